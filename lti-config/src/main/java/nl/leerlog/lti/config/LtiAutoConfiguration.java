@@ -1,0 +1,112 @@
+package nl.leerlog.lti.config;
+
+import java.time.Clock;
+import nl.leerlog.lti.keys.GeneratedToolKeys;
+import nl.leerlog.lti.keys.ToolKeys;
+import nl.leerlog.lti.launch.IdTokenValidator;
+import nl.leerlog.lti.launch.LtiFailureHandler;
+import nl.leerlog.lti.launch.LtiFailures;
+import nl.leerlog.lti.launch.LtiLaunchListener;
+import nl.leerlog.lti.launch.PlainFailurePage;
+import nl.leerlog.lti.launch.PlatformKeys;
+import nl.leerlog.lti.login.BridgePages;
+import nl.leerlog.lti.login.InMemoryLoginStateStore;
+import nl.leerlog.lti.login.LoginStateStore;
+import nl.leerlog.lti.registration.PlatformRegistrations;
+import nl.leerlog.lti.registration.StaticPlatformRegistrations;
+import nl.leerlog.lti.session.InMemoryLtiSessionStore;
+import nl.leerlog.lti.session.LtiSessionStore;
+import nl.leerlog.lti.session.LtiSessions;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The LTI layer's parts, each replaceable by an application bean of the same type: registrations from
+ * {@code lti.platforms[N]} properties, in-memory login states and sessions (one instance only), and a key
+ * generated at start-up. A production application provides database-backed ones.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(LtiProperties.class)
+public class LtiAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PlatformRegistrations platformRegistrations(LtiProperties properties) {
+        return new StaticPlatformRegistrations(properties.registrations());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LoginStateStore loginStateStore() {
+        return new InMemoryLoginStateStore();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LtiSessionStore ltiSessionStore() {
+        return new InMemoryLtiSessionStore();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ToolKeys toolKeys() {
+        return new GeneratedToolKeys();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LtiLaunchListener ltiLaunchListener() {
+        return LtiLaunchListener.rolesAsAuthorities();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LtiFailureHandler ltiFailureHandler(ApplicationContext context) {
+        return new PlainFailurePage(context);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PlatformKeys platformKeys(LtiProperties properties) {
+        return new PlatformKeys(properties.jwksMinRefetchInterval());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdTokenValidator idTokenValidator(PlatformKeys platformKeys, Clock clock, LtiProperties properties) {
+        return new IdTokenValidator(platformKeys, clock, properties.clockSkew());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LtiSessions ltiSessions(LtiSessionStore store, Clock clock, LtiProperties properties) {
+        return new LtiSessions(store, clock, properties.sessionTtl());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FrameAncestors frameAncestors(PlatformRegistrations registrations, LtiProperties properties, Clock clock) {
+        return new FrameAncestors(registrations, properties.frameAncestors(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BridgePages ltiBridgePages(ApplicationContext context) {
+        return new BridgePages(context);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    LtiFailures ltiFailures(LtiFailureHandler handler, ApplicationContext context, Clock clock) {
+        return new LtiFailures(handler, context, clock);
+    }
+}

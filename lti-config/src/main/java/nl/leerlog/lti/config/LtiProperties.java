@@ -1,0 +1,56 @@
+package nl.leerlog.lti.config;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import nl.leerlog.lti.registration.PlatformRegistration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the LTI layer, bound from {@code lti.*}.
+ *
+ * @param platforms static registrations ({@code lti.platforms[0].issuer}, ...)
+ * @param clockSkew allowed clock difference when checking {@code exp} and {@code iat}
+ * @param stateTtl how long a login may take from initiation to launch
+ * @param sessionTtl how long a launched session lasts without use
+ * @param maxIdTokenLength longest id_token accepted, in characters
+ * @param toolUrl the tool's public base URL; when empty, taken from each request
+ * @param frameAncestors origins allowed to frame the tool besides the registered platforms
+ * @param jwksMinRefetchInterval the shortest time between two fetches of one platform's key set
+ */
+@ConfigurationProperties("lti")
+public record LtiProperties(
+        @DefaultValue List<Platform> platforms,
+        @DefaultValue("60s") Duration clockSkew,
+        @DefaultValue("10m") Duration stateTtl,
+        @DefaultValue("8h") Duration sessionTtl,
+        @DefaultValue("65536") int maxIdTokenLength,
+        URI toolUrl,
+        @DefaultValue List<String> frameAncestors,
+        @DefaultValue("10s") Duration jwksMinRefetchInterval) {
+
+    public record Platform(
+            String issuer,
+            String clientId,
+            @DefaultValue List<String> deploymentIds,
+            URI authorizationUri,
+            URI jwkSetUri,
+            URI tokenUri,
+            @DefaultValue("RS256") List<String> algorithms,
+            Duration clockSkew) {
+
+        public PlatformRegistration toRegistration() {
+            return new PlatformRegistration(issuer, clientId, new HashSet<>(deploymentIds), authorizationUri,
+                    jwkSetUri, tokenUri,
+                    algorithms.stream().map(JWSAlgorithm::parse).collect(Collectors.toSet()), clockSkew);
+        }
+    }
+
+    public List<PlatformRegistration> registrations() {
+        return platforms.stream().map(Platform::toRegistration).toList();
+    }
+}

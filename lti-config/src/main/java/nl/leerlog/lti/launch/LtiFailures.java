@@ -1,0 +1,40 @@
+package nl.leerlog.lti.launch;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import nl.leerlog.lti.session.SecureTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+
+/** Logs a refused login or launch under a fresh error id, tells listeners, and shows the failure page. */
+public class LtiFailures {
+
+    private static final Logger log = LoggerFactory.getLogger(LtiFailures.class);
+
+    private final LtiFailureHandler handler;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public LtiFailures(LtiFailureHandler handler, ApplicationEventPublisher events, Clock clock) {
+        this.handler = handler;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public void report(HttpServletRequest request, HttpServletResponse response, LtiLaunchException failure,
+            String registrationId, String unverifiedClaims) throws IOException, ServletException {
+        String errorId = SecureTokens.errorId();
+        log.warn("LTI {} refused, error id {}: {} ({}), registration {}", request.getRequestURI(), errorId,
+                failure.error(), failure.getMessage(), registrationId);
+        events.publishEvent(new LtiLaunchFailedEvent(errorId, failure.error(), failure.getMessage(), registrationId,
+                unverifiedClaims, clock.instant()));
+        if (!response.isCommitted()) {
+            response.resetBuffer();
+            handler.onFailure(request, response, failure, errorId);
+        }
+    }
+}
