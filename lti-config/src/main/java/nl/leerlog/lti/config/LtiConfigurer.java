@@ -18,7 +18,6 @@ import nl.leerlog.lti.session.LtiSessions;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
@@ -60,7 +59,8 @@ public class LtiConfigurer extends AbstractHttpConfigurer<LtiConfigurer, HttpSec
         ApplicationContext context = http.getSharedObject(ApplicationContext.class);
         LtiSessions sessions = context.getBean(LtiSessions.class);
         FrameAncestors frameAncestors = context.getBean(FrameAncestors.class);
-        http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        // Sessions are the LTI layer's own (LtiSessions): no HTTP session is ever created or consulted.
+        http.sessionManagement(AbstractHttpConfigurer::disable);
         http.securityContext(security -> security
                 .securityContextRepository(new LtiSessionSecurityContextRepository(sessions)));
         http.requestCache(cache -> cache.disable());

@@ -1,0 +1,113 @@
+package nl.leerlog.tool.course;
+
+import static nl.leerlog.tool.db.Tables.APP_USER;
+import static nl.leerlog.tool.db.Tables.COURSE;
+import static nl.leerlog.tool.db.Tables.ENROLMENT;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import nl.leerlog.lti.claims.LtiLaunch;
+import nl.leerlog.tool.roles.CourseRole;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Courses, people and their enrolments, as the launches tell them. */
+@Repository
+public class CourseMembership {
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    public CourseMembership(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The ids a launch resolves to. */
+    public record Membership(long courseId, long userId, String courseTitle) {
+    }
+
+    /**
+     * Creates or updates the course, the person (issuer + sub, with only the data the launch gave) and
+     * the enrolment. Without a context claim the resource link stands for the course.
+     */
+    @Transactional
+    public Membership record(LtiLaunch launch, CourseRole role, boolean testUser) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        String contextId = launch.context() != null ? launch.context().id() : "link:" + launch.resourceLink().id();
+        String title = launch.context() != null && launch.context().title() != null ? launch.context().title()
+                : launch.resourceLink().title();
+        String label = launch.context() != null ? launch.context().label() : null;
+
+        db.insertInto(COURSE)
+                .set(COURSE.ISSUER, launch.issuer())
+                .set(COURSE.CLIENT_ID, launch.clientId())
+                .set(COURSE.DEPLOYMENT_ID, launch.deploymentId())
+                .set(COURSE.CONTEXT_ID, contextId)
+                .set(COURSE.TITLE, title)
+                .set(COURSE.LABEL, label)
+                .set(COURSE.CREATED_AT, now)
+                .set(COURSE.UPDATED_AT, now)
+                .onConflict(COURSE.ISSUER, COURSE.CLIENT_ID, COURSE.DEPLOYMENT_ID, COURSE.CONTEXT_ID)
+                .doUpdate()
+                .set(COURSE.TITLE, title)
+                .set(COURSE.LABEL, label)
+                .set(COURSE.UPDATED_AT, now)
+                .execute();
+        long courseId = db.select(COURSE.ID).from(COURSE)
+                .where(COURSE.ISSUER.eq(launch.issuer()), COURSE.CLIENT_ID.eq(launch.clientId()),
+                        COURSE.DEPLOYMENT_ID.eq(launch.deploymentId()), COURSE.CONTEXT_ID.eq(contextId))
+                .fetchSingle(COURSE.ID);
+
+        String name = launch.person().displayName().orElse(null);
+        db.insertInto(APP_USER)
+                .set(APP_USER.ISSUER, launch.issuer())
+                .set(APP_USER.SUBJECT, launch.subject())
+                .set(APP_USER.DISPLAY_NAME, name)
+                .set(APP_USER.EMAIL, launch.person().email())
+                .set(APP_USER.LOCALE, launch.locale())
+                .set(APP_USER.CREATED_AT, now)
+                .set(APP_USER.LAST_LAUNCH_AT, now)
+                .onConflict(APP_USER.ISSUER, APP_USER.SUBJECT)
+                .doUpdate()
+                .set(APP_USER.DISPLAY_NAME, name)
+                .set(APP_USER.EMAIL, launch.person().email())
+                .set(APP_USER.LOCALE, launch.locale())
+                .set(APP_USER.LAST_LAUNCH_AT, now)
+                .execute();
+        long userId = db.select(APP_USER.ID).from(APP_USER)
+                .where(APP_USER.ISSUER.eq(launch.issuer()), APP_USER.SUBJECT.eq(launch.subject()))
+                .fetchSingle(APP_USER.ID);
+
+        String ltiRoles = String.join(" ", launch.roles());
+        db.insertInto(ENROLMENT)
+                .set(ENROLMENT.COURSE_ID, courseId)
+                .set(ENROLMENT.USER_ID, userId)
+                .set(ENROLMENT.COURSE_ROLE, role.name())
+                .set(ENROLMENT.TEST_USER, testUser)
+                .set(ENROLMENT.LTI_ROLES, ltiRoles)
+                .set(ENROLMENT.ACTIVE, true)
+                .set(ENROLMENT.CREATED_AT, now)
+                .set(ENROLMENT.LAST_LAUNCH_AT, now)
+                .onConflict(ENROLMENT.COURSE_ID, ENROLMENT.USER_ID)
+                .doUpdate()
+                .set(ENROLMENT.COURSE_ROLE, role.name())
+                .set(ENROLMENT.TEST_USER, testUser)
+                .set(ENROLMENT.LTI_ROLES, ltiRoles)
+                .set(ENROLMENT.ACTIVE, true)
+                .set(ENROLMENT.LAST_LAUNCH_AT, now)
+                .execute();
+        return new Membership(courseId, userId, title);
+    }
+
+    /** The enrolment's course role as stored, e.g. to check a session against the database. */
+    public Optional<CourseRole> role(long courseId, long userId) {
+        return db.select(ENROLMENT.COURSE_ROLE).from(ENROLMENT)
+                .where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.USER_ID.eq(userId), ENROLMENT.ACTIVE.isTrue())
+                .fetchOptional(ENROLMENT.COURSE_ROLE)
+                .map(CourseRole::valueOf);
+    }
+}

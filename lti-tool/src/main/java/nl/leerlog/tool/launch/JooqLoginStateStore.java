@@ -1,0 +1,68 @@
+package nl.leerlog.tool.launch;
+
+import static nl.leerlog.tool.db.Tables.LTI_LOGIN_STATE;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import nl.leerlog.lti.login.LoginState;
+import nl.leerlog.lti.login.LoginStateStore;
+import nl.leerlog.tool.db.tables.records.LtiLoginStateRecord;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** Login states in the shared database, so any instance can finish a login and each state is used once. */
+@Repository
+class JooqLoginStateStore implements LoginStateStore {
+
+    private final DSLContext db;
+
+    JooqLoginStateStore(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public void save(LoginState state) {
+        db.insertInto(LTI_LOGIN_STATE)
+                .set(LTI_LOGIN_STATE.STATE, state.state())
+                .set(LTI_LOGIN_STATE.NONCE, state.nonce())
+                .set(LTI_LOGIN_STATE.BROWSER_BINDING, state.browserBinding())
+                .set(LTI_LOGIN_STATE.REGISTRATION_ID, state.registrationId())
+                .set(LTI_LOGIN_STATE.TARGET_LINK_URI, state.targetLinkUri())
+                .set(LTI_LOGIN_STATE.STORAGE_TARGET, state.storageTarget())
+                .set(LTI_LOGIN_STATE.STORAGE_ORIGIN, state.storageOrigin())
+                .set(LTI_LOGIN_STATE.EXPIRES_AT, utc(state.expiresAt()))
+                .execute();
+    }
+
+    @Override
+    public Optional<LoginState> find(String state) {
+        return db.selectFrom(LTI_LOGIN_STATE).where(LTI_LOGIN_STATE.STATE.eq(state)).fetchOptional()
+                .map(JooqLoginStateStore::toState);
+    }
+
+    @Override
+    public Optional<LoginState> consume(String state) {
+        Optional<LoginState> found = find(state);
+        // The delete decides: of two concurrent launches with one state, on any instance, one deletes the row.
+        if (found.isPresent() && db.deleteFrom(LTI_LOGIN_STATE).where(LTI_LOGIN_STATE.STATE.eq(state)).execute() == 1) {
+            return found;
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public int deleteExpired(Instant now) {
+        return db.deleteFrom(LTI_LOGIN_STATE).where(LTI_LOGIN_STATE.EXPIRES_AT.le(utc(now))).execute();
+    }
+
+    private static LoginState toState(LtiLoginStateRecord row) {
+        return new LoginState(row.getState(), row.getNonce(), row.getBrowserBinding(), row.getRegistrationId(),
+                row.getTargetLinkUri(), row.getStorageTarget(), row.getStorageOrigin(), row.getExpiresAt().toInstant());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,48 @@
+package nl.leerlog.tool.launch;
+
+import java.util.List;
+import java.util.Map;
+import nl.leerlog.lti.claims.LtiLaunch;
+import nl.leerlog.lti.launch.LaunchGrant;
+import nl.leerlog.lti.launch.LtiLaunchException;
+import nl.leerlog.lti.launch.LtiLaunchListener;
+import nl.leerlog.tool.course.CourseMembership;
+import nl.leerlog.tool.home.CurrentUser;
+import nl.leerlog.tool.roles.CourseRole;
+import nl.leerlog.tool.roles.CourseRoleMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides who a validated launch makes the user in Leerlog: teacher or student of the course (observers and
+ * people without a course role are refused with an explanation), and records course, person and enrolment.
+ */
+@Component
+class LaunchRecorder implements LtiLaunchListener {
+
+    private final CourseMembership membership;
+
+    LaunchRecorder(CourseMembership membership) {
+        this.membership = membership;
+    }
+
+    @Override
+    public LaunchGrant onLaunch(LtiLaunch launch) {
+        CourseRole role = CourseRoleMapper.map(launch.roles());
+        if (role == CourseRole.OBSERVER) {
+            throw LtiLaunchException.refused("launch.refused.observer",
+                    "observer (membership#Mentor) refused: a student's log is private");
+        }
+        if (role == CourseRole.NONE) {
+            throw LtiLaunchException.refused("launch.refused.no-course-role",
+                    "no membership role in the course: " + launch.roles());
+        }
+        boolean testUser = CourseRoleMapper.isTestUser(launch.roles());
+        CourseMembership.Membership member = membership.record(launch, role, testUser);
+        return new LaunchGrant(List.of("ROLE_" + role.name()), Map.of(
+                CurrentUser.USER_ID, Long.toString(member.userId()),
+                CurrentUser.COURSE_ID, Long.toString(member.courseId()),
+                CurrentUser.COURSE_TITLE, member.courseTitle() == null ? "" : member.courseTitle(),
+                CurrentUser.ROLE, role.name(),
+                CurrentUser.TEST_USER, Boolean.toString(testUser)));
+    }
+}

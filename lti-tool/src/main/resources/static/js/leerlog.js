@@ -1,0 +1,20 @@
+// Sends the page-bound session token and the CSRF token with every htmx request, so the tool keeps
+// working in browsers that keep no cookie inside the LMS frame.
+(function () {
+  'use strict';
+  function meta(name) {
+    var element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.getAttribute('content') : null;
+  }
+  var session = meta('lti-session');
+  var csrf = meta('csrf-token');
+  document.addEventListener('htmx:configRequest', function (event) {
+    if (session) { event.detail.headers['X-Lti-Session'] = session; }
+    if (csrf) { event.detail.headers['X-CSRF-TOKEN'] = csrf; }
+  });
+  // A boosted page keeps the token of the page it replaced: the meta tag of the new page may be absent.
+  document.addEventListener('htmx:afterSwap', function () {
+    session = meta('lti-session') || session;
+    csrf = meta('csrf-token') || csrf;
+  });
+})();
