@@ -51,7 +51,7 @@ public final class LaunchClaimsReader {
             throw new LtiLaunchException(LtiError.RESOURCE_LINK_MISSING, "no resource_link.id");
         }
         // Core §5.3.7: roles is required but may be an empty array.
-        if (!all.containsKey(LtiClaims.ROLES)) {
+        if (all.get(LtiClaims.ROLES) == null) {
             throw new LtiLaunchException(LtiError.ROLES_MISSING, "no roles claim");
         }
         List<String> roles = stringList(all, LtiClaims.ROLES);

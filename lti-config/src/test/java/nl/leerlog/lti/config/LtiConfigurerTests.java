@@ -1,0 +1,126 @@
+package nl.leerlog.lti.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import nl.leerlog.lti.session.LtiSessions;
+import nl.leerlog.lti.testing.LaunchClient;
+import nl.leerlog.lti.testing.TestPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A Spring Boot app that adds LTI launches in a few lines, launched through the whole flow. */
+@SpringBootTest(classes = LtiConfigurerTests.ToolApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LtiConfigurerTests {
+
+    static final TestPlatform PLATFORM = TestPlatform.start();
+
+    @SpringBootApplication
+    static class ToolApp {
+
+        @Bean
+        SecurityFilterChain tool(HttpSecurity http) {
+            return http
+                    .authorizeHttpRequests(requests -> requests
+                            .requestMatchers(LtiConfigurer.PUBLIC_PATHS).permitAll()
+                            .anyRequest().authenticated())
+                    .with(LtiConfigurer.lti(), lti -> lti.landingPath("/landing"))
+                    .build();
+        }
+
+        @RestController
+        static class Pages {
+            @GetMapping("/landing")
+            String landing(Authentication user) {
+                return "hello " + user.getName();
+            }
+
+            @GetMapping("/csrf")
+            String csrf(CsrfToken token) {
+                return token.getToken();
+            }
+
+            @PostMapping("/notes")
+            String save() {
+                return "saved";
+            }
+        }
+    }
+
+    @DynamicPropertySource
+    static void register(DynamicPropertyRegistry registry) {
+        PLATFORM.properties(0).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @AfterAll
+    static void stop() {
+        PLATFORM.close();
+    }
+
+    @LocalServerPort
+    int port;
+    LaunchClient browser;
+
+    @BeforeEach
+    void newBrowser() {
+        browser = new LaunchClient("http://localhost:" + port);
+    }
+
+    @Test
+    void landsOnTheLandingPageAsTheLaunchedUser() {
+        HttpResponse<String> landing = browser.fullLaunch(PLATFORM, claims -> claims.subject("student-42"));
+
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(landing.body()).isEqualTo("hello student-42");
+        assertThat(browser.cookies()).containsKey(LtiSessions.COOKIE).doesNotContainKey("JSESSIONID");
+        assertThat(landing.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith(LtiSessions.COOKIE + "="))
+                .singleElement().satisfies(cookie -> assertThat(cookie)
+                        .contains("HttpOnly", "Secure", "SameSite=None", "Partitioned"));
+    }
+
+    @Test
+    void carriesTheSessionByCookieOrByThePageBoundHeader() {
+        browser.fullLaunch(PLATFORM, claims -> claims.subject("student-43"));
+        String token = browser.cookies().get(LtiSessions.COOKIE);
+
+        assertThat(browser.get("/landing").body()).isEqualTo("hello student-43");
+        LaunchClient cookieless = new LaunchClient(browser.toolBaseUrl());
+        assertThat(cookieless.get("/landing").statusCode()).isIn(401, 403);
+        assertThat(cookieless.get("/landing", Map.of(LtiSessions.HEADER, token)).body()).isEqualTo("hello student-43");
+    }
+
+    @Test
+    void protectsOtherFormsWithTheSessionsCsrfToken() {
+        browser.fullLaunch(PLATFORM, claims -> { });
+
+        assertThat(browser.post("/notes", Map.of()).statusCode()).isEqualTo(403);
+        String csrf = browser.get("/csrf").body();
+        assertThat(browser.post("/notes", Map.of("_csrf", csrf)).body()).isEqualTo("saved");
+    }
+
+    @Test
+    void publishesTheToolKeysAndLimitsFramingToThePlatforms() {
+        HttpResponse<String> jwks = browser.get("/.well-known/jwks.json");
+
+        assertThat(jwks.statusCode()).isEqualTo(200);
+        assertThat(jwks.body()).contains("\"kty\":\"RSA\"").doesNotContain("\"d\":");
+        assertThat(jwks.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("frame-ancestors 'self'", "https://platform.example.edu",
+                        PLATFORM.authorizationUri().getScheme() + "://" + PLATFORM.authorizationUri().getAuthority()));
+    }
+}
