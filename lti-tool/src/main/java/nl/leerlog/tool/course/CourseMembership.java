@@ -11,6 +11,7 @@ import java.util.Optional;
 import nl.leerlog.lti.claims.LtiLaunch;
 import nl.leerlog.tool.roles.CourseRole;
 import org.jooq.DSLContext;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +43,7 @@ public class CourseMembership {
                 : launch.resourceLink().title();
         String label = launch.context() != null ? launch.context().label() : null;
 
-        db.insertInto(COURSE)
+        upsert(() -> db.insertInto(COURSE)
                 .set(COURSE.ISSUER, launch.issuer())
                 .set(COURSE.CLIENT_ID, launch.clientId())
                 .set(COURSE.DEPLOYMENT_ID, launch.deploymentId())
@@ -56,14 +57,14 @@ public class CourseMembership {
                 .set(COURSE.TITLE, title)
                 .set(COURSE.LABEL, label)
                 .set(COURSE.UPDATED_AT, now)
-                .execute();
+                .execute());
         long courseId = db.select(COURSE.ID).from(COURSE)
                 .where(COURSE.ISSUER.eq(launch.issuer()), COURSE.CLIENT_ID.eq(launch.clientId()),
                         COURSE.DEPLOYMENT_ID.eq(launch.deploymentId()), COURSE.CONTEXT_ID.eq(contextId))
                 .fetchSingle(COURSE.ID);
 
         String name = launch.person().displayName().orElse(null);
-        db.insertInto(APP_USER)
+        upsert(() -> db.insertInto(APP_USER)
                 .set(APP_USER.ISSUER, launch.issuer())
                 .set(APP_USER.SUBJECT, launch.subject())
                 .set(APP_USER.DISPLAY_NAME, name)
@@ -77,13 +78,13 @@ public class CourseMembership {
                 .set(APP_USER.EMAIL, launch.person().email())
                 .set(APP_USER.LOCALE, launch.locale())
                 .set(APP_USER.LAST_LAUNCH_AT, now)
-                .execute();
+                .execute());
         long userId = db.select(APP_USER.ID).from(APP_USER)
                 .where(APP_USER.ISSUER.eq(launch.issuer()), APP_USER.SUBJECT.eq(launch.subject()))
                 .fetchSingle(APP_USER.ID);
 
         String ltiRoles = String.join(" ", launch.roles());
-        db.insertInto(ENROLMENT)
+        upsert(() -> db.insertInto(ENROLMENT)
                 .set(ENROLMENT.COURSE_ID, courseId)
                 .set(ENROLMENT.USER_ID, userId)
                 .set(ENROLMENT.COURSE_ROLE, role.name())
@@ -99,8 +100,20 @@ public class CourseMembership {
                 .set(ENROLMENT.LTI_ROLES, ltiRoles)
                 .set(ENROLMENT.ACTIVE, true)
                 .set(ENROLMENT.LAST_LAUNCH_AT, now)
-                .execute();
+                .execute());
         return new Membership(courseId, userId, title);
+    }
+
+    /**
+     * Runs an insert-or-update once more when a concurrent first launch inserted the same row in between:
+     * PostgreSQL's {@code ON CONFLICT} is atomic, H2's {@code MERGE} is not.
+     */
+    private static void upsert(Runnable statement) {
+        try {
+            statement.run();
+        } catch (DuplicateKeyException concurrentInsert) {
+            statement.run();
+        }
     }
 
     /** The enrolment's course role as stored, e.g. to check a session against the database. */

@@ -44,12 +44,10 @@ class JooqLoginStateStore implements LoginStateStore {
 
     @Override
     public Optional<LoginState> consume(String state) {
-        Optional<LoginState> found = find(state);
-        // The delete decides: of two concurrent launches with one state, on any instance, one deletes the row.
-        if (found.isPresent() && db.deleteFrom(LTI_LOGIN_STATE).where(LTI_LOGIN_STATE.STATE.eq(state)).execute() == 1) {
-            return found;
-        }
-        return Optional.empty();
+        // One statement decides: of two concurrent launches with one state, on any instance, one gets the row.
+        return db.deleteFrom(LTI_LOGIN_STATE).where(LTI_LOGIN_STATE.STATE.eq(state))
+                .returning().fetchOptional()
+                .map(JooqLoginStateStore::toState);
     }
 
     @Override
