@@ -103,7 +103,9 @@ public class LaunchFilter extends OncePerRequestFilter {
             response.setHeader("Cache-Control", "no-store");
             request.getRequestDispatcher(landingPath).forward(new AsGet(request), response);
         } catch (LtiLaunchException e) {
+            // A refused launch leaves no session behind, not even one from an earlier launch in this browser.
             SecurityContextHolder.clearContext();
+            sessions.end(request, response);
             failures.report(request, response, e, registrationId, unverifiedClaims);
         }
     }
