@@ -22,6 +22,6 @@ public class LaunchLocaleResolver implements LocaleResolver {
 
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        throw new UnsupportedOperationException("The language follows the LMS; it cannot be changed here");
+        // Nothing to keep: the language follows the LMS locale of each launch.
     }
 }
