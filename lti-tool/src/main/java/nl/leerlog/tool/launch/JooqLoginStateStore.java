@@ -9,6 +9,7 @@ import java.util.Optional;
 import nl.leerlog.lti.login.LoginState;
 import nl.leerlog.lti.login.LoginStateStore;
 import nl.leerlog.tool.db.tables.records.LtiLoginStateRecord;
+import nl.leerlog.tool.system.DatabaseText;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -38,6 +39,9 @@ class JooqLoginStateStore implements LoginStateStore {
 
     @Override
     public Optional<LoginState> find(String state) {
+        if (!DatabaseText.storable(state)) {
+            return Optional.empty(); // the state parameter as sent; no stored state looks like that
+        }
         return db.selectFrom(LTI_LOGIN_STATE).where(LTI_LOGIN_STATE.STATE.eq(state)).fetchOptional()
                 .map(JooqLoginStateStore::toState);
     }

@@ -16,6 +16,7 @@ import nl.leerlog.lti.registration.PlatformRegistration;
 import nl.leerlog.lti.registration.PlatformRegistrations;
 import nl.leerlog.lti.registration.StaticPlatformRegistrations;
 import nl.leerlog.tool.db.tables.records.LtiRegistrationRecord;
+import nl.leerlog.tool.system.DatabaseText;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
@@ -50,6 +51,9 @@ public class DatabasePlatformRegistrations implements PlatformRegistrations {
         for (PlatformRegistrations source : extra) {
             found = found.or(() -> source.find(issuer, clientId));
         }
+        if (!DatabaseText.storable(issuer) || !DatabaseText.storable(clientId)) {
+            return found; // values from the login request that no registration row can hold
+        }
         return found.or(() -> load(LTI_REGISTRATION.ISSUER.eq(issuer).and(LTI_REGISTRATION.CLIENT_ID.eq(clientId)))
                 .stream().findFirst());
     }
@@ -58,7 +62,9 @@ public class DatabasePlatformRegistrations implements PlatformRegistrations {
     public List<PlatformRegistration> findByIssuer(String issuer) {
         List<PlatformRegistration> found = new ArrayList<>(configured.findByIssuer(issuer));
         extra.forEach(source -> found.addAll(source.findByIssuer(issuer)));
-        found.addAll(load(LTI_REGISTRATION.ISSUER.eq(issuer)));
+        if (DatabaseText.storable(issuer)) {
+            found.addAll(load(LTI_REGISTRATION.ISSUER.eq(issuer)));
+        }
         return found;
     }
 
