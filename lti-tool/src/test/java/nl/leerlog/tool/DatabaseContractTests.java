@@ -522,6 +522,30 @@ abstract class DatabaseContractTests {
                 .extracting(PlatformRegistration::deploymentIds).isEqualTo(Set.of("static-deployment"));
     }
 
+    @Test
+    void aRegistrationInPropertiesAndInTheDatabaseIsListedOnce() {
+        registration(STATIC_ISSUER, STATIC_CLIENT, true, "RS256", "database-deployment");
+
+        assertThat(registrations.findByIssuer(STATIC_ISSUER)).singleElement()
+                .extracting(PlatformRegistration::deploymentIds).isEqualTo(Set.of("static-deployment"));
+        assertThat(registrations.all()).extracting(PlatformRegistration::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void overlongFreeTextFromALaunchIsCutToFitInsteadOfFailingTheLaunch() {
+        String title = "Stage ".repeat(200);
+        String name = "N\u0000" + "a".repeat(400);
+        Membership member = membership.record(launch(claims("user-long", LEARNER)
+                .claim(LtiClaims.CONTEXT, context("course-long", title, "L".repeat(300)))
+                .claim("name", name)), CourseRole.STUDENT, false);
+
+        CourseRecord course = db.fetchSingle(COURSE, COURSE.ID.eq(member.courseId()));
+        assertThat(course.getTitle()).hasSize(500).isEqualTo(title.substring(0, 500));
+        assertThat(course.getLabel()).hasSize(255);
+        AppUserRecord user = db.fetchSingle(APP_USER, APP_USER.ID.eq(member.userId()));
+        assertThat(user.getDisplayName()).hasSize(255).startsWith("Na").doesNotContain("\u0000");
+    }
+
     // Helpers
 
     private static String newToken() {

@@ -35,7 +35,7 @@ public final class LaunchClaimsReader {
             throw new LtiLaunchException(LtiError.VERSION_UNSUPPORTED, "version " + version);
         }
         // Core §5.3.3: deployment id (its registration check follows in the validator).
-        String deploymentId = string(all, LtiClaims.DEPLOYMENT_ID);
+        String deploymentId = id(all, LtiClaims.DEPLOYMENT_ID);
         if (deploymentId == null) {
             throw new LtiLaunchException(LtiError.DEPLOYMENT_MISSING, "no deployment_id claim");
         }
@@ -46,7 +46,7 @@ public final class LaunchClaimsReader {
         }
         // Core §5.3.5: resource link with an id.
         Map<String, Object> link = object(all, LtiClaims.RESOURCE_LINK);
-        String linkId = link == null ? null : string(link, "id");
+        String linkId = link == null ? null : id(link, "id");
         if (linkId == null) {
             throw new LtiLaunchException(LtiError.RESOURCE_LINK_MISSING, "no resource_link.id");
         }
@@ -56,7 +56,7 @@ public final class LaunchClaimsReader {
         }
         List<String> roles = stringList(all, LtiClaims.ROLES);
         // Core §5.3.6: sub is required for a user launch; ids are strings (anonymous launches are not handled).
-        String subject = string(all, "sub");
+        String subject = id(all, "sub");
         if (subject == null) {
             throw new LtiLaunchException(LtiError.SUBJECT_MISSING, "no sub claim");
         }
@@ -75,8 +75,8 @@ public final class LaunchClaimsReader {
                 messageType,
                 targetLinkUri,
                 new LtiLaunch.ResourceLink(linkId, string(link, "title")),
-                context == null || string(context, "id") == null ? null : new LtiLaunch.Context(
-                        string(context, "id"), string(context, "label"), string(context, "title"),
+                context == null || id(context, "id") == null ? null : new LtiLaunch.Context(
+                        id(context, "id"), string(context, "label"), string(context, "title"),
                         stringList(context, "type")),
                 roles,
                 new LtiLaunch.Person(string(all, "name"), string(all, "given_name"), string(all, "family_name"),
@@ -108,6 +108,18 @@ public final class LaunchClaimsReader {
             throw wrongType(name, "a string");
         }
         return absentIfPlaceholder(text);
+    }
+
+    /**
+     * An identifier claim: a string of at most 255 characters without control characters (Core §5.3.3,
+     * §5.3.5, §5.3.6, §5.4.1; OIDC Core §2 for {@code sub}).
+     */
+    static String id(Map<String, Object> claims, String name) {
+        String value = string(claims, name);
+        if (value != null && (value.length() > 255 || value.chars().anyMatch(Character::isISOControl))) {
+            throw new LtiLaunchException(LtiError.CLAIM_WRONG_TYPE, "claim " + name + " is not a valid id");
+        }
+        return value;
     }
 
     private static String absentIfPlaceholder(String text) {

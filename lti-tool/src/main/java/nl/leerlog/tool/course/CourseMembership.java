@@ -3,6 +3,7 @@ package nl.leerlog.tool.course;
 import static nl.leerlog.tool.db.Tables.APP_USER;
 import static nl.leerlog.tool.db.Tables.COURSE;
 import static nl.leerlog.tool.db.Tables.ENROLMENT;
+import static nl.leerlog.tool.system.DatabaseText.fit;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import nl.leerlog.lti.claims.LtiLaunch;
 import nl.leerlog.tool.roles.CourseRole;
+
 import org.jooq.DSLContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
@@ -39,9 +41,9 @@ public class CourseMembership {
     public Membership record(LtiLaunch launch, CourseRole role, boolean testUser) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         String contextId = launch.context() != null ? launch.context().id() : "link:" + launch.resourceLink().id();
-        String title = launch.context() != null && launch.context().title() != null ? launch.context().title()
-                : launch.resourceLink().title();
-        String label = launch.context() != null ? launch.context().label() : null;
+        String title = fit(launch.context() != null && launch.context().title() != null ? launch.context().title()
+                : launch.resourceLink().title(), 500);
+        String label = fit(launch.context() != null ? launch.context().label() : null, 255);
 
         upsert(() -> db.insertInto(COURSE)
                 .set(COURSE.ISSUER, launch.issuer())
@@ -63,20 +65,22 @@ public class CourseMembership {
                         COURSE.DEPLOYMENT_ID.eq(launch.deploymentId()), COURSE.CONTEXT_ID.eq(contextId))
                 .fetchSingle(COURSE.ID);
 
-        String name = launch.person().displayName().orElse(null);
+        String name = fit(launch.person().displayName().orElse(null), 255);
+        String email = fit(launch.person().email(), 320);
+        String locale = fit(launch.locale(), 35);
         upsert(() -> db.insertInto(APP_USER)
                 .set(APP_USER.ISSUER, launch.issuer())
                 .set(APP_USER.SUBJECT, launch.subject())
                 .set(APP_USER.DISPLAY_NAME, name)
-                .set(APP_USER.EMAIL, launch.person().email())
-                .set(APP_USER.LOCALE, launch.locale())
+                .set(APP_USER.EMAIL, email)
+                .set(APP_USER.LOCALE, locale)
                 .set(APP_USER.CREATED_AT, now)
                 .set(APP_USER.LAST_LAUNCH_AT, now)
                 .onConflict(APP_USER.ISSUER, APP_USER.SUBJECT)
                 .doUpdate()
                 .set(APP_USER.DISPLAY_NAME, name)
-                .set(APP_USER.EMAIL, launch.person().email())
-                .set(APP_USER.LOCALE, launch.locale())
+                .set(APP_USER.EMAIL, email)
+                .set(APP_USER.LOCALE, locale)
                 .set(APP_USER.LAST_LAUNCH_AT, now)
                 .execute());
         long userId = db.select(APP_USER.ID).from(APP_USER)

@@ -48,6 +48,9 @@ class JooqLoginStateStore implements LoginStateStore {
 
     @Override
     public Optional<LoginState> consume(String state) {
+        if (!DatabaseText.storable(state)) {
+            return Optional.empty();
+        }
         // One statement decides: of two concurrent launches with one state, on any instance, one gets the row.
         return db.deleteFrom(LTI_LOGIN_STATE).where(LTI_LOGIN_STATE.STATE.eq(state))
                 .returning().fetchOptional()

@@ -7,7 +7,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -65,7 +67,7 @@ public class DatabasePlatformRegistrations implements PlatformRegistrations {
         if (DatabaseText.storable(issuer)) {
             found.addAll(load(LTI_REGISTRATION.ISSUER.eq(issuer)));
         }
-        return found;
+        return distinct(found);
     }
 
     @Override
@@ -73,7 +75,14 @@ public class DatabasePlatformRegistrations implements PlatformRegistrations {
         List<PlatformRegistration> all = new ArrayList<>(configured.all());
         extra.forEach(source -> all.addAll(source.all()));
         all.addAll(load(org.jooq.impl.DSL.trueCondition()));
-        return all;
+        return distinct(all);
+    }
+
+    /** One registration per issuer + client id: the first source that has it wins, as in {@link #find}. */
+    private static List<PlatformRegistration> distinct(List<PlatformRegistration> registrations) {
+        Map<String, PlatformRegistration> byId = new LinkedHashMap<>();
+        registrations.forEach(registration -> byId.putIfAbsent(registration.id(), registration));
+        return List.copyOf(byId.values());
     }
 
     private List<PlatformRegistration> load(org.jooq.Condition condition) {

@@ -13,4 +13,20 @@ public final class DatabaseText {
     public static boolean storable(String value) {
         return value == null || value.indexOf('\0') < 0;
     }
+
+    /**
+     * Free text from a launch made fit for a column: without NUL characters and cut to the column's length,
+     * so an unusually long course title or name never fails a launch.
+     */
+    public static String fit(String value, int maxLength) {
+        if (value == null) {
+            return null;
+        }
+        String clean = value.replace("\0", "");
+        if (clean.length() <= maxLength) {
+            return clean;
+        }
+        int end = Character.isHighSurrogate(clean.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return clean.substring(0, end);
+    }
 }
