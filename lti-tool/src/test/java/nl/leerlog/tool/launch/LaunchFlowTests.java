@@ -1195,6 +1195,22 @@ class LaunchFlowTests {
         }
 
         @Test
+        void homePageSpeaksTheLanguageOfTheLaunch() {
+            PlatformLogin dutch = login(PLATFORM);
+            PlatformLogin english = login(PLATFORM);
+
+            HttpResponse<String> inDutch = dutch.launch(claims -> claims.claim("locale", "nl-NL"));
+            HttpResponse<String> inEnglish = postForm(english.browser(), "/lti/launch", Map.of("id_token",
+                    english.signed(claims -> claims.claim("locale", "en")), "state", english.state()),
+                    Map.of("Accept-Language", "nl"));
+
+            assertThat(LaunchPages.language(inDutch.body())).hasValue("nl");
+            assertThat(inDutch.body()).contains(htmlText("section.student.log.title", "nl"));
+            assertThat(LaunchPages.language(inEnglish.body())).hasValue("en");
+            assertThat(inEnglish.body()).contains(htmlText("section.student.log.title", "en"));
+        }
+
+        @Test
         void withoutALaunchThereIsNoSession() {
             assertNoSession(browser());
         }
