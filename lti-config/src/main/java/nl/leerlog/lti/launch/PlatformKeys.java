@@ -21,8 +21,9 @@ import nl.leerlog.lti.registration.PlatformRegistration;
 
 /**
  * The platforms' public keys, one cached key set per JWKS URL (Sec §6.3). A {@code kid} that is not in
- * the cached set makes the cache fetch the set again, but one fetch at a time and at most once per
- * {@code minRefetchInterval}, so a flood of made-up kids cannot hammer the platform.
+ * the cached set makes the cache fetch the set again, but one fetch at a time and at most twice per
+ * {@code minRefetchInterval} (Nimbus's rate limit counts the first load too), so a flood of made-up kids
+ * cannot hammer the platform.
  */
 public class PlatformKeys {
 

@@ -48,15 +48,12 @@ public class LtiSessions {
     }
 
     /**
-     * Starts a new session for a validated launch, always with a new token, so no session id known
-     * before the launch survives it (no session fixation).
+     * Starts a new session for a validated launch, always with a new token, so no token known before the
+     * launch carries its identity (no session fixation). Sessions of earlier launches stay valid for the
+     * tabs that hold them, until they expire.
      */
     public Resolved start(HttpServletRequest request, HttpServletResponse response, LtiLaunch launch,
             LaunchGrant grant) {
-        Resolved previous = resolve(request).orElse(null);
-        if (previous != null) {
-            store.delete(SecureTokens.sha256(previous.token()));
-        }
         String token = SecureTokens.random();
         LtiSession session = new LtiSession(launch.registrationId(), launch.clientId(), launch.rawClaims(),
                 grant.authorities(), grant.attributes(), SecureTokens.random(), clock.instant().plus(ttl));
@@ -68,16 +65,27 @@ public class LtiSessions {
         return resolved;
     }
 
-    /** The session of this request, from the page-bound header or else the cookie. */
+    /**
+     * The session of this request: the page-bound header's when the page sends one, else the cookie's. The
+     * header decides when present, so two tabs launched from two courses each stay in their own course,
+     * while the cookie holds the newest launch.
+     */
     public Optional<Resolved> resolve(HttpServletRequest request) {
         Object cached = request.getAttribute(RESOLVED_ATTRIBUTE);
         if (cached instanceof Resolved resolved) {
             return Optional.of(resolved);
         }
-        String token = request.getHeader(HEADER);
-        if (token == null || token.isBlank()) {
-            token = LtiCookies.read(request, COOKIE);
-        }
+        String header = request.getHeader(HEADER);
+        Optional<Resolved> resolved = header != null && !header.isBlank() ? load(header)
+                : load(LtiCookies.read(request, COOKIE));
+        resolved.ifPresent(r -> {
+            request.setAttribute(RESOLVED_ATTRIBUTE, r);
+            request.setAttribute(TOKEN_ATTRIBUTE, r.token());
+        });
+        return resolved;
+    }
+
+    private Optional<Resolved> load(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
@@ -91,18 +99,14 @@ public class LtiSessions {
         if (session.expiresAt().minus(ttl).plus(TOUCH_AFTER).isBefore(now)) {
             store.touch(hash, now.plus(ttl));
         }
-        LtiLaunch launch;
         try {
-            launch = LaunchClaimsReader.read(session.registrationId(), session.clientId(),
+            LtiLaunch launch = LaunchClaimsReader.read(session.registrationId(), session.clientId(),
                     JWTClaimsSet.parse(session.claimsJson()));
+            return Optional.of(new Resolved(token, session, authentication(launch, session)));
         } catch (ParseException | LtiLaunchException e) {
             log.warn("Stored LTI session can no longer be read; treating it as absent", e);
             return Optional.empty();
         }
-        Resolved resolved = new Resolved(token, session, authentication(launch, session));
-        request.setAttribute(RESOLVED_ATTRIBUTE, resolved);
-        request.setAttribute(TOKEN_ATTRIBUTE, token);
-        return Optional.of(resolved);
     }
 
     /** Ends the request's session everywhere. */

@@ -188,14 +188,17 @@ class IdTokenValidatorTests {
 
     @Test
     void fetchesTheKeySetOnceForAFloodOfUnknownKids() throws Exception {
+        RSAKey fake = TestPlatform.newKey();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            tokens.add(TestPlatform.sign(claims().build(), new JWSHeader.Builder(JWSAlgorithm.RS256)
+                    .keyID("made-up-" + i).type(JOSEObjectType.JWT).build(), fake));
+        }
         validate(platform.sign(claims().build()));
         platform.server().resetRequests();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<LtiError>> attempts = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            RSAKey fake = TestPlatform.newKey();
-            String token = TestPlatform.sign(claims().build(), new JWSHeader.Builder(JWSAlgorithm.RS256)
-                    .keyID("made-up-" + i).type(JOSEObjectType.JWT).build(), fake);
+        for (String token : tokens) {
             attempts.add(() -> {
                 try {
                     validate(token);

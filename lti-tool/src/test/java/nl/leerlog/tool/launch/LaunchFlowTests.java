@@ -1171,6 +1171,25 @@ class LaunchFlowTests {
         }
 
         @Test
+        void twoTabsLaunchedFromTwoCoursesEachStayInTheirOwnCourse() {
+            PlatformLogin first = login(PLATFORM);
+            String firstTab = LaunchPages.sessionToken(first.launch(claims -> claims
+                    .claim(LtiClaims.CONTEXT, Map.of("id", "course-tab-1", "title", "Stage A"))).body()).orElseThrow();
+            LaunchClient browser = first.browser();
+            LoginRedirect again = browser.login(PLATFORM);
+            String secondTab = LaunchPages.sessionToken(new PlatformLogin(PLATFORM, browser, again.state(),
+                    again.nonce(), clock).launch(claims -> claims
+                    .claim(LtiClaims.CONTEXT, Map.of("id", "course-tab-2", "title", "Stage B"))).body()).orElseThrow();
+
+            // The cookie follows the newest launch; each tab's page-bound token keeps its own course.
+            assertThat(me(browser).courseTitle()).isEqualTo("Stage B");
+            assertThat(json.readValue(browser.get("/api/me", Map.of(LtiSessions.HEADER, firstTab)).body(), Me.class)
+                    .courseTitle()).isEqualTo("Stage A");
+            assertThat(json.readValue(browser.get("/api/me", Map.of(LtiSessions.HEADER, secondTab)).body(), Me.class)
+                    .courseTitle()).isEqualTo("Stage B");
+        }
+
+        @Test
         void sessionTokenPlantedBeforeTheLaunchNeverGetsTheUsersIdentity() {
             // Someone launches as themselves and slips their own session token into the victim's browser.
             PlatformLogin attacker = login(PLATFORM);
