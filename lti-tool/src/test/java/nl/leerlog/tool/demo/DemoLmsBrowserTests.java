@@ -1,0 +1,364 @@
+package nl.leerlog.tool.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The demo LMS and the tool in a real Chromium that blocks third-party cookies, as Chrome does with its
+ * third-party-cookie setting on: the LMS on {@code lms.localhost}, the tool on {@code tool.localhost} (two
+ * sites, one app), every launch through the real OIDC login and launch inside the LMS's iframe. Every page
+ * must load without a CSP violation or a script error.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
+class DemoLmsBrowserTests {
+
+    private static final int PORT = freePort();
+    private static final String LMS = "http://lms.localhost:" + PORT;
+    private static final String TOOL = "http://tool.localhost:" + PORT;
+    /** Where partitioned (CHIPS) cookies set inside the LMS's frame live: the LMS's site, without port. */
+    private static final String LMS_PARTITION = "http://lms.localhost";
+    /** Debian's Chromium (apt-get install chromium); elsewhere point -Dleerlog.chromium at a Chromium or Chrome. */
+    private static final Path CHROMIUM = Paths.get(System.getProperty("leerlog.chromium", "/usr/bin/chromium"));
+
+    /** Every frame reports CSP violations to the console, where {@link #watchForProblems} picks them up. */
+    private static final String REPORT_CSP_VIOLATIONS = """
+            document.addEventListener('securitypolicyviolation', function (e) {
+              console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI
+                  + ' on ' + document.location.href);
+            });
+            """;
+    /** The LMS page records the subjects of the postMessages it receives (platform storage requests). */
+    private static final String RECORD_LMS_MESSAGES = """
+            if (window === window.top) {
+              window.leerlogTestMessages = [];
+              window.addEventListener('message', function (e) {
+                if (e.data && typeof e.data.subject === 'string') { window.leerlogTestMessages.push(e.data.subject); }
+              });
+            }
+            """;
+
+    @DynamicPropertySource
+    static void demoOnTwoSites(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("leerlog.demo.enabled", () -> "true");
+        registry.add("leerlog.demo.lms-url", () -> LMS);
+        registry.add("leerlog.demo.tool-url", () -> TOOL);
+    }
+
+    @TempDir
+    static Path profileDirectory;
+
+    private static Playwright playwright;
+    private static BrowserContext profileContext;
+    private static Browser browser;
+
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final List<String> expectedConsoleErrors = new CopyOnWriteArrayList<>();
+    private BrowserContext context;
+    private Page page;
+
+    /** A failed test leaves a screenshot and the frames' addresses in target/screenshots. */
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = test -> {
+        if (test.getExecutionException().isPresent() && page != null && !page.isClosed()) {
+            Path directory = Files.createDirectories(Paths.get("target", "screenshots"));
+            String name = ("failed-" + test.getRequiredTestMethod().getName() + "-" + test.getDisplayName())
+                    .replaceAll("[^A-Za-z0-9-]+", "_");
+            page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(name + ".png")));
+            Files.write(directory.resolve(name + ".txt"), page.frames().stream()
+                    .map(frame -> "frame '" + frame.name() + "': " + frame.url()).toList());
+        }
+    };
+
+    @BeforeAll
+    static void startChromiumBlockingThirdPartyCookies() throws IOException {
+        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at %s (apt-get install chromium, or set "
+                + "-Dleerlog.chromium)", CHROMIUM).isTrue();
+        // cookie_controls_mode 1 is Chrome's "Block third-party cookies"; contexts opened from this browser share it.
+        Path defaults = Files.createDirectories(profileDirectory.resolve("Default"));
+        Files.writeString(defaults.resolve("Preferences"), "{\"profile\":{\"cookie_controls_mode\":1}}");
+        playwright = Playwright.create();
+        profileContext = playwright.chromium().launchPersistentContext(profileDirectory,
+                new BrowserType.LaunchPersistentContextOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                                "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        browser = profileContext.browser();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (profileContext != null) {
+            profileContext.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void freshContext() {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1280, 800)
+                .setLocale("nl-NL"));
+        context.addInitScript(REPORT_CSP_VIOLATIONS);
+        context.addInitScript(RECORD_LMS_MESSAGES);
+        page = context.newPage();
+        watchForProblems(page);
+    }
+
+    @AfterEach
+    void noCspViolationsOrScriptErrors() {
+        try {
+            assertThat(problems).as("console errors, CSP violations and script errors").isEmpty();
+        } finally {
+            context.close();
+        }
+    }
+
+    @ParameterizedTest(name = "platform storage {0}")
+    @ValueSource(booleans = {true, false})
+    void studentLaunchOpensTheLearningLogAndNavigatesWithHtmx(boolean platformStorage) {
+        launch("STUDENT", platformStorage);
+
+        FrameLocator tool = waitForRole("STUDENT");
+        assertThat(tool.locator("h1").textContent()).isEqualTo("Je logboek");
+        // The login went the intended way: state kept through lti.put_data, or the frame's cookie check passed.
+        List<String> toolCookies = context.cookies(TOOL).stream().map(cookie -> cookie.name).toList();
+        if (platformStorage) {
+            assertThat(lmsMessages()).contains("lti.put_data");
+            assertThat(toolCookies).doesNotContain("lti_cookie_probe");
+        } else {
+            assertThat(lmsMessages()).isEmpty();
+            assertThat(toolCookies).contains("lti_cookie_probe");
+        }
+        assertToolCookiesArePartitionedByTheLms();
+
+        Response section = page.waitForResponse(r -> r.url().equals(TOOL + "/student/reflections"),
+                () -> tool.locator(".app-nav").getByText("Reflecties").click());
+
+        Request request = section.request();
+        assertThat(section.status()).isEqualTo(200);
+        assertThat(request.headerValue("HX-Request")).as("a boosted htmx request").isEqualTo("true");
+        assertThat(request.headerValue("X-Lti-Session")).as("the page-bound session token").isNotBlank();
+        assertThat(request.allHeaders().get("cookie")).as("the partitioned session cookie").contains("LTISESSION=");
+        waitForText(tool.locator("h1"), "Reflecties");
+        assertThat(tool.locator(".app-nav a[aria-current=page]").textContent()).isEqualTo("Reflecties");
+        assertThat(tool.locator("body").getAttribute("data-role")).isEqualTo("STUDENT");
+        assertThat(toolFrame().url()).isEqualTo(TOOL + "/student/reflections");
+    }
+
+    @ParameterizedTest(name = "platform storage {0}")
+    @ValueSource(booleans = {true, false})
+    void teacherLaunchOpensTheDashboard(boolean platformStorage) {
+        launch("TEACHER", platformStorage);
+
+        FrameLocator tool = waitForRole("TEACHER");
+        assertThat(tool.locator("h1").textContent()).isEqualTo("Je stagiairs");
+        assertThat(tool.locator(".app-nav a").allTextContents()).containsExactly("Overzicht", "Studenten", "Opleiding");
+        assertToolCookiesArePartitionedByTheLms();
+    }
+
+    @Test
+    void observerIsRefusedWithAnExplanationInsideTheFrame() {
+        // Chromium reports every error status in the console; this one is the refusal itself.
+        expectedConsoleErrors.add(TOOL + "/lti/launch:0:0: Failed to load resource: the server responded with a status of 403");
+        launch("OBSERVER", true);
+
+        FrameLocator tool = page.frameLocator("#tool-frame");
+        Locator refusal = tool.locator("main[data-error-code]");
+        refusal.waitFor();
+        assertThat(refusal.getAttribute("data-error-code")).isEqualTo("ACCESS_REFUSED");
+        assertThat(tool.locator("h1").textContent()).isEqualTo("Leerlog kon niet worden geopend");
+        assertThat(tool.locator(".error-reason").textContent())
+                .isEqualTo("Waarnemers kunnen Leerlog niet openen: het leerlogboek van een student is privé.");
+        assertThat(tool.locator(".error-id").textContent()).startsWith("Foutcode: ");
+        assertThat(tool.locator("body").textContent()).doesNotContain("Exception", "Whitelabel");
+        assertThat(context.cookies(TOOL)).extracting(cookie -> cookie.name).doesNotContain("LTISESSION");
+
+        // The LMS page is unharmed: someone else can open the tool in the same frame right away.
+        startLaunch("STUDENT", true);
+        waitForRole("STUDENT");
+    }
+
+    @Test
+    void navigationKeepsWorkingWithThePageBoundTokenAloneWhenTheFrameKeepsNoCookies() {
+        launch("STUDENT", true);
+        FrameLocator tool = waitForRole("STUDENT");
+        context.clearCookies();
+        assertThat(context.cookies(TOOL)).isEmpty();
+
+        Response section = page.waitForResponse(r -> r.url().equals(TOOL + "/student/insights"),
+                () -> tool.locator(".app-nav").getByText("Inzicht").click());
+
+        assertThat(section.status()).isEqualTo(200);
+        assertThat(section.request().allHeaders()).doesNotContainKey("cookie").containsKey("x-lti-session");
+        waitForText(tool.locator("h1"), "Inzicht");
+    }
+
+    @Test
+    void thirdPartyCookiesAreReallyBlockedInTheLmsFrame() {
+        launch("STUDENT", false);
+        waitForRole("STUDENT");
+
+        // Inside the frame: a plain SameSite=None cookie is dropped, a partitioned one is kept.
+        Frame frame = toolFrame();
+        frame.evaluate("document.cookie = 'probe_plain=1; Path=/; SameSite=None; Secure'");
+        frame.evaluate("document.cookie = 'probe_partitioned=1; Path=/; SameSite=None; Secure; Partitioned'");
+        String inFrame = (String) frame.evaluate("document.cookie");
+        assertThat(inFrame).contains("probe_partitioned=1").doesNotContain("probe_plain");
+        assertThat(context.cookies(TOOL)).extracting(cookie -> cookie.name).doesNotContain("probe_plain");
+
+        // The same cookie on the tool's own site (first party) is kept: the frame dropped it for being third party.
+        Page firstParty = context.newPage();
+        watchForProblems(firstParty);
+        firstParty.navigate(TOOL + "/");
+        firstParty.evaluate("document.cookie = 'probe_plain=1; Path=/; SameSite=None; Secure'");
+        assertThat((String) firstParty.evaluate("document.cookie")).contains("probe_plain=1");
+        assertThat(context.cookies(TOOL)).filteredOn(cookie -> cookie.name.equals("probe_plain"))
+                .singleElement().satisfies(cookie -> assertThat(cookie.partitionKey).isNull());
+    }
+
+    @Test
+    void navigationIsReachableWithTheKeyboardAndShowsFocus() {
+        launch("STUDENT", true);
+        FrameLocator tool = waitForRole("STUDENT");
+
+        // From the LMS's last launch button, Tab enters the frame: first the skip link, then the navigation.
+        page.locator("#launch-form button[data-person=OBSERVER]").focus();
+        page.keyboard().press("Tab");
+        Locator skipLink = tool.locator(".skip-link");
+        assertThat(isFocused(skipLink)).as("skip link focused").isTrue();
+        assertThat(skipLink.boundingBox().x).as("focused skip link on screen").isGreaterThanOrEqualTo(0);
+
+        List<String> focused = new ArrayList<>();
+        Locator links = tool.locator(".app-nav a");
+        for (int i = 0; i < links.count(); i++) {
+            page.keyboard().press("Tab");
+            Locator link = links.nth(i);
+            assertThat(isFocused(link)).as("nav link %d focused", i).isTrue();
+            assertThat(link.evaluate("a => getComputedStyle(a).outlineStyle")).as("focus outline").isNotEqualTo("none");
+            assertThat(((Number) link.evaluate("a => parseFloat(getComputedStyle(a).outlineWidth)")).doubleValue())
+                    .as("focus outline width").isGreaterThanOrEqualTo(2);
+            focused.add(link.textContent());
+        }
+        assertThat(focused).containsExactly("Logboek", "Reflecties", "Inzicht", "Opgeslagen", "Begeleiding");
+
+        // Enter on the focused link (the last one) opens that section.
+        page.keyboard().press("Enter");
+        waitForText(tool.locator("h1"), "Begeleiding");
+    }
+
+    @Test
+    void screenshotOfTheDemoLmsWithTheStudentPage() throws IOException {
+        launch("STUDENT", true);
+        waitForRole("STUDENT");
+        page.locator(".frame-hint").waitFor(new Locator.WaitForOptions()
+                .setState(WaitForSelectorState.HIDDEN));
+        // No hover or focus highlight on the button that started the launch.
+        page.mouse().move(1270, 790);
+        page.evaluate("document.activeElement.blur()");
+
+        // For the README: copy to src/docs/screenshot.png when the pages change.
+        Path file = Paths.get("target", "screenshots", "demo-lms-student.png");
+        Files.createDirectories(file.getParent());
+        page.screenshot(new Page.ScreenshotOptions().setPath(file));
+        assertThat(Files.size(file)).isBetween(10_000L, 300_000L);
+    }
+
+    /** Opens the demo LMS and starts a launch as one of its people. */
+    private void launch(String person, boolean platformStorage) {
+        page.navigate(LMS + "/");
+        startLaunch(person, platformStorage);
+    }
+
+    /** Starts a launch from the demo LMS page that is already open. */
+    private void startLaunch(String person, boolean platformStorage) {
+        page.locator("input[name=lti_storage_target][value='" + (platformStorage ? "_parent" : "") + "']").check();
+        page.locator("#launch-form button[data-person=" + person + "]").click();
+    }
+
+    private FrameLocator waitForRole(String role) {
+        FrameLocator tool = page.frameLocator("#tool-frame");
+        tool.locator("body[data-role=" + role + "]").waitFor();
+        return tool;
+    }
+
+    private Frame toolFrame() {
+        return page.frame("tool-frame");
+    }
+
+    private List<Object> lmsMessages() {
+        return List.copyOf((List<?>) page.evaluate("window.leerlogTestMessages"));
+    }
+
+    /** The tool's cookies exist only in the LMS's partition (CHIPS): none is a plain third-party cookie. */
+    private void assertToolCookiesArePartitionedByTheLms() {
+        List<Cookie> cookies = context.cookies(TOOL);
+        assertThat(cookies).extracting(cookie -> cookie.name).contains("LTISESSION");
+        assertThat(cookies).allSatisfy(cookie -> assertThat(cookie.partitionKey).as(cookie.name).isEqualTo(LMS_PARTITION));
+    }
+
+    private static boolean isFocused(Locator element) {
+        return (Boolean) element.evaluate("e => e === document.activeElement && document.hasFocus()");
+    }
+
+    private static void waitForText(Locator element, String text) {
+        element.page().waitForCondition(() -> text.equals(element.textContent()));
+    }
+
+    private void watchForProblems(Page watched) {
+        watched.onConsoleMessage(message -> {
+            String problem = message.location() + ": " + message.text();
+            boolean expected = expectedConsoleErrors.stream().anyMatch(problem::startsWith);
+            if (!expected && ("error".equals(message.type()) || message.text().contains("Content Security Policy"))) {
+                problems.add(message.type() + " at " + problem);
+            }
+        });
+        watched.onPageError(error -> problems.add("script error: " + error));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
