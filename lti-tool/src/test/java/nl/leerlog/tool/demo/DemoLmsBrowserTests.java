@@ -233,6 +233,21 @@ class DemoLmsBrowserTests {
     }
 
     @Test
+    void platformStorageBindsTheLaunchWhenTheFrameLosesEveryCookieOnTheWay() {
+        // As in a browser that keeps no cookie in the frame at all: drop them all once the login has stored
+        // its binding in platform storage and the frame is on its way to the LMS's authorization endpoint.
+        page.route("**/demo/lms/authorize**", route -> {
+            context.clearCookies();
+            route.resume();
+        });
+        launch("STUDENT", true);
+
+        FrameLocator tool = waitForRole("STUDENT");
+        assertThat(tool.locator("h1").textContent()).isEqualTo("Je logboek");
+        assertThat(lmsMessages()).contains("lti.put_data", "lti.get_data");
+    }
+
+    @Test
     void thirdPartyCookiesAreReallyBlockedInTheLmsFrame() {
         launch("STUDENT", false);
         waitForRole("STUDENT");
