@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.Supplier;
 import nl.leerlog.lti.claims.LtiLaunch;
 import nl.leerlog.tool.roles.CourseRole;
 
@@ -45,7 +46,7 @@ public class CourseMembership {
                 : launch.resourceLink().title(), 500);
         String label = fit(launch.context() != null ? launch.context().label() : null, 255);
 
-        upsert(() -> db.insertInto(COURSE)
+        long courseId = upsert(() -> db.insertInto(COURSE)
                 .set(COURSE.ISSUER, launch.issuer())
                 .set(COURSE.CLIENT_ID, launch.clientId())
                 .set(COURSE.DEPLOYMENT_ID, launch.deploymentId())
@@ -59,16 +60,13 @@ public class CourseMembership {
                 .set(COURSE.TITLE, title)
                 .set(COURSE.LABEL, label)
                 .set(COURSE.UPDATED_AT, now)
-                .execute());
-        long courseId = db.select(COURSE.ID).from(COURSE)
-                .where(COURSE.ISSUER.eq(launch.issuer()), COURSE.CLIENT_ID.eq(launch.clientId()),
-                        COURSE.DEPLOYMENT_ID.eq(launch.deploymentId()), COURSE.CONTEXT_ID.eq(contextId))
-                .fetchSingle(COURSE.ID);
+                .returningResult(COURSE.ID)
+                .fetchSingle(COURSE.ID));
 
         String name = fit(launch.person().displayName().orElse(null), 255);
         String email = fit(launch.person().email(), 320);
         String locale = fit(launch.locale(), 35);
-        upsert(() -> db.insertInto(APP_USER)
+        long userId = upsert(() -> db.insertInto(APP_USER)
                 .set(APP_USER.ISSUER, launch.issuer())
                 .set(APP_USER.SUBJECT, launch.subject())
                 .set(APP_USER.DISPLAY_NAME, name)
@@ -82,10 +80,8 @@ public class CourseMembership {
                 .set(APP_USER.EMAIL, email)
                 .set(APP_USER.LOCALE, locale)
                 .set(APP_USER.LAST_LAUNCH_AT, now)
-                .execute());
-        long userId = db.select(APP_USER.ID).from(APP_USER)
-                .where(APP_USER.ISSUER.eq(launch.issuer()), APP_USER.SUBJECT.eq(launch.subject()))
-                .fetchSingle(APP_USER.ID);
+                .returningResult(APP_USER.ID)
+                .fetchSingle(APP_USER.ID));
 
         String ltiRoles = String.join(" ", launch.roles());
         upsert(() -> db.insertInto(ENROLMENT)
@@ -112,11 +108,11 @@ public class CourseMembership {
      * Runs an insert-or-update once more when a concurrent first launch inserted the same row in between:
      * PostgreSQL's {@code ON CONFLICT} is atomic, H2's {@code MERGE} is not.
      */
-    private static void upsert(Runnable statement) {
+    private static <T> T upsert(Supplier<T> statement) {
         try {
-            statement.run();
+            return statement.get();
         } catch (DuplicateKeyException concurrentInsert) {
-            statement.run();
+            return statement.get();
         }
     }
 

@@ -3,6 +3,8 @@ package nl.leerlog.tool.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,8 +43,8 @@ class LaunchBenchmark {
             List<String> args = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
                     "--logging.level.nl.leerlog.lti.launch.LtiFailures=ERROR", "--server.tomcat.threads.max=64"));
             platform.properties(0).forEach((name, value) -> args.add("--" + name + "=" + value));
+            String schema = "bench_" + Long.toHexString(System.nanoTime());
             if (postgres) {
-                String schema = "bench_" + Long.toHexString(System.nanoTime());
                 args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema);
                 args.add("--spring.datasource.username=postgres");
                 args.add("--spring.flyway.schemas=" + schema);
@@ -62,6 +64,13 @@ class LaunchBenchmark {
                         postgres ? "PostgreSQL" : "H2", clients, launches, result.perSecond(),
                         result.percentile(50), result.percentile(95), result.percentile(99));
                 assertThat(result.failures()).isZero();
+            } finally {
+                if (postgres) {
+                    try (Connection connection = DriverManager.getConnection(
+                            "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
+                        connection.createStatement().execute("drop schema if exists " + schema + " cascade");
+                    }
+                }
             }
         }
     }
