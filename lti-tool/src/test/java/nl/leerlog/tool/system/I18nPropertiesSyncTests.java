@@ -23,6 +23,17 @@ class I18nPropertiesSyncTests {
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-z][\\w.-]+)[}(]");
 
+    /** Every message bundle, as named in {@code spring.messages.basename}. */
+    private static final String[] BUNDLES = {"messages", "messages-admin", "messages-registration"};
+
+    private static Properties all(String suffix) throws IOException {
+        Properties properties = new Properties();
+        for (String bundle : BUNDLES) {
+            properties.putAll(load(bundle + suffix + ".properties"));
+        }
+        return properties;
+    }
+
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = I18nPropertiesSyncTests.class.getResourceAsStream("/" + name)) {
@@ -34,29 +45,31 @@ class I18nPropertiesSyncTests {
 
     @Test
     void dutchAndEnglishHaveTheSameKeys() throws IOException {
-        Set<Object> english = load("messages.properties").keySet();
-        Set<Object> dutch = load("messages_nl.properties").keySet();
+        for (String bundle : BUNDLES) {
+            Set<Object> english = load(bundle + ".properties").keySet();
+            Set<Object> dutch = load(bundle + "_nl.properties").keySet();
 
-        assertThat(dutch).as("keys missing in Dutch").containsAll(english);
-        assertThat(english).as("keys missing in English").containsAll(dutch);
+            assertThat(dutch).as("keys missing in Dutch in " + bundle).containsAll(english);
+            assertThat(english).as("keys missing in English in " + bundle).containsAll(dutch);
+        }
     }
 
     @Test
     void noTextIsLeftEmpty() throws IOException {
-        for (String file : new String[] {"messages.properties", "messages_nl.properties"}) {
-            load(file).forEach((key, value) -> assertThat(value.toString()).as(file + " " + key).isNotBlank());
+        for (String suffix : new String[] {"", "_nl"}) {
+            all(suffix).forEach((key, value) -> assertThat(value.toString()).as(suffix + " " + key).isNotBlank());
         }
     }
 
     @Test
     void everyLaunchRefusalHasAText() throws IOException {
-        Set<Object> keys = load("messages.properties").keySet();
+        Set<Object> keys = all("").keySet();
         assertThat(keys).containsAll(Arrays.stream(LtiError.values()).map(LtiError::messageKey).toList());
     }
 
     @Test
     void everyLiteralKeyInTheTemplatesExists() throws IOException {
-        Set<Object> keys = load("messages.properties").keySet();
+        Set<Object> keys = all("").keySet();
         Set<String> used = new HashSet<>();
         try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
             for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
