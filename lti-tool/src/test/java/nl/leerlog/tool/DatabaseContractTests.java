@@ -614,7 +614,7 @@ abstract class DatabaseContractTests {
                 .set(LTI_REGISTRATION.JWK_SET_URI, issuer + "/api/lti/security/jwks")
                 .set(LTI_REGISTRATION.TOKEN_URI, issuer + "/login/oauth2/token")
                 .set(LTI_REGISTRATION.ALGORITHMS, algorithms)
-                .set(LTI_REGISTRATION.ACTIVE, active)
+                .set(LTI_REGISTRATION.STATUS, active ? "ACTIVE" : "DISABLED")
                 .set(LTI_REGISTRATION.CREATED_AT, now)
                 .returningResult(LTI_REGISTRATION.ID)
                 .fetchSingle(LTI_REGISTRATION.ID);

@@ -89,7 +89,7 @@ public class DatabasePlatformRegistrations implements PlatformRegistrations {
         Result<Record> rows = db.select(LTI_REGISTRATION.fields()).select(LTI_DEPLOYMENT.DEPLOYMENT_ID)
                 .from(LTI_REGISTRATION)
                 .leftJoin(LTI_DEPLOYMENT).on(LTI_DEPLOYMENT.REGISTRATION_ID.eq(LTI_REGISTRATION.ID))
-                .where(condition.and(LTI_REGISTRATION.ACTIVE.isTrue()))
+                .where(condition.and(LTI_REGISTRATION.STATUS.eq(RegistrationStatus.ACTIVE.name())))
                 .fetch();
         return rows.intoGroups(LTI_REGISTRATION.ID).values().stream()
                 .map(group -> toRegistration(group.get(0).into(LTI_REGISTRATION),
@@ -104,6 +104,6 @@ public class DatabasePlatformRegistrations implements PlatformRegistrations {
                 row.getTokenUri() == null ? null : URI.create(row.getTokenUri()),
                 java.util.Arrays.stream(row.getAlgorithms().split(",")).map(String::trim)
                         .map(JWSAlgorithm::parse).collect(Collectors.toSet()),
-                null);
+                row.getClockSkewSeconds() == null ? null : java.time.Duration.ofSeconds(row.getClockSkewSeconds()));
     }
 }
