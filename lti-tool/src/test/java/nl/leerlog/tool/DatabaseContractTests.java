@@ -52,6 +52,8 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.jooq.DSLContext;
 import org.jooq.Table;
+import nl.leerlog.tool.registration.RegistrationRepository;
+import nl.leerlog.tool.registration.RegistrationStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +89,8 @@ abstract class DatabaseContractTests {
     CourseMembership membership;
     @Autowired
     PlatformRegistrations registrations;
+    @Autowired
+    RegistrationRepository registrationRepository;
 
     @BeforeEach
     void emptyTables() {
@@ -544,6 +548,47 @@ abstract class DatabaseContractTests {
         assertThat(course.getLabel()).hasSize(255);
         AppUserRecord user = db.fetchSingle(APP_USER, APP_USER.ID.eq(member.userId()));
         assertThat(user.getDisplayName()).hasSize(255).startsWith("Na").doesNotContain("\u0000");
+    }
+
+    @Test
+    void registrationRepositoryKeepsWhatAdminsManage() {
+        RegistrationRepository.RegistrationDetails details = new RegistrationRepository.RegistrationDetails(
+                "https://moodle.example.edu", "moodle-client", URI.create("https://moodle.example.edu/auth"),
+                URI.create("https://moodle.example.edu/certs"), URI.create("https://moodle.example.edu/token"),
+                Set.of("RS256", "ES256"), "Moodle", Duration.ofSeconds(90), "public");
+        long id = registrationRepository.create(details, RegistrationStatus.PENDING,
+                RegistrationRepository.Source.DYNAMIC, Set.of("1"));
+
+        assertThat(registrations.find("https://moodle.example.edu", "moodle-client")).as("pending never launches").isEmpty();
+        RegistrationRepository.StoredRegistration stored = registrationRepository.findById(id).orElseThrow();
+        assertThat(stored.details()).isEqualTo(details);
+        assertThat(stored.status()).isEqualTo(RegistrationStatus.PENDING);
+        assertThat(stored.source()).isEqualTo(RegistrationRepository.Source.DYNAMIC);
+        assertThat(stored.deploymentIds()).containsExactly("1");
+
+        registrationRepository.setStatus(id, RegistrationStatus.ACTIVE);
+        registrationRepository.addDeployment(id, "2");
+        registrationRepository.addDeployment(id, "2");
+        assertThat(registrations.find("https://moodle.example.edu", "moodle-client")).get()
+                .satisfies(active -> {
+                    assertThat(active.deploymentIds()).containsExactlyInAnyOrder("1", "2");
+                    assertThat(active.clockSkew()).isEqualTo(Duration.ofSeconds(90));
+                });
+
+        registrationRepository.update(id, new RegistrationRepository.RegistrationDetails("ignored", "ignored",
+                details.authorizationUri(), details.jwkSetUri(), null, Set.of(), "Moodle 5", null, null));
+        registrationRepository.removeDeployment(id, "1");
+        RegistrationRepository.StoredRegistration changed = registrationRepository
+                .find("https://moodle.example.edu", "moodle-client").orElseThrow();
+        assertThat(changed.details().platformName()).isEqualTo("Moodle 5");
+        assertThat(changed.details().tokenUri()).isNull();
+        assertThat(changed.details().algorithms()).containsExactly("RS256");
+        assertThat(changed.deploymentIds()).containsExactly("2");
+        assertThat(registrationRepository.list()).extracting(RegistrationRepository.StoredRegistration::id).contains(id);
+
+        assertThat(registrationRepository.delete(id)).isTrue();
+        assertThat(registrationRepository.findById(id)).isEmpty();
+        assertThat(db.fetchCount(LTI_DEPLOYMENT, LTI_DEPLOYMENT.REGISTRATION_ID.eq(id))).isZero();
     }
 
     // Helpers
