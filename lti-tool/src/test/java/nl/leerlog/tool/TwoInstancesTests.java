@@ -3,7 +3,9 @@ package nl.leerlog.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -36,6 +38,8 @@ class TwoInstancesTests {
     private static final String LAUNCH_URL = TOOL_URL + "/lti/launch";
     private static final String SCHEMA = TestDatabases.uniqueName();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The prod profile has no encryption key for the tool keys; both instances share this one. */
+    private static final String ENCRYPTION_KEY = randomEncryptionKey();
 
     private static TestPlatform platform;
     private static ConfigurableApplicationContext instanceA;
@@ -165,11 +169,17 @@ class TwoInstancesTests {
 
     private static ConfigurableApplicationContext startInstance() {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--lti.tool-url=" + TOOL_URL,
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off", "--leerlog.keys.encryption-key=" + ENCRYPTION_KEY));
         TestDatabases.postgres(SCHEMA).forEach((name, value) -> args.add("--" + name + "=" + value));
         platform.properties(0).forEach((name, value) -> args.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(LeerlogApplication.class).profiles("prod")
                 .run(args.toArray(String[]::new));
+    }
+
+    private static String randomEncryptionKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static String baseUrl(ConfigurableApplicationContext instance) {
