@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import nl.leerlog.lti.registration.PlatformRegistration;
 import nl.leerlog.lti.registration.PlatformRegistrations;
 import nl.leerlog.lti.services.Membership;
@@ -76,10 +77,15 @@ public class RosterSync implements DisposableBean {
     /** A teacher launched: read the roster in the background, unless it was read a moment ago. */
     @EventListener
     void onSyncRequested(RosterSyncRequested request) {
-        background.execute(() -> rosters.source(request.courseId())
-                .filter(source -> source.lastSyncedAt() == null
-                        || source.lastSyncedAt().isBefore(clock.instant().minus(settings.launchSyncMinInterval())))
-                .ifPresent(this::syncGuarded));
+        try {
+            background.execute(() -> rosters.source(request.courseId())
+                    .filter(source -> source.lastSyncedAt() == null
+                            || source.lastSyncedAt().isBefore(clock.instant().minus(settings.launchSyncMinInterval())))
+                    .ifPresent(this::syncGuarded));
+        } catch (RejectedExecutionException shuttingDown) {
+            // The launch itself succeeded; the schedule of the next instance reads this roster.
+            log.debug("Roster of course {} not read: the tool is shutting down", request.courseId());
+        }
     }
 
     /**
