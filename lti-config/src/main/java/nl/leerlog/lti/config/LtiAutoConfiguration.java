@@ -14,6 +14,10 @@ import nl.leerlog.lti.login.InMemoryLoginStateStore;
 import nl.leerlog.lti.login.LoginStateStore;
 import nl.leerlog.lti.registration.PlatformRegistrations;
 import nl.leerlog.lti.registration.StaticPlatformRegistrations;
+import nl.leerlog.lti.services.NamesRoleService;
+import nl.leerlog.lti.services.PlatformHttp;
+import nl.leerlog.lti.services.ServiceCallSettings;
+import nl.leerlog.lti.services.ServiceTokens;
 import nl.leerlog.lti.session.InMemoryLtiSessionStore;
 import nl.leerlog.lti.session.LtiSessionStore;
 import nl.leerlog.lti.session.LtiSessions;
@@ -29,7 +33,7 @@ import org.springframework.context.annotation.Bean;
  * generated at start-up. A production application provides database-backed ones.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(LtiProperties.class)
+@EnableConfigurationProperties({LtiProperties.class, ServiceCallSettings.class})
 public class LtiAutoConfiguration {
 
     @Bean
@@ -108,5 +112,23 @@ public class LtiAutoConfiguration {
     @ConditionalOnMissingBean
     LtiFailures ltiFailures(LtiFailureHandler handler, ApplicationContext context, Clock clock) {
         return new LtiFailures(handler, context, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PlatformHttp ltiPlatformHttp(ServiceCallSettings settings) {
+        return new PlatformHttp(settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceTokens ltiServiceTokens(ToolKeys keys, PlatformHttp http, Clock clock, ServiceCallSettings settings) {
+        return new ServiceTokens(keys, http, clock, settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    NamesRoleService ltiNamesRoleService(ServiceTokens tokens, PlatformHttp http, ServiceCallSettings settings) {
+        return new NamesRoleService(tokens, http, settings);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import nl.leerlog.lti.claims.LtiLaunch;
 import nl.leerlog.tool.roles.CourseRole;
+import nl.leerlog.tool.system.DatabaseText;
 
 import org.jooq.DSLContext;
 import org.springframework.dao.DuplicateKeyException;
@@ -46,22 +47,28 @@ public class CourseMembership {
                 : launch.resourceLink().title(), 500);
         String label = fit(launch.context() != null ? launch.context().label() : null, 255);
 
-        long courseId = upsert(() -> db.insertInto(COURSE)
-                .set(COURSE.ISSUER, launch.issuer())
-                .set(COURSE.CLIENT_ID, launch.clientId())
-                .set(COURSE.DEPLOYMENT_ID, launch.deploymentId())
-                .set(COURSE.CONTEXT_ID, contextId)
-                .set(COURSE.TITLE, title)
-                .set(COURSE.LABEL, label)
-                .set(COURSE.CREATED_AT, now)
-                .set(COURSE.UPDATED_AT, now)
-                .onConflict(COURSE.ISSUER, COURSE.CLIENT_ID, COURSE.DEPLOYMENT_ID, COURSE.CONTEXT_ID)
-                .doUpdate()
-                .set(COURSE.TITLE, title)
-                .set(COURSE.LABEL, label)
-                .set(COURSE.UPDATED_AT, now)
-                .returningResult(COURSE.ID)
-                .fetchSingle(COURSE.ID));
+        String membershipsUrl = membershipsUrl(launch);
+        long courseId = upsert(() -> {
+            var update = db.insertInto(COURSE)
+                    .set(COURSE.ISSUER, launch.issuer())
+                    .set(COURSE.CLIENT_ID, launch.clientId())
+                    .set(COURSE.DEPLOYMENT_ID, launch.deploymentId())
+                    .set(COURSE.CONTEXT_ID, contextId)
+                    .set(COURSE.TITLE, title)
+                    .set(COURSE.LABEL, label)
+                    .set(COURSE.MEMBERSHIPS_URL, membershipsUrl)
+                    .set(COURSE.CREATED_AT, now)
+                    .set(COURSE.UPDATED_AT, now)
+                    .onConflict(COURSE.ISSUER, COURSE.CLIENT_ID, COURSE.DEPLOYMENT_ID, COURSE.CONTEXT_ID)
+                    .doUpdate()
+                    .set(COURSE.TITLE, title)
+                    .set(COURSE.LABEL, label)
+                    .set(COURSE.UPDATED_AT, now);
+            // A launch without the NRPS claim (e.g. a placement without the scope) keeps the URL an earlier one gave.
+            return (membershipsUrl == null ? update : update.set(COURSE.MEMBERSHIPS_URL, membershipsUrl))
+                    .returningResult(COURSE.ID)
+                    .fetchSingle(COURSE.ID);
+        });
 
         String name = fit(launch.person().displayName().orElse(null), 255);
         String email = fit(launch.person().email(), 320);
@@ -102,6 +109,12 @@ public class CourseMembership {
                 .set(ENROLMENT.LAST_LAUNCH_AT, now)
                 .execute());
         return new Membership(courseId, userId, title);
+    }
+
+    /** The course's NRPS {@code context_memberships_url}, if the launch has one that fits its column whole. */
+    private static String membershipsUrl(LtiLaunch launch) {
+        String url = launch.namesRoleService() == null ? null : launch.namesRoleService().contextMembershipsUrl();
+        return url != null && url.length() <= 2000 && DatabaseText.storable(url) ? url : null;
     }
 
     /**

@@ -10,6 +10,8 @@ import nl.leerlog.tool.course.CourseMembership;
 import nl.leerlog.tool.home.CurrentUser;
 import nl.leerlog.tool.roles.CourseRole;
 import nl.leerlog.tool.roles.CourseRoleMapper;
+import nl.leerlog.tool.roster.RosterSyncRequested;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Component;
 class LaunchRecorder implements LtiLaunchListener {
 
     private final CourseMembership membership;
+    private final ApplicationEventPublisher events;
 
-    LaunchRecorder(CourseMembership membership) {
+    LaunchRecorder(CourseMembership membership, ApplicationEventPublisher events) {
         this.membership = membership;
+        this.events = events;
     }
 
     @Override
@@ -38,6 +42,10 @@ class LaunchRecorder implements LtiLaunchListener {
         }
         boolean testUser = CourseRoleMapper.isTestUser(launch.roles());
         CourseMembership.Membership member = membership.record(launch, role, testUser);
+        if (role == CourseRole.TEACHER && launch.namesRoleService() != null) {
+            // A teacher's launch refreshes the roster in the background, so their student list is current.
+            events.publishEvent(new RosterSyncRequested(member.courseId()));
+        }
         return new LaunchGrant(List.of("ROLE_" + role.name()), Map.of(
                 CurrentUser.USER_ID, Long.toString(member.userId()),
                 CurrentUser.COURSE_ID, Long.toString(member.courseId()),

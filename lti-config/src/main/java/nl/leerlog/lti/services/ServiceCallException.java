@@ -1,0 +1,34 @@
+package nl.leerlog.lti.services;
+
+/**
+ * A call to a platform's service that did not succeed: refused (4xx), broken (5xx or unreachable after every
+ * attempt) or answered with something the tool cannot read. The message names the registration, so an LMS
+ * admin can tell which school's set-up needs attention.
+ */
+public class ServiceCallException extends RuntimeException {
+
+    private final String registrationId;
+    private final int status;
+
+    public ServiceCallException(String registrationId, int status, String message) {
+        super(message);
+        this.registrationId = registrationId;
+        this.status = status;
+    }
+
+    public ServiceCallException(String registrationId, String message, Throwable cause) {
+        super(message, cause);
+        this.registrationId = registrationId;
+        this.status = 0;
+    }
+
+    /** The registration (issuer + client id) the call was made for. */
+    public String registrationId() {
+        return registrationId;
+    }
+
+    /** The platform's HTTP status, or 0 when no usable answer came. */
+    public int status() {
+        return status;
+    }
+}
