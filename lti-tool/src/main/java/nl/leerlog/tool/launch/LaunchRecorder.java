@@ -1,5 +1,6 @@
 package nl.leerlog.tool.launch;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import nl.leerlog.lti.claims.LtiLaunch;
@@ -10,6 +11,7 @@ import nl.leerlog.tool.course.CourseMembership;
 import nl.leerlog.tool.home.CurrentUser;
 import nl.leerlog.tool.roles.CourseRole;
 import nl.leerlog.tool.roles.CourseRoleMapper;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +22,13 @@ import org.springframework.stereotype.Component;
 class LaunchRecorder implements LtiLaunchListener {
 
     private final CourseMembership membership;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    LaunchRecorder(CourseMembership membership) {
+    LaunchRecorder(CourseMembership membership, ApplicationEventPublisher events, Clock clock) {
         this.membership = membership;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -38,6 +44,8 @@ class LaunchRecorder implements LtiLaunchListener {
         }
         boolean testUser = CourseRoleMapper.isTestUser(launch.roles());
         CourseMembership.Membership member = membership.record(launch, role, testUser);
+        events.publishEvent(new LaunchAcceptedEvent(launch.registrationId(), launch.deploymentId(),
+                member.courseTitle(), role, clock.instant()));
         return new LaunchGrant(List.of("ROLE_" + role.name()), Map.of(
                 CurrentUser.USER_ID, Long.toString(member.userId()),
                 CurrentUser.COURSE_ID, Long.toString(member.courseId()),
