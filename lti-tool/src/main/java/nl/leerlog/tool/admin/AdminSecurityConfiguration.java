@@ -95,6 +95,11 @@ class AdminSecurityConfiguration {
     private static AuthenticationManager passwordLogin(AdminSettings settings) {
         List<UserDetails> admins = new ArrayList<>();
         if (settings.hasBootstrapAdmin()) {
+            // A hash without its {id} would fail every login as a "wrong password": say so at start-up instead.
+            if (!settings.passwordHash().strip().matches("\\{[a-z0-9]+}.+")) {
+                throw new IllegalStateException("leerlog.admin.password-hash must be an encoded password with its "
+                        + "encoder id, e.g. {bcrypt}$2a$10$...; never the password itself");
+            }
             admins.add(User.withUsername(settings.username().strip())
                     .password(settings.passwordHash().strip())
                     .roles(AdminSsoUsers.ADMIN_ROLE)
