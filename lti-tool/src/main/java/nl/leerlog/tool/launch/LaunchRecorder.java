@@ -1,5 +1,6 @@
 package nl.leerlog.tool.launch;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import nl.leerlog.lti.claims.LtiLaunch;
@@ -23,10 +24,12 @@ class LaunchRecorder implements LtiLaunchListener {
 
     private final CourseMembership membership;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    LaunchRecorder(CourseMembership membership, ApplicationEventPublisher events) {
+    LaunchRecorder(CourseMembership membership, ApplicationEventPublisher events, Clock clock) {
         this.membership = membership;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -46,6 +49,8 @@ class LaunchRecorder implements LtiLaunchListener {
             // A teacher's launch refreshes the roster in the background, so their student list is current.
             events.publishEvent(new RosterSyncRequested(member.courseId()));
         }
+        events.publishEvent(new LaunchAcceptedEvent(launch.registrationId(), launch.deploymentId(),
+                member.courseTitle(), role, clock.instant()));
         return new LaunchGrant(List.of("ROLE_" + role.name()), Map.of(
                 CurrentUser.USER_ID, Long.toString(member.userId()),
                 CurrentUser.COURSE_ID, Long.toString(member.courseId()),

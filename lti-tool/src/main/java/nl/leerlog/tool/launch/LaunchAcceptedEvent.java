@@ -1,0 +1,14 @@
+package nl.leerlog.tool.launch;
+
+import java.time.Instant;
+import nl.leerlog.tool.roles.CourseRole;
+
+/**
+ * Published once for every launch Leerlog accepted, after the course and enrolment are recorded, so that the
+ * admin console can show a registration's last launches. Carries no personal data.
+ *
+ * @param registrationId the registration (issuer + client id) the launch was validated against
+ */
+public record LaunchAcceptedEvent(String registrationId, String deploymentId, String contextTitle, CourseRole role,
+        Instant at) {
+}
