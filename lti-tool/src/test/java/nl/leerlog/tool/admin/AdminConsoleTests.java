@@ -16,6 +16,9 @@ import nl.leerlog.lti.claims.LtiClaims;
 import nl.leerlog.lti.session.LtiSessions;
 import nl.leerlog.lti.testing.LaunchClient;
 import nl.leerlog.lti.testing.TestPlatform;
+import nl.leerlog.tool.keys.KeyRotation;
+import nl.leerlog.tool.keys.ToolKeyState;
+import nl.leerlog.tool.keys.ToolKeyView;
 import nl.leerlog.tool.registration.RegistrationRepository;
 import nl.leerlog.tool.registration.RegistrationRepository.RegistrationDetails;
 import nl.leerlog.tool.registration.RegistrationRepository.Source;
@@ -45,6 +48,8 @@ class AdminConsoleTests {
         PLATFORM.properties(0).forEach((name, value) -> registry.add(name, () -> value));
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:admin-console-tests;DB_CLOSE_DELAY=-1;"
                 + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        // The console's rotate button may rotate at once here; the wait before a new key signs is tested with the keys.
+        registry.add("leerlog.keys.publish-before-use", () -> "PT0S");
     }
 
     @AfterAll
@@ -263,6 +268,38 @@ class AdminConsoleTests {
 
             assertThat(registrations.find("https://x.example.edu", "forged")).isEmpty();
             assertThat(registrations.findById(id).orElseThrow().deploymentIds()).containsExactly("deployment-1");
+        }
+    }
+
+    @Nested
+    class SigningKeys {
+
+        @Autowired
+        KeyRotation rotation;
+
+        @Test
+        void keysPageShowsWhichKeySignsAndRotatesOnRequestWithAnAuditEntry() {
+            ConsoleClient admin = admin();
+            String next = rotation.keys().stream().filter(k -> k.state() == ToolKeyState.NEXT).findFirst()
+                    .orElseThrow().kid();
+
+            String page = text(admin.get("/admin/keys"));
+            assertThat(page).contains("data-state=\"CURRENT\"", "data-state=\"NEXT\"", next)
+                    .doesNotContain("\"d\":");
+
+            HttpResponse<String> rotated = admin.submit("/admin/keys", "/admin/keys/rotate", Map.of());
+
+            assertThat(rotated.statusCode()).isEqualTo(302);
+            assertThat(location(rotated)).endsWith("/admin/keys");
+            assertThat(rotation.keys()).filteredOn(k -> k.state() == ToolKeyState.CURRENT)
+                    .singleElement().extracting(ToolKeyView::kid).isEqualTo(next);
+            assertThat(text(admin.get("/admin/audit"))).contains("data-action=\"KEYS_ROTATED\"");
+        }
+
+        @Test
+        void rotatingNeedsTheConsolesFormToken() {
+            assertThat(admin().postWithoutCsrf("/admin/keys/rotate", Map.of()).statusCode()).isEqualTo(403);
+            assertThat(anonymous().get("/admin/keys").statusCode()).isEqualTo(302);
         }
     }
 
