@@ -30,6 +30,7 @@ class AdminLoginController {
 
     @GetMapping(AdminSecurityConfiguration.LOGIN_PAGE)
     String login(@RequestParam(required = false) String error,
+            @RequestParam(required = false) String locked,
             @RequestParam(name = "sso-refused", required = false) String ssoRefused,
             @RequestParam(name = "logged-out", required = false) String loggedOut,
             Authentication authentication, Model model) {
@@ -42,6 +43,7 @@ class AdminLoginController {
         model.addAttribute("ssoProviders", providers);
         model.addAttribute("noAdminConfigured", !settings.hasBootstrapAdmin() && providers.isEmpty());
         model.addAttribute("loginFailed", error != null);
+        model.addAttribute("loginLocked", locked != null);
         model.addAttribute("ssoRefused", ssoRefused != null);
         model.addAttribute("loggedOut", loggedOut != null);
         return "admin/login";

@@ -1,9 +1,11 @@
 package nl.leerlog.tool.admin;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.leerlog.tool.system.PageRenderer;
+import nl.leerlog.tool.system.SecurityConfiguration;
 import nl.leerlog.tool.system.SupportedLocales;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -41,22 +44,23 @@ class AdminSecurityConfiguration {
     static final String SSO_REDIRECT_PATH = "/admin/login/oauth2/code/";
 
     /** As the LTI pages' policy, but no page may frame the console (clickjacking). */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = SecurityConfiguration.CONTENT_SECURITY_POLICY
+            + "; frame-ancestors 'none'";
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain adminSecurity(HttpSecurity http, AdminSettings settings, PageRenderer pages,
-            ObjectProvider<ClientRegistrationRepository> ssoClients) {
+            ObjectProvider<ClientRegistrationRepository> ssoClients, Clock clock) {
         http.securityMatcher("/admin/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(LOGIN_PAGE).permitAll()
                         .anyRequest().hasRole(AdminSsoUsers.ADMIN_ROLE))
-                .authenticationManager(passwordLogin(settings))
+                .authenticationManager(new AdminLoginThrottle(clock).guard(passwordLogin(settings)))
                 .formLogin(form -> form
                         .loginPage(LOGIN_PAGE)
                         .defaultSuccessUrl("/admin/registrations")
-                        .failureUrl(LOGIN_PAGE + "?error"))
+                        .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+                                + LOGIN_PAGE + (failure instanceof LockedException ? "?locked" : "?error"))))
                 .logout(logout -> logout
                         .logoutUrl("/admin/logout")
                         .logoutSuccessUrl(LOGIN_PAGE + "?logged-out"))

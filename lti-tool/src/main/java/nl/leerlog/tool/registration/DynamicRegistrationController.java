@@ -12,6 +12,7 @@ import nl.leerlog.lti.config.LtiProperties;
 import nl.leerlog.lti.login.ToolUrls;
 import nl.leerlog.lti.toolconfig.PlatformConfiguration;
 import nl.leerlog.tool.registration.DynamicRegistration.CompletedRegistration;
+import nl.leerlog.tool.system.SecurityConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -38,8 +39,7 @@ class DynamicRegistrationController {
     /** RFC 6750 §2.1 b64token: what may follow "Bearer " in an Authorization header. */
     private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
     /** The application's policy (see SecurityConfiguration), with this page's own frame-ancestors appended. */
-    private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; ";
+    private static final String PAGE_POLICY = SecurityConfiguration.CONTENT_SECURITY_POLICY + "; ";
 
     private final DynamicRegistration registration;
     private final ToolDescriptions descriptions;

@@ -23,10 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  * are open; every other page and {@code /api/**} need a launched session. No HTTP session is ever created.
  */
 @Configuration
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
-    /** Scripts and styles come from the tool itself (htmx from its webjar); no inline script anywhere. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+    /**
+     * Scripts and styles come from the tool itself (htmx from its webjar); no inline script anywhere. Pages with a
+     * framing rule of their own (admin console, Dynamic Registration) append their {@code frame-ancestors}.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
 
     private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");

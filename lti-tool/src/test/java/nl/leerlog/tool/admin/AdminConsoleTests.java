@@ -128,6 +128,20 @@ class AdminConsoleTests {
         }
 
         @Test
+        void repeatedGuessingIsLockedOutWithAClearMessage() {
+            ConsoleClient guesser = anonymous();
+            for (int attempt = 0; attempt < 5; attempt++) {
+                assertThat(location(guesser.login("guesser", "guess-" + attempt))).endsWith("/admin/login?error");
+            }
+
+            HttpResponse<String> locked = guesser.login("guesser", "one-more-guess");
+
+            assertThat(location(locked)).endsWith("/admin/login?locked");
+            assertThat(text(guesser.get("/admin/login?locked", Map.of("Accept-Language", "en"))))
+                    .contains("Too many failed logins.");
+        }
+
+        @Test
         void unknownUserFailsLikeAWrongPassword() {
             HttpResponse<String> response = anonymous().login("root", ConsoleClient.DEV_PASSWORD);
 
