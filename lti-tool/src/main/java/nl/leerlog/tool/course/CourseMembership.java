@@ -14,7 +14,10 @@ import nl.leerlog.lti.claims.LtiLaunch;
 import nl.leerlog.tool.roles.CourseRole;
 import nl.leerlog.tool.system.DatabaseText;
 
+import java.util.List;
+import nl.leerlog.tool.db.tables.records.EnrolmentRecord;
 import org.jooq.DSLContext;
+import org.jooq.TableField;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,24 +93,7 @@ public class CourseMembership {
                 .returningResult(APP_USER.ID)
                 .fetchSingle(APP_USER.ID));
 
-        String ltiRoles = String.join(" ", launch.roles());
-        upsert(() -> db.insertInto(ENROLMENT)
-                .set(ENROLMENT.COURSE_ID, courseId)
-                .set(ENROLMENT.USER_ID, userId)
-                .set(ENROLMENT.COURSE_ROLE, role.name())
-                .set(ENROLMENT.TEST_USER, testUser)
-                .set(ENROLMENT.LTI_ROLES, ltiRoles)
-                .set(ENROLMENT.ACTIVE, true)
-                .set(ENROLMENT.CREATED_AT, now)
-                .set(ENROLMENT.LAST_LAUNCH_AT, now)
-                .onConflict(ENROLMENT.COURSE_ID, ENROLMENT.USER_ID)
-                .doUpdate()
-                .set(ENROLMENT.COURSE_ROLE, role.name())
-                .set(ENROLMENT.TEST_USER, testUser)
-                .set(ENROLMENT.LTI_ROLES, ltiRoles)
-                .set(ENROLMENT.ACTIVE, true)
-                .set(ENROLMENT.LAST_LAUNCH_AT, now)
-                .execute());
+        enrol(courseId, userId, role, testUser, launch.roles(), ENROLMENT.LAST_LAUNCH_AT, now);
         return new Membership(courseId, userId, title);
     }
 
@@ -121,12 +107,38 @@ public class CourseMembership {
      * Runs an insert-or-update once more when a concurrent first launch inserted the same row in between:
      * PostgreSQL's {@code ON CONFLICT} is atomic, H2's {@code MERGE} is not.
      */
-    private static <T> T upsert(Supplier<T> statement) {
+    public static <T> T upsert(Supplier<T> statement) {
         try {
             return statement.get();
         } catch (DuplicateKeyException concurrentInsert) {
             return statement.get();
         }
+    }
+
+    /**
+     * Creates or reactivates an enrolment with its role and LTI roles, stamping {@code seenField} (the last
+     * launch, or the roster read that listed the person) with {@code now}.
+     */
+    public void enrol(long courseId, long userId, CourseRole role, boolean testUser, List<String> roles,
+            TableField<EnrolmentRecord, OffsetDateTime> seenField, OffsetDateTime now) {
+        String ltiRoles = fit(String.join(" ", roles), 4000);
+        upsert(() -> db.insertInto(ENROLMENT)
+                .set(ENROLMENT.COURSE_ID, courseId)
+                .set(ENROLMENT.USER_ID, userId)
+                .set(ENROLMENT.COURSE_ROLE, role.name())
+                .set(ENROLMENT.TEST_USER, testUser)
+                .set(ENROLMENT.LTI_ROLES, ltiRoles)
+                .set(ENROLMENT.ACTIVE, true)
+                .set(ENROLMENT.CREATED_AT, now)
+                .set(seenField, now)
+                .onConflict(ENROLMENT.COURSE_ID, ENROLMENT.USER_ID)
+                .doUpdate()
+                .set(ENROLMENT.COURSE_ROLE, role.name())
+                .set(ENROLMENT.TEST_USER, testUser)
+                .set(ENROLMENT.LTI_ROLES, ltiRoles)
+                .set(ENROLMENT.ACTIVE, true)
+                .set(seenField, now)
+                .execute());
     }
 
     /** The enrolment's course role as stored, e.g. to check a session against the database. */

@@ -15,16 +15,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import nl.leerlog.lti.services.MemberStatus;
 import nl.leerlog.lti.services.Membership.Member;
+import nl.leerlog.tool.course.CourseMembership;
 import nl.leerlog.tool.roles.CourseRole;
 import nl.leerlog.tool.roles.CourseRoleMapper;
 import nl.leerlog.tool.system.DatabaseText;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,10 +39,12 @@ public class RosterRepository {
     private static final int CHUNK = 500;
 
     private final DSLContext db;
+    private final CourseMembership membership;
     private final Clock clock;
 
-    public RosterRepository(DSLContext db, Clock clock) {
+    public RosterRepository(DSLContext db, CourseMembership membership, Clock clock) {
         this.db = db;
+        this.membership = membership;
         this.clock = clock;
     }
 
@@ -103,7 +104,8 @@ public class RosterRepository {
             }
             if (member.status() == MemberStatus.ACTIVE) {
                 long userId = upsertPerson(source.issuer(), member, now);
-                upsertEnrolment(source.courseId(), userId, role, member, now);
+                membership.enrol(source.courseId(), userId, role, CourseRoleMapper.isTestUser(member.roles()),
+                        member.roles(), ENROLMENT.ROSTER_SEEN_AT, now);
                 listed.add(userId);
             }
         }
@@ -120,7 +122,7 @@ public class RosterRepository {
     private long upsertPerson(String issuer, Member member, OffsetDateTime now) {
         String name = fit(member.displayName(), 255);
         String email = fit(member.email(), 320);
-        return upsert(() -> {
+        return CourseMembership.upsert(() -> {
             // Setting the key to itself keeps the statement valid when the roster gives no personal data at all.
             var update = db.insertInto(APP_USER)
                     .set(APP_USER.ISSUER, issuer)
@@ -141,28 +143,6 @@ public class RosterRepository {
         });
     }
 
-    private void upsertEnrolment(long courseId, long userId, CourseRole role, Member member, OffsetDateTime now) {
-        boolean testUser = CourseRoleMapper.isTestUser(member.roles());
-        String ltiRoles = fit(String.join(" ", member.roles()), 4000);
-        upsert(() -> db.insertInto(ENROLMENT)
-                .set(ENROLMENT.COURSE_ID, courseId)
-                .set(ENROLMENT.USER_ID, userId)
-                .set(ENROLMENT.COURSE_ROLE, role.name())
-                .set(ENROLMENT.TEST_USER, testUser)
-                .set(ENROLMENT.LTI_ROLES, ltiRoles)
-                .set(ENROLMENT.ACTIVE, true)
-                .set(ENROLMENT.CREATED_AT, now)
-                .set(ENROLMENT.ROSTER_SEEN_AT, now)
-                .onConflict(ENROLMENT.COURSE_ID, ENROLMENT.USER_ID)
-                .doUpdate()
-                .set(ENROLMENT.COURSE_ROLE, role.name())
-                .set(ENROLMENT.TEST_USER, testUser)
-                .set(ENROLMENT.LTI_ROLES, ltiRoles)
-                .set(ENROLMENT.ACTIVE, true)
-                .set(ENROLMENT.ROSTER_SEEN_AT, now)
-                .execute());
-    }
-
     private int deactivateAllBut(long courseId, Set<Long> listed, OffsetDateTime readStartedAt) {
         List<Long> leaving = new ArrayList<>();
         for (Record row : db.select(ENROLMENT.USER_ID, ENROLMENT.LAST_LAUNCH_AT).from(ENROLMENT)
@@ -181,14 +161,5 @@ public class RosterRepository {
                     .execute();
         }
         return deactivated;
-    }
-
-    /** Once more after a concurrent insert of the same row: H2's emulated upsert is not atomic (see CourseMembership). */
-    private static <T> T upsert(Supplier<T> statement) {
-        try {
-            return statement.get();
-        } catch (DuplicateKeyException concurrentInsert) {
-            return statement.get();
-        }
     }
 }

@@ -1,30 +1,11 @@
 package nl.leerlog.tool.keys;
 
-import nl.leerlog.tool.TestDatabases;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import nl.leerlog.tool.OwnPostgresSchema;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 /** The tool keys on PostgreSQL, the production database, in a schema of this test class's own. */
+@ContextConfiguration(initializers = OwnPostgresSchema.class)
 @DirtiesContext // closing the context drops its schema now, not at the end of the whole run
 class PostgresToolKeysTests extends ToolKeysDatabaseTests {
-
-    private static final String SCHEMA = TestDatabases.uniqueName();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.postgres(SCHEMA).forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TemporarySchema {
-
-        @Bean
-        DisposableBean dropSchemaOnClose() {
-            return () -> TestDatabases.dropSchema(SCHEMA);
-        }
-    }
 }
