@@ -16,9 +16,11 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import nl.leerlog.lti.testing.MovableClock;
 import nl.leerlog.lti.keys.GeneratedToolKeys;
 import nl.leerlog.lti.registration.PlatformRegistration;
 import nl.leerlog.lti.testing.TestPlatform;
@@ -33,7 +35,7 @@ class NamesRoleServiceTests {
 
     private final TestPlatform platform = TestPlatform.start();
     private final PlatformRegistration registration = platform.registration();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = MovableClock.standingAt(Instant.parse("2026-03-02T09:00:00Z"));
     private final ServiceCallSettings settings = ServiceCallSettings.defaults().withFirstRetryDelay(Duration.ofMillis(5));
     private final PlatformHttp http = new PlatformHttp(settings);
     private final ServiceTokens tokens = new ServiceTokens(new GeneratedToolKeys(), http, clock, settings);

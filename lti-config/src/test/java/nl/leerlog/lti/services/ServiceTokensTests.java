@@ -20,11 +20,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.leerlog.lti.testing.MovableClock;
 import nl.leerlog.lti.keys.GeneratedToolKeys;
 import nl.leerlog.lti.keys.ToolKeys;
 import nl.leerlog.lti.registration.PlatformRegistration;
@@ -40,7 +42,7 @@ class ServiceTokensTests {
     private final TestPlatform platform = TestPlatform.start();
     private final PlatformRegistration registration = platform.registration();
     private final ToolKeys keys = new GeneratedToolKeys();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = MovableClock.standingAt(Instant.parse("2026-03-02T09:00:00Z"));
     private final ServiceCallSettings settings = ServiceCallSettings.defaults().withFirstRetryDelay(Duration.ofMillis(5));
     private final ServiceTokens tokens = new ServiceTokens(keys, new PlatformHttp(settings), clock, settings);
 

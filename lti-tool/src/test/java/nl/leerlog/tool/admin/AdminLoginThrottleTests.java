@@ -3,10 +3,8 @@ package nl.leerlog.tool.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
+import nl.leerlog.lti.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -16,23 +14,7 @@ import org.springframework.security.core.Authentication;
 
 class AdminLoginThrottleTests {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MovableClock clock = MovableClock.standingAt(Instant.parse("2026-11-23T10:00:00Z"));
 
     /** Accepts only the password "right". */
     private final AuthenticationManager passwords = authentication -> {
@@ -56,7 +38,7 @@ class AdminLoginThrottleTests {
 
         assertThatThrownBy(() -> guarded.authenticate(attempt("right"))).isInstanceOf(LockedException.class);
 
-        now.set(now.get().plus(AdminLoginThrottle.WINDOW).plusSeconds(1));
+        clock.advance(AdminLoginThrottle.WINDOW.plusSeconds(1));
         assertThat(guarded.authenticate(attempt("right")).isAuthenticated()).isTrue();
     }
 

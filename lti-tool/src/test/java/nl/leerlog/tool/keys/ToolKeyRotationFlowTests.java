@@ -27,7 +27,7 @@ import nl.leerlog.lti.keys.ToolKeys;
 import nl.leerlog.lti.testing.LaunchClient;
 import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.TestDatabases;
-import nl.leerlog.tool.launch.TestClock;
+import nl.leerlog.lti.testing.MovableClock;
 import nl.leerlog.tool.launch.TestClockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class ToolKeyRotationFlowTests {
     @LocalServerPort
     int port;
     @Autowired
-    TestClock clock;
+    MovableClock clock;
     @Autowired
     ToolKeys toolKeys;
     @Autowired

@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import nl.leerlog.tool.launch.TestClock;
+import nl.leerlog.lti.testing.MovableClock;
 import org.assertj.core.data.TemporalUnitOffset;
 import org.assertj.core.data.TemporalUnitWithinOffset;
 import org.jooq.DSLContext;
@@ -46,7 +46,7 @@ abstract class ToolKeysDatabaseTests {
     @Autowired
     ToolKeyRepository repository;
 
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = MovableClock.followingSystemTime();
     private final KeySettings settings = new KeySettings(PrivateKeyCipherTests.randomKey(), ROTATION_INTERVAL,
             RETIRE_AFTER, PUBLISH_BEFORE_USE, CACHE_REFRESH);
     private final PrivateKeyCipher cipher = new PrivateKeyCipher(settings);

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import nl.leerlog.lti.testing.MovableClock;
 import nl.leerlog.lti.claims.LtiClaims;
 import nl.leerlog.lti.launch.LtiError;
 import nl.leerlog.lti.login.LoginInitiationFilter;
@@ -97,7 +98,7 @@ class LaunchFlowTests {
     int port;
 
     @Autowired
-    TestClock clock;
+    MovableClock clock;
 
     @Autowired
     MessageSource messages;
@@ -1245,7 +1246,7 @@ class LaunchFlowTests {
      * A browser that went through login initiation with a platform: it holds the binding cookie, and the
      * platform knows the state and nonce to answer with. Token times follow the tool's clock.
      */
-    record PlatformLogin(TestPlatform platform, LaunchClient browser, String state, String nonce, TestClock clock) {
+    record PlatformLogin(TestPlatform platform, LaunchClient browser, String state, String nonce, MovableClock clock) {
 
         /** Valid claims of a student launch for this login, issued now. */
         JWTClaimsSet.Builder claims() {
