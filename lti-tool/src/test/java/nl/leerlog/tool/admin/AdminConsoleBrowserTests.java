@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import nl.leerlog.tool.DebianChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,12 +35,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AdminConsoleBrowserTests {
 
     /** Debian's Chromium (apt-get install chromium); elsewhere point -Dleerlog.chromium at a Chromium or Chrome. */
-    private static final Path CHROMIUM = Paths.get(System.getProperty("leerlog.chromium", "/usr/bin/chromium"));
-    private static final String REPORT_CSP_VIOLATIONS = """
-            document.addEventListener('securitypolicyviolation', function (e) {
-              console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI);
-            });
-            """;
     private static final String ISSUER = "https://canvas.school.example";
     private static final String CLIENT_ID = "10000000000042";
 
@@ -67,14 +61,8 @@ class AdminConsoleBrowserTests {
 
     @BeforeAll
     static void startChromium() {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at %s (apt-get install chromium, or set "
-                + "-Dleerlog.chromium)", CHROMIUM).isTrue();
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        browser = playwright.chromium().launch(DebianChromium.launchOptions());
     }
 
     @AfterAll
@@ -90,7 +78,7 @@ class AdminConsoleBrowserTests {
     @BeforeEach
     void freshContext() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("nl-NL"));
-        context.addInitScript(REPORT_CSP_VIOLATIONS);
+        context.addInitScript(DebianChromium.REPORT_CSP_VIOLATIONS);
         page = context.newPage();
         page.onConsoleMessage(message -> {
             String problem = message.location() + ": " + message.text();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
@@ -23,6 +22,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import nl.leerlog.tool.DebianChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,15 +53,8 @@ class DemoLmsBrowserTests {
     /** Where partitioned (CHIPS) cookies set inside the LMS's frame live: the LMS's site, without port. */
     private static final String LMS_PARTITION = "http://lms.localhost";
     /** Debian's Chromium (apt-get install chromium); elsewhere point -Dleerlog.chromium at a Chromium or Chrome. */
-    private static final Path CHROMIUM = Paths.get(System.getProperty("leerlog.chromium", "/usr/bin/chromium"));
 
     /** Every frame reports CSP violations to the console, where {@link #watchForProblems} picks them up. */
-    private static final String REPORT_CSP_VIOLATIONS = """
-            document.addEventListener('securitypolicyviolation', function (e) {
-              console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI
-                  + ' on ' + document.location.href);
-            });
-            """;
     /** The LMS page records the subjects of the postMessages it receives (platform storage requests). */
     private static final String RECORD_LMS_MESSAGES = """
             if (window === window.top) {
@@ -107,18 +100,12 @@ class DemoLmsBrowserTests {
 
     @BeforeAll
     static void startChromiumBlockingThirdPartyCookies() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at %s (apt-get install chromium, or set "
-                + "-Dleerlog.chromium)", CHROMIUM).isTrue();
         // cookie_controls_mode 1 is Chrome's "Block third-party cookies"; contexts opened from this browser share it.
         Path defaults = Files.createDirectories(profileDirectory.resolve("Default"));
         Files.writeString(defaults.resolve("Preferences"), "{\"profile\":{\"cookie_controls_mode\":1}}");
         playwright = Playwright.create();
         profileContext = playwright.chromium().launchPersistentContext(profileDirectory,
-                new BrowserType.LaunchPersistentContextOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                                "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+                DebianChromium.persistentContextOptions());
         browser = profileContext.browser();
     }
 
@@ -137,7 +124,7 @@ class DemoLmsBrowserTests {
         context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(1280, 800)
                 .setLocale("nl-NL"));
-        context.addInitScript(REPORT_CSP_VIOLATIONS);
+        context.addInitScript(DebianChromium.REPORT_CSP_VIOLATIONS);
         context.addInitScript(RECORD_LMS_MESSAGES);
         page = context.newPage();
         watchForProblems(page);

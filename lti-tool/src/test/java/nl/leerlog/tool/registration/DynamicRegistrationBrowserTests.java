@@ -7,19 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import nl.leerlog.tool.DebianChromium;
 import nl.leerlog.lti.registration.PlatformRegistrations;
 import nl.leerlog.tool.registration.RegistrationTestPlatform.Site;
 import nl.leerlog.tool.system.SupportedLocales;
@@ -46,7 +43,6 @@ import org.springframework.test.context.TestPropertySource;
 class DynamicRegistrationBrowserTests {
 
     /** Debian's Chromium (apt-get install chromium); elsewhere point -Dleerlog.chromium at a Chromium or Chrome. */
-    private static final Path CHROMIUM = Paths.get(System.getProperty("leerlog.chromium", "/usr/bin/chromium"));
     private static final RegistrationTestPlatform LMS = new RegistrationTestPlatform();
 
     /** The LMS page: frames the tool and keeps every message it receives, with the sender's origin. */
@@ -57,11 +53,6 @@ class DynamicRegistrationBrowserTests {
                 window.received.push({origin: e.origin, subject: e.data && e.data.subject});
               });
             </script></head><body><iframe id="tool" src="%s" width="800" height="600"></iframe></body></html>
-            """;
-    private static final String REPORT_CSP_VIOLATIONS = """
-            document.addEventListener('securitypolicyviolation', function (e) {
-              console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI);
-            });
             """;
 
     private static Playwright playwright;
@@ -85,13 +76,8 @@ class DynamicRegistrationBrowserTests {
 
     @BeforeAll
     static void startChromium() {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at %s", CHROMIUM).isTrue();
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync")));
+        browser = playwright.chromium().launch(DebianChromium.launchOptions());
     }
 
     @AfterAll
@@ -108,7 +94,7 @@ class DynamicRegistrationBrowserTests {
     @BeforeEach
     void freshContext() {
         context = browser.newContext(new Browser.NewContextOptions().setLocale("nl-NL"));
-        context.addInitScript(REPORT_CSP_VIOLATIONS);
+        context.addInitScript(DebianChromium.REPORT_CSP_VIOLATIONS);
         page = context.newPage();
         page.onConsoleMessage(message -> {
             if (message.text().startsWith("CSP violation") || message.text().contains("frame-ancestors")) {
