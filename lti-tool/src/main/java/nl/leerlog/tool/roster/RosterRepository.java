@@ -89,7 +89,7 @@ public class RosterRepository {
      * (issuer + {@code user_id}, which NRPS promises equals the launch's {@code sub}) with active enrolments; other
      * roles are skipped. Enrolments of people the roster lists as inactive or deleted, or no longer lists, become
      * inactive, except those launched since {@code readStartedAt} (a new student may launch before the roster
-     * names them).
+     * names them). An empty roster switches nobody off.
      */
     @Transactional
     public RosterChanges apply(RosterSource source, List<Member> members, Instant readStartedAt) {
@@ -109,7 +109,10 @@ public class RosterRepository {
                 listed.add(userId);
             }
         }
-        int deactivated = deactivateAllBut(source.courseId(), listed, readStartedAt.atOffset(ZoneOffset.UTC));
+        // A roster without a single member cannot be right (the course has at least the teacher who launched):
+        // take it for a platform hiccup and switch nobody off.
+        int deactivated = members.isEmpty() ? 0
+                : deactivateAllBut(source.courseId(), listed, readStartedAt.atOffset(ZoneOffset.UTC));
         db.update(COURSE).set(COURSE.ROSTER_SYNCED_AT, now).where(COURSE.ID.eq(source.courseId())).execute();
         return new RosterChanges(listed.size(), deactivated, skipped);
     }

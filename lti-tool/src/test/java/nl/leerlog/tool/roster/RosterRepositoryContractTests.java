@@ -126,6 +126,18 @@ abstract class RosterRepositoryContractTests {
     }
 
     @Test
+    void anEmptyRosterSwitchesNobodyOff() {
+        rosters.apply(source, List.of(member("teacher-1", INSTRUCTOR, null, null), member("student-1", LEARNER, null, null)),
+                Instant.now());
+
+        RosterChanges empty = rosters.apply(source, List.of(), Instant.now());
+
+        assertThat(empty).isEqualTo(new RosterChanges(0, 0, 0));
+        assertThat(enrolment("teacher-1").getActive()).isTrue();
+        assertThat(enrolment("student-1").getActive()).isTrue();
+    }
+
+    @Test
     void memberListedAsInactiveOrDeletedBecomesInactive() {
         rosters.apply(source, List.of(member("student-1", LEARNER, null, null), member("student-2", LEARNER, null, null)),
                 Instant.now());
@@ -163,7 +175,7 @@ abstract class RosterRepositoryContractTests {
         launched("new-student", readStartedAt.plusSeconds(2));
         launched("old-student", readStartedAt.minus(Duration.ofDays(1)));
 
-        RosterChanges changes = rosters.apply(source, List.of(), readStartedAt);
+        RosterChanges changes = rosters.apply(source, List.of(member("teacher-1", INSTRUCTOR, null, null)), readStartedAt);
 
         assertThat(changes.deactivated()).isEqualTo(1);
         assertThat(enrolment("new-student").getActive()).as("launched while the roster was read").isTrue();
