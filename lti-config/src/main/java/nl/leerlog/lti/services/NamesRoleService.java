@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.leerlog.lti.registration.PlatformRegistration;
+import nl.leerlog.lti.toolconfig.LtiScopes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public class NamesRoleService {
 
-    /** The scope a token needs to read memberships (NRPS 2.0). */
-    public static final String CONTEXT_MEMBERSHIP_READONLY =
-            "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+    /** The scope a token needs to read memberships (NRPS 2.0); the tool asks for it when it registers. */
+    public static final String CONTEXT_MEMBERSHIP_READONLY = LtiScopes.NRPS_CONTEXT_MEMBERSHIP_READONLY;
     /** The media type of a membership container (NRPS 2.0). */
     public static final String MEMBERSHIP_CONTAINER = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
 

@@ -24,6 +24,8 @@ final class AdminLoginThrottle {
 
     static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    /** Past this many remembered names and addresses, those without a failure inside the window are forgotten. */
+    private static final int PRUNE_ABOVE = 10_000;
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -36,6 +38,9 @@ final class AdminLoginThrottle {
         return authentication -> {
             String key = key(authentication);
             Instant now = clock.instant();
+            if (failures.size() > PRUNE_ABOVE) {
+                forgetOlderThan(now.minus(WINDOW));
+            }
             Deque<Instant> recent = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
             synchronized (recent) {
                 recent.removeIf(at -> at.isBefore(now.minus(WINDOW)));
@@ -54,6 +59,15 @@ final class AdminLoginThrottle {
                 throw e;
             }
         };
+    }
+
+    /** Keeps guessing with ever new user names from growing the map without end. */
+    private void forgetOlderThan(Instant cutoff) {
+        failures.values().removeIf(recent -> {
+            synchronized (recent) {
+                return recent.isEmpty() || recent.peekLast().isBefore(cutoff);
+            }
+        });
     }
 
     private static String key(Authentication authentication) {

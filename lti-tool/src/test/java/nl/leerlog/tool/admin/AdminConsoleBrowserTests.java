@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import nl.leerlog.tool.DebianChromium;
+import nl.leerlog.tool.PageProblems;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +44,7 @@ class AdminConsoleBrowserTests {
     @LocalServerPort
     int port;
 
-    private final List<String> problems = new CopyOnWriteArrayList<>();
-    private final List<String> expectedConsoleErrors = new CopyOnWriteArrayList<>();
+    private final PageProblems problems = new PageProblems();
     private BrowserContext context;
     private Page page;
 
@@ -80,20 +79,13 @@ class AdminConsoleBrowserTests {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("nl-NL"));
         context.addInitScript(DebianChromium.REPORT_CSP_VIOLATIONS);
         page = context.newPage();
-        page.onConsoleMessage(message -> {
-            String problem = message.location() + ": " + message.text();
-            boolean expected = expectedConsoleErrors.stream().anyMatch(problem::contains);
-            if (!expected && ("error".equals(message.type()) || message.text().contains("Content Security Policy"))) {
-                problems.add(message.type() + " at " + problem);
-            }
-        });
-        page.onPageError(error -> problems.add("script error: " + error));
+        problems.watch(page);
     }
 
     @AfterEach
     void noCspViolationsOrScriptErrors() {
         try {
-            assertThat(problems).as("console errors, CSP violations and script errors").isEmpty();
+            assertThat(problems.found()).as("console errors, CSP violations and script errors").isEmpty();
         } finally {
             context.close();
         }
@@ -102,7 +94,7 @@ class AdminConsoleBrowserTests {
     @Test
     void adminAddsARegistrationWithADeploymentDisablesItAndSeesTheAudit() {
         // The form comes back once with its errors (422): Chromium reports that status in the console.
-        expectedConsoleErrors.add("the server responded with a status of 422");
+        problems.expect("the server responded with a status of 422");
         logIn();
 
         page.locator("#add-registration").click();

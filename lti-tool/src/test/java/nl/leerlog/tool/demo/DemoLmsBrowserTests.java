@@ -21,8 +21,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import nl.leerlog.tool.DebianChromium;
+import nl.leerlog.tool.PageProblems;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +54,7 @@ class DemoLmsBrowserTests {
     private static final String LMS_PARTITION = "http://lms.localhost";
     /** Debian's Chromium (apt-get install chromium); elsewhere point -Dleerlog.chromium at a Chromium or Chrome. */
 
-    /** Every frame reports CSP violations to the console, where {@link #watchForProblems} picks them up. */
+    /** Every frame reports CSP violations to the console, where {@link PageProblems} picks them up. */
     /** The LMS page records the subjects of the postMessages it receives (platform storage requests). */
     private static final String RECORD_LMS_MESSAGES = """
             if (window === window.top) {
@@ -80,8 +80,7 @@ class DemoLmsBrowserTests {
     private static BrowserContext profileContext;
     private static Browser browser;
 
-    private final List<String> problems = new CopyOnWriteArrayList<>();
-    private final List<String> expectedConsoleErrors = new CopyOnWriteArrayList<>();
+    private final PageProblems problems = new PageProblems();
     private BrowserContext context;
     private Page page;
 
@@ -127,13 +126,13 @@ class DemoLmsBrowserTests {
         context.addInitScript(DebianChromium.REPORT_CSP_VIOLATIONS);
         context.addInitScript(RECORD_LMS_MESSAGES);
         page = context.newPage();
-        watchForProblems(page);
+        problems.watch(page);
     }
 
     @AfterEach
     void noCspViolationsOrScriptErrors() {
         try {
-            assertThat(problems).as("console errors, CSP violations and script errors").isEmpty();
+            assertThat(problems.found()).as("console errors, CSP violations and script errors").isEmpty();
         } finally {
             context.close();
         }
@@ -185,7 +184,7 @@ class DemoLmsBrowserTests {
     @Test
     void observerIsRefusedWithAnExplanationInsideTheFrame() {
         // Chromium reports every error status in the console; this one is the refusal itself.
-        expectedConsoleErrors.add(TOOL + "/lti/launch:0:0: Failed to load resource: the server responded with a status of 403");
+        problems.expect(TOOL + "/lti/launch:0:0: Failed to load resource: the server responded with a status of 403");
         launch("OBSERVER", true);
 
         FrameLocator tool = page.frameLocator("#tool-frame");
@@ -249,7 +248,7 @@ class DemoLmsBrowserTests {
 
         // The same cookie on the tool's own site (first party) is kept: the frame dropped it for being third party.
         Page firstParty = context.newPage();
-        watchForProblems(firstParty);
+        problems.watch(firstParty);
         firstParty.navigate(TOOL + "/");
         firstParty.evaluate("document.cookie = 'probe_plain=1; Path=/; SameSite=None; Secure'");
         assertThat((String) firstParty.evaluate("document.cookie")).contains("probe_plain=1");
@@ -345,16 +344,6 @@ class DemoLmsBrowserTests {
         element.page().waitForCondition(() -> text.equals(element.textContent()));
     }
 
-    private void watchForProblems(Page watched) {
-        watched.onConsoleMessage(message -> {
-            String problem = message.location() + ": " + message.text();
-            boolean expected = expectedConsoleErrors.stream().anyMatch(problem::startsWith);
-            if (!expected && ("error".equals(message.type()) || message.text().contains("Content Security Policy"))) {
-                problems.add(message.type() + " at " + problem);
-            }
-        });
-        watched.onPageError(error -> problems.add("script error: " + error));
-    }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
