@@ -15,8 +15,14 @@ import java.util.List;
 public final class DebianChromium {
 
     public static final Path EXECUTABLE = Paths.get(System.getProperty("leerlog.chromium", "/usr/bin/chromium"));
+    /**
+     * Cross-site frames stay in the page's renderer process: the demo LMS's authorization page form-posts on load,
+     * and moving that frame to another process at once could leave Playwright holding a stale frame. Cookie
+     * partitioning, CSP and postMessage origins, which the tests are about, do not depend on process isolation.
+     */
     public static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process");
     /** An init script that reports every Content-Security-Policy violation on the console, where tests watch. */
     public static final String REPORT_CSP_VIOLATIONS = """
             document.addEventListener('securitypolicyviolation', function (e) {
