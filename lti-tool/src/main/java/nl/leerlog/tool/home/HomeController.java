@@ -1,54 +1,38 @@
 package nl.leerlog.tool.home;
 
-import java.util.List;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
 
 /**
- * Where a launch lands: the student's learning log home or the teacher's dashboard, each with its
- * navigation. The sections are filled by the learning log, guidance and dashboard features.
+ * Where a launch lands: the student's learning log or the teacher's dashboard. Sections that no feature has
+ * taken yet show their empty state here; a feature's own controller maps its section's exact path.
  */
 @Controller
 class HomeController {
 
-    /** The student's sections, in menu order (handbook 001: log, reflect, insights, saved, guidance). */
-    static final List<String> STUDENT_SECTIONS = List.of("log", "reflections", "insights", "saved", "guidance");
-    static final List<String> TEACHER_SECTIONS = List.of("dashboard", "students", "programme");
-
+    /**
+     * The launch forwards here, and this forwards on to the user's first section: a redirect would lose the
+     * page-bound session token when the frame keeps no cookies.
+     */
     @GetMapping("/home")
-    String home(Authentication authentication, Model model) {
-        CurrentUser user = current(authentication);
-        return user.isTeacher() ? section(model, user, "dashboard") : section(model, user, "log");
+    String home(CurrentUser user) {
+        return user.isTeacher() ? "forward:/teacher/dashboard" : "forward:/student/log";
     }
 
     @GetMapping("/student/{section}")
-    String student(@PathVariable String section, Authentication authentication, Model model) {
-        return section(model, current(authentication), section);
+    String student(@PathVariable String section, CurrentUser user, Model model) {
+        return section(model, user, section);
     }
 
     @GetMapping("/teacher/{section}")
-    String teacher(@PathVariable String section, Authentication authentication, Model model) {
-        return section(model, current(authentication), section);
+    String teacher(@PathVariable String section, CurrentUser user, Model model) {
+        return section(model, user, section);
     }
 
     private static String section(Model model, CurrentUser user, String section) {
-        List<String> sections = user.isTeacher() ? TEACHER_SECTIONS : STUDENT_SECTIONS;
-        if (!sections.contains(section)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        model.addAttribute("user", user);
-        model.addAttribute("sections", sections);
-        model.addAttribute("section", section);
-        model.addAttribute("area", user.isTeacher() ? "teacher" : "student");
+        Navigation.addTo(model, user, section);
         return user.isTeacher() ? "home/teacher" : "home/student";
-    }
-
-    private static CurrentUser current(Authentication authentication) {
-        return CurrentUser.from(authentication).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
     }
 }

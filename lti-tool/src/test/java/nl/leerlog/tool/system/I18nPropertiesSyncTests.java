@@ -24,7 +24,8 @@ class I18nPropertiesSyncTests {
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-z][\\w.-]+)[}(]");
 
     /** Every message bundle, as named in {@code spring.messages.basename}. */
-    private static final String[] BUNDLES = {"messages", "messages-admin", "messages-registration"};
+    private static final String[] BUNDLES = {"messages", "messages-admin", "messages-registration",
+            "messages-programme", "messages-log", "messages-reflection"};
 
     private static Properties all(String suffix) throws IOException {
         Properties properties = new Properties();
