@@ -1,0 +1,100 @@
+package nl.leerlog.tool.programme;
+
+import static nl.leerlog.tool.db.Tables.CATEGORY;
+import static nl.leerlog.tool.db.Tables.COMPETENCY;
+import static nl.leerlog.tool.db.Tables.LEARNING_GOAL;
+import static nl.leerlog.tool.db.Tables.PROGRAMME;
+import static nl.leerlog.tool.db.Tables.REFLECTION_MODEL;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import nl.leerlog.tool.privacy.Owner;
+import org.jooq.DSLContext;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a course's programme offers a student: categories, competencies, learning goals, required fields and the
+ * reflection model. A course nobody has configured works with sensible defaults.
+ */
+@Service
+public class ProgrammeCatalog {
+
+    /** The built-in model a course reflects with until its coordinator picks another. */
+    public static final String DEFAULT_REFLECTION_MODEL = "feedback";
+
+    /** The categories a new course starts with, as message keys, in menu order. */
+    static final List<String> DEFAULT_CATEGORIES = List.of("practice", "meeting", "observation", "training", "other");
+
+    private final DSLContext db;
+    private final MessageSource messages;
+
+    public ProgrammeCatalog(DSLContext db, MessageSource messages) {
+        this.db = db;
+        this.messages = messages;
+    }
+
+    /**
+     * The course's active categories in order. A course that never had any gets the default ones, named in the
+     * language of whoever opens it first (a coordinator renames them at will).
+     */
+    @Transactional
+    public List<Choice> categories(long courseId, Locale locale) {
+        if (!db.fetchExists(CATEGORY, CATEGORY.COURSE_ID.eq(courseId))) {
+            int position = 0;
+            for (String key : DEFAULT_CATEGORIES) {
+                db.insertInto(CATEGORY)
+                        .set(CATEGORY.COURSE_ID, courseId)
+                        .set(CATEGORY.NAME, messages.getMessage("programme.default-category." + key, null, locale))
+                        .set(CATEGORY.POSITION, position++)
+                        .onConflictDoNothing()
+                        .execute();
+            }
+        }
+        return db.select(CATEGORY.ID, CATEGORY.NAME).from(CATEGORY)
+                .where(CATEGORY.COURSE_ID.eq(courseId).and(CATEGORY.ARCHIVED.isFalse()))
+                .orderBy(CATEGORY.POSITION, CATEGORY.NAME)
+                .fetch(r -> new Choice(r.value1(), r.value2()));
+    }
+
+    /** The course's active competencies, in the framework's order. */
+    public List<Choice> competencies(long courseId) {
+        return db.select(COMPETENCY.ID, COMPETENCY.NAME, COMPETENCY.CODE).from(COMPETENCY)
+                .where(COMPETENCY.COURSE_ID.eq(courseId).and(COMPETENCY.ARCHIVED.isFalse()))
+                .orderBy(COMPETENCY.POSITION, COMPETENCY.CODE)
+                .fetch(r -> new Choice(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** The programme's active goals and questions, then the student's own. */
+    public List<Goal> goals(Owner owner) {
+        return db.select(LEARNING_GOAL.ID, LEARNING_GOAL.KIND, LEARNING_GOAL.TITLE, LEARNING_GOAL.DESCRIPTION,
+                        LEARNING_GOAL.OWNER_ID)
+                .from(LEARNING_GOAL)
+                .where(LEARNING_GOAL.COURSE_ID.eq(owner.courseId()))
+                .and(LEARNING_GOAL.OWNER_ID.isNull().or(LEARNING_GOAL.OWNER_ID.eq(owner.userId())))
+                .and(LEARNING_GOAL.ARCHIVED.isFalse())
+                .orderBy(LEARNING_GOAL.OWNER_ID.asc().nullsFirst(), LEARNING_GOAL.POSITION, LEARNING_GOAL.ID)
+                .fetch(r -> new Goal(r.value1(), Goal.Kind.valueOf(r.value2()), r.value3(), r.value4(),
+                        r.value5() != null));
+    }
+
+    /** The fields a student must fill in before a learning moment is final (besides date and title). */
+    public Set<MomentField> requiredFields(long courseId) {
+        return MomentField.parse(db.select(PROGRAMME.REQUIRED_FIELDS).from(PROGRAMME)
+                .where(PROGRAMME.COURSE_ID.eq(courseId)).fetchOne(PROGRAMME.REQUIRED_FIELDS));
+    }
+
+    /** The id of the reflection model the course reflects with: its choice, or the built-in default. */
+    public long reflectionModelId(long courseId) {
+        Long chosen = db.select(PROGRAMME.REFLECTION_MODEL_ID).from(PROGRAMME)
+                .where(PROGRAMME.COURSE_ID.eq(courseId)).fetchOne(PROGRAMME.REFLECTION_MODEL_ID);
+        if (chosen != null) {
+            return chosen;
+        }
+        return db.select(REFLECTION_MODEL.ID).from(REFLECTION_MODEL)
+                .where(REFLECTION_MODEL.COURSE_ID.isNull().and(REFLECTION_MODEL.MODEL_KEY.eq(DEFAULT_REFLECTION_MODEL)))
+                .fetchSingle(REFLECTION_MODEL.ID);
+    }
+}
