@@ -1,0 +1,80 @@
+package nl.leerlog.tool.internship;
+
+import static nl.leerlog.tool.db.Tables.APP_USER;
+import static nl.leerlog.tool.db.Tables.ENROLMENT;
+import static nl.leerlog.tool.db.Tables.INTERNSHIP;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import nl.leerlog.tool.privacy.Owner;
+import nl.leerlog.tool.roles.CourseRole;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Students' internship data per course. Not a private record like the learning log: the student enters it and the
+ * course's coordinators (teachers) read and correct it. A teacher reaches only active students of their own
+ * course; the caller checks that with {@link #activeStudent} before anything else.
+ */
+@Repository
+public class Internships {
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    public Internships(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The name of an active student of the course, or nothing when the id is no active student there. */
+    public Optional<String> activeStudent(long courseId, long studentId) {
+        return db.select(APP_USER.DISPLAY_NAME).from(ENROLMENT)
+                .join(APP_USER).on(APP_USER.ID.eq(ENROLMENT.USER_ID))
+                .where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.USER_ID.eq(studentId),
+                        ENROLMENT.ACTIVE.isTrue(), ENROLMENT.COURSE_ROLE.eq(CourseRole.STUDENT.name()))
+                .fetchOptional()
+                .map(r -> r.value1() == null ? "" : r.value1());
+    }
+
+    public Optional<Internship> find(long courseId, long studentId) {
+        return db.selectFrom(INTERNSHIP)
+                .where(INTERNSHIP.COURSE_ID.eq(courseId), INTERNSHIP.STUDENT_ID.eq(studentId))
+                .fetchOptional(r -> new Internship(r.getOrganisation(), r.getSupervisorName(),
+                        r.getSupervisorEmail(), r.getStartsOn(), r.getEndsOn(), r.getAssignment()));
+    }
+
+    /** What the learning log shows of the launched student's own internship; nothing until they enter it. */
+    public Optional<InternshipSummary> summary(Owner owner) {
+        return find(owner.courseId(), owner.userId()).map(internship -> new InternshipSummary(internship,
+                InternshipWeek.of(internship.startsOn(), internship.endsOn(), clock)));
+    }
+
+    /** Stores the whole internship; {@code changedBy} is the student or the coordinator who saved it. */
+    public void save(long courseId, long studentId, Internship internship, long changedBy) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        nl.leerlog.tool.course.CourseMembership.upsert(() -> db.insertInto(INTERNSHIP)
+                .set(INTERNSHIP.COURSE_ID, courseId)
+                .set(INTERNSHIP.STUDENT_ID, studentId)
+                .set(INTERNSHIP.ORGANISATION, internship.organisation())
+                .set(INTERNSHIP.SUPERVISOR_NAME, internship.supervisorName())
+                .set(INTERNSHIP.SUPERVISOR_EMAIL, internship.supervisorEmail())
+                .set(INTERNSHIP.STARTS_ON, internship.startsOn())
+                .set(INTERNSHIP.ENDS_ON, internship.endsOn())
+                .set(INTERNSHIP.ASSIGNMENT, internship.assignment())
+                .set(INTERNSHIP.UPDATED_AT, now)
+                .set(INTERNSHIP.UPDATED_BY, changedBy)
+                .onConflict(INTERNSHIP.COURSE_ID, INTERNSHIP.STUDENT_ID)
+                .doUpdate()
+                .set(INTERNSHIP.ORGANISATION, internship.organisation())
+                .set(INTERNSHIP.SUPERVISOR_NAME, internship.supervisorName())
+                .set(INTERNSHIP.SUPERVISOR_EMAIL, internship.supervisorEmail())
+                .set(INTERNSHIP.STARTS_ON, internship.startsOn())
+                .set(INTERNSHIP.ENDS_ON, internship.endsOn())
+                .set(INTERNSHIP.ASSIGNMENT, internship.assignment())
+                .set(INTERNSHIP.UPDATED_AT, now)
+                .set(INTERNSHIP.UPDATED_BY, changedBy)
+                .execute());
+    }
+}
