@@ -59,6 +59,8 @@ class ProgrammeController {
 
     @PostMapping("/categories")
     ModelAndView addCategory(CurrentUser user, Locale locale, @RequestParam(defaultValue = "") String name) {
+        // A course's first own category must come after its defaults, not instead of them.
+        catalog.categories(user.courseId(), locale);
         FieldErrors errors = checkCategory(user.courseId(), name, null);
         if (!errors.any()) {
             try {

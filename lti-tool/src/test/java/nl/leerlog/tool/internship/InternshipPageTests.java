@@ -1,0 +1,171 @@
+package nl.leerlog.tool.internship;
+
+import static nl.leerlog.tool.db.Tables.ENROLMENT;
+import static nl.leerlog.tool.db.Tables.INTERNSHIP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import nl.leerlog.lti.testing.TestPlatform;
+import nl.leerlog.tool.CourseUsers;
+import nl.leerlog.tool.CourseUsers.LaunchedUser;
+import nl.leerlog.tool.programme.Requests;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Internship data over HTTP: the student enters it, a teacher of the course corrects it, bad input is refused
+ * with clear messages and kept, and nobody else reaches it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InternshipPageTests {
+
+    static final TestPlatform PLATFORM = TestPlatform.start();
+
+    @DynamicPropertySource
+    static void registerPlatform(DynamicPropertyRegistry registry) {
+        PLATFORM.properties(0).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        PLATFORM.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DSLContext db;
+
+    CourseUsers users;
+    LaunchedUser student;
+    long studentId;
+    long courseId;
+
+    @BeforeEach
+    void launch() {
+        users = CourseUsers.launch(PLATFORM, "http://localhost:" + port);
+        student = users.student();
+        studentId = Requests.userId(db, student);
+        courseId = Requests.courseId(db, student);
+    }
+
+    private static Map<String, String> internship(String organisation) {
+        Map<String, String> form = new HashMap<>();
+        form.put("organisation", organisation);
+        form.put("supervisorName", "Ineke Bakker");
+        form.put("supervisorEmail", "ineke@zorghuis.example.nl");
+        form.put("startsOn", LocalDate.now().minusDays(8).toString());
+        form.put("endsOn", LocalDate.now().plusDays(60).toString());
+        form.put("assignment", "Een dagprogramma ontwerpen");
+        return form;
+    }
+
+    @Test
+    void theStudentEntersTheirInternshipAndSeesWhichWeekItIs() {
+        assertThat(student.post("/student/internship", internship("Zorghuis De Linde")).statusCode()).isEqualTo(302);
+
+        HttpResponse<String> page = student.get("/student/internship?saved=true");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Your changes are saved.", "Zorghuis De Linde", "Ineke Bakker",
+                "mailto:ineke@zorghuis.example.nl", "Week 2 of 10", ">Een dagprogramma ontwerpen</textarea>");
+        assertThat(db.fetchSingle(INTERNSHIP, INTERNSHIP.COURSE_ID.eq(courseId), INTERNSHIP.STUDENT_ID.eq(studentId))
+                .getUpdatedBy()).isEqualTo(studentId);
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldAndTheInputKept() {
+        Map<String, String> form = internship("Zorghuis De Linde");
+        form.put("supervisorEmail", "ineke at zorghuis");
+        form.put("startsOn", "2026-06-01");
+        form.put("endsOn", "2026-02-01");
+        form.put("organisation", "O".repeat(301));
+
+        HttpResponse<String> refused = student.post("/student/internship", form);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Enter an e-mail address like name@example.nl.",
+                "The last day cannot be before the first day.", "This is too long.",
+                "value=\"ineke at zorghuis\"", "value=\"2026-02-01\"", "aria-describedby=\"endsOn-error\"",
+                "aria-describedby=\"supervisorEmail-error\"");
+        assertThat(db.fetchCount(INTERNSHIP, INTERNSHIP.STUDENT_ID.eq(studentId))).isZero();
+    }
+
+    @Test
+    void aDateThatIsNoDateIsRefused() {
+        Map<String, String> form = internship("Zorghuis De Linde");
+        form.put("startsOn", "1 februari");
+
+        HttpResponse<String> refused = student.post("/student/internship", form);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Enter a date like 2026-02-02.", "value=\"1 februari\"");
+    }
+
+    @Test
+    void aTeacherOfTheCourseCorrectsTheStudentsInternship() {
+        student.post("/student/internship", internship("Zorghuis De Linde"));
+        long teacherId = Requests.userId(db, users.teacher());
+        String path = "/teacher/students/" + studentId + "/internship";
+
+        assertThat(users.teacher().get(path).body()).contains("value=\"Zorghuis De Linde\"");
+        assertThat(users.teacher().post(path, internship("Zorghuis De Eik")).statusCode()).isEqualTo(302);
+
+        assertThat(db.fetchSingle(INTERNSHIP, INTERNSHIP.STUDENT_ID.eq(studentId)))
+                .satisfies(row -> {
+                    assertThat(row.getOrganisation()).isEqualTo("Zorghuis De Eik");
+                    assertThat(row.getUpdatedBy()).isEqualTo(teacherId);
+                });
+        assertThat(student.get("/student/internship").body()).contains("Zorghuis De Eik");
+    }
+
+    @Test
+    void aTeachersBadInputIsRefusedToo() {
+        Map<String, String> form = internship("Zorghuis De Linde");
+        form.put("supervisorEmail", "@zorghuis.nl");
+
+        HttpResponse<String> refused = users.teacher().post("/teacher/students/" + studentId + "/internship", form);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Enter an e-mail address like name@example.nl.", "value=\"@zorghuis.nl\"");
+    }
+
+    @Test
+    void nobodyElseReadsOrChangesTheInternship() {
+        student.post("/student/internship", internship("Zorghuis De Linde"));
+        String path = "/teacher/students/" + studentId + "/internship";
+
+        assertThat(users.otherTeacher().get(path).statusCode()).isEqualTo(404);
+        assertThat(users.otherTeacher().post(path, internship("Taken over")).statusCode()).isEqualTo(404);
+        // Students never reach teacher pages: their role is refused before any id is looked at.
+        assertThat(users.otherStudent().get(path).statusCode()).isEqualTo(403);
+        assertThat(users.otherStudent().post(path, internship("Taken over")).statusCode()).isEqualTo(403);
+        assertThat(users.otherStudent().get("/student/internship").body()).doesNotContain("Zorghuis De Linde");
+        assertThat(users.teacher().get("/student/internship").statusCode()).isEqualTo(404);
+        assertThat(db.fetchSingle(INTERNSHIP, INTERNSHIP.STUDENT_ID.eq(studentId)).getOrganisation())
+                .isEqualTo("Zorghuis De Linde");
+    }
+
+    @Test
+    void aTeacherReachesOnlyActiveStudentsOfTheirCourse() {
+        long teacherId = Requests.userId(db, users.teacher());
+        long otherStudentId = Requests.userId(db, users.otherStudent());
+
+        assertThat(users.teacher().get("/teacher/students/" + teacherId + "/internship").statusCode()).isEqualTo(404);
+        assertThat(users.teacher().get("/teacher/students/" + otherStudentId + "/internship").statusCode())
+                .isEqualTo(404);
+        db.update(ENROLMENT).set(ENROLMENT.ACTIVE, false)
+                .where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.USER_ID.eq(studentId)).execute();
+        assertThat(users.teacher().get("/teacher/students/" + studentId + "/internship").statusCode()).isEqualTo(404);
+    }
+}
