@@ -59,13 +59,14 @@ class InternshipPageTests {
         courseId = Requests.courseId(db, student);
     }
 
+    /** An internship in its second week of eleven, a day either way of the server's date. */
     private static Map<String, String> internship(String organisation) {
         Map<String, String> form = new HashMap<>();
         form.put("organisation", organisation);
         form.put("supervisorName", "Ineke Bakker");
         form.put("supervisorEmail", "ineke@zorghuis.example.nl");
-        form.put("startsOn", LocalDate.now().minusDays(8).toString());
-        form.put("endsOn", LocalDate.now().plusDays(60).toString());
+        form.put("startsOn", LocalDate.now().minusDays(10).toString());
+        form.put("endsOn", LocalDate.now().plusDays(63).toString());
         form.put("assignment", "Een dagprogramma ontwerpen");
         return form;
     }
@@ -78,7 +79,7 @@ class InternshipPageTests {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Your changes are saved.", "Zorghuis De Linde", "Ineke Bakker",
-                "mailto:ineke@zorghuis.example.nl", "Week 2 of 10", ">Een dagprogramma ontwerpen</textarea>");
+                "mailto:ineke@zorghuis.example.nl", "Week 2 of 11", ">Een dagprogramma ontwerpen</textarea>");
         assertThat(db.fetchSingle(INTERNSHIP, INTERNSHIP.COURSE_ID.eq(courseId), INTERNSHIP.STUDENT_ID.eq(studentId))
                 .getUpdatedBy()).isEqualTo(studentId);
     }
