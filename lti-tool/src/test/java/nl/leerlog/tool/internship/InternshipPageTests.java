@@ -85,6 +85,21 @@ class InternshipPageTests {
     }
 
     @Test
+    void beforeTheStartTheCounterSaysWhenItStartsAndAfterTheEndThatItIsFinished() {
+        Map<String, String> upcoming = internship("Zorghuis De Linde");
+        upcoming.put("startsOn", LocalDate.now().plusDays(20).toString());
+        upcoming.put("endsOn", LocalDate.now().plusDays(120).toString());
+        student.post("/student/internship", upcoming);
+        assertThat(student.get("/student/internship").body()).containsPattern("Starts in (19|20|21) days");
+
+        Map<String, String> finished = internship("Zorghuis De Linde");
+        finished.put("startsOn", LocalDate.now().minusDays(120).toString());
+        finished.put("endsOn", LocalDate.now().minusDays(20).toString());
+        student.post("/student/internship", finished);
+        assertThat(student.get("/student/internship").body()).contains("Internship finished");
+    }
+
+    @Test
     void badInputIsRefusedFieldByFieldAndTheInputKept() {
         Map<String, String> form = internship("Zorghuis De Linde");
         form.put("supervisorEmail", "ineke at zorghuis");

@@ -144,6 +144,27 @@ class ProgrammeBrowserTests {
         assertFitsTheScreen();
     }
 
+    @Test
+    void aCsvFileIsUploadedThroughTheBoostedFormAndTheReportShown() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("kader", ".csv");
+        java.nio.file.Files.writeString(file, "\uFEFFcode;naam;beschrijving\r\nKT1;Communiceren;\r\n;Geen code;\r\n");
+        page.navigate(base + "/teacher/programme");
+
+        page.locator("#import-file").setInputFiles(file);
+        tabTo("#import-file");
+        page.keyboard().press("Tab");
+        page.waitForResponse(r -> r.url().equals(base + "/teacher/programme/competencies/import") && r.status() == 200,
+                () -> page.keyboard().press("Enter"));
+        page.locator(".import-report").waitFor();
+
+        assertThat(page.locator(".import-report p").textContent())
+                .isEqualTo("Imported: 1 added, 0 updated, 1 row refused.");
+        assertThat(page.locator(".refused-rows li").allTextContents())
+                .containsExactly("Line 3, code: Please fill this in.");
+        assertThat(catalog.competencies(courseId)).extracting(Choice::code).containsExactly("KT1");
+        java.nio.file.Files.delete(file);
+    }
+
     /** Presses Tab until the element matching {@code selector} has the focus, as a keyboard user would. */
     private void tabTo(String selector) {
         for (int presses = 0; presses < 300; presses++) {

@@ -72,6 +72,18 @@ class ProgrammePageTests {
                 "ABCD");
     }
 
+    @Test
+    void aDutchSpeakingTeacherGetsThePageAndItsDefaultsInDutch() {
+        LaunchedUser dutch = LaunchedUser.launch(PLATFORM, "http://localhost:" + port, "course-" + java.util.UUID.randomUUID(),
+                TestPlatform.INSTRUCTOR, "nl");
+
+        HttpResponse<String> page = dutch.get("/teacher/programme");
+
+        assertThat(page.body()).contains("lang=\"nl\"", "Categorieën van leermomenten", "Praktijkwerk",
+                "Korthagen (reflectiecirkel)", "Bewustwording van essentiële aspecten");
+        assertThat(dutch.post("/teacher/programme/categories", Map.of("name", "")).body()).contains("Vul dit in.");
+    }
+
     // Categories
 
     @Test
@@ -242,7 +254,7 @@ class ProgrammePageTests {
                         .getBytes(StandardCharsets.UTF_8));
 
         assertThat(imported.statusCode()).isEqualTo(200);
-        assertThat(imported.body()).contains("Imported: 2 added, 0 updated, 0 rows refused.");
+        assertThat(imported.body()).contains("Imported: 2 added, 0 updated, no rows refused.");
         assertThat(catalog.competencies(courseId)).extracting(Choice::code, Choice::label)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("KT1", "Communiceren"),
                         org.assertj.core.groups.Tuple.tuple("KT2", "Plannen"));
@@ -261,7 +273,7 @@ class ProgrammePageTests {
         HttpResponse<String> imported = Requests.upload(teacher, "/teacher/programme/competencies/import", "file",
                 "kader.csv", file);
 
-        assertThat(imported.body()).contains("Imported: 1 added, 1 updated, 0 rows refused.");
+        assertThat(imported.body()).contains("Imported: 1 added, 1 updated, no rows refused.");
         assertThat(db.fetchSingle(COMPETENCY, COMPETENCY.COURSE_ID.eq(courseId), COMPETENCY.CODE.eq("KT1"))
                 .getDescription()).isEqualTo("Met cliënten");
         assertThat(catalog.competencies(courseId)).extracting(Choice::label).containsExactly("Communiceren", "Plannen");
