@@ -7,6 +7,7 @@ import static nl.leerlog.tool.db.Tables.INTERNSHIP;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import nl.leerlog.tool.course.CourseMembership;
 import nl.leerlog.tool.privacy.Owner;
 import nl.leerlog.tool.roles.CourseRole;
 import org.jooq.DSLContext;
@@ -54,7 +55,7 @@ public class Internships {
     /** Stores the whole internship; {@code changedBy} is the student or the coordinator who saved it. */
     public void save(long courseId, long studentId, Internship internship, long changedBy) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        nl.leerlog.tool.course.CourseMembership.upsert(() -> db.insertInto(INTERNSHIP)
+        CourseMembership.upsert(() -> db.insertInto(INTERNSHIP)
                 .set(INTERNSHIP.COURSE_ID, courseId)
                 .set(INTERNSHIP.STUDENT_ID, studentId)
                 .set(INTERNSHIP.ORGANISATION, internship.organisation())

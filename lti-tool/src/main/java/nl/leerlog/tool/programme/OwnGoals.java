@@ -40,8 +40,15 @@ public class OwnGoals {
                 .fetch(r -> new OwnGoal(r.value1(), Goal.Kind.valueOf(r.value2()), r.value3(), r.value4(), r.value5()));
     }
 
+    /** One of the owner's goals; any other id is "not found", whoever's it is. */
     public OwnGoal find(Owner owner, long id) {
-        return all(owner).stream().filter(goal -> goal.id() == id).findFirst().orElseThrow(Owner::notFound);
+        return db.select(LEARNING_GOAL.ID, LEARNING_GOAL.KIND, LEARNING_GOAL.TITLE, LEARNING_GOAL.DESCRIPTION,
+                        LEARNING_GOAL.ARCHIVED)
+                .from(LEARNING_GOAL)
+                .where(LEARNING_GOAL.ID.eq(id).and(owner.owns(LEARNING_GOAL)))
+                .fetchOptional(r -> new OwnGoal(r.value1(), Goal.Kind.valueOf(r.value2()), r.value3(), r.value4(),
+                        r.value5()))
+                .orElseThrow(Owner::notFound);
     }
 
     public long add(Owner owner, Goal.Kind kind, String title, String description) {

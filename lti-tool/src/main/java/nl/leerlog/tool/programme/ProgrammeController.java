@@ -10,7 +10,7 @@ import nl.leerlog.tool.home.Navigation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.ModelMap;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,7 +67,7 @@ class ProgrammeController {
                 categories.add(user.courseId(), name.strip());
                 return new ModelAndView(PAGE);
             } catch (DuplicateKeyException sameNameAddedMeanwhile) {
-                errors = taken("name", "programme.category.error.taken");
+                errors = error("name", "programme.category.error.taken");
             }
         }
         return page(user, locale, FormState.of("category", null, errors, "name", name), null,
@@ -83,7 +83,7 @@ class ProgrammeController {
                 categories.rename(user.courseId(), id, name.strip());
                 return new ModelAndView(PAGE);
             } catch (DuplicateKeyException sameNameAddedMeanwhile) {
-                errors = taken("name", "programme.category.error.taken");
+                errors = error("name", "programme.category.error.taken");
             }
         }
         return page(user, locale, FormState.of("category", id, errors, "name", name), null,
@@ -156,7 +156,7 @@ class ProgrammeController {
         CompetencyForm.Checked competency = form.check();
         FieldErrors errors = competency.errors();
         if (!errors.any() && competencies.codeTaken(user.courseId(), competency.code(), id)) {
-            errors = taken("code", "programme.competency.error.taken");
+            errors = error("code", "programme.competency.error.taken");
         }
         if (!errors.any()) {
             try {
@@ -168,7 +168,7 @@ class ProgrammeController {
                 }
                 return new ModelAndView(PAGE);
             } catch (DuplicateKeyException sameCodeAddedMeanwhile) {
-                errors = taken("code", "programme.competency.error.taken");
+                errors = error("code", "programme.competency.error.taken");
             }
         }
         return page(user, locale, form.failed("competency", id, errors), null, HttpStatus.UNPROCESSABLE_ENTITY);
@@ -187,15 +187,15 @@ class ProgrammeController {
             @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             return page(user, locale, FormState.of("import", null,
-                    taken("file", "programme.import.error.no-file")), null, HttpStatus.UNPROCESSABLE_ENTITY);
+                    error("file", "programme.import.error.no-file")), null, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         if (file.getSize() > CompetencyCsv.MAX_BYTES) {
             return page(user, locale, FormState.of("import", null,
-                    taken("file", "programme.import.error.too-large")), null, HttpStatus.UNPROCESSABLE_ENTITY);
+                    error("file", "programme.import.error.too-large")), null, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         CompetencyImport.Report report = competencyImport.importCsv(user.courseId(), file.getBytes());
         if (report.failed()) {
-            return page(user, locale, FormState.of("import", null, taken("file", report.fileError())), report,
+            return page(user, locale, FormState.of("import", null, error("file", report.fileError())), report,
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
         return page(user, locale, FormState.NONE, report, HttpStatus.OK);
@@ -211,7 +211,7 @@ class ProgrammeController {
             try {
                 required.add(MomentField.valueOf(name));
             } catch (IllegalArgumentException unknown) {
-                return page(user, locale, FormState.of("fields", null, taken("fields", "programme.fields.error.unknown")),
+                return page(user, locale, FormState.of("fields", null, error("fields", "programme.fields.error.unknown")),
                         null, HttpStatus.UNPROCESSABLE_ENTITY);
             }
         }
@@ -222,7 +222,7 @@ class ProgrammeController {
     @PostMapping("/reflection-model")
     ModelAndView chooseModel(CurrentUser user, Locale locale, @RequestParam(required = false) Long modelId) {
         if (modelId == null) {
-            return page(user, locale, FormState.of("choice", null, taken("modelId", "programme.model.error.choose")),
+            return page(user, locale, FormState.of("choice", null, error("modelId", "programme.model.error.choose")),
                     null, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         settings.chooseReflectionModel(user.courseId(), modelId, user.userId());
@@ -239,7 +239,8 @@ class ProgrammeController {
         return new ModelAndView(PAGE);
     }
 
-    private static FieldErrors taken(String field, String messageKey) {
+    /** The errors of a form with one field at fault. */
+    private static FieldErrors error(String field, String messageKey) {
         FieldErrors.Builder errors = new FieldErrors.Builder();
         errors.reject(field, messageKey);
         return errors.build();
@@ -247,10 +248,8 @@ class ProgrammeController {
 
     private ModelAndView page(CurrentUser user, Locale locale, FormState failed, CompetencyImport.Report report,
             HttpStatus status) {
-        ModelMap model = new ModelMap();
-        org.springframework.ui.ExtendedModelMap navigation = new org.springframework.ui.ExtendedModelMap();
-        Navigation.addTo(navigation, user, "programme");
-        model.addAllAttributes(navigation);
+        ExtendedModelMap model = new ExtendedModelMap();
+        Navigation.addTo(model, user, "programme");
         long courseId = user.courseId();
         model.addAttribute("categories", categories.all(courseId, locale));
         model.addAttribute("goals", goals.all(courseId));

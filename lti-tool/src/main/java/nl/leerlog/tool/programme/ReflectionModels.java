@@ -5,6 +5,7 @@ import static nl.leerlog.tool.db.Tables.REFLECTION_STEP;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public class ReflectionModels {
                 .forEach(m -> models.put(m.getId(), new Model(m.getId(), m.getModelKey(),
                         dutch ? m.getNameNl() : m.getNameEn(),
                         dutch ? m.getDescriptionNl() : m.getDescriptionEn(),
-                        m.getCourseId() != null, new java.util.ArrayList<>())));
+                        m.getCourseId() != null, new ArrayList<>())));
         db.selectFrom(REFLECTION_STEP)
                 .where(REFLECTION_STEP.MODEL_ID.in(models.keySet()))
                 .orderBy(REFLECTION_STEP.MODEL_ID, REFLECTION_STEP.POSITION)

@@ -308,6 +308,17 @@ class ProgrammePageTests {
         assertThat(db.fetchCount(COMPETENCY, COMPETENCY.COURSE_ID.eq(courseId))).isZero();
     }
 
+    @Test
+    void aFileLargerThanTheUploadLimitIsRefusedWithoutAServerError() {
+        byte[] large = ("KT1;" + "x".repeat(1_600_000) + "\n").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = Requests.upload(teacher, "/teacher/programme/competencies/import", "file",
+                "large.csv", large);
+
+        assertThat(refused.statusCode()).isBetween(400, 499);
+        assertThat(db.fetchCount(COMPETENCY, COMPETENCY.COURSE_ID.eq(courseId))).isZero();
+    }
+
     // Nobody outside the course changes it
 
     @Test
