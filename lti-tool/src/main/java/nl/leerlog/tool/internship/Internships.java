@@ -48,7 +48,15 @@ public class Internships {
 
     /** What the learning log shows of the launched student's own internship; nothing until they enter it. */
     public Optional<InternshipSummary> summary(Owner owner) {
-        return find(owner.courseId(), owner.userId()).map(internship -> new InternshipSummary(internship,
+        return summary(owner.courseId(), owner.userId());
+    }
+
+    /**
+     * A student's internship and where in it they are today, e.g. for a teacher's dashboard of the course; the
+     * caller has made sure the student is one of the course's (see {@link #activeStudent}).
+     */
+    public Optional<InternshipSummary> summary(long courseId, long studentId) {
+        return find(courseId, studentId).map(internship -> new InternshipSummary(internship,
                 InternshipWeek.of(internship.startsOn(), internship.endsOn(), clock)));
     }
 

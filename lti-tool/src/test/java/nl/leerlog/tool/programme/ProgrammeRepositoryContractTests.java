@@ -293,6 +293,8 @@ abstract class ProgrammeRepositoryContractTests {
             assertThat(summary.week().weeks()).isEqualTo(5);
         });
         assertThat(internships.summary(otherOwner)).isEmpty();
+        assertThat(internships.summary(course, student)).isEqualTo(internships.summary(owner));
+        assertThat(internships.summary(otherCourse, student)).isEmpty();
     }
 
     @Test
