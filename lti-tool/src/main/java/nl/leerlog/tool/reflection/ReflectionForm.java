@@ -8,14 +8,14 @@ import java.util.Map;
  * {@code answer-<step key>}; the button pressed says whether it is a draft. Steps the model does not have are
  * ignored; NUL characters, which no database text can hold, are dropped.
  */
-record ReflectionForm(String title, Map<String, String> answers, boolean draft) {
+public record ReflectionForm(String title, Map<String, String> answers, boolean draft) {
 
     static final int TITLE_MAX = 200;
     static final int ANSWER_MAX = 20_000;
     static final String ANSWER_PREFIX = "answer-";
     static final String DRAFT_ACTION = "draft";
 
-    ReflectionForm {
+    public ReflectionForm {
         answers = Map.copyOf(answers);
     }
 
@@ -35,7 +35,7 @@ record ReflectionForm(String title, Map<String, String> answers, boolean draft) 
         return new ReflectionForm(clean(params.get("title")), answers, DRAFT_ACTION.equals(params.get("action")));
     }
 
-    String answer(String stepKey) {
+    public String answer(String stepKey) {
         return answers.getOrDefault(stepKey, "");
     }
 

@@ -130,6 +130,6 @@ class SavedController {
     }
 
     /** A note that could not be saved, shown again at its item with the student's text kept. */
-    record NoteError(long id, String note, String messageKey) {
+    public record NoteError(long id, String note, String messageKey) {
     }
 }
