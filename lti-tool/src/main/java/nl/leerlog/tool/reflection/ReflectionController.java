@@ -96,7 +96,9 @@ class ReflectionController {
         Reflection reflection = reflections.find(owner, id).orElseThrow(Owner::notFound);
         Navigation.addTo(page, user, SECTION);
         page.addAttribute("reflection", reflection);
-        page.addAttribute("reflectionModel", modelOf(user, reflection));
+        ReflectionModel model = modelOf(user, reflection);
+        page.addAttribute("reflectionModel", model);
+        page.addAttribute("earlierAnswers", ReflectionForm.earlierAnswers(reflection, model));
         page.addAttribute("justSaved", saved != null);
         return "reflection/view";
     }
@@ -118,7 +120,7 @@ class ReflectionController {
         if (!errors.isEmpty()) {
             return invalid(response, page, user, model, reflection.moment(), form, errors, reflection.id());
         }
-        if (!reflections.update(owner, id, form.content(), clock.instant())) {
+        if (!reflections.update(owner, id, form.contentKeeping(reflection, model), clock.instant())) {
             throw Owner.notFound();
         }
         return "redirect:/student/reflections/" + id + "?saved";

@@ -65,6 +65,23 @@ public record ReflectionForm(String title, Map<String, String> answers, boolean 
         return new ReflectionContent(title.strip(), draft, answers);
     }
 
+    /**
+     * The content to store over {@code earlier}: this form's answers, and the earlier answers to steps the model no
+     * longer has, which the form could not show, so a programme that changes its model loses none of them.
+     */
+    ReflectionContent contentKeeping(Reflection earlier, ReflectionModel model) {
+        Map<String, String> all = new LinkedHashMap<>(earlierAnswers(earlier, model));
+        all.putAll(answers);
+        return new ReflectionContent(title.strip(), draft, all);
+    }
+
+    /** Answers of {@code reflection} to steps that {@code model} does not have (any more). */
+    static Map<String, String> earlierAnswers(Reflection reflection, ReflectionModel model) {
+        Map<String, String> earlier = new java.util.TreeMap<>(reflection.answers());
+        model.steps().forEach(step -> earlier.remove(step.key()));
+        return earlier;
+    }
+
     private static String clean(String value) {
         return value == null ? "" : value.replace("\0", "");
     }

@@ -210,6 +210,22 @@ class ReflectionPagesTests extends LaunchedCourseTests {
     }
 
     @Test
+    void answersToStepsTheModelNoLongerHasSurviveAnEditAndStayVisible() {
+        // As after a programme renamed a step of its own model: the stored answer's key is not a step any more.
+        long id = reflections.create(owner, Long.parseLong(id("feedback")), null, new ReflectionContent("Older model",
+                false, Map.of("feedback", "f", "feed-forward", "ff", "tips", "An answer to a step that went")),
+                java.time.Instant.now());
+
+        student.post("/student/reflections/" + id, Map.of("title", "Edited", "answer-feedback", "new f",
+                "answer-feed-forward", "new ff", "action", "save"));
+
+        assertThat(reflections.find(owner, id).orElseThrow().answers()).isEqualTo(Map.of("feedback", "new f",
+                "feed-forward", "new ff", "tips", "An answer to a step that went"));
+        assertThat(student.get("/student/reflections/" + id).body()).contains("Earlier answers",
+                "An answer to a step that went");
+    }
+
+    @Test
     void aReflectionOnAMomentLinksBackToIt() {
         long moment = rows().moment(owner, "Team meeting");
 
