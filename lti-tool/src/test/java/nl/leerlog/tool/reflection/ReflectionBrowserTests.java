@@ -78,6 +78,8 @@ class ReflectionBrowserTests extends DemoLmsBrowser {
         tool.locator(".app-nav").getByText("Opgeslagen").click();
         waitForText(tool.locator("h1"), "Opgeslagen");
         Locator item = tool.locator(".saved-item").first();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "saved.png"))
+                .setFullPage(true));
         assertThat(item.textContent()).contains("Reflectie", title);
         item.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title)).click();
         waitForText(tool.locator("h1"), title);
