@@ -1,0 +1,169 @@
+package nl.leerlog.tool;
+
+import static nl.leerlog.tool.db.Tables.APP_USER;
+import static nl.leerlog.tool.db.Tables.COURSE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.FrameLocator;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import nl.leerlog.tool.privacy.Owner;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A student's pages as they really run: the demo LMS on {@code lms.localhost} opens the tool on
+ * {@code tool.localhost} in its frame, in a Chromium that blocks third-party cookies (see
+ * {@code DemoLmsBrowserTests}). Every page must load without a CSP violation or a script error. Subclasses share
+ * this class's application, so the machine starts it once.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
+public abstract class DemoLmsBrowser {
+
+    private static final int PORT = freePort();
+    protected static final String LMS = "http://lms.localhost:" + PORT;
+    protected static final String TOOL = "http://tool.localhost:" + PORT;
+    /** The demo LMS's Dutch-speaking student and its one course. */
+    protected static final String STUDENT_SUBJECT = "demo-student-sanne";
+    protected static final String DEMO_COURSE = "demo-course-stage";
+
+    @DynamicPropertySource
+    static void demoOnTwoSites(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("leerlog.demo.enabled", () -> "true");
+        registry.add("leerlog.demo.lms-url", () -> LMS);
+        registry.add("leerlog.demo.tool-url", () -> TOOL);
+    }
+
+    @TempDir
+    static Path profileDirectory;
+
+    private static Playwright playwright;
+    private static BrowserContext profileContext;
+    private static Browser browser;
+
+    @Autowired
+    protected DSLContext db;
+
+    protected final PageProblems problems = new PageProblems();
+    protected BrowserContext context;
+    protected Page page;
+
+    /** A failed test leaves a screenshot in target/screenshots. */
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = test -> {
+        if (test.getExecutionException().isPresent() && page != null && !page.isClosed()) {
+            Path directory = Files.createDirectories(Paths.get("target", "screenshots"));
+            String name = ("failed-" + getClass().getSimpleName() + "-" + test.getRequiredTestMethod().getName())
+                    .replaceAll("[^A-Za-z0-9-]+", "_");
+            page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(name + ".png")).setFullPage(true));
+        }
+    };
+
+    @BeforeAll
+    static void startChromiumBlockingThirdPartyCookies() throws IOException {
+        // cookie_controls_mode 1 is Chrome's "Block third-party cookies"; contexts opened from this browser share it.
+        Path defaults = Files.createDirectories(profileDirectory.resolve("Default"));
+        Files.writeString(defaults.resolve("Preferences"), "{\"profile\":{\"cookie_controls_mode\":1}}");
+        playwright = Playwright.create();
+        profileContext = playwright.chromium().launchPersistentContext(profileDirectory,
+                DebianChromium.persistentContextOptions());
+        browser = profileContext.browser();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (profileContext != null) {
+            profileContext.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    /** A fresh browser window of {@code width} by {@code height}, in Dutch like the demo's student. */
+    protected void openWindow(int width, int height) {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("nl-NL"));
+        context.addInitScript(DebianChromium.REPORT_CSP_VIOLATIONS);
+        page = context.newPage();
+        problems.watch(page);
+    }
+
+    @AfterEach
+    void noCspViolationsOrScriptErrors() {
+        try {
+            assertThat(problems.found()).as("console errors, CSP violations and script errors").isEmpty();
+        } finally {
+            if (context != null) {
+                context.close();
+            }
+        }
+    }
+
+    /** Opens the demo LMS and launches its Dutch student into the frame; returns the tool's frame. */
+    protected FrameLocator launchStudent() {
+        page.navigate(LMS + "/");
+        page.locator("input[name=lti_storage_target][value='_parent']").check();
+        page.locator("#launch-form button[data-person=STUDENT]").click();
+        FrameLocator tool = page.frameLocator("#tool-frame");
+        tool.locator("body[data-role=STUDENT]").waitFor();
+        return tool;
+    }
+
+    /** The launched demo student's records, to arrange or check rows directly. */
+    protected Owner demoStudent() {
+        long userId = db.select(APP_USER.ID).from(APP_USER).where(APP_USER.SUBJECT.eq(STUDENT_SUBJECT))
+                .fetchSingle(APP_USER.ID);
+        return Owner.of(LearningLogRows.student(userId, demoCourse(), Locale.forLanguageTag("nl")));
+    }
+
+    protected long demoCourse() {
+        return db.select(COURSE.ID).from(COURSE).where(COURSE.CONTEXT_ID.eq(DEMO_COURSE)).fetchSingle(COURSE.ID);
+    }
+
+    /** The programme of the demo course reflects with the built-in model {@code key}, as a coordinator would set. */
+    protected void courseReflectsWith(String key) {
+        long model = new LearningLogRows(db).builtInModel(key);
+        long course = demoCourse();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (db.execute("update programme set reflection_model_id = ?, updated_at = ? where course_id = ?",
+                model, now, course) == 0) {
+            db.execute("insert into programme (course_id, reflection_model_id, updated_at) values (?, ?, ?)",
+                    course, model, now);
+        }
+    }
+
+    protected static void waitForText(Locator element, String text) {
+        element.page().waitForCondition(() -> element.count() > 0 && text.equals(element.first().textContent().strip()));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package nl.leerlog.tool;
+
+import static nl.leerlog.tool.db.Tables.APP_USER;
+import static nl.leerlog.tool.db.Tables.COURSE;
+import static nl.leerlog.tool.db.Tables.LEARNING_MOMENT;
+import static nl.leerlog.tool.db.Tables.REFLECTION_MODEL;
+import static nl.leerlog.tool.db.Tables.REFLECTION_STEP;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.UUID;
+import nl.leerlog.tool.home.CurrentUser;
+import nl.leerlog.tool.privacy.Owner;
+import nl.leerlog.tool.roles.CourseRole;
+import org.jooq.DSLContext;
+
+/**
+ * Rows a learning-log test starts from, written straight into the database: courses, students, learning moments
+ * and reflection models of a course's own. Every name is unique, so tests sharing a database do not meet.
+ */
+public record LearningLogRows(DSLContext db) {
+
+    private static final String ISSUER = "https://rows-lms.example.edu";
+
+    public long course() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return db.insertInto(COURSE)
+                .set(COURSE.ISSUER, ISSUER)
+                .set(COURSE.CLIENT_ID, "client-1")
+                .set(COURSE.DEPLOYMENT_ID, "deployment-1")
+                .set(COURSE.CONTEXT_ID, "context-" + UUID.randomUUID())
+                .set(COURSE.TITLE, "Stage")
+                .set(COURSE.CREATED_AT, now)
+                .set(COURSE.UPDATED_AT, now)
+                .returningResult(COURSE.ID).fetchSingle(COURSE.ID);
+    }
+
+    public long person() {
+        return db.insertInto(APP_USER)
+                .set(APP_USER.ISSUER, ISSUER)
+                .set(APP_USER.SUBJECT, "person-" + UUID.randomUUID())
+                .set(APP_USER.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .returningResult(APP_USER.ID).fetchSingle(APP_USER.ID);
+    }
+
+    /** A student of {@code courseId} as a request would have them, in {@code locale}. */
+    public static CurrentUser student(long userId, long courseId, Locale locale) {
+        return new CurrentUser(userId, "Sanne", CourseRole.STUDENT, false, courseId, "Stage", locale);
+    }
+
+    public static Owner owner(long userId, long courseId) {
+        return Owner.of(student(userId, courseId, Locale.ENGLISH));
+    }
+
+    public long moment(Owner owner, String title) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return db.insertInto(LEARNING_MOMENT)
+                .set(LEARNING_MOMENT.COURSE_ID, owner.courseId())
+                .set(LEARNING_MOMENT.OWNER_ID, owner.userId())
+                .set(LEARNING_MOMENT.OCCURRED_ON, LocalDate.now(ZoneOffset.UTC))
+                .set(LEARNING_MOMENT.TITLE, title)
+                .set(LEARNING_MOMENT.CREATED_AT, now)
+                .set(LEARNING_MOMENT.UPDATED_AT, now)
+                .returningResult(LEARNING_MOMENT.ID).fetchSingle(LEARNING_MOMENT.ID);
+    }
+
+    public void deleteMoment(long momentId) {
+        db.update(LEARNING_MOMENT).set(LEARNING_MOMENT.DELETED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .where(LEARNING_MOMENT.ID.eq(momentId)).execute();
+    }
+
+    /** A course's own three-step model, as a programme would add it: nothing but rows. */
+    public long customModel(long courseId, String key) {
+        long id = db.insertInto(REFLECTION_MODEL)
+                .set(REFLECTION_MODEL.COURSE_ID, courseId)
+                .set(REFLECTION_MODEL.MODEL_KEY, key)
+                .set(REFLECTION_MODEL.NAME_NL, "Drie vragen")
+                .set(REFLECTION_MODEL.NAME_EN, "Three questions")
+                .set(REFLECTION_MODEL.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .returningResult(REFLECTION_MODEL.ID).fetchSingle(REFLECTION_MODEL.ID);
+        String[][] steps = {
+                {"what", "Wat", "What", "Wat gebeurde er?", "What happened?"},
+                {"so-what", "En dan?", "So what", "Wat betekent het?", "What does it mean?"},
+                {"now-what", "Wat nu?", "Now what", "Wat ga je doen?", "What will you do?"}};
+        for (int i = 0; i < steps.length; i++) {
+            db.insertInto(REFLECTION_STEP)
+                    .set(REFLECTION_STEP.MODEL_ID, id)
+                    .set(REFLECTION_STEP.POSITION, i + 1)
+                    .set(REFLECTION_STEP.STEP_KEY, steps[i][0])
+                    .set(REFLECTION_STEP.TITLE_NL, steps[i][1])
+                    .set(REFLECTION_STEP.TITLE_EN, steps[i][2])
+                    .set(REFLECTION_STEP.PROMPT_NL, steps[i][3])
+                    .set(REFLECTION_STEP.PROMPT_EN, steps[i][4])
+                    .execute();
+        }
+        return id;
+    }
+
+    public long builtInModel(String key) {
+        return db.select(REFLECTION_MODEL.ID).from(REFLECTION_MODEL)
+                .where(REFLECTION_MODEL.COURSE_ID.isNull().and(REFLECTION_MODEL.MODEL_KEY.eq(key)))
+                .fetchSingle(REFLECTION_MODEL.ID);
+    }
+}
