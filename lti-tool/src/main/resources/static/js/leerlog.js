@@ -18,3 +18,14 @@
     csrf = meta('csrf-token') || csrf;
   });
 })();
+
+// A form with mistakes comes back as 422 with the input kept and a message at each field (htmx swaps it in, see
+// the htmx-config meta): move focus to the summary of what to fix, or else to the first invalid field.
+(function () {
+  'use strict';
+  document.addEventListener('htmx:afterSettle', function (event) {
+    if (!event.detail.xhr || event.detail.xhr.status !== 422) { return; }
+    var target = document.querySelector('[data-error-summary]') || document.querySelector('[aria-invalid="true"]');
+    if (target) { target.focus(); }
+  });
+})();
