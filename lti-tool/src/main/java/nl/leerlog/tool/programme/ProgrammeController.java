@@ -256,7 +256,7 @@ class ProgrammeController {
         model.addAttribute("competencies", competencies.all(courseId));
         model.addAttribute("fields", MomentField.values());
         model.addAttribute("required", catalog.requiredFields(courseId));
-        model.addAttribute("models", models.available(courseId, locale));
+        model.addAttribute("models", models.offeredTo(courseId, locale));
         model.addAttribute("chosenModelId", catalog.reflectionModelId(courseId));
         model.addAttribute("stepRows", NewModelForm.STEP_ROWS);
         model.addAttribute("failed", failed);

@@ -44,7 +44,7 @@ public class ProgrammeSettings {
 
     /** Chooses the course's reflection model; a model of another course is not found. */
     public void chooseReflectionModel(long courseId, long modelId, long changedBy) {
-        if (!models.isAvailable(courseId, modelId)) {
+        if (!models.isOffered(courseId, modelId)) {
             throw CourseRecordNotFound.exception();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);

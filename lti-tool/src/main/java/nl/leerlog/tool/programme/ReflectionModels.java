@@ -10,24 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import nl.leerlog.tool.db.tables.records.ReflectionModelRecord;
+import nl.leerlog.tool.system.SupportedLocales;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The reflection models a course may choose from: the built-in ones (no course) and the course's own. A model is
- * data, a list of steps with a title and a prompt in Dutch and English, so a programme adds its own without code.
+ * The reflection models a course offers: the built-in ones (no course) and the course's own. Models are data,
+ * so any model in {@code reflection_model} and {@code reflection_step} works without code of its own. Models
+ * are programme configuration, readable by every member of the course, not a student's private records.
  */
 @Repository
 public class ReflectionModels {
-
-    /** A step in the reader's language. */
-    public record Step(String title, String prompt) {
-    }
-
-    /** A model in the reader's language, with its steps in order. */
-    public record Model(long id, String key, String name, String description, boolean own, List<Step> steps) {
-    }
 
     /** A step of a new model, in both languages. */
     public record NewStep(String titleNl, String titleEn, String promptNl, String promptEn) {
@@ -41,31 +38,19 @@ public class ReflectionModels {
         this.clock = clock;
     }
 
-    /** The built-in models, then the course's own, each with its steps in {@code locale}'s language. */
-    public List<Model> available(long courseId, Locale locale) {
-        boolean dutch = "nl".equals(locale.getLanguage());
-        Map<Long, Model> models = new LinkedHashMap<>();
-        db.selectFrom(REFLECTION_MODEL)
-                .where(REFLECTION_MODEL.COURSE_ID.isNull().or(REFLECTION_MODEL.COURSE_ID.eq(courseId)))
-                .orderBy(REFLECTION_MODEL.COURSE_ID.asc().nullsFirst(), REFLECTION_MODEL.ID)
-                .forEach(m -> models.put(m.getId(), new Model(m.getId(), m.getModelKey(),
-                        dutch ? m.getNameNl() : m.getNameEn(),
-                        dutch ? m.getDescriptionNl() : m.getDescriptionEn(),
-                        m.getCourseId() != null, new ArrayList<>())));
-        db.selectFrom(REFLECTION_STEP)
-                .where(REFLECTION_STEP.MODEL_ID.in(models.keySet()))
-                .orderBy(REFLECTION_STEP.MODEL_ID, REFLECTION_STEP.POSITION)
-                .forEach(s -> models.get(s.getModelId()).steps().add(new Step(
-                        dutch ? s.getTitleNl() : s.getTitleEn(), dutch ? s.getPromptNl() : s.getPromptEn())));
-        return models.values().stream()
-                .map(m -> new Model(m.id(), m.key(), m.name(), m.description(), m.own(), List.copyOf(m.steps())))
-                .toList();
+    /** Every model the course offers, built-in ones first, each in {@code locale}. */
+    public List<ReflectionModel> offeredTo(long courseId, Locale locale) {
+        return read(offered(courseId), locale);
+    }
+
+    /** The model if the course offers it; a model of another course is as unknown as one that never existed. */
+    public Optional<ReflectionModel> find(long courseId, long modelId, Locale locale) {
+        return read(offered(courseId).and(REFLECTION_MODEL.ID.eq(modelId)), locale).stream().findFirst();
     }
 
     /** Whether the course may reflect with this model: a built-in one or one of its own. */
-    public boolean isAvailable(long courseId, long modelId) {
-        return db.fetchExists(REFLECTION_MODEL, REFLECTION_MODEL.ID.eq(modelId)
-                .and(REFLECTION_MODEL.COURSE_ID.isNull().or(REFLECTION_MODEL.COURSE_ID.eq(courseId))));
+    public boolean isOffered(long courseId, long modelId) {
+        return db.fetchExists(REFLECTION_MODEL, offered(courseId).and(REFLECTION_MODEL.ID.eq(modelId)));
     }
 
     /** Adds a model of the course's own; its key is free within the course, its steps are keyed by position. */
@@ -100,5 +85,33 @@ public class ReflectionModels {
             position++;
         }
         return id;
+    }
+
+    private static Condition offered(long courseId) {
+        return REFLECTION_MODEL.COURSE_ID.isNull().or(REFLECTION_MODEL.COURSE_ID.eq(courseId));
+    }
+
+    private List<ReflectionModel> read(Condition condition, Locale locale) {
+        boolean dutch = SupportedLocales.closest(locale).equals(SupportedLocales.DUTCH);
+        Map<Long, ReflectionModelRecord> models = new LinkedHashMap<>();
+        db.selectFrom(REFLECTION_MODEL).where(condition)
+                .orderBy(REFLECTION_MODEL.COURSE_ID.asc().nullsFirst(), REFLECTION_MODEL.ID)
+                .forEach(model -> models.put(model.getId(), model));
+        if (models.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<ReflectionModel.Step>> steps = new LinkedHashMap<>();
+        db.selectFrom(REFLECTION_STEP).where(REFLECTION_STEP.MODEL_ID.in(models.keySet()))
+                .orderBy(REFLECTION_STEP.MODEL_ID, REFLECTION_STEP.POSITION)
+                .forEach(step -> steps.computeIfAbsent(step.getModelId(), id -> new ArrayList<>())
+                        .add(new ReflectionModel.Step(step.getPosition(), step.getStepKey(),
+                                dutch ? step.getTitleNl() : step.getTitleEn(),
+                                dutch ? step.getPromptNl() : step.getPromptEn())));
+        return models.values().stream()
+                .map(model -> new ReflectionModel(model.getId(), model.getModelKey(),
+                        dutch ? model.getNameNl() : model.getNameEn(),
+                        dutch ? model.getDescriptionNl() : model.getDescriptionEn(),
+                        model.getCourseId() == null, steps.getOrDefault(model.getId(), List.of())))
+                .toList();
     }
 }

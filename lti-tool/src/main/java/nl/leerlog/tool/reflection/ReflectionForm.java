@@ -1,5 +1,6 @@
 package nl.leerlog.tool.reflection;
 
+import nl.leerlog.tool.programme.ReflectionModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

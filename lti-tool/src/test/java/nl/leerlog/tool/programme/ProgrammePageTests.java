@@ -6,6 +6,7 @@ import static nl.leerlog.tool.db.Tables.LEARNING_GOAL;
 import static nl.leerlog.tool.db.Tables.PROGRAMME;
 import static nl.leerlog.tool.db.Tables.REFLECTION_MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -221,11 +222,11 @@ class ProgrammePageTests {
                         + "&titleNl=Nu+wat&titleEn=Now+what&promptNl=Wat+ga+je+doen%3F&promptEn=What+will+you+do%3F");
 
         assertThat(added.statusCode()).isEqualTo(302);
-        ReflectionModels.Model own = modelsOfTheCourse().stream().filter(ReflectionModels.Model::own).findFirst()
+        ReflectionModel own = modelsOfTheCourse().stream().filter(model -> !model.builtIn()).findFirst()
                 .orElseThrow();
         assertThat(own.name()).isEqualTo("Three questions");
-        assertThat(own.steps()).containsExactly(new ReflectionModels.Step("What", "What happened?"),
-                new ReflectionModels.Step("Now what", "What will you do?"));
+        assertThat(own.steps()).extracting(ReflectionModel.Step::title, ReflectionModel.Step::prompt)
+                .containsExactly(tuple("What", "What happened?"), tuple("Now what", "What will you do?"));
         teacher.post("/teacher/programme/reflection-model", Map.of("modelId", "" + own.id()));
         assertThat(catalog.reflectionModelId(courseId)).isEqualTo(own.id());
     }
@@ -256,8 +257,8 @@ class ProgrammePageTests {
         assertThat(imported.statusCode()).isEqualTo(200);
         assertThat(imported.body()).contains("Imported: 2 added, 0 updated, no rows refused.");
         assertThat(catalog.competencies(courseId)).extracting(Choice::code, Choice::label)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("KT1", "Communiceren"),
-                        org.assertj.core.groups.Tuple.tuple("KT2", "Plannen"));
+                .containsExactly(tuple("KT1", "Communiceren"),
+                        tuple("KT2", "Plannen"));
     }
 
     @Test
@@ -382,7 +383,7 @@ class ProgrammePageTests {
                 .fetchSingle(REFLECTION_MODEL.ID);
     }
 
-    private List<ReflectionModels.Model> modelsOfTheCourse() {
-        return new ReflectionModels(db, java.time.Clock.systemUTC()).available(courseId, Locale.ENGLISH);
+    private List<ReflectionModel> modelsOfTheCourse() {
+        return new ReflectionModels(db, java.time.Clock.systemUTC()).offeredTo(courseId, Locale.ENGLISH);
     }
 }

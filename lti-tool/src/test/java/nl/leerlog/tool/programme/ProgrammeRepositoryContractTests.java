@@ -7,6 +7,7 @@ import static nl.leerlog.tool.db.Tables.COURSE;
 import static nl.leerlog.tool.db.Tables.ENROLMENT;
 import static nl.leerlog.tool.db.Tables.REFLECTION_MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
@@ -200,8 +201,8 @@ abstract class ProgrammeRepositoryContractTests {
         assertThat(report).isEqualTo(new CompetencyImport.Report(1, 1,
                 List.of(new CompetencyCsv.Refusal(3, "code", "programme.error.required")), null));
         assertThat(catalog.competencies(course)).extracting(Choice::code, Choice::label).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("kt1", "Communiceren"),
-                org.assertj.core.groups.Tuple.tuple("KT2", "Plannen"));
+                tuple("kt1", "Communiceren"),
+                tuple("KT2", "Plannen"));
         assertThat(db.fetchCount(COMPETENCY, COMPETENCY.COURSE_ID.eq(otherCourse))).isZero();
     }
 
@@ -242,26 +243,26 @@ abstract class ProgrammeRepositoryContractTests {
                 new ReflectionModels.NewStep("Nu wat", "Now what", "Wat ga je doen?", "What will you do?")));
         models.addOwn(course, "Nog een", "Another", List.of(new ReflectionModels.NewStep("a", "a", "b", "b")));
 
-        assertThat(models.available(course, Locale.forLanguageTag("nl"))).filteredOn(ReflectionModels.Model::own)
+        assertThat(models.offeredTo(course, Locale.forLanguageTag("nl"))).filteredOn(model -> !model.builtIn())
                 .first().satisfies(model -> {
                     assertThat(model.id()).isEqualTo(own);
                     assertThat(model.name()).isEqualTo("Drie vragen");
-                    assertThat(model.steps()).containsExactly(new ReflectionModels.Step("Wat", "Wat gebeurde er?"),
-                            new ReflectionModels.Step("Nu wat", "Wat ga je doen?"));
+                    assertThat(model.steps()).extracting(ReflectionModel.Step::title, ReflectionModel.Step::prompt)
+                .containsExactly(tuple("Wat", "Wat gebeurde er?"), tuple("Nu wat", "Wat ga je doen?"));
                 });
-        assertThat(models.available(course, Locale.ENGLISH)).extracting(ReflectionModels.Model::key)
+        assertThat(models.offeredTo(course, Locale.ENGLISH)).extracting(ReflectionModel::key)
                 .containsExactly("feedback", "korthagen", "starrt", "gibbs", "abcd", "own-1", "own-2");
-        assertThat(models.available(otherCourse, Locale.ENGLISH)).noneMatch(ReflectionModels.Model::own);
+        assertThat(models.offeredTo(otherCourse, Locale.ENGLISH)).allMatch(ReflectionModel::builtIn);
         assertNotFound(() -> settings.chooseReflectionModel(otherCourse, own, teacher));
         assertThat(db.fetchCount(REFLECTION_MODEL, REFLECTION_MODEL.COURSE_ID.eq(course))).isEqualTo(2);
     }
 
     @Test
     void everyBuiltInModelHasItsStepsInDutchAndEnglish() {
-        assertThat(models.available(course, Locale.ENGLISH)).filteredOn(model -> model.key().equals("korthagen"))
-                .singleElement().extracting(model -> model.steps().stream().map(ReflectionModels.Step::title).toList())
+        assertThat(models.offeredTo(course, Locale.ENGLISH)).filteredOn(model -> model.key().equals("korthagen"))
+                .singleElement().extracting(model -> model.steps().stream().map(ReflectionModel.Step::title).toList())
                 .isEqualTo(List.of("Action", "Looking back", "Awareness of essential aspects", "Alternatives", "Trial"));
-        assertThat(models.available(course, Locale.forLanguageTag("nl")))
+        assertThat(models.offeredTo(course, Locale.forLanguageTag("nl")))
                 .allSatisfy(model -> assertThat(model.steps()).isNotEmpty());
     }
 

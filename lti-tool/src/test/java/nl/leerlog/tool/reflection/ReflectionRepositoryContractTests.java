@@ -1,5 +1,7 @@
 package nl.leerlog.tool.reflection;
 
+import nl.leerlog.tool.programme.ReflectionModel;
+import nl.leerlog.tool.programme.ReflectionModels;
 import static nl.leerlog.tool.db.Tables.REFLECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

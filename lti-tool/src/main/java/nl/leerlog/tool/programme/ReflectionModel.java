@@ -1,4 +1,4 @@
-package nl.leerlog.tool.reflection;
+package nl.leerlog.tool.programme;
 
 import java.util.List;
 
