@@ -1,0 +1,25 @@
+package nl.leerlog.tool.learninglog.evidence;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How evidence files are accepted and kept.
+ *
+ * @param maxFileSize the largest file a student may upload; Spring's multipart limits follow it
+ * @param store where the content goes: in the database (default) or in files under {@code directory}
+ * @param directory the file store's root, for {@code store=files}
+ * @param clamav a clamd to scan every upload with; without a host nothing is scanned (scan status SKIPPED)
+ */
+@ConfigurationProperties("leerlog.evidence")
+public record EvidenceSettings(@DefaultValue("10MB") DataSize maxFileSize, @DefaultValue("database") Store store,
+        Path directory, @DefaultValue ClamAv clamav) {
+
+    public enum Store { DATABASE, FILES }
+
+    /** @param timeoutMillis how long a scan may take before the upload is refused as not scanned */
+    public record ClamAv(String host, @DefaultValue("3310") int port, @DefaultValue("10000") int timeoutMillis) {
+    }
+}

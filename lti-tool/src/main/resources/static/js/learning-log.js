@@ -1,0 +1,49 @@
+// The learning log's pages (nl.leerlog.tool.learninglog).
+(function () {
+  'use strict';
+  // Boosted navigation runs this again with every page it swaps in: listen once.
+  if (window.leerlogLearningLog) { return; }
+  window.leerlogLearningLog = true;
+
+  // htmx leaves 4xx answers unswapped; these carry a page the student must see: a form with its field errors
+  // (400), "not found" (404) and "file too large" (413).
+  var SHOWN = [400, 404, 413];
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    if (SHOWN.indexOf(event.detail.xhr.status) >= 0) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
+  function meta(name) {
+    var element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.getAttribute('content') : null;
+  }
+
+  // Inside an LMS frame without cookies only requests with the page-bound session header are signed in, so an
+  // evidence download is fetched with that header and handed to the browser as a file.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest ? event.target.closest('a[data-evidence-download]') : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+    event.preventDefault();
+    var headers = {};
+    var session = meta('lti-session');
+    if (session) { headers['X-Lti-Session'] = session; }
+    fetch(link.href, { headers: headers, credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) { throw new Error('download refused: ' + response.status); }
+        return response.blob();
+      })
+      .then(function (blob) {
+        var url = URL.createObjectURL(blob);
+        var save = document.createElement('a');
+        save.href = url;
+        save.download = link.getAttribute('download') || '';
+        document.body.appendChild(save);
+        save.click();
+        save.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      })
+      .catch(function () { window.location.href = link.href; });
+  });
+})();
