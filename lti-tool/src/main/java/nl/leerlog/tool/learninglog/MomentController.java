@@ -142,7 +142,7 @@ class MomentController {
         model.addAttribute("competencies", catalog.competencies(owner.courseId()));
         model.addAttribute("required", catalog.requiredFields(owner.courseId()).stream()
                 .map(Enum::name).collect(Collectors.toSet()));
-        model.addAttribute("maxFileSizeMb", Math.max(1, uploads.maxFileSize() / (1024 * 1024)));
+        model.addAttribute("maxFileSize", uploads.maxFileSizeLabel());
         return "learninglog/form";
     }
 

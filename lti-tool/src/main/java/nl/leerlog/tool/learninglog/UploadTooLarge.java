@@ -25,7 +25,7 @@ class UploadTooLarge {
     ModelAndView tooLarge() {
         ModelAndView page = new ModelAndView("learninglog/too-large");
         page.addObject("status", HttpStatus.CONTENT_TOO_LARGE.value());
-        page.addObject("maxFileSizeMb", Math.max(1, settings.maxFileSize().toMegabytes()));
+        page.addObject("maxFileSize", settings.maxFileSizeLabel());
         page.setStatus(HttpStatus.CONTENT_TOO_LARGE);
         return page;
     }

@@ -19,6 +19,12 @@ public record EvidenceSettings(@DefaultValue("10MB") DataSize maxFileSize, @Defa
 
     public enum Store { DATABASE, FILES }
 
+    /** The limit as people read it: "10 MB", or "64 KB" below a megabyte. */
+    public String maxFileSizeLabel() {
+        long megabytes = maxFileSize.toMegabytes();
+        return megabytes >= 1 ? megabytes + " MB" : Math.max(1, maxFileSize.toKilobytes()) + " KB";
+    }
+
     /** @param timeoutMillis how long a scan may take before the upload is refused as not scanned */
     public record ClamAv(String host, @DefaultValue("3310") int port, @DefaultValue("10000") int timeoutMillis) {
     }

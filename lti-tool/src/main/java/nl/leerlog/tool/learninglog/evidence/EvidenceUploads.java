@@ -34,6 +34,10 @@ public class EvidenceUploads {
         return settings.maxFileSize().toBytes();
     }
 
+    public String maxFileSizeLabel() {
+        return settings.maxFileSizeLabel();
+    }
+
     public Checked check(MultipartFile file) {
         String name = EvidenceTypes.safeFileName(file.getOriginalFilename());
         if (file.getSize() > maxFileSize()) {
