@@ -1,8 +1,12 @@
 package nl.leerlog.tool.learninglog.evidence;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipFile;
 import org.apache.tika.Tika;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +38,55 @@ public class EvidenceTypes {
 
     private final Tika tika = new Tika();
 
+    /**
+     * Office files are zips that Tika's core tells apart only by name; a zip counts as one when it holds the
+     * Office part list and the folder of that kind of document.
+     */
+    private static final Map<String, String> OFFICE_FOLDERS = Map.of(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "word/",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xl/",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation", "ppt/");
+
     /** The content's type if it is on the allow-list. */
     public Optional<String> allowedType(byte[] content, String fileName) {
         String detected = tika.detect(content, fileName);
-        return ALLOWED.containsKey(detected) ? Optional.of(detected) : Optional.empty();
+        if (!ALLOWED.containsKey(detected)) {
+            return Optional.empty();
+        }
+        String folder = OFFICE_FOLDERS.get(detected);
+        return folder == null || isOfficeZip(content, folder) ? Optional.of(detected) : Optional.empty();
+    }
+
+    /**
+     * Reads only the zip's central directory (a list of names), never inflates an entry: a zip bomb called
+     * .docx costs no more than a real document.
+     */
+    private static boolean isOfficeZip(byte[] content, String folder) {
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("leerlog-evidence-", ".zip");
+            Files.write(copy, content);
+            try (ZipFile zip = new ZipFile(copy.toFile())) {
+                return zip.getEntry("[Content_Types].xml") != null
+                        && zip.stream().anyMatch(entry -> entry.getName().startsWith(folder));
+            }
+        } catch (IOException e) {
+            return false;
+        } finally {
+            deleteQuietly(copy);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover copy in the temp directory is harmless and the operating system clears it.
+            file.toFile().deleteOnExit();
+        }
     }
 
     /**

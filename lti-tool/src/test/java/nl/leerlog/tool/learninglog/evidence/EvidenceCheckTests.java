@@ -64,6 +64,51 @@ class EvidenceCheckTests {
     }
 
     @Test
+    void officeAndOpenDocumentFilesAreRecognisedByTheirInsideAndAPlainZipIsNot() throws IOException {
+        EvidenceTypes types = new EvidenceTypes();
+
+        assertThat(types.allowedType(zip("[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>"),
+                "verslag.docx")).hasValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(types.allowedType(zip("[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>"),
+                "uren.xlsx")).hasValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(types.allowedType(storedZip("mimetype", "application/vnd.oasis.opendocument.text"), "verslag.odt"))
+                .hasValue("application/vnd.oasis.opendocument.text");
+        assertThat(types.allowedType(zip("evil.exe", "MZ"), "verslag.docx")).isEmpty();
+        assertThat(types.allowedType(zip("[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>"),
+                "verslag.docx")).as("a spreadsheet called .docx").isEmpty();
+    }
+
+    private static byte[] zip(String... namesAndContents) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(namesAndContents[i]));
+                zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** An OpenDocument file starts with its uncompressed "mimetype" entry, which is what identifies it. */
+    private static byte[] storedZip(String name, String content) throws IOException {
+        byte[] data = content.getBytes(StandardCharsets.US_ASCII);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(name);
+            entry.setMethod(java.util.zip.ZipEntry.STORED);
+            entry.setSize(data.length);
+            entry.setCrc(crc.getValue());
+            zip.putNextEntry(entry);
+            zip.write(data);
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void clamdAnswersDecideTheScanStatus() throws Exception {
         assertThat(scanWithClamd("stream: OK")).isEqualTo(ScanStatus.CLEAN);
         assertThat(scanWithClamd("stream: Eicar-Test-Signature FOUND")).isEqualTo(ScanStatus.INFECTED);
