@@ -24,11 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class EvidenceFiles {
 
     private final DSLContext db;
-    private final EvidenceStore store;
+    private final EvidenceStores.Storage storage;
 
-    public EvidenceFiles(DSLContext db, EvidenceStore store) {
+    EvidenceFiles(DSLContext db, EvidenceStores.Storage storage) {
         this.db = db;
-        this.store = store;
+        this.storage = storage;
     }
 
     /** Adds a checked file to the owner's moment; a moment that is not theirs is not found. */
@@ -37,6 +37,7 @@ public class EvidenceFiles {
         if (!db.fetchExists(LEARNING_MOMENT, liveMoment(owner, momentId))) {
             throw Owner.notFound();
         }
+        EvidenceStore store = storage.current();
         long id = db.insertInto(EVIDENCE)
                 .set(EVIDENCE.COURSE_ID, owner.courseId())
                 .set(EVIDENCE.OWNER_ID, owner.userId())
@@ -69,11 +70,12 @@ public class EvidenceFiles {
     }
 
     public Optional<EvidenceDownload> download(Owner owner, long momentId, long evidenceId) {
-        return db.select(EVIDENCE.FILE_NAME, EVIDENCE.CONTENT_TYPE, EVIDENCE.STORAGE_KEY)
+        return db.select(EVIDENCE.FILE_NAME, EVIDENCE.CONTENT_TYPE, EVIDENCE.STORAGE, EVIDENCE.STORAGE_KEY)
                 .from(EVIDENCE)
                 .where(live(owner, momentId, evidenceId))
                 .fetchOptional()
-                .map(r -> new EvidenceDownload(r.value1(), r.value2(), store.get(evidenceId, r.value3())));
+                .map(r -> new EvidenceDownload(r.value1(), r.value2(),
+                        storage.of(r.value3()).get(evidenceId, r.value4())));
     }
 
     /** Soft-deletes a file; returns its name for the undo notice. Someone else's file is not found. */
