@@ -15,6 +15,12 @@
     }
   });
 
+  // After a form comes back with errors, keyboard and screen-reader users start at the list of what to fix.
+  document.addEventListener('htmx:afterSettle', function () {
+    var summary = document.getElementById('error-summary');
+    if (summary) { summary.focus(); }
+  });
+
   // A filter left empty stays out of the address, so a shared or bookmarked list reads as what it shows.
   document.addEventListener('htmx:configRequest', function (event) {
     var form = event.detail.elt;

@@ -121,6 +121,8 @@ class LearningLogBrowserTests {
         assertThat(titleError.textContent()).isEqualTo("Give the learning moment a title.");
         assertThat(tool.getByLabel("Title").getAttribute("aria-describedby")).isEqualTo("title-error");
         assertThat(tool.getByLabel("Time spent").inputValue()).isEqualTo("1:30");
+        // Focus moves to the list of errors once htmx has settled the new page (times out otherwise).
+        page.frame("tool-frame").waitForFunction("() => document.activeElement.id === 'error-summary'");
         screenshot("learning-log-form-errors");
 
         tool.getByLabel("Title").fill(title);
