@@ -149,11 +149,9 @@ public class LearningMoments {
         if (filter.draftsOnly()) {
             where = where.and(LEARNING_MOMENT.DRAFT.isTrue());
         }
-        if (filter.search() != null) {
-            // Every word must occur somewhere in title or text; contains() escapes % and _ in the words.
-            for (String word : filter.search().split("\\s+")) {
-                where = where.and(LEARNING_MOMENT.SEARCH_TEXT.contains(word));
-            }
+        // Every word must occur somewhere in title or text; contains() escapes % and _ in the words.
+        for (String word : filter.searchWords()) {
+            where = where.and(LEARNING_MOMENT.SEARCH_TEXT.contains(word));
         }
         Field<Integer> evidenceCount = DSL.field(DSL.selectCount().from(EVIDENCE)
                 .where(EVIDENCE.MOMENT_ID.eq(LEARNING_MOMENT.ID).and(EVIDENCE.DELETED_AT.isNull())

@@ -11,10 +11,24 @@ public record MomentFilter(LocalDate from, LocalDate to, Long categoryId, Long g
         boolean draftsOnly, String search, int page) {
 
     public static final MomentFilter ALL = new MomentFilter(null, null, null, null, null, false, null, 1);
+    /** Enough for any real search; a pasted essay does not become a query with a thousand conditions. */
+    static final int MAX_SEARCH_WORDS = 8;
+    static final int MAX_SEARCH_LENGTH = 200;
 
     public MomentFilter {
         search = search == null || search.isBlank() ? null : search.strip().toLowerCase(Locale.ROOT);
+        if (search != null && search.length() > MAX_SEARCH_LENGTH) {
+            search = search.substring(0, MAX_SEARCH_LENGTH).strip();
+        }
         page = Math.max(1, page);
+    }
+
+    /** The words every moment found must contain, at most {@value #MAX_SEARCH_WORDS}. */
+    public java.util.List<String> searchWords() {
+        if (search == null) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(search.split("\\s+")).distinct().limit(MAX_SEARCH_WORDS).toList();
     }
 
     public MomentFilter withPage(int otherPage) {

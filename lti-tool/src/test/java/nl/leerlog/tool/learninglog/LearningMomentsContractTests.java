@@ -173,6 +173,8 @@ abstract class LearningMomentsContractTests {
         assertThat(titles(owner, filter(null, null, null, null, null, false, "100%"))).containsExactly("Reading corner");
         assertThat(titles(owner, filter(null, null, null, null, null, false, "1_0"))).isEmpty();
         assertThat(titles(owner, filter(null, null, null, null, null, false, "nowhere"))).isEmpty();
+        assertThat(titles(owner, filter(null, null, null, null, null, false, "reading ".repeat(500))))
+                .as("a pasted essay of a search").hasSize(2);
     }
 
     @Test

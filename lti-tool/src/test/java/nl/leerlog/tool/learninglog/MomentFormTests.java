@@ -162,6 +162,21 @@ class MomentFormTests extends LogApplicationTests {
     }
 
     @Test
+    void aFormWithManyTickedBoxesAndPeopleIsAccepted() {
+        MultipartForm form = MultipartForm.moment("2026-03-02", "Busy day", "save");
+        for (int i = 0; i < 40; i++) {
+            long extra = LogFixtures.competency(db, course, "K" + i, "Competency " + i);
+            form.field("competencyIds", String.valueOf(extra));
+            form.field("personName", "Person " + i).field("personRole", "role " + i);
+        }
+
+        long id = saveMoment(student, form);
+
+        assertThat(db.fetchCount(nl.leerlog.tool.db.Tables.LEARNING_MOMENT_COMPETENCY,
+                nl.leerlog.tool.db.Tables.LEARNING_MOMENT_COMPETENCY.MOMENT_ID.eq(id))).isEqualTo(40);
+    }
+
+    @Test
     void whatTheStudentWroteIsShownAsSafeHtml() {
         long id = saveMoment(student, MultipartForm.moment("2026-03-02", "Markdown", "save").field("body",
                 "**Bold** move\n\n<script>alert('x')</script>\n\n<img src=\"x.png\" onerror=\"alert(1)\">\n\n"
