@@ -26,6 +26,7 @@ class UploadTooLarge {
         ModelAndView page = new ModelAndView("learninglog/too-large");
         page.addObject("status", HttpStatus.CONTENT_TOO_LARGE.value());
         page.addObject("maxFileSize", settings.maxFileSizeLabel());
+        page.addObject("maxRequestSize", settings.maxRequestSizeLabel());
         page.setStatus(HttpStatus.CONTENT_TOO_LARGE);
         return page;
     }

@@ -94,7 +94,7 @@ class EvidenceUploadTests extends LogApplicationTests {
                 "save").file("evidence", "big.txt", "text/plain", large));
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).contains("File too large", "A file can be at most 64 KB. Nothing was saved");
+        assertThat(response.body()).contains("File too large", "A file can be at most 64 KB, and all files of one save together at most 60 MB. Nothing was saved");
         assertThat(moments()).isZero();
     }
 

@@ -21,7 +21,7 @@ import org.springframework.util.unit.DataSize;
 class EvidenceCheckTests {
 
     static final EvidenceSettings SETTINGS = new EvidenceSettings(DataSize.ofKilobytes(64),
-            EvidenceSettings.Store.DATABASE, null, new EvidenceSettings.ClamAv(null, 3310, 1000));
+            DataSize.ofMegabytes(1), EvidenceSettings.Store.DATABASE, null, new EvidenceSettings.ClamAv(null, 3310, 1000));
 
     @Test
     void fileNamesLoseTheirPathAndCharactersThatCouldBreakAHeader() {
