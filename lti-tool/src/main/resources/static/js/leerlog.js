@@ -19,13 +19,13 @@
   });
 })();
 
-// A form with mistakes comes back as 422 with the input kept and a message at each field (htmx swaps it in, see
-// the htmx-config meta): move focus to the summary of what to fix, or else to the first invalid field.
+// A form with mistakes comes back as 400 or 422 with the input kept and a message at each field (htmx swaps these
+// pages in, see the htmx-config meta): keyboard and screen-reader users start at the list of what to fix.
 (function () {
   'use strict';
   document.addEventListener('htmx:afterSettle', function (event) {
-    if (!event.detail.xhr || event.detail.xhr.status !== 422) { return; }
-    var target = document.querySelector('[data-error-summary]') || document.querySelector('[aria-invalid="true"]');
+    if (!event.detail.xhr || [400, 422].indexOf(event.detail.xhr.status) < 0) { return; }
+    var target = document.querySelector('[data-error-summary], #error-summary') || document.querySelector('[aria-invalid="true"]');
     if (target) { target.focus(); }
   });
 })();

@@ -1,0 +1,5 @@
+package nl.leerlog.tool.learninglog.evidence;
+
+/** The content of one evidence file, with the type found in it when it was uploaded. */
+public record EvidenceDownload(String fileName, String contentType, byte[] content) {
+}
