@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import nl.leerlog.tool.home.CurrentUser;
 import nl.leerlog.tool.home.Navigation;
+import nl.leerlog.tool.internship.Internships;
 import nl.leerlog.tool.learninglog.MomentView.Notice;
 import nl.leerlog.tool.privacy.Owner;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
@@ -26,10 +27,12 @@ class MomentListView {
 
     private final LearningMoments moments;
     private final ProgrammeCatalog catalog;
+    private final Internships internships;
 
-    MomentListView(LearningMoments moments, ProgrammeCatalog catalog) {
+    MomentListView(LearningMoments moments, ProgrammeCatalog catalog, Internships internships) {
         this.moments = moments;
         this.catalog = catalog;
+        this.internships = internships;
     }
 
     String show(Model model, CurrentUser user, Owner owner, Locale locale, Notice notice) {
@@ -54,6 +57,7 @@ class MomentListView {
         model.addAttribute("categories", catalog.categories(owner.courseId(), locale));
         model.addAttribute("goals", catalog.goals(owner));
         model.addAttribute("competencies", catalog.competencies(owner.courseId()));
+        model.addAttribute("internship", internships.summary(owner).orElse(null));
         return "learninglog/list";
     }
 
