@@ -90,7 +90,7 @@ class LearningLogBrowserTests extends DemoLmsBrowser {
 
         // Find the moment again through the log's search, and nothing for a word it does not contain.
         tool.locator(".app-nav").getByText("Logboek").click();
-        waitForText(tool.locator("h1"), "Je leerlogboek");
+        waitForText(tool.locator("h1"), "Je logboek");
         Locator search = tool.getByLabel("Zoeken", new FrameLocator.GetByLabelOptions().setExact(true));
         search.fill("zeldzaamwoord" + word);
         search.press("Enter");
