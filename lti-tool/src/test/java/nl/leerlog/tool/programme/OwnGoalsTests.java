@@ -40,7 +40,9 @@ class OwnGoalsTests extends LaunchedCourseTests {
         HttpResponse<String> page = student.get("/student/goals");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Plan a lesson", "I calm a class", "Within five minutes");
+        assertThat(page.body()).contains("Plan a lesson", "I calm a class", "Within five minutes",
+                "action=\"/student/goals/" + id + "\"", "action=\"/student/goals/" + id + "/archive\"",
+                "action=\"/student/goals\"");
         assertThat(student.post("/student/goals/" + id + "/archive", Map.of()).statusCode()).isEqualTo(302);
         assertThat(goal(id).getArchived()).isTrue();
         assertThat(student.post("/student/goals/" + id + "/archive", Map.of("archived", "false")).statusCode())

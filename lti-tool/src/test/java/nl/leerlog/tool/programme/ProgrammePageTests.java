@@ -144,7 +144,9 @@ class ProgrammePageTests extends LaunchedCourseTests {
 
         teacher.post("/teacher/programme/goals/" + id, Map.of("kind", "GOAL", "title", "I plan a lesson",
                 "description", "With a clear goal"));
-        assertThat(teacher.get("/teacher/programme").body()).contains("I plan a lesson", "With a clear goal");
+        assertThat(teacher.get("/teacher/programme").body()).contains("I plan a lesson", "With a clear goal",
+                "action=\"/teacher/programme/goals/" + id + "\"",
+                "action=\"/teacher/programme/goals/" + id + "/archive\"", "action=\"/teacher/programme/goals\"");
 
         teacher.post("/teacher/programme/goals/" + id + "/archive", Map.of());
         assertThat(db.fetchSingle(LEARNING_GOAL, LEARNING_GOAL.ID.eq(id)).getArchived()).isTrue();
