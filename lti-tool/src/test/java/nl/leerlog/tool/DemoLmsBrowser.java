@@ -105,7 +105,12 @@ public abstract class DemoLmsBrowser {
 
     /** A fresh browser window of {@code width} by {@code height}, in Dutch like the demo's student. */
     protected void openWindow(int width, int height) {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("nl-NL"));
+        openWindow(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("nl-NL"));
+    }
+
+    /** A fresh browser window with {@code options} (size, language, downloads), watched for page problems. */
+    protected void openWindow(Browser.NewContextOptions options) {
+        context = browser.newContext(options);
         context.addInitScript(DebianChromium.REPORT_CSP_VIOLATIONS);
         page = context.newPage();
         problems.watch(page);
@@ -124,12 +129,32 @@ public abstract class DemoLmsBrowser {
 
     /** Opens the demo LMS and launches its Dutch student into the frame; returns the tool's frame. */
     protected FrameLocator launchStudent() {
+        return launch("STUDENT", "STUDENT");
+    }
+
+    /** Opens the demo LMS and launches its English-speaking student into the frame; returns the tool's frame. */
+    protected FrameLocator launchEnglishStudent() {
+        return launch("STUDENT_EN", "STUDENT");
+    }
+
+    /** Launches the demo LMS's {@code person} and waits until the tool's frame shows them in {@code role}. */
+    private FrameLocator launch(String person, String role) {
         page.navigate(LMS + "/");
         page.locator("input[name=lti_storage_target][value='_parent']").check();
-        page.locator("#launch-form button[data-person=STUDENT]").click();
+        page.locator("#launch-form button[data-person=" + person + "]").click();
         FrameLocator tool = page.frameLocator("#tool-frame");
-        tool.locator("body[data-role=STUDENT]").waitFor();
+        tool.locator("body[data-role=" + role + "]").waitFor();
         return tool;
+    }
+
+    /**
+     * Waits until htmx has taken over the element matching {@code selector} in the tool's frame after a swap:
+     * typing before that would send no request, as a person could not type that fast.
+     */
+    protected void waitForHtmx(String selector) {
+        page.frame("tool-frame").waitForFunction("s => { const e = document.querySelector(s); "
+                + "return e !== null && e['htmx-internal-data'] !== undefined && !document.body.classList.contains('htmx-settling'); }",
+                selector);
     }
 
     /** The launched demo student's records, to arrange or check rows directly. */

@@ -44,15 +44,33 @@ public abstract class LaunchedCourseTests {
         return CourseUsers.launch(PLATFORM, "http://localhost:" + port);
     }
 
-    /** A launched person as a request of theirs sees them, in {@code locale}. */
-    protected CurrentUser asCurrentUser(LaunchedUser person, Locale locale) {
-        long userId = db.select(APP_USER.ID).from(APP_USER)
+    /** One more person launched with {@code role} into the course {@code contextId}, in {@code locale}. */
+    protected LaunchedUser launch(String contextId, String role, String locale) {
+        return LaunchedUser.launch(PLATFORM, "http://localhost:" + port, contextId, role, locale);
+    }
+
+    /** Another student launched into the course of {@code student}, with a browser of their own. */
+    protected LaunchedUser classmateOf(LaunchedUser student) {
+        return launch(student.contextId(), TestPlatform.LEARNER, "en");
+    }
+
+    /** The id the tool gave a launched person. */
+    protected long userIdOf(LaunchedUser person) {
+        return db.select(APP_USER.ID).from(APP_USER)
                 .where(APP_USER.ISSUER.eq(PLATFORM.issuer()).and(APP_USER.SUBJECT.eq(person.subject())))
                 .fetchSingle(APP_USER.ID);
-        long courseId = db.select(COURSE.ID).from(COURSE)
+    }
+
+    /** The id the tool gave the course a person was launched into. */
+    protected long courseIdOf(LaunchedUser person) {
+        return db.select(COURSE.ID).from(COURSE)
                 .where(COURSE.ISSUER.eq(PLATFORM.issuer()).and(COURSE.CONTEXT_ID.eq(person.contextId())))
                 .fetchSingle(COURSE.ID);
-        return LearningLogRows.student(userId, courseId, locale);
+    }
+
+    /** A launched person as a request of theirs sees them, in {@code locale}. */
+    protected CurrentUser asCurrentUser(LaunchedUser person, Locale locale) {
+        return LearningLogRows.student(userIdOf(person), courseIdOf(person), locale);
     }
 
     /** The owner of a launched student's records, to write test rows for them. */

@@ -8,7 +8,6 @@ import java.util.List;
 import nl.leerlog.tool.privacy.Owner;
 import nl.leerlog.tool.privacy.PrivateRecords;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -32,51 +31,31 @@ public class OwnGoals {
     }
 
     public List<OwnGoal> all(Owner owner) {
-        return db.select(LEARNING_GOAL.ID, LEARNING_GOAL.KIND, LEARNING_GOAL.TITLE, LEARNING_GOAL.DESCRIPTION,
-                        LEARNING_GOAL.ARCHIVED)
-                .from(LEARNING_GOAL)
+        return GoalRows.select(db)
                 .where(owner.owns(LEARNING_GOAL))
                 .orderBy(LEARNING_GOAL.ARCHIVED, LEARNING_GOAL.POSITION, LEARNING_GOAL.ID)
-                .fetch(r -> new OwnGoal(r.value1(), Goal.Kind.valueOf(r.value2()), r.value3(), r.value4(), r.value5()));
+                .fetch(GoalRows.into(OwnGoal::new));
     }
 
     /** One of the owner's goals; any other id is "not found", whoever's it is. */
     public OwnGoal find(Owner owner, long id) {
-        return db.select(LEARNING_GOAL.ID, LEARNING_GOAL.KIND, LEARNING_GOAL.TITLE, LEARNING_GOAL.DESCRIPTION,
-                        LEARNING_GOAL.ARCHIVED)
-                .from(LEARNING_GOAL)
+        return GoalRows.select(db)
                 .where(LEARNING_GOAL.ID.eq(id).and(owner.owns(LEARNING_GOAL)))
-                .fetchOptional(r -> new OwnGoal(r.value1(), Goal.Kind.valueOf(r.value2()), r.value3(), r.value4(),
-                        r.value5()))
+                .fetchOptional(GoalRows.into(OwnGoal::new))
                 .orElseThrow(Owner::notFound);
     }
 
     public long add(Owner owner, Goal.Kind kind, String title, String description) {
-        Integer last = db.select(DSL.max(LEARNING_GOAL.POSITION)).from(LEARNING_GOAL)
-                .where(owner.owns(LEARNING_GOAL)).fetchOne(0, Integer.class);
-        return db.insertInto(LEARNING_GOAL)
-                .set(LEARNING_GOAL.COURSE_ID, owner.courseId())
-                .set(LEARNING_GOAL.OWNER_ID, owner.userId())
-                .set(LEARNING_GOAL.KIND, kind.name())
-                .set(LEARNING_GOAL.TITLE, title)
-                .set(LEARNING_GOAL.DESCRIPTION, description)
-                .set(LEARNING_GOAL.POSITION, last == null ? 0 : last + 1)
-                .set(LEARNING_GOAL.CREATED_AT, OffsetDateTime.now(clock))
-                .returningResult(LEARNING_GOAL.ID)
-                .fetchSingle(LEARNING_GOAL.ID);
+        return GoalRows.insert(db, owner.owns(LEARNING_GOAL), owner.courseId(), owner.userId(), kind, title,
+                description, OffsetDateTime.now(clock));
     }
 
     public void update(Owner owner, long id, Goal.Kind kind, String title, String description) {
-        found(db.update(LEARNING_GOAL)
-                .set(LEARNING_GOAL.KIND, kind.name())
-                .set(LEARNING_GOAL.TITLE, title)
-                .set(LEARNING_GOAL.DESCRIPTION, description)
-                .where(LEARNING_GOAL.ID.eq(id).and(owner.owns(LEARNING_GOAL))).execute());
+        found(GoalRows.update(db, owner.owns(LEARNING_GOAL), id, kind, title, description));
     }
 
     public void archive(Owner owner, long id, boolean archived) {
-        found(db.update(LEARNING_GOAL).set(LEARNING_GOAL.ARCHIVED, archived)
-                .where(LEARNING_GOAL.ID.eq(id).and(owner.owns(LEARNING_GOAL))).execute());
+        found(GoalRows.archive(db, owner.owns(LEARNING_GOAL), id, archived));
     }
 
     private static void found(int rows) {

@@ -8,43 +8,18 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.CourseUsers;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
-import nl.leerlog.tool.programme.Requests;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
+import nl.leerlog.tool.LaunchedCourseTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Internship data over HTTP: the student enters it, a teacher of the course corrects it, bad input is refused
  * with clear messages and kept, and nobody else reaches it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class InternshipPageTests {
+class InternshipPageTests extends LaunchedCourseTests {
 
-    static final TestPlatform PLATFORM = TestPlatform.start();
-
-    @DynamicPropertySource
-    static void registerPlatform(DynamicPropertyRegistry registry) {
-        PLATFORM.properties(0).forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        PLATFORM.close();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    DSLContext db;
 
     CourseUsers users;
     LaunchedUser student;
@@ -53,10 +28,10 @@ class InternshipPageTests {
 
     @BeforeEach
     void launch() {
-        users = CourseUsers.launch(PLATFORM, "http://localhost:" + port);
+        users = launchCourse();
         student = users.student();
-        studentId = Requests.userId(db, student);
-        courseId = Requests.courseId(db, student);
+        studentId = userIdOf(student);
+        courseId = courseIdOf(student);
     }
 
     /** An internship in its second week of eleven, a day either way of the server's date. */
@@ -131,7 +106,7 @@ class InternshipPageTests {
     @Test
     void aTeacherOfTheCourseCorrectsTheStudentsInternship() {
         student.post("/student/internship", internship("Zorghuis De Linde"));
-        long teacherId = Requests.userId(db, users.teacher());
+        long teacherId = userIdOf(users.teacher());
         String path = "/teacher/students/" + studentId + "/internship";
 
         assertThat(users.teacher().get(path).body()).contains("value=\"Zorghuis De Linde\"");
@@ -174,8 +149,8 @@ class InternshipPageTests {
 
     @Test
     void aTeacherReachesOnlyActiveStudentsOfTheirCourse() {
-        long teacherId = Requests.userId(db, users.teacher());
-        long otherStudentId = Requests.userId(db, users.otherStudent());
+        long teacherId = userIdOf(users.teacher());
+        long otherStudentId = userIdOf(users.otherStudent());
 
         assertThat(users.teacher().get("/teacher/students/" + teacherId + "/internship").statusCode()).isEqualTo(404);
         assertThat(users.teacher().get("/teacher/students/" + otherStudentId + "/internship").statusCode())

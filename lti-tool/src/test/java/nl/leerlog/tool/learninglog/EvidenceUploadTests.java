@@ -14,11 +14,14 @@ import javax.imageio.ImageIO;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Evidence files over HTTP: the type comes from the content, not from the name the browser sent; files above the
  * limit (64 KB in these tests) get a page that says so; downloads are attachments that a browser never runs.
+ * The small limit needs an application of its own; "too large" then needs no large test file.
  */
+@TestPropertySource(properties = "leerlog.evidence.max-file-size=64KB")
 class EvidenceUploadTests extends LogApplicationTests {
 
     LaunchedUser student;
@@ -26,8 +29,8 @@ class EvidenceUploadTests extends LogApplicationTests {
 
     @BeforeEach
     void launchStudent() {
-        student = launch().student();
-        course = courseOf(student);
+        student = launchCourse().student();
+        course = courseIdOf(student);
     }
 
     static byte[] png() throws IOException {

@@ -35,7 +35,7 @@ class LearningLogAccessTests extends LogApplicationTests {
 
     @BeforeEach
     void studentWithMomentsAndEvidence() {
-        users = launch();
+        users = launchCourse();
         student = users.student();
         strangers = new ArrayList<>(users.strangers());
         strangers.add(classmateOf(student));

@@ -79,12 +79,4 @@ public final class LogFixtures {
                 .onConflict(PROGRAMME.COURSE_ID).doUpdate().set(PROGRAMME.REQUIRED_FIELDS, fields)
                 .execute();
     }
-
-    public static long courseId(DSLContext db, String contextId) {
-        return db.select(COURSE.ID).from(COURSE).where(COURSE.CONTEXT_ID.eq(contextId)).fetchSingle(COURSE.ID);
-    }
-
-    public static long userId(DSLContext db, String subject) {
-        return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.SUBJECT.eq(subject)).fetchSingle(APP_USER.ID);
-    }
 }

@@ -24,11 +24,11 @@ class MomentFormTests extends LogApplicationTests {
     long competency;
 
     @BeforeEach
-    void launchCourse() {
-        users = launch();
+    void studentOfACourseWithAGoalAndACompetency() {
+        users = launchCourse();
         student = users.student();
         student.get("/student/log"); // the course's default categories exist from the first visit on
-        course = courseOf(student);
+        course = courseIdOf(student);
         goal = LogFixtures.goal(db, course, null, "Lead a class");
         competency = LogFixtures.competency(db, course, "C1", "Pedagogy");
     }
@@ -135,7 +135,7 @@ class MomentFormTests extends LogApplicationTests {
     @Test
     void aCategoryGoalOrCompetencyOfAnotherCourseIsRefusedAndNothingIsSaved() {
         users.otherStudent().get("/student/log");
-        long otherCourse = courseOf(users.otherStudent());
+        long otherCourse = courseIdOf(users.otherStudent());
         long foreignCategory = db.fetch("select id from category where course_id = ?", otherCourse)
                 .getFirst().get(0, Long.class);
         long foreignGoal = LogFixtures.goal(db, otherCourse, null, "Other goal");

@@ -5,50 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
-import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.CourseUsers;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
+import nl.leerlog.tool.LaunchedCourseTests;
 import nl.leerlog.tool.db.tables.records.LearningGoalRecord;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A student's own learning goals over HTTP: the student adds, edits and archives them next to the programme's;
  * a teacher of the course, a teacher of another course and a student of another course find none of them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OwnGoalsTests {
+class OwnGoalsTests extends LaunchedCourseTests {
 
-    static final TestPlatform PLATFORM = TestPlatform.start();
-
-    @DynamicPropertySource
-    static void registerPlatform(DynamicPropertyRegistry registry) {
-        PLATFORM.properties(0).forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        PLATFORM.close();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    DSLContext db;
 
     CourseUsers users;
     LaunchedUser student;
 
     @BeforeEach
     void launch() {
-        users = CourseUsers.launch(PLATFORM, "http://localhost:" + port);
+        users = launchCourse();
         student = users.student();
     }
 
@@ -64,7 +40,9 @@ class OwnGoalsTests {
         HttpResponse<String> page = student.get("/student/goals");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Plan a lesson", "I calm a class", "Within five minutes");
+        assertThat(page.body()).contains("Plan a lesson", "I calm a class", "Within five minutes",
+                "action=\"/student/goals/" + id + "\"", "action=\"/student/goals/" + id + "/archive\"",
+                "action=\"/student/goals\"");
         assertThat(student.post("/student/goals/" + id + "/archive", Map.of()).statusCode()).isEqualTo(302);
         assertThat(goal(id).getArchived()).isTrue();
         assertThat(student.post("/student/goals/" + id + "/archive", Map.of("archived", "false")).statusCode())
@@ -121,7 +99,7 @@ class OwnGoalsTests {
     }
 
     private long ownGoalId() {
-        long userId = Requests.userId(db, student);
+        long userId = userIdOf(student);
         return db.select(LEARNING_GOAL.ID).from(LEARNING_GOAL).where(LEARNING_GOAL.OWNER_ID.eq(userId))
                 .fetchSingle(LEARNING_GOAL.ID);
     }

@@ -16,39 +16,17 @@ import java.util.Map;
 import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.CourseUsers;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
+import nl.leerlog.tool.LaunchedCourseTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The programme page over HTTP as a coordinator uses it: every change is validated with a clear message and the
  * input kept, the CSV import reports what it did, and nobody outside the course changes anything.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProgrammePageTests {
+class ProgrammePageTests extends LaunchedCourseTests {
 
-    static final TestPlatform PLATFORM = TestPlatform.start();
-
-    @DynamicPropertySource
-    static void registerPlatform(DynamicPropertyRegistry registry) {
-        PLATFORM.properties(0).forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        PLATFORM.close();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    DSLContext db;
     @Autowired
     ProgrammeCatalog catalog;
 
@@ -58,9 +36,9 @@ class ProgrammePageTests {
 
     @BeforeEach
     void launch() {
-        users = CourseUsers.launch(PLATFORM, "http://localhost:" + port);
+        users = launchCourse();
         teacher = users.teacher();
-        courseId = Requests.courseId(db, teacher);
+        courseId = courseIdOf(teacher);
     }
 
     @Test
@@ -75,8 +53,7 @@ class ProgrammePageTests {
 
     @Test
     void aDutchSpeakingTeacherGetsThePageAndItsDefaultsInDutch() {
-        LaunchedUser dutch = LaunchedUser.launch(PLATFORM, "http://localhost:" + port, "course-" + java.util.UUID.randomUUID(),
-                TestPlatform.INSTRUCTOR, "nl");
+        LaunchedUser dutch = launch("course-" + java.util.UUID.randomUUID(), TestPlatform.INSTRUCTOR, "nl");
 
         HttpResponse<String> page = dutch.get("/teacher/programme");
 
@@ -167,7 +144,9 @@ class ProgrammePageTests {
 
         teacher.post("/teacher/programme/goals/" + id, Map.of("kind", "GOAL", "title", "I plan a lesson",
                 "description", "With a clear goal"));
-        assertThat(teacher.get("/teacher/programme").body()).contains("I plan a lesson", "With a clear goal");
+        assertThat(teacher.get("/teacher/programme").body()).contains("I plan a lesson", "With a clear goal",
+                "action=\"/teacher/programme/goals/" + id + "\"",
+                "action=\"/teacher/programme/goals/" + id + "/archive\"", "action=\"/teacher/programme/goals\"");
 
         teacher.post("/teacher/programme/goals/" + id + "/archive", Map.of());
         assertThat(db.fetchSingle(LEARNING_GOAL, LEARNING_GOAL.ID.eq(id)).getArchived()).isTrue();
@@ -354,7 +333,7 @@ class ProgrammePageTests {
         assertThat(db.fetchSingle(CATEGORY, CATEGORY.ID.eq(category)).getArchived()).isFalse();
         assertThat(db.fetchSingle(LEARNING_GOAL, LEARNING_GOAL.ID.eq(goal)).getTitle()).isEqualTo("Plan a lesson");
         assertThat(db.fetchSingle(COMPETENCY, COMPETENCY.ID.eq(competency)).getName()).isEqualTo("Communiceren");
-        long strangersCourse = Requests.courseId(db, stranger);
+        long strangersCourse = courseIdOf(stranger);
         assertThat(db.fetchCount(PROGRAMME, PROGRAMME.COURSE_ID.eq(strangersCourse))).isZero();
         assertThat(stranger.get("/teacher/programme").body()).doesNotContain("Plan a lesson", "Communiceren", "Own model");
     }

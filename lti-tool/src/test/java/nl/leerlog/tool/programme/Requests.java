@@ -1,6 +1,5 @@
 package nl.leerlog.tool.programme;
 
-import static nl.leerlog.tool.db.Tables.APP_USER;
 import static nl.leerlog.tool.db.Tables.COURSE;
 
 import java.io.ByteArrayOutputStream;
@@ -11,7 +10,7 @@ import java.util.UUID;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
 import org.jooq.DSLContext;
 
-/** Requests a page test sends beyond a simple form post, and the ids a launched user got. */
+/** Requests a page test sends beyond a simple form post, and the course a launched user got. */
 public final class Requests {
 
     private Requests() {
@@ -40,9 +39,5 @@ public final class Requests {
 
     public static long courseId(DSLContext db, LaunchedUser user) {
         return db.select(COURSE.ID).from(COURSE).where(COURSE.CONTEXT_ID.eq(user.contextId())).fetchSingle(COURSE.ID);
-    }
-
-    public static long userId(DSLContext db, LaunchedUser user) {
-        return db.select(APP_USER.ID).from(APP_USER).where(APP_USER.SUBJECT.eq(user.subject())).fetchSingle(APP_USER.ID);
     }
 }

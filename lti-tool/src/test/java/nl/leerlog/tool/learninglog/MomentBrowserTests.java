@@ -3,103 +3,32 @@ package nl.leerlog.tool.learninglog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import nl.leerlog.tool.DebianChromium;
-import nl.leerlog.tool.PageProblems;
-import nl.leerlog.tool.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import nl.leerlog.tool.DemoLmsBrowser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The learning log in Chromium, inside the demo LMS's frame with third-party cookies blocked, on a phone-sized
  * screen: only htmx requests carry the session there. Field errors, filters, delete with undo and evidence
  * downloads must all work that way, without a CSP violation or a script error.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
-class LearningLogBrowserTests {
-
-    private static final int PORT = freePort();
-    private static final String LMS = "http://lms.localhost:" + PORT;
-    private static final String TOOL = "http://tool.localhost:" + PORT;
-
-    @DynamicPropertySource
-    static void demoOnTwoSites(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("leerlog.demo.enabled", () -> "true");
-        registry.add("leerlog.demo.lms-url", () -> LMS);
-        registry.add("leerlog.demo.tool-url", () -> TOOL);
-        TestDatabases.h2(TestDatabases.uniqueName()).forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    @TempDir
-    static Path profileDirectory;
-
-    private static Playwright playwright;
-    private static BrowserContext profileContext;
-    private static Browser browser;
-
-    private final PageProblems problems = new PageProblems();
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void startChromiumBlockingThirdPartyCookies() throws IOException {
-        Path defaults = Files.createDirectories(profileDirectory.resolve("Default"));
-        Files.writeString(defaults.resolve("Preferences"), "{\"profile\":{\"cookie_controls_mode\":1}}");
-        playwright = Playwright.create();
-        profileContext = playwright.chromium().launchPersistentContext(profileDirectory,
-                DebianChromium.persistentContextOptions());
-        browser = profileContext.browser();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (profileContext != null) {
-            profileContext.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+class MomentBrowserTests extends DemoLmsBrowser {
 
     @BeforeEach
     void phoneSizedBrowser() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("en-GB")
+        openWindow(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("en-GB")
                 .setAcceptDownloads(true));
-        context.addInitScript(DebianChromium.REPORT_CSP_VIOLATIONS);
-        page = context.newPage();
-        problems.watch(page);
-    }
-
-    @AfterEach
-    void noCspViolationsOrScriptErrors() {
-        try {
-            assertThat(problems.found()).as("console errors, CSP violations and script errors").isEmpty();
-        } finally {
-            context.close();
-        }
     }
 
     @Test
@@ -107,11 +36,11 @@ class LearningLogBrowserTests {
         // Chromium reports every error status on the console; this one is the form with field errors.
         problems.expect("the server responded with a status of 400");
         String title = "Reading corner " + UUID.randomUUID().toString().substring(0, 8);
-        FrameLocator tool = launchStudent();
+        FrameLocator tool = launchEnglishStudent();
         tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Log a learning moment")).first()
                 .click();
         tool.getByLabel("Title").waitFor();
-        htmxReady("form.moment-form");
+        waitForHtmx("form.moment-form");
 
         tool.getByLabel("Time spent").fill("1:30");
         tool.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Save").setExact(true)).click();
@@ -146,7 +75,7 @@ class LearningLogBrowserTests {
 
         tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Back to your learning log")).click();
         tool.locator("form.log-filters").waitFor();
-        htmxReady("form.log-filters");
+        waitForHtmx("form.log-filters");
         tool.getByLabel("Search").fill("no such moment");
         tool.locator("#moment-results .empty-state").waitFor();
         tool.getByLabel("Search").fill("READING");
@@ -169,25 +98,6 @@ class LearningLogBrowserTests {
         assertThat(tool.locator(".log-notice").textContent()).contains("Restored: " + title);
     }
 
-    /**
-     * Waits until htmx has taken over the element after a swap: typing before that would send no request, as a
-     * person could not type that fast.
-     */
-    private void htmxReady(String selector) {
-        page.frame("tool-frame").waitForFunction("s => { const e = document.querySelector(s); "
-                + "return e !== null && e['htmx-internal-data'] !== undefined && !document.body.classList.contains('htmx-settling'); }",
-                selector);
-    }
-
-    private FrameLocator launchStudent() {
-        page.navigate(LMS + "/");
-        page.locator("input[name=lti_storage_target][value='_parent']").check();
-        page.locator("#launch-form button[data-person=STUDENT_EN]").click();
-        FrameLocator tool = page.frameLocator("#tool-frame");
-        tool.locator("body[data-role=STUDENT]").waitFor();
-        return tool;
-    }
-
     /** Nothing sticks out sideways at 360 px: no horizontal scrolling inside the frame. */
     private static void assertFitsTheScreen(FrameLocator tool) {
         Object overflow = tool.locator("body").evaluate(
@@ -204,14 +114,6 @@ class LearningLogBrowserTests {
     private static String read(Download download) {
         try {
             return Files.readString(download.path(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
