@@ -1,8 +1,12 @@
 package nl.leerlog.tool;
 
 import static nl.leerlog.tool.db.Tables.APP_USER;
+import static nl.leerlog.tool.db.Tables.CATEGORY;
+import static nl.leerlog.tool.db.Tables.COMPETENCY;
 import static nl.leerlog.tool.db.Tables.COURSE;
+import static nl.leerlog.tool.db.Tables.LEARNING_GOAL;
 import static nl.leerlog.tool.db.Tables.LEARNING_MOMENT;
+import static nl.leerlog.tool.db.Tables.PROGRAMME;
 import static nl.leerlog.tool.db.Tables.REFLECTION_MODEL;
 import static nl.leerlog.tool.db.Tables.REFLECTION_STEP;
 
@@ -17,8 +21,8 @@ import nl.leerlog.tool.roles.CourseRole;
 import org.jooq.DSLContext;
 
 /**
- * Rows a learning-log test starts from, written straight into the database: courses, students, learning moments
- * and reflection models of a course's own. Every name is unique, so tests sharing a database do not meet.
+ * Rows a learning-log test starts from, written straight into the database: courses, students, a programme's
+ * categories, goals, competencies and reflection models, and learning moments. Every name is unique, so tests sharing a database do not meet.
  */
 public record LearningLogRows(DSLContext db) {
 
@@ -96,6 +100,35 @@ public record LearningLogRows(DSLContext db) {
                     .execute();
         }
         return id;
+    }
+
+    public long category(long courseId, String name) {
+        return db.insertInto(CATEGORY).set(CATEGORY.COURSE_ID, courseId).set(CATEGORY.NAME, name)
+                .returningResult(CATEGORY.ID).fetchSingle(CATEGORY.ID);
+    }
+
+    /** A goal of the programme ({@code ownerId} null) or a student's own. */
+    public long goal(long courseId, Long ownerId, String title) {
+        return db.insertInto(LEARNING_GOAL).set(LEARNING_GOAL.COURSE_ID, courseId)
+                .set(LEARNING_GOAL.OWNER_ID, ownerId)
+                .set(LEARNING_GOAL.KIND, "GOAL")
+                .set(LEARNING_GOAL.TITLE, title)
+                .set(LEARNING_GOAL.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .returningResult(LEARNING_GOAL.ID).fetchSingle(LEARNING_GOAL.ID);
+    }
+
+    public long competency(long courseId, String code, String name) {
+        return db.insertInto(COMPETENCY).set(COMPETENCY.COURSE_ID, courseId).set(COMPETENCY.CODE, code)
+                .set(COMPETENCY.NAME, name)
+                .returningResult(COMPETENCY.ID).fetchSingle(COMPETENCY.ID);
+    }
+
+    /** Makes the programme of {@code courseId} require these fields (e.g. "category,goals"). */
+    public void requireFields(long courseId, String fields) {
+        db.insertInto(PROGRAMME).set(PROGRAMME.COURSE_ID, courseId).set(PROGRAMME.REQUIRED_FIELDS, fields)
+                .set(PROGRAMME.UPDATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .onConflict(PROGRAMME.COURSE_ID).doUpdate().set(PROGRAMME.REQUIRED_FIELDS, fields)
+                .execute();
     }
 
     public long builtInModel(String key) {

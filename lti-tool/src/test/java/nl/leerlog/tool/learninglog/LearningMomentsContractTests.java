@@ -1,5 +1,6 @@
 package nl.leerlog.tool.learninglog;
 
+import nl.leerlog.tool.LearningLogRows;
 import static nl.leerlog.tool.db.Tables.LEARNING_MOMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,15 +51,15 @@ abstract class LearningMomentsContractTests {
 
     @BeforeEach
     void newCourse() {
-        course = LogFixtures.course(db);
-        otherCourse = LogFixtures.course(db);
-        long student = LogFixtures.person(db);
-        owner = LogFixtures.owner(student, course);
-        practice = LogFixtures.category(db, course, "Practice");
-        meeting = LogFixtures.category(db, course, "Meeting");
-        goal = LogFixtures.goal(db, course, null, "Lead a class");
-        ownGoal = LogFixtures.goal(db, course, student, "Ask for feedback more often");
-        competency = LogFixtures.competency(db, course, "C1", "Pedagogy");
+        course = new LearningLogRows(db).course();
+        otherCourse = new LearningLogRows(db).course();
+        long student = new LearningLogRows(db).person();
+        owner = LearningLogRows.owner(student, course);
+        practice = new LearningLogRows(db).category(course, "Practice");
+        meeting = new LearningLogRows(db).category(course, "Meeting");
+        goal = new LearningLogRows(db).goal(course, null, "Lead a class");
+        ownGoal = new LearningLogRows(db).goal(course, student, "Ask for feedback more often");
+        competency = new LearningLogRows(db).competency(course, "C1", "Pedagogy");
     }
 
     MomentContent content(LocalDate date, String title, String body, Long category, Set<Long> goals,
@@ -200,8 +201,8 @@ abstract class LearningMomentsContractTests {
         long id = moments.create(owner, content(LocalDate.of(2026, 3, 2), "Private", "secret", practice, Set.of(goal),
                 Set.of(), false), NOW);
         long evidenceId = evidence.add(owner, id, text("notes.txt", "secret notes"), NOW);
-        Owner classmate = LogFixtures.owner(LogFixtures.person(db), course);
-        Owner sameStudentElsewhere = LogFixtures.owner(owner.userId(), otherCourse);
+        Owner classmate = LearningLogRows.owner(new LearningLogRows(db).person(), course);
+        Owner sameStudentElsewhere = LearningLogRows.owner(owner.userId(), otherCourse);
 
         for (Owner stranger : List.of(classmate, sameStudentElsewhere)) {
             assertThat(moments.find(stranger, id)).isEmpty();
@@ -228,9 +229,9 @@ abstract class LearningMomentsContractTests {
 
     @Test
     void linksToAnotherCourseOrAnotherStudentsGoalAreRefusedAndNothingIsSaved() {
-        long foreignCategory = LogFixtures.category(db, otherCourse, "Elsewhere");
-        long foreignCompetency = LogFixtures.competency(db, otherCourse, "X1", "Elsewhere");
-        long classmatesGoal = LogFixtures.goal(db, course, LogFixtures.person(db), "Someone else's goal");
+        long foreignCategory = new LearningLogRows(db).category(otherCourse, "Elsewhere");
+        long foreignCompetency = new LearningLogRows(db).competency(otherCourse, "X1", "Elsewhere");
+        long classmatesGoal = new LearningLogRows(db).goal(course, new LearningLogRows(db).person(), "Someone else's goal");
 
         for (MomentContent content : List.of(
                 content(LocalDate.of(2026, 3, 2), "A", "", foreignCategory, Set.of(), Set.of(), false),

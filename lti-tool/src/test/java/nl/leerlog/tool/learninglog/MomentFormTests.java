@@ -1,5 +1,6 @@
 package nl.leerlog.tool.learninglog;
 
+import nl.leerlog.tool.LearningLogRows;
 import static nl.leerlog.tool.db.Tables.LEARNING_MOMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,8 +30,8 @@ class MomentFormTests extends LogApplicationTests {
         student = users.student();
         student.get("/student/log"); // the course's default categories exist from the first visit on
         course = courseIdOf(student);
-        goal = LogFixtures.goal(db, course, null, "Lead a class");
-        competency = LogFixtures.competency(db, course, "C1", "Pedagogy");
+        goal = new LearningLogRows(db).goal(course, null, "Lead a class");
+        competency = new LearningLogRows(db).competency(course, "C1", "Pedagogy");
     }
 
     int moments() {
@@ -106,7 +107,7 @@ class MomentFormTests extends LogApplicationTests {
 
     @Test
     void theProgrammesRequiredFieldsApplyToAFinalSaveButNotToADraft() {
-        LogFixtures.requireFields(db, course, "category,goals,minutes");
+        new LearningLogRows(db).requireFields(course, "category,goals,minutes");
 
         HttpResponse<String> refused = send(student, "/student/log", MultipartForm.moment("2026-03-02", "Half done",
                 "save"));
@@ -138,9 +139,9 @@ class MomentFormTests extends LogApplicationTests {
         long otherCourse = courseIdOf(users.otherStudent());
         long foreignCategory = db.fetch("select id from category where course_id = ?", otherCourse)
                 .getFirst().get(0, Long.class);
-        long foreignGoal = LogFixtures.goal(db, otherCourse, null, "Other goal");
-        long classmatesGoal = LogFixtures.goal(db, course, LogFixtures.person(db), "A classmate's own goal");
-        long foreignCompetency = LogFixtures.competency(db, otherCourse, "X1", "Other competency");
+        long foreignGoal = new LearningLogRows(db).goal(otherCourse, null, "Other goal");
+        long classmatesGoal = new LearningLogRows(db).goal(course, new LearningLogRows(db).person(), "A classmate's own goal");
+        long foreignCompetency = new LearningLogRows(db).competency(otherCourse, "X1", "Other competency");
 
         HttpResponse<String> category = send(student, "/student/log", MultipartForm.moment("2026-03-02", "A", "draft")
                 .field("categoryId", String.valueOf(foreignCategory)));
@@ -165,7 +166,7 @@ class MomentFormTests extends LogApplicationTests {
     void aFormWithManyTickedBoxesAndPeopleIsAccepted() {
         MultipartForm form = MultipartForm.moment("2026-03-02", "Busy day", "save");
         for (int i = 0; i < 40; i++) {
-            long extra = LogFixtures.competency(db, course, "K" + i, "Competency " + i);
+            long extra = new LearningLogRows(db).competency(course, "K" + i, "Competency " + i);
             form.field("competencyIds", String.valueOf(extra));
             form.field("personName", "Person " + i).field("personRole", "role " + i);
         }

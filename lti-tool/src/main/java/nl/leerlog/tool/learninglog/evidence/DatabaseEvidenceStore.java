@@ -33,4 +33,9 @@ class DatabaseEvidenceStore implements EvidenceStore {
                 .where(EVIDENCE_CONTENT.EVIDENCE_ID.eq(evidenceId))
                 .fetchSingle(EVIDENCE_CONTENT.CONTENT);
     }
+
+    @Override
+    public void delete(long evidenceId, String storageKey) {
+        db.deleteFrom(EVIDENCE_CONTENT).where(EVIDENCE_CONTENT.EVIDENCE_ID.eq(evidenceId)).execute();
+    }
 }

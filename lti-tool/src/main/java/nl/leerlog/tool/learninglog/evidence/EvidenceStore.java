@@ -13,4 +13,7 @@ public interface EvidenceStore {
     String put(long evidenceId, byte[] content);
 
     byte[] get(long evidenceId, String storageKey);
+
+    /** Forgets the content for good; nothing happens when it is already gone. */
+    void delete(long evidenceId, String storageKey);
 }

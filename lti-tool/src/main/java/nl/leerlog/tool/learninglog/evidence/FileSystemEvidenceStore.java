@@ -44,6 +44,15 @@ class FileSystemEvidenceStore implements EvidenceStore {
         }
     }
 
+    @Override
+    public void delete(long evidenceId, String storageKey) {
+        try {
+            Files.deleteIfExists(resolve(storageKey));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete evidence " + evidenceId, e);
+        }
+    }
+
     private Path resolve(String key) {
         // Keys are UUIDs this store made; anything else is refused rather than resolved.
         return root.resolve(UUID.fromString(key).toString());

@@ -1,5 +1,6 @@
 package nl.leerlog.tool.learninglog.evidence;
 
+import nl.leerlog.tool.LearningLogRows;
 import static nl.leerlog.tool.db.Tables.EVIDENCE;
 import static nl.leerlog.tool.db.Tables.EVIDENCE_CONTENT;
 import static nl.leerlog.tool.db.Tables.LEARNING_MOMENT;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import nl.leerlog.tool.TestDatabases;
-import nl.leerlog.tool.learninglog.LogFixtures;
 import nl.leerlog.tool.privacy.Owner;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -50,8 +50,8 @@ class FileEvidenceStoreTests {
 
     @Test
     void newEvidenceIsAFileAndEvidenceKeptInTheDatabaseBeforeTheSwitchIsStillServed() throws IOException {
-        long course = LogFixtures.course(db);
-        Owner owner = LogFixtures.owner(LogFixtures.person(db), course);
+        long course = new LearningLogRows(db).course();
+        Owner owner = LearningLogRows.owner(new LearningLogRows(db).person(), course);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         long moment = db.insertInto(LEARNING_MOMENT).set(LEARNING_MOMENT.COURSE_ID, course)
                 .set(LEARNING_MOMENT.OWNER_ID, owner.userId()).set(LEARNING_MOMENT.OCCURRED_ON, LocalDate.of(2026, 3, 2))
