@@ -49,6 +49,15 @@ class InternshipController {
         return new ModelAndView("redirect:/student/internship?saved=true");
     }
 
+    /** The course's students with their internship data, each a link to correct it. */
+    @GetMapping("/teacher/students")
+    ModelAndView students(CurrentUser user) {
+        ExtendedModelMap model = new ExtendedModelMap();
+        Navigation.addTo(model, user, "students");
+        model.addAttribute("students", internships.studentsOf(user.courseId()));
+        return new ModelAndView("internship/students", model);
+    }
+
     @GetMapping("/teacher/students/{studentId}/internship")
     ModelAndView teacherForm(CurrentUser user, @PathVariable long studentId,
             @RequestParam(defaultValue = "false") boolean saved) {

@@ -6,6 +6,7 @@ import static nl.leerlog.tool.db.Tables.INTERNSHIP;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import nl.leerlog.tool.course.CourseMembership;
 import nl.leerlog.tool.privacy.Owner;
@@ -37,6 +38,33 @@ public class Internships {
                         ENROLMENT.ACTIVE.isTrue(), ENROLMENT.COURSE_ROLE.eq(CourseRole.STUDENT.name()))
                 .fetchOptional()
                 .map(r -> r.value1() == null ? "" : r.value1());
+    }
+
+    /** A student of the course as the teacher's list shows them: a name and the internship, if entered. */
+    public record CourseStudent(long id, String name, InternshipSummary internship) {
+    }
+
+    /**
+     * The course's active students by name, each with their internship data and week. Nothing of their learning
+     * log: that stays theirs until they share it.
+     */
+    public List<CourseStudent> studentsOf(long courseId) {
+        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, INTERNSHIP.asterisk())
+                .from(ENROLMENT)
+                .join(APP_USER).on(APP_USER.ID.eq(ENROLMENT.USER_ID))
+                .leftJoin(INTERNSHIP).on(INTERNSHIP.COURSE_ID.eq(ENROLMENT.COURSE_ID), INTERNSHIP.STUDENT_ID.eq(APP_USER.ID))
+                .where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.ACTIVE.isTrue(),
+                        ENROLMENT.COURSE_ROLE.eq(CourseRole.STUDENT.name()))
+                .orderBy(APP_USER.DISPLAY_NAME.asc().nullsLast(), APP_USER.ID)
+                .fetch(r -> {
+                    Internship internship = r.get(INTERNSHIP.STUDENT_ID) == null ? null : new Internship(
+                            r.get(INTERNSHIP.ORGANISATION), r.get(INTERNSHIP.SUPERVISOR_NAME),
+                            r.get(INTERNSHIP.SUPERVISOR_EMAIL), r.get(INTERNSHIP.STARTS_ON), r.get(INTERNSHIP.ENDS_ON),
+                            r.get(INTERNSHIP.ASSIGNMENT));
+                    return new CourseStudent(r.get(APP_USER.ID), r.get(APP_USER.DISPLAY_NAME), internship == null
+                            ? null : new InternshipSummary(internship,
+                                    InternshipWeek.of(internship.startsOn(), internship.endsOn(), clock)));
+                });
     }
 
     public Optional<Internship> find(long courseId, long studentId) {

@@ -47,6 +47,22 @@ class InternshipPageTests extends LaunchedCourseTests {
     }
 
     @Test
+    void theTeacherListsTheCourseStudentsWithTheirInternshipAndNothingOfTheirLog() {
+        student.post("/student/internship", internship("Zorghuis De Linde"));
+        rows().moment(ownerOf(student), "Een leermoment dat alleen van de student is");
+
+        HttpResponse<String> page = users.teacher().get("/teacher/students");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Sanne de Vries", "Zorghuis De Linde", "Ineke Bakker", "Week 2 of 11",
+                "/teacher/students/" + studentId + "/internship")
+                .doesNotContain("Een leermoment dat alleen van de student is");
+        assertThat(users.otherTeacher().get("/teacher/students").body())
+                .doesNotContain("Zorghuis De Linde", "/teacher/students/" + studentId + "/");
+        assertThat(student.get("/teacher/students").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void theStudentEntersTheirInternshipAndSeesWhichWeekItIs() {
         assertThat(student.post("/student/internship", internship("Zorghuis De Linde")).statusCode()).isEqualTo(302);
 
