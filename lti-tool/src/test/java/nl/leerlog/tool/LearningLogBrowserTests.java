@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.util.Base64;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -98,6 +101,12 @@ class LearningLogBrowserTests extends DemoLmsBrowser {
         search.fill(word);
         search.press("Enter");
         page.waitForCondition(() -> link(tool, momentTitle).count() > 0);
+
+        // For the README: copy to src/docs/screenshot.png when the pages change.
+        page.evaluate("document.activeElement.blur()");
+        Path screenshot = Paths.get("target", "screenshots", "learning-log.png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(screenshot));
+        assertThat(screenshot).isNotEmptyFile();
     }
 
     private static Locator link(FrameLocator tool, String name) {

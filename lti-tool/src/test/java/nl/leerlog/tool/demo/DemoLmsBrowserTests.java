@@ -296,7 +296,7 @@ class DemoLmsBrowserTests {
         page.mouse().move(1270, 790);
         page.evaluate("document.activeElement.blur()");
 
-        // For the README: copy to src/docs/screenshot.png when the pages change.
+        // A picture of the launch in the demo LMS, to look at when the pages change.
         Path file = Paths.get("target", "screenshots", "demo-lms-student.png");
         Files.createDirectories(file.getParent());
         page.screenshot(new Page.ScreenshotOptions().setPath(file));
