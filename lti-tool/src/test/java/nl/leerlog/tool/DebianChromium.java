@@ -1,5 +1,8 @@
 package nl.leerlog.tool;
 
+import java.io.IOException;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.BrowserContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserType;
@@ -43,6 +46,18 @@ public final class DebianChromium {
         requireInstalled();
         return new BrowserType.LaunchPersistentContextOptions().setExecutablePath(EXECUTABLE).setHeadless(true)
                 .setArgs(ARGS);
+    }
+
+    /**
+     * Chromium with a profile in {@code profileDirectory} that blocks third-party cookies, as Safari and Chrome's
+     * incognito mode do: contexts opened from its browser share the setting.
+     */
+    public static BrowserContext blockingThirdPartyCookies(Playwright playwright, Path profileDirectory)
+            throws IOException {
+        // cookie_controls_mode 1 is Chrome's "Block third-party cookies".
+        Path defaults = Files.createDirectories(profileDirectory.resolve("Default"));
+        Files.writeString(defaults.resolve("Preferences"), "{\"profile\":{\"cookie_controls_mode\":1}}");
+        return playwright.chromium().launchPersistentContext(profileDirectory, persistentContextOptions());
     }
 
     private static void requireInstalled() {

@@ -2,7 +2,6 @@ package nl.leerlog.tool;
 
 import static nl.leerlog.tool.db.Tables.APP_USER;
 import static nl.leerlog.tool.db.Tables.COURSE;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -84,12 +83,8 @@ public abstract class DemoLmsBrowser {
 
     @BeforeAll
     static void startChromiumBlockingThirdPartyCookies() throws IOException {
-        // cookie_controls_mode 1 is Chrome's "Block third-party cookies"; contexts opened from this browser share it.
-        Path defaults = Files.createDirectories(profileDirectory.resolve("Default"));
-        Files.writeString(defaults.resolve("Preferences"), "{\"profile\":{\"cookie_controls_mode\":1}}");
         playwright = Playwright.create();
-        profileContext = playwright.chromium().launchPersistentContext(profileDirectory,
-                DebianChromium.persistentContextOptions());
+        profileContext = DebianChromium.blockingThirdPartyCookies(playwright, profileDirectory);
         browser = profileContext.browser();
     }
 
@@ -111,20 +106,12 @@ public abstract class DemoLmsBrowser {
     /** A fresh browser window with {@code options} (size, language, downloads), watched for page problems. */
     protected void openWindow(Browser.NewContextOptions options) {
         context = browser.newContext(options);
-        context.addInitScript(DebianChromium.REPORT_CSP_VIOLATIONS);
-        page = context.newPage();
-        problems.watch(page);
+        page = problems.openWatched(context);
     }
 
     @AfterEach
     void noCspViolationsOrScriptErrors() {
-        try {
-            assertThat(problems.found()).as("console errors, CSP violations and script errors").isEmpty();
-        } finally {
-            if (context != null) {
-                context.close();
-            }
-        }
+        problems.assertNoneAndClose(context);
     }
 
     /** Opens the demo LMS and launches its Dutch student into the frame; returns the tool's frame. */

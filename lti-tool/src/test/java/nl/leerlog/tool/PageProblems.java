@@ -1,5 +1,8 @@
 package nl.leerlog.tool;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +31,25 @@ public final class PageProblems {
             }
         });
         page.onPageError(error -> found.add("script error: " + error));
+    }
+
+    /** A new page in {@code context} that reports CSP violations to the console, watched. */
+    public Page openWatched(BrowserContext context) {
+        context.addInitScript(DebianChromium.REPORT_CSP_VIOLATIONS);
+        Page page = context.newPage();
+        watch(page);
+        return page;
+    }
+
+    /** Fails on any problem found, and closes the context either way. */
+    public void assertNoneAndClose(BrowserContext context) {
+        try {
+            assertThat(found()).as("console errors, CSP violations and script errors").isEmpty();
+        } finally {
+            if (context != null) {
+                context.close();
+            }
+        }
     }
 
     public List<String> found() {

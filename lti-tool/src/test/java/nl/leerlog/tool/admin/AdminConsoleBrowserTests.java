@@ -77,18 +77,12 @@ class AdminConsoleBrowserTests {
     @BeforeEach
     void freshContext() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("nl-NL"));
-        context.addInitScript(DebianChromium.REPORT_CSP_VIOLATIONS);
-        page = context.newPage();
-        problems.watch(page);
+        page = problems.openWatched(context);
     }
 
     @AfterEach
     void noCspViolationsOrScriptErrors() {
-        try {
-            assertThat(problems.found()).as("console errors, CSP violations and script errors").isEmpty();
-        } finally {
-            context.close();
-        }
+        problems.assertNoneAndClose(context);
     }
 
     @Test

@@ -99,12 +99,8 @@ class DemoLmsBrowserTests {
 
     @BeforeAll
     static void startChromiumBlockingThirdPartyCookies() throws IOException {
-        // cookie_controls_mode 1 is Chrome's "Block third-party cookies"; contexts opened from this browser share it.
-        Path defaults = Files.createDirectories(profileDirectory.resolve("Default"));
-        Files.writeString(defaults.resolve("Preferences"), "{\"profile\":{\"cookie_controls_mode\":1}}");
         playwright = Playwright.create();
-        profileContext = playwright.chromium().launchPersistentContext(profileDirectory,
-                DebianChromium.persistentContextOptions());
+        profileContext = DebianChromium.blockingThirdPartyCookies(playwright, profileDirectory);
         browser = profileContext.browser();
     }
 
@@ -123,19 +119,13 @@ class DemoLmsBrowserTests {
         context = browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(1280, 800)
                 .setLocale("nl-NL"));
-        context.addInitScript(DebianChromium.REPORT_CSP_VIOLATIONS);
         context.addInitScript(RECORD_LMS_MESSAGES);
-        page = context.newPage();
-        problems.watch(page);
+        page = problems.openWatched(context);
     }
 
     @AfterEach
     void noCspViolationsOrScriptErrors() {
-        try {
-            assertThat(problems.found()).as("console errors, CSP violations and script errors").isEmpty();
-        } finally {
-            context.close();
-        }
+        problems.assertNoneAndClose(context);
     }
 
     @ParameterizedTest(name = "platform storage {0}")

@@ -8,7 +8,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
-import java.util.List;
 import java.util.Locale;
 import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
@@ -81,18 +80,12 @@ class ProgrammeBrowserTests {
         context.addCookies(teacher.browser().cookies().entrySet().stream()
                 .map(cookie -> new Cookie(cookie.getKey(), cookie.getValue()).setUrl(base).setSecure(true))
                 .toList());
-        context.addInitScript(DebianChromium.REPORT_CSP_VIOLATIONS);
-        page = context.newPage();
-        problems.watch(page);
+        page = problems.openWatched(context);
     }
 
     @AfterEach
     void noCspViolationsOrScriptErrors() {
-        try {
-            assertThat(problems.found()).as("console errors, CSP violations and script errors").isEmpty();
-        } finally {
-            context.close();
-        }
+        problems.assertNoneAndClose(context);
     }
 
     @Test
