@@ -1,4 +1,4 @@
-package nl.leerlog.tool.privacy;
+package nl.leerlog.tool.learninglog;
 
 import nl.leerlog.tool.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -1,4 +1,4 @@
-package nl.leerlog.tool.privacy;
+package nl.leerlog.tool.learninglog;
 
 import static nl.leerlog.tool.db.Tables.EVIDENCE;
 import static nl.leerlog.tool.db.Tables.EVIDENCE_CONTENT;
@@ -17,10 +17,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import nl.leerlog.tool.LearningLogRows;
-import nl.leerlog.tool.learninglog.LearningMoments;
 import nl.leerlog.tool.learninglog.evidence.EvidenceFiles;
 import nl.leerlog.tool.learninglog.evidence.EvidenceUpload;
 import nl.leerlog.tool.learninglog.evidence.ScanStatus;
+import nl.leerlog.tool.privacy.Owner;
 import nl.leerlog.tool.reflection.ReflectionContent;
 import nl.leerlog.tool.reflection.Reflections;
 import nl.leerlog.tool.saved.ItemType;

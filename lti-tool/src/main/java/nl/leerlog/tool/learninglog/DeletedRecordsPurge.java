@@ -1,4 +1,4 @@
-package nl.leerlog.tool.privacy;
+package nl.leerlog.tool.learninglog;
 
 import static nl.leerlog.tool.db.Tables.LEARNING_MOMENT;
 import static nl.leerlog.tool.db.Tables.REFLECTION;
