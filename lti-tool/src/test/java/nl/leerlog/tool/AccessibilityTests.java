@@ -1,0 +1,198 @@
+package nl.leerlog.tool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SelectOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.leerlog.tool.CourseUsers.LaunchedUser;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The learning-log pages meet WCAG 2.2 AA as far as axe-core can tell: every student and teacher page, filled with
+ * a moment, a reflection, a saved item and internship data, on a desktop and on a phone-sized screen, has no
+ * violation of the WCAG 2.0, 2.1 and 2.2 A and AA rules.
+ */
+class AccessibilityTests extends LaunchedCourseTests {
+
+    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+    private static final Pattern MOMENT_URL = Pattern.compile(".*/student/log/(\\d+)$");
+    private static final Pattern REFLECTION_URL = Pattern.compile("/student/reflections/(\\d+).*");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void startChromium() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(DebianChromium.launchOptions());
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private final PageProblems problems = new PageProblems();
+    private final SoftAssertions softly = new SoftAssertions();
+    private BrowserContext context;
+    private Page page;
+    private String base;
+    private CourseUsers users;
+    private LaunchedUser student;
+
+    @BeforeEach
+    void aStudentWithAFilledLearningLog() {
+        base = "http://localhost:" + port;
+        users = launchCourse();
+        student = users.student();
+        student.get("/student/log"); // the course's default categories exist from the first visit on
+        long course = courseIdOf(student);
+        rows().goal(course, null, "Lead a class");
+        rows().competency(course, "C1", "Pedagogy");
+        assertThat(student.post("/student/goals", Map.of("kind", "QUESTION", "title", "How do I calm a class?"))
+                .statusCode()).as("own question saved").isEqualTo(302);
+        assertThat(student.post("/student/internship", Map.of("organisation", "Zorghuis De Linde",
+                "supervisorName", "Ineke Bakker", "supervisorEmail", "ineke@zorghuis.example.nl",
+                "startsOn", LocalDate.now().minusDays(10).toString(),
+                "endsOn", LocalDate.now().plusDays(63).toString(), "assignment", "Een dagprogramma ontwerpen"))
+                .statusCode()).as("internship saved").isEqualTo(302);
+    }
+
+    @AfterEach
+    void noCspViolationsOrScriptErrors() {
+        problems.assertNoneAndClose(context);
+    }
+
+    @Test
+    void everyStudentPageHasNoWcagViolationOnADesktopOrAPhone() {
+        openAs(student);
+
+        // The moment is logged through the form, with a category and a person.
+        page.navigate(base + "/student/log/new");
+        page.getByLabel("Title").fill("Reading corner");
+        page.getByLabel("Category").selectOption(new SelectOption().setIndex(1));
+        page.getByLabel("What happened?").fill("We built a **reading corner** with the children.");
+        page.getByLabel("Name of person 1").fill("Anna de Vries");
+        page.getByLabel("Role of person 1").fill("workplace supervisor");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        page.waitForURL(MOMENT_URL);
+        Matcher momentUrl = MOMENT_URL.matcher(page.url());
+        assertThat(momentUrl.matches()).as("moment URL " + page.url()).isTrue();
+        long moment = Long.parseLong(momentUrl.group(1));
+        assertThat(page.locator("main").textContent()).contains("Anna de Vries", "workplace supervisor");
+
+        String location = redirectOf(student.post("/student/reflections", Map.of(
+                "modelId", Long.toString(rows().builtInModel("feedback")), "momentId", Long.toString(moment),
+                "title", "Speaking up", "answer-feedback", "I waited too long.", "answer-feed-forward",
+                "Next time I say it in the meeting.", "action", "save")));
+        Matcher reflectionUrl = REFLECTION_URL.matcher(location);
+        assertThat(reflectionUrl.matches()).as("reflection URL " + location).isTrue();
+        long reflection = Long.parseLong(reflectionUrl.group(1));
+        redirectOf(student.post("/student/saved", Map.of("itemType", "REFLECTION", "itemRef",
+                Long.toString(reflection), "note", "Use this in my portfolio")));
+        redirectOf(student.post("/student/saved", Map.of("itemType", "MOMENT", "itemRef", Long.toString(moment))));
+
+        for (String path : List.of("/student/log", "/student/log/new", "/student/log/" + moment,
+                "/student/reflections", "/student/reflections/new", "/student/reflections/" + reflection,
+                "/student/saved", "/student/goals", "/student/internship")) {
+            page.navigate(base + path);
+            checkAtBothSizes(path);
+        }
+
+        // A final save without a title: the form comes back with its errors (status 400).
+        problems.expect("status of 400");
+        page.navigate(base + "/student/log/new");
+        page.waitForResponse(r -> r.url().equals(base + "/student/log") && r.status() == 400,
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true))
+                        .click());
+        page.locator("#title-error").waitFor();
+        checkAtBothSizes("/student/log/new refused without a title");
+
+        softly.assertAll();
+    }
+
+    @Test
+    void everyTeacherPageHasNoWcagViolationOnADesktopOrAPhone() {
+        long studentId = userIdOf(student);
+        openAs(users.teacher());
+
+        for (String path : List.of("/teacher/programme", "/teacher/students",
+                "/teacher/students/" + studentId + "/internship")) {
+            page.navigate(base + path);
+            checkAtBothSizes(path);
+        }
+
+        softly.assertAll();
+    }
+
+    @Test
+    void theCheckReportsAViolationWithItsRuleHelpAndTarget() {
+        context = browser.newContext();
+        page = problems.openWatched(context);
+        page.setContent("<!DOCTYPE html><html lang=\"en\"><head><title>Broken</title></head>"
+                + "<body><main><h1>Broken</h1><input id=\"unlabelled\" type=\"text\"></main></body></html>");
+
+        AxeResults results = new AxeBuilder(page).withTags(WCAG_AA).analyze();
+
+        assertThat(describe(results.getViolations()))
+                .contains("- label: Form elements must have labels", "[#unlabelled]");
+    }
+
+    /** A browser that has taken over the launched person's session cookie, as in the programme browser tests. */
+    private void openAs(LaunchedUser person) {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB"));
+        context.addCookies(person.browser().cookies().entrySet().stream()
+                .map(cookie -> new Cookie(cookie.getKey(), cookie.getValue()).setUrl(base).setSecure(true))
+                .toList());
+        page = problems.openWatched(context);
+    }
+
+    /** Runs axe on the page as it is, at 1280x800 and at 360x740, and notes every violation under the page's name. */
+    private void checkAtBothSizes(String pageName) {
+        for (int[] size : new int[][] {{1280, 800}, {360, 740}}) {
+            page.setViewportSize(size[0], size[1]);
+            AxeResults results = new AxeBuilder(page).withTags(WCAG_AA).analyze();
+            softly.assertThat(results.isErrored()).as("axe ran on %s: %s", pageName, results.getErrorMessage())
+                    .isFalse();
+            softly.assertThat(results.getPasses()).as("rules axe checked and passed on %s", pageName).isNotEmpty();
+            softly.assertThat(describe(results.getViolations()))
+                    .as("WCAG 2.2 AA violations on %s at %dx%d", pageName, size[0], size[1])
+                    .isEmpty();
+        }
+    }
+
+    /** Each violated rule with its help text, and under it the target selectors of the nodes that fail it. */
+    private static String describe(List<Rule> violations) {
+        return violations.stream().map(rule -> "- " + rule.getId() + ": " + rule.getHelp() + " (" + rule.getImpact()
+                        + ")\n" + rule.getNodes().stream().map(AccessibilityTests::describe)
+                        .collect(Collectors.joining("\n")))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String describe(CheckedNode node) {
+        String summary = node.getFailureSummary() == null ? "" : node.getFailureSummary().replace("\n", " ");
+        return "    " + node.getTarget() + " " + summary;
+    }
+}
