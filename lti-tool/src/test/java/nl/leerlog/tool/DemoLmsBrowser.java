@@ -70,14 +70,16 @@ public abstract class DemoLmsBrowser {
     protected BrowserContext context;
     protected Page page;
 
-    /** A failed test leaves a screenshot in target/screenshots. */
+    /** A failed test leaves a screenshot and the frames' addresses in target/screenshots. */
     @RegisterExtension
     final AfterTestExecutionCallback screenshotOnFailure = test -> {
         if (test.getExecutionException().isPresent() && page != null && !page.isClosed()) {
             Path directory = Files.createDirectories(Paths.get("target", "screenshots"));
-            String name = ("failed-" + getClass().getSimpleName() + "-" + test.getRequiredTestMethod().getName())
-                    .replaceAll("[^A-Za-z0-9-]+", "_");
+            String name = ("failed-" + getClass().getSimpleName() + "-" + test.getRequiredTestMethod().getName()
+                    + "-" + test.getDisplayName()).replaceAll("[^A-Za-z0-9-]+", "_");
             page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(name + ".png")).setFullPage(true));
+            Files.write(directory.resolve(name + ".txt"), page.frames().stream()
+                    .map(frame -> "frame '" + frame.name() + "': " + frame.url()).toList());
         }
     };
 
@@ -103,9 +105,15 @@ public abstract class DemoLmsBrowser {
         openWindow(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("nl-NL"));
     }
 
-    /** A fresh browser window with {@code options} (size, language, downloads), watched for page problems. */
-    protected void openWindow(Browser.NewContextOptions options) {
+    /**
+     * A fresh browser window with {@code options} (size, language, downloads), watched for page problems; each of
+     * {@code initScripts} runs in every frame before the page's own scripts.
+     */
+    protected void openWindow(Browser.NewContextOptions options, String... initScripts) {
         context = browser.newContext(options);
+        for (String script : initScripts) {
+            context.addInitScript(script);
+        }
         page = problems.openWatched(context);
     }
 

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -107,6 +108,26 @@ class LearningLogBrowserTests extends DemoLmsBrowser {
         Path screenshot = Paths.get("target", "screenshots", "learning-log.png");
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshot));
         assertThat(screenshot).isNotEmptyFile();
+    }
+
+    @Test
+    void studentEntersTheirInternshipInTheFrameAndTheLogShowsWhichWeekItIs() {
+        openWindow(1280, 900);
+        FrameLocator tool = launchStudent();
+        String organisation = "Basisschool De Regenboog " + UUID.randomUUID().toString().substring(0, 6);
+
+        // "Add" or "change", whichever the student's data asks for: the form posts, redirects and shows it saved.
+        tool.locator(".internship-summary a").first().click();
+        waitForText(tool.locator("h1"), "Je stage");
+        tool.getByLabel(Pattern.compile("^Organisatie")).fill(organisation);
+        tool.getByLabel(Pattern.compile("^Eerste dag")).fill(LocalDate.now().minusDays(10).toString());
+        tool.getByLabel(Pattern.compile("^Laatste dag")).fill(LocalDate.now().plusDays(63).toString());
+        button(tool, "Opslaan").click();
+        page.waitForCondition(() -> tool.locator("main").textContent().contains("Je wijzigingen zijn opgeslagen."));
+
+        link(tool, "Terug naar je logboek").click();
+        waitForText(tool.locator("h1"), "Je logboek");
+        assertThat(tool.locator(".internship-summary").textContent()).contains(organisation, "Week 2 van 11");
     }
 
     private static Locator link(FrameLocator tool, String name) {

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import nl.leerlog.tool.course.CourseMembership;
+import nl.leerlog.tool.db.tables.records.ProgrammeRecord;
 import org.jooq.DSLContext;
+import org.jooq.TableField;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -27,19 +29,7 @@ public class ProgrammeSettings {
     }
 
     public void requireFields(long courseId, Set<MomentField> fields, long changedBy) {
-        String stored = MomentField.format(fields);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        CourseMembership.upsert(() -> db.insertInto(PROGRAMME)
-                .set(PROGRAMME.COURSE_ID, courseId)
-                .set(PROGRAMME.REQUIRED_FIELDS, stored)
-                .set(PROGRAMME.UPDATED_AT, now)
-                .set(PROGRAMME.UPDATED_BY, changedBy)
-                .onConflict(PROGRAMME.COURSE_ID)
-                .doUpdate()
-                .set(PROGRAMME.REQUIRED_FIELDS, stored)
-                .set(PROGRAMME.UPDATED_AT, now)
-                .set(PROGRAMME.UPDATED_BY, changedBy)
-                .execute());
+        save(courseId, PROGRAMME.REQUIRED_FIELDS, MomentField.format(fields), changedBy);
     }
 
     /** Chooses the course's reflection model; a model of another course is not found. */
@@ -47,15 +37,20 @@ public class ProgrammeSettings {
         if (!models.isOffered(courseId, modelId)) {
             throw CourseRecordNotFound.exception();
         }
+        save(courseId, PROGRAMME.REFLECTION_MODEL_ID, modelId, changedBy);
+    }
+
+    /** Sets one setting of the course's programme, creating its row (other settings at their defaults) if need be. */
+    private <T> void save(long courseId, TableField<ProgrammeRecord, T> setting, T value, long changedBy) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         CourseMembership.upsert(() -> db.insertInto(PROGRAMME)
                 .set(PROGRAMME.COURSE_ID, courseId)
-                .set(PROGRAMME.REFLECTION_MODEL_ID, modelId)
+                .set(setting, value)
                 .set(PROGRAMME.UPDATED_AT, now)
                 .set(PROGRAMME.UPDATED_BY, changedBy)
                 .onConflict(PROGRAMME.COURSE_ID)
                 .doUpdate()
-                .set(PROGRAMME.REFLECTION_MODEL_ID, modelId)
+                .set(setting, value)
                 .set(PROGRAMME.UPDATED_AT, now)
                 .set(PROGRAMME.UPDATED_BY, changedBy)
                 .execute());

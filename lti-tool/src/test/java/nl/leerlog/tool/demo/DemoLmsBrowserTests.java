@@ -3,40 +3,25 @@ package nl.leerlog.tool.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import nl.leerlog.tool.DebianChromium;
-import nl.leerlog.tool.PageProblems;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import nl.leerlog.tool.DemoLmsBrowser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The demo LMS and the tool in a real Chromium that blocks third-party cookies, as Chrome does with its
@@ -44,17 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * sites, one app), every launch through the real OIDC login and launch inside the LMS's iframe. Every page
  * must load without a CSP violation or a script error.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
-class DemoLmsBrowserTests {
+class DemoLmsBrowserTests extends DemoLmsBrowser {
 
-    private static final int PORT = freePort();
-    private static final String LMS = "http://lms.localhost:" + PORT;
-    private static final String TOOL = "http://tool.localhost:" + PORT;
     /** Where partitioned (CHIPS) cookies set inside the LMS's frame live: the LMS's site, without port. */
     private static final String LMS_PARTITION = "http://lms.localhost";
-    /** Debian's Chromium (apt-get install chromium); elsewhere point -Dleerlog.chromium at a Chromium or Chrome. */
-
-    /** Every frame reports CSP violations to the console, where {@link PageProblems} picks them up. */
     /** The LMS page records the subjects of the postMessages it receives (platform storage requests). */
     private static final String RECORD_LMS_MESSAGES = """
             if (window === window.top) {
@@ -65,67 +43,9 @@ class DemoLmsBrowserTests {
             }
             """;
 
-    @DynamicPropertySource
-    static void demoOnTwoSites(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("leerlog.demo.enabled", () -> "true");
-        registry.add("leerlog.demo.lms-url", () -> LMS);
-        registry.add("leerlog.demo.tool-url", () -> TOOL);
-    }
-
-    @TempDir
-    static Path profileDirectory;
-
-    private static Playwright playwright;
-    private static BrowserContext profileContext;
-    private static Browser browser;
-
-    private final PageProblems problems = new PageProblems();
-    private BrowserContext context;
-    private Page page;
-
-    /** A failed test leaves a screenshot and the frames' addresses in target/screenshots. */
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = test -> {
-        if (test.getExecutionException().isPresent() && page != null && !page.isClosed()) {
-            Path directory = Files.createDirectories(Paths.get("target", "screenshots"));
-            String name = ("failed-" + test.getRequiredTestMethod().getName() + "-" + test.getDisplayName())
-                    .replaceAll("[^A-Za-z0-9-]+", "_");
-            page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(name + ".png")));
-            Files.write(directory.resolve(name + ".txt"), page.frames().stream()
-                    .map(frame -> "frame '" + frame.name() + "': " + frame.url()).toList());
-        }
-    };
-
-    @BeforeAll
-    static void startChromiumBlockingThirdPartyCookies() throws IOException {
-        playwright = Playwright.create();
-        profileContext = DebianChromium.blockingThirdPartyCookies(playwright, profileDirectory);
-        browser = profileContext.browser();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (profileContext != null) {
-            profileContext.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @BeforeEach
-    void freshContext() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(1280, 800)
-                .setLocale("nl-NL"));
-        context.addInitScript(RECORD_LMS_MESSAGES);
-        page = problems.openWatched(context);
-    }
-
-    @AfterEach
-    void noCspViolationsOrScriptErrors() {
-        problems.assertNoneAndClose(context);
+    void freshWindow() {
+        openWindow(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("nl-NL"), RECORD_LMS_MESSAGES);
     }
 
     @ParameterizedTest(name = "platform storage {0}")
@@ -328,18 +248,5 @@ class DemoLmsBrowserTests {
 
     private static boolean isFocused(Locator element) {
         return (Boolean) element.evaluate("e => e === document.activeElement && document.hasFocus()");
-    }
-
-    private static void waitForText(Locator element, String text) {
-        element.page().waitForCondition(() -> text.equals(element.textContent()));
-    }
-
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
