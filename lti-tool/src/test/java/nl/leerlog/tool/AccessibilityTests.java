@@ -11,7 +11,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SelectOption;
 import java.time.LocalDate;
 import java.util.List;
@@ -163,9 +162,7 @@ class AccessibilityTests extends LaunchedCourseTests {
     /** A browser that has taken over the launched person's session cookie, as in the programme browser tests. */
     private void openAs(LaunchedUser person) {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB"));
-        context.addCookies(person.browser().cookies().entrySet().stream()
-                .map(cookie -> new Cookie(cookie.getKey(), cookie.getValue()).setUrl(base).setSecure(true))
-                .toList());
+        context.addCookies(person.browserCookies(base));
         page = problems.openWatched(context);
     }
 

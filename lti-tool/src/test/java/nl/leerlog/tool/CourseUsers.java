@@ -1,5 +1,6 @@
 package nl.leerlog.tool;
 
+import com.microsoft.playwright.options.Cookie;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -81,6 +82,13 @@ public record CourseUsers(LaunchedUser student, LaunchedUser teacher, LaunchedUs
             return browser.send(request(path)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(LaunchClient.form(params))));
+        }
+
+        /** This person's session cookies for a Playwright window on {@code toolBaseUrl}, to take over the launch. */
+        public List<Cookie> browserCookies(String toolBaseUrl) {
+            return browser.cookies().entrySet().stream()
+                    .map(cookie -> new Cookie(cookie.getKey(), cookie.getValue()).setUrl(toolBaseUrl).setSecure(true))
+                    .toList();
         }
 
         /** A request with the headers htmx adds; for bodies of other kinds (multipart) or other methods. */

@@ -3,6 +3,7 @@ package nl.leerlog.tool.learninglog;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.leerlog.tool.MultipartForm;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
 import nl.leerlog.tool.LaunchedCourseTests;
 

@@ -1,5 +1,6 @@
 package nl.leerlog.tool.learninglog;
 
+import nl.leerlog.tool.MultipartForm;
 import nl.leerlog.tool.LearningLogRows;
 import static nl.leerlog.tool.db.Tables.LEARNING_MOMENT;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,37 +7,25 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.Cookie;
 import java.util.Locale;
+import java.util.UUID;
 import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
 import nl.leerlog.tool.DebianChromium;
+import nl.leerlog.tool.LaunchedCourseTests;
 import nl.leerlog.tool.PageProblems;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A coordinator sets up the programme on a phone-sized screen with the keyboard alone: the page fits 360 px,
  * every step is reachable with Tab, arrows and Enter, and nothing breaks the content security policy.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProgrammeBrowserTests {
-
-    static final TestPlatform PLATFORM = TestPlatform.start();
-
-    @DynamicPropertySource
-    static void registerPlatform(DynamicPropertyRegistry registry) {
-        PLATFORM.properties(0).forEach((name, value) -> registry.add(name, () -> value));
-    }
+class ProgrammeBrowserTests extends LaunchedCourseTests {
 
     private static Playwright playwright;
     private static Browser browser;
@@ -49,17 +37,12 @@ class ProgrammeBrowserTests {
     }
 
     @AfterAll
-    static void stop() {
+    static void stopChromium() {
         if (playwright != null) {
             playwright.close();
         }
-        PLATFORM.close();
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    DSLContext db;
     @Autowired
     ProgrammeCatalog catalog;
 
@@ -73,13 +56,10 @@ class ProgrammeBrowserTests {
     void teacherOnAPhone() {
         base = "http://localhost:" + port;
         // The launch itself is proven elsewhere; here the browser takes over the launched teacher's session cookie.
-        LaunchedUser teacher = LaunchedUser.launch(PLATFORM, base, "course-" + java.util.UUID.randomUUID(),
-                TestPlatform.INSTRUCTOR, "en");
-        courseId = Requests.courseId(db, teacher);
+        LaunchedUser teacher = launch("course-" + UUID.randomUUID(), TestPlatform.INSTRUCTOR, "en");
+        courseId = courseIdOf(teacher);
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("en-GB"));
-        context.addCookies(teacher.browser().cookies().entrySet().stream()
-                .map(cookie -> new Cookie(cookie.getKey(), cookie.getValue()).setUrl(base).setSecure(true))
-                .toList());
+        context.addCookies(teacher.browserCookies(base));
         page = problems.openWatched(context);
     }
 

@@ -1,26 +1,27 @@
-package nl.leerlog.tool.learninglog;
+package nl.leerlog.tool;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A multipart/form-data body as a browser sends the learning-moment form: repeated fields and files. */
-final class MultipartForm {
+/** A multipart/form-data body as a browser sends an upload form: repeated fields and files. */
+public final class MultipartForm {
 
     private final String boundary = "leerlog-" + UUID.randomUUID();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-    static MultipartForm moment(String date, String title, String action) {
+    /** The learning-moment form with what it always needs: a date, a title and the button pressed. */
+    public static MultipartForm moment(String date, String title, String action) {
         return new MultipartForm().field("occurredOn", date).field("title", title).field("action", action);
     }
 
-    MultipartForm field(String name, String value) {
+    public MultipartForm field(String name, String value) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
         return this;
     }
 
-    MultipartForm file(String name, String fileName, String claimedType, byte[] content) {
+    public MultipartForm file(String name, String fileName, String claimedType, byte[] content) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + claimedType + "\r\n\r\n");
         body.writeBytes(content);
@@ -28,11 +29,11 @@ final class MultipartForm {
         return this;
     }
 
-    String contentType() {
+    public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    HttpRequest.BodyPublisher publisher() {
+    public HttpRequest.BodyPublisher publisher() {
         ByteArrayOutputStream complete = new ByteArrayOutputStream();
         complete.writeBytes(body.toByteArray());
         complete.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
