@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.leerlog.tool.learninglog.evidence.EvidenceFiles;
@@ -51,14 +53,7 @@ public class LearningMoments {
         long id = db.insertInto(LEARNING_MOMENT)
                 .set(LEARNING_MOMENT.COURSE_ID, owner.courseId())
                 .set(LEARNING_MOMENT.OWNER_ID, owner.userId())
-                .set(LEARNING_MOMENT.OCCURRED_ON, content.occurredOn())
-                .set(LEARNING_MOMENT.MINUTES_SPENT, content.minutesSpent())
-                .set(LEARNING_MOMENT.TITLE, content.title())
-                .set(LEARNING_MOMENT.BODY_SOURCE, content.body().source())
-                .set(LEARNING_MOMENT.BODY_HTML, content.body().html())
-                .set(LEARNING_MOMENT.SEARCH_TEXT, content.searchText())
-                .set(LEARNING_MOMENT.CATEGORY_ID, content.categoryId())
-                .set(LEARNING_MOMENT.DRAFT, content.draft())
+                .set(columns(content))
                 .set(LEARNING_MOMENT.CREATED_AT, at)
                 .set(LEARNING_MOMENT.UPDATED_AT, at)
                 .returningResult(LEARNING_MOMENT.ID)
@@ -67,18 +62,25 @@ public class LearningMoments {
         return id;
     }
 
+    /** The columns a moment's content fills, on insert and update alike. */
+    private static Map<Field<?>, Object> columns(MomentContent content) {
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(LEARNING_MOMENT.OCCURRED_ON, content.occurredOn());
+        columns.put(LEARNING_MOMENT.MINUTES_SPENT, content.minutesSpent());
+        columns.put(LEARNING_MOMENT.TITLE, content.title());
+        columns.put(LEARNING_MOMENT.BODY_SOURCE, content.body().source());
+        columns.put(LEARNING_MOMENT.BODY_HTML, content.body().html());
+        columns.put(LEARNING_MOMENT.SEARCH_TEXT, content.searchText());
+        columns.put(LEARNING_MOMENT.CATEGORY_ID, content.categoryId());
+        columns.put(LEARNING_MOMENT.DRAFT, content.draft());
+        return columns;
+    }
+
     @Transactional
     public void update(Owner owner, long id, MomentContent content, Instant now) {
         checkLinks(owner, content);
         int updated = db.update(LEARNING_MOMENT)
-                .set(LEARNING_MOMENT.OCCURRED_ON, content.occurredOn())
-                .set(LEARNING_MOMENT.MINUTES_SPENT, content.minutesSpent())
-                .set(LEARNING_MOMENT.TITLE, content.title())
-                .set(LEARNING_MOMENT.BODY_SOURCE, content.body().source())
-                .set(LEARNING_MOMENT.BODY_HTML, content.body().html())
-                .set(LEARNING_MOMENT.SEARCH_TEXT, content.searchText())
-                .set(LEARNING_MOMENT.CATEGORY_ID, content.categoryId())
-                .set(LEARNING_MOMENT.DRAFT, content.draft())
+                .set(columns(content))
                 .set(LEARNING_MOMENT.UPDATED_AT, utc(now))
                 .where(live(owner, id))
                 .execute();
