@@ -132,6 +132,11 @@ public abstract class DemoLmsBrowser {
         return launch("STUDENT_EN", "STUDENT");
     }
 
+    /** Opens the demo LMS and launches its (Dutch-speaking) teacher into the frame; returns the tool's frame. */
+    protected FrameLocator launchTeacher() {
+        return launch("TEACHER", "TEACHER");
+    }
+
     /** Launches the demo LMS's {@code person} and waits until the tool's frame shows them in {@code role}. */
     private FrameLocator launch(String person, String role) {
         page.navigate(LMS + "/");

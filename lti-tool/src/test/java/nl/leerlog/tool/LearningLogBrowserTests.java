@@ -130,6 +130,27 @@ class LearningLogBrowserTests extends DemoLmsBrowser {
         assertThat(tool.locator(".internship-summary").textContent()).contains(organisation, "Week 2 van 11");
     }
 
+    @Test
+    void teacherCorrectsAStudentsInternshipInTheFrame() {
+        openWindow(1280, 900);
+        launchStudent(); // the student is known to the course from their own launch
+        FrameLocator tool = launchTeacher();
+        String organisation = "Kindcentrum Het Anker " + UUID.randomUUID().toString().substring(0, 6);
+
+        tool.locator(".app-nav").getByText("Studenten").click();
+        waitForText(tool.locator("h1"), "Studenten");
+        link(tool, "Stagegegevens van Sanne de Vries").click();
+        waitForText(tool.locator("h1"), "Stage van Sanne de Vries");
+        tool.getByLabel(Pattern.compile("^Organisatie")).fill(organisation);
+        button(tool, "Opslaan").click();
+        page.waitForCondition(() -> tool.locator("main").textContent().contains("Je wijzigingen zijn opgeslagen."));
+
+        tool.locator(".app-nav").getByText("Studenten").click();
+        waitForText(tool.locator("h1"), "Studenten");
+        assertThat(tool.locator(".student-card").filter(new Locator.FilterOptions().setHasText("Sanne de Vries"))
+                .textContent()).contains(organisation);
+    }
+
     private static Locator link(FrameLocator tool, String name) {
         return tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName(name).setExact(true));
     }
