@@ -98,6 +98,7 @@ abstract class DatabaseContractTests {
                 LTI_LOGIN_STATE, LTI_SESSION)) {
             db.deleteFrom(table).execute();
         }
+        membership.forgetKnownCourses();
     }
 
     // Migrations
@@ -226,13 +227,15 @@ abstract class DatabaseContractTests {
 
     // Launched sessions
 
+    private static final String FRAMED_BY_LMS = "frame-ancestors 'self' https://lms.example.edu https://school.example.edu";
+
     @Test
     void savedSessionIsFoundWithItsClaimsAuthoritiesAndAttributes() {
         LtiSession session = new LtiSession(STATIC_ISSUER + "#" + STATIC_CLIENT, STATIC_CLIENT,
                 "{\"sub\":\"user-1\",\"name\":\"Sanne de Vries\"}",
                 List.of("ROLE_STUDENT", "LTI_ROLE_" + LEARNER),
                 Map.of("userId", "42", "courseTitle", "Stage \"Zorg & Welzijn\" – 2026 ë", "empty", ""),
-                newToken(), inEightHours());
+                newToken(), FRAMED_BY_LMS, inEightHours().minus(Duration.ofHours(8)), inEightHours());
         String hash = newToken();
 
         sessions.save(hash, session);
@@ -243,7 +246,7 @@ abstract class DatabaseContractTests {
     @Test
     void sessionWithoutAuthoritiesOrAttributesComesBackEmpty() {
         LtiSession session = new LtiSession(STATIC_ISSUER + "#" + STATIC_CLIENT, STATIC_CLIENT, "{}", List.of(),
-                Map.of(), newToken(), inEightHours());
+                Map.of(), newToken(), FRAMED_BY_LMS, inEightHours().minus(Duration.ofHours(8)), inEightHours());
         String hash = newToken();
 
         sessions.save(hash, session);
@@ -612,7 +615,8 @@ abstract class DatabaseContractTests {
 
     private static LtiSession session(Instant expiresAt) {
         return new LtiSession(STATIC_ISSUER + "#" + STATIC_CLIENT, STATIC_CLIENT, "{\"sub\":\"user-1\"}",
-                List.of("ROLE_STUDENT"), Map.of("userId", "1"), newToken(), expiresAt);
+                List.of("ROLE_STUDENT"), Map.of("userId", "1"), newToken(), FRAMED_BY_LMS,
+                expiresAt.minus(Duration.ofHours(8)), expiresAt);
     }
 
     /** The claims of a student's launch in course-101 of deployment-1, for a test to change. */

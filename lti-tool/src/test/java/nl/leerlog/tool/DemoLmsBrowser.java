@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A student's pages as they really run: the demo LMS on {@code lms.localhost} opens the tool on
+ * A student's pages as they really run: the demo LMS's course page on the school's own domain
+ * {@code school.localhost} (its issuer and authorization endpoint on {@code lms.localhost}) opens the tool on
  * {@code tool.localhost} in its frame, in a Chromium that blocks third-party cookies (see
  * {@code DemoLmsBrowserTests}). Every page must load without a CSP violation or a script error. Subclasses share
  * this class's application, so the machine starts it once.
@@ -43,6 +44,8 @@ public abstract class DemoLmsBrowser {
 
     private static final int PORT = freePort();
     protected static final String LMS = "http://lms.localhost:" + PORT;
+    /** The school's own LMS domain, where the course page that frames the tool lives (as with Canvas cloud). */
+    protected static final String SCHOOL = "http://school.localhost:" + PORT;
     protected static final String TOOL = "http://tool.localhost:" + PORT;
     /** The demo LMS's Dutch-speaking student and its one course. */
     protected static final String STUDENT_SUBJECT = "demo-student-sanne";
@@ -54,6 +57,7 @@ public abstract class DemoLmsBrowser {
         registry.add("leerlog.demo.enabled", () -> "true");
         registry.add("leerlog.demo.lms-url", () -> LMS);
         registry.add("leerlog.demo.tool-url", () -> TOOL);
+        registry.add("leerlog.demo.course-url", () -> SCHOOL);
     }
 
     @TempDir
@@ -139,8 +143,8 @@ public abstract class DemoLmsBrowser {
 
     /** Launches the demo LMS's {@code person} and waits until the tool's frame shows them in {@code role}. */
     private FrameLocator launch(String person, String role) {
-        page.navigate(LMS + "/");
-        page.locator("input[name=lti_storage_target][value='_parent']").check();
+        page.navigate(SCHOOL + "/");
+        page.locator("input[name=lti_storage_target][value='post_message_forwarding']").check();
         page.locator("#launch-form button[data-person=" + person + "]").click();
         FrameLocator tool = page.frameLocator("#tool-frame");
         tool.locator("body[data-role=" + role + "]").waitFor();

@@ -93,13 +93,14 @@ public class LtiAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     LtiSessions ltiSessions(LtiSessionStore store, Clock clock, LtiProperties properties) {
-        return new LtiSessions(store, clock, properties.sessionTtl());
+        return new LtiSessions(store, clock, properties.sessionTtl(), properties.sessionMaxLifetime(),
+                properties.sessionCacheTtl());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    FrameAncestors frameAncestors(PlatformRegistrations registrations, LtiProperties properties, Clock clock) {
-        return new FrameAncestors(registrations, properties.frameAncestors(), clock);
+    FrameAncestors frameAncestors(LtiProperties properties) {
+        return new FrameAncestors(properties.frameAncestors());
     }
 
     @Bean

@@ -28,7 +28,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
  * It serves {@code /lti/login} (GET, POST), {@code /lti/launch} (POST) and {@code /.well-known/jwks.json},
  * keeps the launched session without an HTTP session (cookie or page-bound header), keeps CSRF tokens
  * in that session, exempts only login and launch from CSRF (state and nonce protect them), and sets
- * {@code frame-ancestors} to the registered platforms. The application permits {@link #PUBLIC_PATHS}.
+ * {@code frame-ancestors} per session ({@link FrameAncestors}). The application permits {@link #PUBLIC_PATHS}.
  */
 public class LtiConfigurer extends AbstractHttpConfigurer<LtiConfigurer, HttpSecurity> {
 
@@ -58,7 +58,6 @@ public class LtiConfigurer extends AbstractHttpConfigurer<LtiConfigurer, HttpSec
     public void init(HttpSecurity http) {
         ApplicationContext context = http.getSharedObject(ApplicationContext.class);
         LtiSessions sessions = context.getBean(LtiSessions.class);
-        FrameAncestors frameAncestors = context.getBean(FrameAncestors.class);
         // Sessions are the LTI layer's own (LtiSessions): no HTTP session is ever created or consulted.
         http.sessionManagement(AbstractHttpConfigurer::disable);
         http.securityContext(security -> security
@@ -70,7 +69,7 @@ public class LtiConfigurer extends AbstractHttpConfigurer<LtiConfigurer, HttpSec
                 .ignoringRequestMatchers(LoginInitiationFilter.PATH, LoginInitiationFilter.LAUNCH_PATH));
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.disable())
-                .addHeaderWriter(new ContentSecurityPolicyWriter(contentSecurityPolicy, frameAncestors)));
+                .addHeaderWriter(new ContentSecurityPolicyWriter(contentSecurityPolicy)));
     }
 
     @Override
@@ -88,7 +87,8 @@ public class LtiConfigurer extends AbstractHttpConfigurer<LtiConfigurer, HttpSec
         http.addFilterAfter(new LoginInitiationFilter(registrations, states, toolUrls, pages, failures, clock,
                 properties.stateTtl()), CsrfFilter.class);
         http.addFilterAfter(new LaunchFilter(states, registrations, context.getBean(IdTokenValidator.class),
-                context.getBean(LtiLaunchListener.class), context.getBean(LtiSessions.class), pages, failures, clock,
-                properties.maxIdTokenLength(), landingPath), CsrfFilter.class);
+                context.getBean(LtiLaunchListener.class), context.getBean(LtiSessions.class),
+                context.getBean(FrameAncestors.class), toolUrls, pages, failures, clock, properties.maxIdTokenLength(),
+                landingPath), CsrfFilter.class);
     }
 }

@@ -17,9 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew allowed clock difference when checking {@code exp} and {@code iat}
  * @param stateTtl how long a login may take from initiation to launch
  * @param sessionTtl how long a launched session lasts without use
+ * @param sessionMaxLifetime how long a launched session lasts at most, however much it is used
+ * @param sessionCacheTtl how long an instance trusts a session it read without reading it again; also how long
+ *        an ended session may still work on another instance
  * @param maxIdTokenLength longest id_token accepted, in characters
  * @param toolUrl the tool's public base URL; when empty, taken from each request
- * @param frameAncestors origins allowed to frame the tool besides the registered platforms
+ * @param frameAncestors origins allowed to frame a launched session's pages besides its platform's own
  * @param jwksMinRefetchInterval the shortest time between two fetches of one platform's key set
  */
 @ConfigurationProperties("lti")
@@ -28,6 +31,8 @@ public record LtiProperties(
         @DefaultValue("60s") Duration clockSkew,
         @DefaultValue("10m") Duration stateTtl,
         @DefaultValue("8h") Duration sessionTtl,
+        @DefaultValue("12h") Duration sessionMaxLifetime,
+        @DefaultValue("5s") Duration sessionCacheTtl,
         @DefaultValue("65536") int maxIdTokenLength,
         URI toolUrl,
         @DefaultValue List<String> frameAncestors,

@@ -146,6 +146,11 @@ public class IdTokenValidator {
         if (issued.toInstant().minus(skew).isAfter(now)) {
             throw new LtiLaunchException(LtiError.TOKEN_ISSUED_IN_FUTURE, "iat " + issued.toInstant() + ", now " + now);
         }
+        // OIDC Core §2 / RFC 7519 §4.1.5 (referenced by Sec §5.1.3): a token is not accepted before its nbf.
+        Date notBefore = claims.getNotBeforeTime();
+        if (notBefore != null && notBefore.toInstant().minus(skew).isAfter(now)) {
+            throw new LtiLaunchException(LtiError.TOKEN_NOT_YET_VALID, "nbf " + notBefore.toInstant() + ", now " + now);
+        }
     }
 
     private static String stringClaim(JWTClaimsSet claims, String name) {

@@ -22,6 +22,7 @@ public enum LtiError {
     STATE_UNKNOWN(400, "The launch's state is unknown: the launch did not start here, or it was already used."),
     STATE_EXPIRED(400, "The launch took too long; please open the tool again from the course menu."),
     STATE_FOREIGN_BROWSER(400, "This launch was started in another browser, or the browser blocked the tool's cookies."),
+    STATE_BINDING_NOT_FROM_TOOL(400, "The launch's browser binding did not come from the tool's own page."),
     NONCE_MISMATCH(400, "The id_token's nonce does not belong to this launch (a replayed id_token?)."),
 
     // Signature (Sec §5.1.3 step 1, §5.4)
@@ -38,6 +39,7 @@ public enum LtiError {
     TOKEN_EXPIRED(400, "The id_token has expired."),
     TOKEN_TIMES_MISSING(400, "The id_token lacks its issue or expiry time."),
     TOKEN_ISSUED_IN_FUTURE(400, "The id_token is issued in the future; check the LMS's clock."),
+    TOKEN_NOT_YET_VALID(400, "The id_token is not valid yet (nbf); check the LMS's clock."),
     SUBJECT_MISSING(400, "The id_token names no user (sub)."),
 
     // LTI message claims (Core §5.3)

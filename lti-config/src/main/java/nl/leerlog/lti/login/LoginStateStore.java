@@ -19,6 +19,18 @@ public interface LoginStateStore {
      */
     Optional<LoginState> consume(String state);
 
+    /**
+     * {@link #consume} when the state is bound to this browser binding, in one step where the store can; a state
+     * bound to another browser stays where it is.
+     */
+    default Optional<LoginState> consumeBound(String state, String browserBinding) {
+        Optional<LoginState> found = find(state);
+        if (found.isEmpty() || !nl.leerlog.lti.session.SecureTokens.same(found.get().browserBinding(), browserBinding)) {
+            return Optional.empty();
+        }
+        return consume(state);
+    }
+
     /** Removes states that expired before the given moment; returns how many. */
     int deleteExpired(java.time.Instant now);
 }

@@ -22,8 +22,7 @@ public class InMemoryLtiSessionStore implements LtiSessionStore {
 
     @Override
     public void touch(String tokenHash, Instant expiresAt) {
-        sessions.computeIfPresent(tokenHash, (k, s) -> new LtiSession(s.registrationId(), s.clientId(),
-                s.claimsJson(), s.authorities(), s.attributes(), s.csrfToken(), expiresAt));
+        sessions.computeIfPresent(tokenHash, (k, s) -> s.withExpiry(expiresAt));
     }
 
     @Override

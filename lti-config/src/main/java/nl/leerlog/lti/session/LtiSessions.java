@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import nl.leerlog.lti.claims.LaunchClaimsReader;
 import nl.leerlog.lti.claims.LtiLaunch;
 import nl.leerlog.lti.launch.LaunchGrant;
@@ -22,6 +24,10 @@ import org.springframework.security.core.authority.AuthorityUtils;
  * {@code SameSite=None; Secure; Partitioned} cookie where the browser keeps it, and a page-bound header
  * ({@value #HEADER}) that the pages send with every request where it does not. Either is enough; the
  * tool never depends on an unpartitioned third-party cookie.
+ * <p>
+ * A session slides with use up to an absolute lifetime. Each instance keeps the sessions it saw lately for a
+ * few seconds, so the pages of one launch do not each read the store; ending a session removes it here at
+ * once, and from the other instances' caches within that time.
  */
 public class LtiSessions {
 
@@ -36,11 +42,15 @@ public class LtiSessions {
     private final LtiSessionStore store;
     private final Clock clock;
     private final Duration ttl;
+    private final Duration maxLifetime;
+    private final Cache<String, Loaded> recent;
 
-    public LtiSessions(LtiSessionStore store, Clock clock, Duration ttl) {
+    public LtiSessions(LtiSessionStore store, Clock clock, Duration ttl, Duration maxLifetime, Duration cacheTtl) {
         this.store = store;
         this.clock = clock;
         this.ttl = ttl;
+        this.maxLifetime = maxLifetime;
+        this.recent = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
     }
 
     /** A session found for a request: its token and the authentication it carries. */
@@ -53,13 +63,16 @@ public class LtiSessions {
      * tabs that hold them, until they expire.
      */
     public Resolved start(HttpServletRequest request, HttpServletResponse response, LtiLaunch launch,
-            LaunchGrant grant) {
+            LaunchGrant grant, String frameAncestors) {
         String token = SecureTokens.random();
+        Instant now = clock.instant();
         LtiSession session = new LtiSession(launch.registrationId(), launch.clientId(), launch.rawClaims(),
-                grant.authorities(), grant.attributes(), SecureTokens.random(), clock.instant().plus(ttl));
-        store.save(SecureTokens.sha256(token), session);
+                grant.authorities(), grant.attributes(), SecureTokens.random(), frameAncestors, now, now.plus(ttl));
+        String hash = SecureTokens.sha256(token);
+        store.save(hash, session);
         LtiCookies.set(response, COOKIE, token, ttl, true);
         Resolved resolved = new Resolved(token, session, authentication(launch, session));
+        recent.put(hash, new Loaded(session, resolved.authentication()));
         request.setAttribute(RESOLVED_ATTRIBUTE, resolved);
         request.setAttribute(TOKEN_ATTRIBUTE, token);
         return resolved;
@@ -85,33 +98,65 @@ public class LtiSessions {
         return resolved;
     }
 
+    /** The session this request already resolved, without looking it up: e.g. for headers written at the end. */
+    public static Optional<Resolved> current(HttpServletRequest request) {
+        return request.getAttribute(RESOLVED_ATTRIBUTE) instanceof Resolved resolved ? Optional.of(resolved)
+                : Optional.empty();
+    }
+
     private Optional<Resolved> load(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
         String hash = SecureTokens.sha256(token);
-        Optional<LtiSession> found = store.find(hash);
+        Loaded loaded = recent.getIfPresent(hash);
+        if (loaded == null) {
+            Optional<Loaded> read = store.find(hash).flatMap(LtiSessions::read);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            loaded = read.get();
+            recent.put(hash, loaded);
+        }
+        LtiSession session = loaded.session();
         Instant now = clock.instant();
-        if (found.isEmpty() || !now.isBefore(found.get().expiresAt())) {
+        Instant absoluteEnd = session.startedAt().plus(maxLifetime);
+        if (!now.isBefore(session.expiresAt()) || !now.isBefore(absoluteEnd)) {
+            recent.invalidate(hash);
             return Optional.empty();
         }
-        LtiSession session = found.get();
         if (session.expiresAt().minus(ttl).plus(TOUCH_AFTER).isBefore(now)) {
-            store.touch(hash, now.plus(ttl));
+            // Sliding, but never past the absolute lifetime: a stolen token does not live forever by use.
+            Instant newExpiry = now.plus(ttl).isBefore(absoluteEnd) ? now.plus(ttl) : absoluteEnd;
+            store.touch(hash, newExpiry);
+            loaded = new Loaded(session.withExpiry(newExpiry), loaded.authentication());
+            recent.put(hash, loaded);
         }
+        return Optional.of(new Resolved(token, loaded.session(), loaded.authentication()));
+    }
+
+    private static Optional<Loaded> read(LtiSession session) {
         try {
             LtiLaunch launch = LaunchClaimsReader.read(session.registrationId(), session.clientId(),
                     JWTClaimsSet.parse(session.claimsJson()));
-            return Optional.of(new Resolved(token, session, authentication(launch, session)));
+            return Optional.of(new Loaded(session, authentication(launch, session)));
         } catch (ParseException | LtiLaunchException e) {
             log.warn("Stored LTI session can no longer be read; treating it as absent", e);
             return Optional.empty();
         }
     }
 
+    /** A stored session with its claims read, as this instance keeps it for a few seconds. */
+    private record Loaded(LtiSession session, LtiAuthenticationToken authentication) {
+    }
+
     /** Ends the request's session everywhere. */
     public void end(HttpServletRequest request, HttpServletResponse response) {
-        resolve(request).ifPresent(r -> store.delete(SecureTokens.sha256(r.token())));
+        resolve(request).ifPresent(r -> {
+            String hash = SecureTokens.sha256(r.token());
+            recent.invalidate(hash);
+            store.delete(hash);
+        });
         request.removeAttribute(RESOLVED_ATTRIBUTE);
         request.removeAttribute(TOKEN_ATTRIBUTE);
         LtiCookies.clear(response, COOKIE);

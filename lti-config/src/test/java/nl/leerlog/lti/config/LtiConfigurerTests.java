@@ -85,10 +85,14 @@ class LtiConfigurerTests {
     void landsOnTheLandingPageAsTheLaunchedUser() {
         HttpResponse<String> landing = browser.fullLaunch(PLATFORM, claims -> claims.subject("student-42"));
 
+        // The frame kept the binding cookie, so it keeps the session cookie: one redirect to the landing page.
+        HttpResponse<String> launch = landing.previousResponse().orElseThrow();
+        assertThat(launch.statusCode()).isEqualTo(303);
+        assertThat(launch.headers().firstValue("Location")).hasValue("/landing");
         assertThat(landing.statusCode()).isEqualTo(200);
         assertThat(landing.body()).isEqualTo("hello student-42");
         assertThat(browser.cookies()).containsKey(LtiSessions.COOKIE).doesNotContainKey("JSESSIONID");
-        assertThat(landing.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith(LtiSessions.COOKIE + "="))
+        assertThat(launch.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith(LtiSessions.COOKIE + "="))
                 .singleElement().satisfies(cookie -> assertThat(cookie)
                         .contains("HttpOnly", "Secure", "SameSite=None", "Partitioned"));
     }
@@ -114,13 +118,52 @@ class LtiConfigurerTests {
     }
 
     @Test
-    void publishesTheToolKeysAndLimitsFramingToThePlatforms() {
+    void publishesTheToolKeysOnAPageWithoutUserData() {
         HttpResponse<String> jwks = browser.get("/.well-known/jwks.json");
 
         assertThat(jwks.statusCode()).isEqualTo(200);
         assertThat(jwks.body()).contains("\"kty\":\"RSA\"").doesNotContain("\"d\":");
         assertThat(jwks.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).contains("frame-ancestors 'self'", "https://platform.example.edu",
-                        PLATFORM.authorizationUri().getScheme() + "://" + PLATFORM.authorizationUri().getAuthority()));
+                assertThat(csp).endsWith("; " + FrameAncestors.BEFORE_LAUNCH));
+    }
+
+    @Test
+    void loginPagesMayBeFramedByAnyLmsPage() {
+        HttpResponse<String> storageBridge = browser.get("/lti/login?" + LaunchClient.form(Map.of(
+                "iss", PLATFORM.issuer(), "client_id", PLATFORM.clientId(), "login_hint", "hint",
+                "target_link_uri", browser.launchUrl(), "lti_storage_target", "_parent")));
+        HttpResponse<String> refusal = browser.get("/lti/login?iss=" + PLATFORM.issuer());
+
+        assertThat(storageBridge.statusCode()).isEqualTo(200);
+        assertThat(storageBridge.body()).contains("data-mode=\"store\"");
+        assertThat(refusal.statusCode()).isEqualTo(400);
+        for (HttpResponse<String> page : java.util.List.of(storageBridge, refusal)) {
+            assertThat(page.headers().firstValue("Content-Security-Policy"))
+                    .hasValueSatisfying(csp -> assertThat(csp).endsWith("; frame-ancestors *"));
+        }
+    }
+
+    @Test
+    void launchedPagesMayBeFramedByThePlatformAndThePageTheLaunchCameFrom() {
+        browser.fullLaunch(PLATFORM, claims -> claims.claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
+                Map.of("document_target", "iframe", "return_url", "https://canvas.school.example/courses/7/modules")));
+
+        HttpResponse<String> page = browser.get("/landing");
+
+        String authorization = PLATFORM.authorizationUri().getScheme() + "://" + PLATFORM.authorizationUri().getAuthority();
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .endsWith("; frame-ancestors 'self' https://platform.example.edu " + authorization
+                        + " https://canvas.school.example"));
+    }
+
+    @Test
+    void aLaunchWithoutAReturnUrlIsFramedByThePlatformOnly() {
+        browser.fullLaunch(PLATFORM, claims -> { });
+
+        HttpResponse<String> page = browser.get("/landing");
+
+        String authorization = PLATFORM.authorizationUri().getScheme() + "://" + PLATFORM.authorizationUri().getAuthority();
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .endsWith("; frame-ancestors 'self' https://platform.example.edu " + authorization));
     }
 }

@@ -80,7 +80,10 @@ public class LaunchClient {
                 location == null ? Map.of() : query(location.getRawQuery()), response.body());
     }
 
-    /** The platform's form POST of the id_token (Sec §5.1.1.3). */
+    /**
+     * The platform's form POST of the id_token (Sec §5.1.1.3), and, as a browser does, the GET of the page a
+     * {@code 303 See Other} answer sends it to; the launch's own answer is then its {@code previousResponse()}.
+     */
     public HttpResponse<String> launch(String idToken, String state) {
         Map<String, String> params = new LinkedHashMap<>();
         if (idToken != null) {
@@ -89,7 +92,61 @@ public class LaunchClient {
         if (state != null) {
             params.put("state", state);
         }
-        return post("/lti/launch", params);
+        return followSeeOther(post("/lti/launch", params));
+    }
+
+    /** Follows a {@code 303 See Other} with this browser's cookies; any other answer is returned as it is. */
+    public HttpResponse<String> followSeeOther(HttpResponse<String> response) {
+        if (response.statusCode() != 303) {
+            return response;
+        }
+        String location = response.headers().firstValue("Location").orElseThrow();
+        URI target = response.uri().resolve(location);
+        HttpResponse<String> landing = send(HttpRequest.newBuilder(target).GET());
+        return new Followed(landing, response);
+    }
+
+    /** The page a redirect led to, remembering the answer that redirected. */
+    private record Followed(HttpResponse<String> landing, HttpResponse<String> redirect) implements HttpResponse<String> {
+        @Override
+        public int statusCode() {
+            return landing.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return landing.request();
+        }
+
+        @Override
+        public java.util.Optional<HttpResponse<String>> previousResponse() {
+            return java.util.Optional.of(redirect);
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return landing.headers();
+        }
+
+        @Override
+        public String body() {
+            return landing.body();
+        }
+
+        @Override
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return landing.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return landing.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return landing.version();
+        }
     }
 
     /** Login, sign the platform's claims (customised), launch: the whole flow. */

@@ -5,7 +5,11 @@ import static nl.leerlog.tool.db.Tables.COURSE;
 import static nl.leerlog.tool.db.Tables.ENROLMENT;
 import static nl.leerlog.tool.system.DatabaseText.fit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -21,6 +25,8 @@ import org.jooq.TableField;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Courses, people and their enrolments, as the launches tell them. */
 @Repository
@@ -28,6 +34,22 @@ public class CourseMembership {
 
     private final DSLContext db;
     private final Clock clock;
+    /**
+     * Courses this instance recorded lately, as it wrote them: most launches come from courses whose title did not
+     * change, and need not write the course again.
+     */
+    private final Cache<CourseKey, KnownCourse> knownCourses = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(10)).maximumSize(20_000).build();
+
+    private record CourseKey(String issuer, String clientId, String deploymentId, String contextId) {
+    }
+
+    private record KnownCourse(long id, String title, String label, String membershipsUrl) {
+        boolean sameAs(String title, String label, String membershipsUrl) {
+            return Objects.equals(this.title, title) && Objects.equals(this.label, label)
+                    && (membershipsUrl == null || membershipsUrl.equals(this.membershipsUrl));
+        }
+    }
 
     public CourseMembership(DSLContext db, Clock clock) {
         this.db = db;
@@ -51,7 +73,9 @@ public class CourseMembership {
         String label = fit(launch.context() != null ? launch.context().label() : null, 255);
 
         String membershipsUrl = membershipsUrl(launch);
-        long courseId = upsert(() -> {
+        CourseKey key = new CourseKey(launch.issuer(), launch.clientId(), launch.deploymentId(), contextId);
+        KnownCourse known = knownCourses.getIfPresent(key);
+        long courseId = known != null && known.sameAs(title, label, membershipsUrl) ? known.id() : upsert(() -> {
             var update = db.insertInto(COURSE)
                     .set(COURSE.ISSUER, launch.issuer())
                     .set(COURSE.CLIENT_ID, launch.clientId())
@@ -72,6 +96,17 @@ public class CourseMembership {
                     .returningResult(COURSE.ID)
                     .fetchSingle(COURSE.ID);
         });
+        if (known == null || known.id() != courseId || !known.sameAs(title, label, membershipsUrl)) {
+            KnownCourse written = new KnownCourse(courseId, title, label,
+                    membershipsUrl != null ? membershipsUrl : known != null ? known.membershipsUrl() : null);
+            // Known only once it is committed: a course row rolled back with its launch was never there.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    knownCourses.put(key, written);
+                }
+            });
+        }
 
         String name = fit(launch.person().displayName().orElse(null), 255);
         String email = fit(launch.person().email(), 320);
@@ -95,6 +130,14 @@ public class CourseMembership {
 
         enrol(courseId, userId, role, testUser, launch.roles(), ENROLMENT.LAST_LAUNCH_AT, now);
         return new Membership(courseId, userId, title);
+    }
+
+    /**
+     * Forgets the courses this instance knows it wrote. Courses are never deleted by Leerlog; whatever deletes
+     * course rows (a test emptying its tables, a future purge) calls this, or a launch would refer to a row gone.
+     */
+    public void forgetKnownCourses() {
+        knownCourses.invalidateAll();
     }
 
     /** The course's NRPS {@code context_memberships_url}, if the launch has one that fits its column whole. */

@@ -103,6 +103,10 @@ public class DemoLms implements ExtraRegistrations {
         return settings.toolUrl() != null ? strip(settings.toolUrl()) : lmsUrl();
     }
 
+    public String courseUrl() {
+        return settings.courseUrl() != null ? strip(settings.courseUrl()) : lmsUrl();
+    }
+
     public String launchUrl() {
         return toolUrl() + "/lti/launch";
     }
@@ -139,7 +143,7 @@ public class DemoLms implements ExtraRegistrations {
                         "title", "Stage Onderwijs 2026", "type", List.of(LIS + "course#CourseOffering")))
                 .claim(LtiClaims.ROLES, person.roles)
                 .claim(LtiClaims.LAUNCH_PRESENTATION, Map.of("document_target", "iframe", "locale", person.locale,
-                        "return_url", lmsUrl() + "/"))
+                        "return_url", courseUrl() + "/"))
                 .claim(LtiClaims.TOOL_PLATFORM, Map.of("guid", "leerlog-demo-lms", "name", "Leerlog demo LMS",
                         "product_family_code", "leerlog-demo"))
                 .claim(LtiClaims.CANVAS_PLACEMENT, "course_navigation")

@@ -23,6 +23,8 @@ import org.springframework.web.server.ResponseStatusException;
 @ConditionalOnProperty(name = "leerlog.demo.enabled", havingValue = "true")
 class DemoLmsController {
 
+    static final String STORAGE_FRAME_PATH = "/demo/lms/post_message_forwarding";
+
     private final DemoLms lms;
 
     DemoLmsController(DemoLms lms) {
@@ -32,15 +34,32 @@ class DemoLmsController {
     @GetMapping("/")
     String coursePage(Model model, HttpServletResponse response) {
         String toolOrigin = ToolUrls.origin(URI.create(lms.toolUrl()));
-        // The LMS page frames the tool and posts the login form to it; its policy says so.
+        String lmsOrigin = ToolUrls.origin(URI.create(lms.lmsUrl()));
+        // The course page frames the tool and the LMS's storage frame, and posts the login form to the tool.
         response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "frame-src 'self' " + toolOrigin + "; form-action 'self' " + toolOrigin + "; frame-ancestors 'none'");
+                + "frame-src 'self' " + toolOrigin + " " + lmsOrigin + "; form-action 'self' " + toolOrigin
+                + "; frame-ancestors 'none'");
         model.addAttribute("people", Arrays.asList(DemoLms.Person.values()));
         model.addAttribute("settings", lms.settings());
         model.addAttribute("loginUrl", lms.toolUrl() + "/lti/login");
         model.addAttribute("launchUrl", lms.launchUrl());
-        model.addAttribute("toolOrigin", toolOrigin);
+        model.addAttribute("storageFrameUrl", lms.lmsUrl() + STORAGE_FRAME_PATH);
         return "demo/lms";
+    }
+
+    /**
+     * Platform storage as Canvas offers it: a hidden frame named {@code post_message_forwarding} on the
+     * authorization endpoint's origin inside the course page, which keeps the tool's values and answers
+     * {@code lti.put_data} and {@code lti.get_data} (LTI Client Side postMessages) from the tool's origin only.
+     */
+    @GetMapping(STORAGE_FRAME_PATH)
+    String storageFrame(Model model, HttpServletResponse response) {
+        String toolOrigin = ToolUrls.origin(URI.create(lms.toolUrl()));
+        String courseOrigin = ToolUrls.origin(URI.create(lms.courseUrl()));
+        response.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'self'; frame-ancestors 'self' "
+                + courseOrigin);
+        model.addAttribute("toolOrigin", toolOrigin);
+        return "demo/storage-frame";
     }
 
     /** OIDC authorization (Sec §5.1.1.2-3): checks the tool's request and form-posts a signed id_token back. */

@@ -58,6 +58,18 @@ class JooqLoginStateStore implements LoginStateStore {
     }
 
     @Override
+    public Optional<LoginState> consumeBound(String state, String browserBinding) {
+        if (!DatabaseText.storable(state) || !DatabaseText.storable(browserBinding)) {
+            return Optional.empty();
+        }
+        // The launch's one state statement: found, bound to this browser and used up together.
+        return db.deleteFrom(LTI_LOGIN_STATE)
+                .where(LTI_LOGIN_STATE.STATE.eq(state), LTI_LOGIN_STATE.BROWSER_BINDING.eq(browserBinding))
+                .returning().fetchOptional()
+                .map(JooqLoginStateStore::toState);
+    }
+
+    @Override
     public int deleteExpired(Instant now) {
         return db.deleteFrom(LTI_LOGIN_STATE).where(LTI_LOGIN_STATE.EXPIRES_AT.le(utc(now))).execute();
     }

@@ -39,6 +39,8 @@ class JooqLtiSessionStore implements LtiSessionStore {
                 .set(LTI_SESSION.AUTHORITIES, String.join(" ", session.authorities()))
                 .set(LTI_SESSION.ATTRIBUTES, json.writeValueAsString(session.attributes()))
                 .set(LTI_SESSION.CSRF_TOKEN, session.csrfToken())
+                .set(LTI_SESSION.FRAME_ANCESTORS, session.frameAncestors())
+                .set(LTI_SESSION.STARTED_AT, utc(session.startedAt()))
                 .set(LTI_SESSION.EXPIRES_AT, utc(session.expiresAt()))
                 .execute();
     }
@@ -49,7 +51,7 @@ class JooqLtiSessionStore implements LtiSessionStore {
                 .map(row -> new LtiSession(row.getRegistrationId(), row.getClientId(), row.getClaims(),
                         Arrays.stream(row.getAuthorities().split(" ")).filter(a -> !a.isEmpty()).toList(),
                         json.readValue(row.getAttributes(), STRING_MAP), row.getCsrfToken(),
-                        row.getExpiresAt().toInstant()));
+                        row.getFrameAncestors(), row.getStartedAt().toInstant(), row.getExpiresAt().toInstant()));
     }
 
     @Override

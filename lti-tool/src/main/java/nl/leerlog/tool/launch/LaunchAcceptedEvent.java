@@ -8,7 +8,8 @@ import nl.leerlog.tool.roles.CourseRole;
  * admin console can show a registration's last launches. Carries no personal data.
  *
  * @param registrationId the registration (issuer + client id) the launch was validated against
+ * @param frameOrigin the origin of the LMS page the launch came from (its signed return URL), or {@code null}
  */
 public record LaunchAcceptedEvent(String registrationId, String deploymentId, String contextTitle, CourseRole role,
-        Instant at) {
+        String frameOrigin, Instant at) {
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import nl.leerlog.lti.claims.LtiLaunch;
+import nl.leerlog.lti.config.FrameAncestors;
 import nl.leerlog.lti.launch.LaunchGrant;
 import nl.leerlog.lti.launch.LtiLaunchException;
 import nl.leerlog.lti.launch.LtiLaunchListener;
@@ -50,7 +51,7 @@ class LaunchRecorder implements LtiLaunchListener {
             events.publishEvent(new RosterSyncRequested(member.courseId()));
         }
         events.publishEvent(new LaunchAcceptedEvent(launch.registrationId(), launch.deploymentId(),
-                member.courseTitle(), role, clock.instant()));
+                member.courseTitle(), role, FrameAncestors.returnUrlOrigin(launch).orElse(null), clock.instant()));
         return new LaunchGrant(List.of("ROLE_" + role.name()), Map.of(
                 CurrentUser.USER_ID, Long.toString(member.userId()),
                 CurrentUser.COURSE_ID, Long.toString(member.courseId()),

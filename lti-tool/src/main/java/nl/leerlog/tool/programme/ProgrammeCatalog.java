@@ -9,6 +9,8 @@ import static nl.leerlog.tool.db.Tables.REFLECTION_MODEL;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DuplicateKeyException;
 import nl.leerlog.tool.privacy.Owner;
 import org.jooq.DSLContext;
 import org.springframework.context.MessageSource;
@@ -30,6 +32,8 @@ public class ProgrammeCatalog {
 
     private final DSLContext db;
     private final MessageSource messages;
+    /** Courses this instance has seen with categories: the check for defaults runs once per course. */
+    private final Set<Long> coursesWithCategories = ConcurrentHashMap.newKeySet();
 
     public ProgrammeCatalog(DSLContext db, MessageSource messages) {
         this.db = db;
@@ -42,21 +46,32 @@ public class ProgrammeCatalog {
      */
     @Transactional
     public List<Choice> categories(long courseId, Locale locale) {
-        if (!db.fetchExists(CATEGORY, CATEGORY.COURSE_ID.eq(courseId))) {
-            int position = 0;
-            for (String key : DEFAULT_CATEGORIES) {
+        if (!coursesWithCategories.contains(courseId)) {
+            if (!db.fetchExists(CATEGORY, CATEGORY.COURSE_ID.eq(courseId))) {
+                addDefaultCategories(courseId, locale);
+            }
+            coursesWithCategories.add(courseId); // a course never loses its categories (archived ones stay)
+        }
+        return db.select(CATEGORY.ID, CATEGORY.NAME).from(CATEGORY)
+                .where(CATEGORY.COURSE_ID.eq(courseId).and(CATEGORY.ARCHIVED.isFalse()))
+                .orderBy(CATEGORY.POSITION, CATEGORY.NAME)
+                .fetch(r -> new Choice(r.value1(), r.value2()));
+    }
+
+    private void addDefaultCategories(long courseId, Locale locale) {
+        int position = 0;
+        for (String key : DEFAULT_CATEGORIES) {
+            try {
                 db.insertInto(CATEGORY)
                         .set(CATEGORY.COURSE_ID, courseId)
                         .set(CATEGORY.NAME, messages.getMessage("programme.default-category." + key, null, locale))
                         .set(CATEGORY.POSITION, position++)
                         .onConflictDoNothing()
                         .execute();
+            } catch (DuplicateKeyException concurrentFirstView) {
+                // H2 emulates DO NOTHING with a MERGE that a concurrent first view can still beat: it has the row.
             }
         }
-        return db.select(CATEGORY.ID, CATEGORY.NAME).from(CATEGORY)
-                .where(CATEGORY.COURSE_ID.eq(courseId).and(CATEGORY.ARCHIVED.isFalse()))
-                .orderBy(CATEGORY.POSITION, CATEGORY.NAME)
-                .fetch(r -> new Choice(r.value1(), r.value2()));
     }
 
     /** The course's active competencies, in the framework's order. */

@@ -3,45 +3,61 @@ package nl.leerlog.tool.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import nl.leerlog.lti.testing.LaunchClient;
 import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.LeerlogApplication;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Full login + launch round trips over loopback: the platform's login initiation, the tool's redirect, the
- * platform signing an id_token, the launch and the rendered landing page. Not part of {@code ./mvnw verify}
- * (the class name matches no test pattern); run it on a quiet machine with
+ * Full launches over loopback, as a user's browser makes them: the platform's login initiation, the tool's
+ * redirect to the platform, the platform signing an id_token, the launch, the landing page it sends the browser
+ * to, and {@code /api/me}; a new user and nonce every flow. Not part of {@code ./mvnw verify} (the class name
+ * matches no test pattern); run it on a quiet machine with
  * <pre>
  * ./mvnw -pl lti-tool -am verify -Dtest=LaunchBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     [-Dbenchmark.database=postgres] [-Dbenchmark.clients=16] [-Dbenchmark.launches=5000]
+ *     [-Dbenchmark.database=postgres] [-Dbenchmark.clients=4,16] [-Dbenchmark.launches=5000]
  * </pre>
- * Latency is the tool's part: the login request plus the launch request, without the platform's signing.
+ * It reports launches per second, the tool's latency per flow (every request of the flow except the platform's
+ * signing) at p50/p95/p99, the SQL statements per flow, and the resident memory of this JVM (tool and load
+ * generator together) after the run.
  */
 class LaunchBenchmark {
 
+    private static final AtomicLong STATEMENTS = new AtomicLong();
+
     @Test
     void fullLaunchRoundTrips() throws Exception {
-        int clients = Integer.getInteger("benchmark.clients", 16);
+        List<Integer> clientCounts = Arrays.stream(System.getProperty("benchmark.clients", "4,16").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
         int launches = Integer.getInteger("benchmark.launches", 5000);
-        int warmup = Integer.getInteger("benchmark.warmup", 2000);
+        int warmup = Integer.getInteger("benchmark.warmup", 3000);
         boolean postgres = "postgres".equals(System.getProperty("benchmark.database"));
 
         try (TestPlatform platform = TestPlatform.start()) {
             List<String> args = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
-                    "--logging.level.nl.leerlog.lti.launch.LtiFailures=ERROR", "--server.tomcat.threads.max=64"));
+                    "--logging.level.nl.leerlog.lti.launch.LtiFailures=ERROR"));
             platform.properties(0).forEach((name, value) -> args.add("--" + name + "=" + value));
             String schema = "bench_" + Long.toHexString(System.nanoTime());
             if (postgres) {
@@ -49,21 +65,26 @@ class LaunchBenchmark {
                 args.add("--spring.datasource.username=postgres");
                 args.add("--spring.flyway.schemas=" + schema);
                 args.add("--spring.flyway.create-schemas=true");
-                args.add("--spring.datasource.hikari.maximum-pool-size=20");
             }
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeerlogApplication.class)
-                    .run(args.toArray(String[]::new))) {
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeerlogApplication.class,
+                    CountStatements.class).run(args.toArray(String[]::new))) {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 String tool = "http://localhost:" + port;
 
-                run(platform, tool, clients, warmup);
-                Result result = run(platform, tool, clients, launches);
-
-                System.out.printf("%nLaunch benchmark (%s, %d clients, %d launches): %.0f launches/s, "
-                                + "tool latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n%n",
-                        postgres ? "PostgreSQL" : "H2", clients, launches, result.perSecond(),
-                        result.percentile(50), result.percentile(95), result.percentile(99));
-                assertThat(result.failures()).isZero();
+                run(platform, tool, 16, warmup);
+                List<String> report = new ArrayList<>();
+                for (int clients : clientCounts) {
+                    STATEMENTS.set(0);
+                    Result result = run(platform, tool, clients, launches);
+                    report.add(String.format("%s, %2d clients, %d launches: %.0f launches/s, tool latency p50 %.1f ms, "
+                                    + "p95 %.1f ms, p99 %.1f ms, %.1f SQL statements per launch",
+                            postgres ? "PostgreSQL" : "H2", clients, launches, result.perSecond(),
+                            result.percentile(50), result.percentile(95), result.percentile(99),
+                            (double) STATEMENTS.get() / launches));
+                    assertThat(result.failures()).isZero();
+                }
+                report.add("resident memory after the runs: " + residentMegabytes() + " MB");
+                System.out.printf("%nLaunch benchmark%n  %s%n%n", String.join("\n  ", report));
             } finally {
                 if (postgres) {
                     try (Connection connection = DriverManager.getConnection(
@@ -72,6 +93,20 @@ class LaunchBenchmark {
                     }
                 }
             }
+        }
+    }
+
+    /** Counts every SQL statement the application runs through jOOQ (all of its statements). */
+    @Configuration(proxyBeanMethods = false)
+    static class CountStatements {
+        @Bean
+        DefaultExecuteListenerProvider statementCounter() {
+            return new DefaultExecuteListenerProvider(new ExecuteListener() {
+                @Override
+                public void executeStart(ExecuteContext ctx) {
+                    STATEMENTS.incrementAndGet();
+                }
+            });
         }
     }
 
@@ -98,9 +133,12 @@ class LaunchBenchmark {
                     long loginNanos = System.nanoTime() - before;
                     String idToken = platform.sign(platform.launchClaims(login.nonce(), browser.launchUrl()).build());
                     long launchStart = System.nanoTime();
-                    HttpResponse<String> landing = browser.launch(idToken, login.state());
+                    HttpResponse<String> launch = browser.launch(idToken, login.state());
+                    HttpResponse<String> landing = launch.statusCode() == 303
+                            ? browser.get(launch.headers().firstValue("Location").orElseThrow()) : launch;
+                    HttpResponse<String> me = browser.get("/api/me", Map.of("Accept", "application/json"));
                     latencies.add(loginNanos + System.nanoTime() - launchStart);
-                    if (login.status() != 302 || landing.statusCode() != 200) {
+                    if (login.status() != 302 || landing.statusCode() != 200 || me.statusCode() != 200) {
                         failures.incrementAndGet();
                     }
                 }
@@ -117,4 +155,12 @@ class LaunchBenchmark {
         return new Result(launches / seconds, sorted, failures.get());
     }
 
+    private static long residentMegabytes() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
 }

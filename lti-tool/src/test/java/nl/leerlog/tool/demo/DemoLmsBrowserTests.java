@@ -25,17 +25,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The demo LMS and the tool in a real Chromium that blocks third-party cookies, as Chrome does with its
- * third-party-cookie setting on: the LMS on {@code lms.localhost}, the tool on {@code tool.localhost} (two
- * sites, one app), every launch through the real OIDC login and launch inside the LMS's iframe. Every page
+ * third-party-cookie setting on: the course page on the school's own domain {@code school.localhost}, the LMS's
+ * issuer, authorization endpoint and storage frame on {@code lms.localhost}, the tool on {@code tool.localhost}
+ * (three sites, one app), every launch through the real OIDC login and launch inside the course page's iframe. Every page
  * must load without a CSP violation or a script error.
  */
 class DemoLmsBrowserTests extends DemoLmsBrowser {
 
-    /** Where partitioned (CHIPS) cookies set inside the LMS's frame live: the LMS's site, without port. */
-    private static final String LMS_PARTITION = "http://lms.localhost";
-    /** The LMS page records the subjects of the postMessages it receives (platform storage requests). */
+    /** Where partitioned (CHIPS) cookies set inside the course page's frame live: the school's site, without port. */
+    private static final String LMS_PARTITION = "http://school.localhost";
+    /** The LMS's storage frame records the subjects of the postMessages it receives (platform storage requests). */
     private static final String RECORD_LMS_MESSAGES = """
-            if (window === window.top) {
+            if (window.name === 'post_message_forwarding') {
               window.leerlogTestMessages = [];
               window.addEventListener('message', function (e) {
                 if (e.data && typeof e.data.subject === 'string') { window.leerlogTestMessages.push(e.data.subject); }
@@ -51,10 +52,15 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
     @ParameterizedTest(name = "platform storage {0}")
     @ValueSource(booleans = {true, false})
     void studentLaunchOpensTheLearningLogAndNavigatesWithHtmx(boolean platformStorage) {
-        launch("STUDENT", platformStorage);
+        Response landing = page.waitForResponse(r -> r.url().startsWith(TOOL + "/") && r.status() == 200
+                        && r.headerValue("content-type") != null && r.headerValue("content-type").startsWith("text/html")
+                        && r.headerValue("content-security-policy") != null
+                        && !r.headerValue("content-security-policy").endsWith("frame-ancestors *"),
+                () -> launch("STUDENT", platformStorage));
 
         FrameLocator tool = waitForRole("STUDENT");
         assertThat(tool.locator("h1").textContent()).isEqualTo("Je logboek");
+        assertFramedByTheSchoolDomain(landing);
         // The login went the intended way: state kept through lti.put_data, or the frame's cookie check passed.
         List<String> toolCookies = context.cookies(TOOL).stream().map(cookie -> cookie.name).toList();
         if (platformStorage) {
@@ -215,13 +221,13 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
 
     /** Opens the demo LMS and starts a launch as one of its people. */
     private void launch(String person, boolean platformStorage) {
-        page.navigate(LMS + "/");
+        page.navigate(SCHOOL + "/");
         startLaunch(person, platformStorage);
     }
 
     /** Starts a launch from the demo LMS page that is already open. */
     private void startLaunch(String person, boolean platformStorage) {
-        page.locator("input[name=lti_storage_target][value='" + (platformStorage ? "_parent" : "") + "']").check();
+        page.locator("input[name=lti_storage_target][value='" + (platformStorage ? "post_message_forwarding" : "") + "']").check();
         page.locator("#launch-form button[data-person=" + person + "]").click();
     }
 
@@ -236,7 +242,18 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
     }
 
     private List<Object> lmsMessages() {
-        return List.copyOf((List<?>) page.evaluate("window.leerlogTestMessages"));
+        return List.copyOf((List<?>) page.frame("post_message_forwarding").evaluate("window.leerlogTestMessages"));
+    }
+
+    /**
+     * The course page is on neither the issuer's nor the authorization endpoint's origin: the launched page may be
+     * framed by it because the signed return URL named it, and by the platform's own origins, by no one else.
+     */
+    private void assertFramedByTheSchoolDomain(Response landing) {
+        // The launch sent the frame to the landing page once: cookies work in it (partitioned by the school's site).
+        assertThat(landing.url()).isEqualTo(TOOL + "/home");
+        assertThat(landing.headerValue("content-security-policy"))
+                .endsWith("; frame-ancestors 'self' https://demo-lms.leerlog.invalid " + LMS + " " + SCHOOL);
     }
 
     /** The tool's cookies exist only in the LMS's partition (CHIPS): none is a plain third-party cookie. */

@@ -106,6 +106,9 @@ class LaunchFlowTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    nl.leerlog.tool.admin.launchlog.FrameOrigins frameOrigins;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -222,6 +225,26 @@ class LaunchFlowTests {
                     .issueTime(Date.from(now.plusSeconds(120))).expirationTime(Date.from(now.plusSeconds(420))));
 
             assertRefused(response, login.browser(), LtiError.TOKEN_ISSUED_IN_FUTURE);
+        }
+
+        @Test
+        void tokenNotValidBeforeAMomentBeyondTheClockSkewIsRefused() {
+            PlatformLogin login = login(PLATFORM);
+            Instant now = clock.instant();
+
+            HttpResponse<String> response = login.launch(claims -> claims.notBeforeTime(Date.from(now.plusSeconds(120))));
+
+            assertRefused(response, login.browser(), LtiError.TOKEN_NOT_YET_VALID);
+        }
+
+        @Test
+        void notBeforeWithinTheClockSkewIsAccepted() {
+            PlatformLogin login = login(PLATFORM);
+            Instant now = clock.instant();
+
+            HttpResponse<String> response = login.launch(claims -> claims.notBeforeTime(Date.from(now.plusSeconds(30))));
+
+            assertLaunched(response, login.browser(), CourseRole.STUDENT);
         }
 
         @Test
@@ -465,12 +488,15 @@ class LaunchFlowTests {
         void sameLaunchPostedTwiceByTheBrowserIsRefusedTheSecondTime() {
             PlatformLogin login = login(PLATFORM);
             String idToken = login.signed(claims -> { });
-            assertLaunched(login.launch(idToken), login.browser(), CourseRole.STUDENT);
+            long userId = assertLaunched(login.launch(idToken), login.browser(), CourseRole.STUDENT).userId();
 
             HttpResponse<String> again = login.launch(idToken);
 
-            // The refusal also ends the session the first post started.
-            assertRefused(again, login.browser(), LtiError.STATE_UNKNOWN);
+            // Refused, and it starts nothing; the session the first post started is the browser's own and stays.
+            assertThat(again.statusCode()).isEqualTo(LtiError.STATE_UNKNOWN.status());
+            assertThat(LaunchPages.errorCode(again.body())).hasValue(LtiError.STATE_UNKNOWN.name());
+            assertThat(sessionCookies(again)).isEmpty();
+            assertThat(me(login.browser()).userId()).isEqualTo(userId);
         }
 
         @Test
@@ -1021,10 +1047,12 @@ class LaunchFlowTests {
             assertThat(LaunchPages.hiddenFields(bridge.body())).containsKey("lti_storage_binding");
             assertThat(sessionCookies(bridge)).isEmpty();
 
-            HttpResponse<String> launched = login.browser().post("/lti/launch",
-                    relaunchForm(bridge, login.binding()));
+            HttpResponse<String> launched = relaunch(login.browser(), relaunchForm(bridge, login.binding()));
 
             assertLaunched(launched, login.browser(), CourseRole.STUDENT);
+            // Without cookies only the launch's own answer can hand the page its session: no redirect.
+            assertThat(launched.previousResponse()).isEmpty();
+            assertThat(LaunchPages.sessionToken(launched.body())).isPresent();
         }
 
         @Test
@@ -1032,19 +1060,65 @@ class LaunchFlowTests {
             StorageLogin login = storageLogin("post_message_forwarding");
 
             HttpResponse<String> bridge = login.browser().launch(login.idToken(), login.state());
-            HttpResponse<String> launched = login.browser().post("/lti/launch", relaunchForm(bridge, login.binding()));
+            HttpResponse<String> launched = relaunch(login.browser(), relaunchForm(bridge, login.binding()));
 
             assertLaunched(launched, login.browser(), CourseRole.STUDENT);
         }
 
         @Test
-        void bindingFromPlatformStorageAloneCompletesTheLaunch() {
+        void bindingFieldWithoutTheStorageMarkerIsRefused() {
             StorageLogin login = storageLogin("_parent");
 
-            HttpResponse<String> launched = login.browser().post("/lti/launch", Map.of("id_token", login.idToken(),
+            HttpResponse<String> refused = relaunch(login.browser(), Map.of("id_token", login.idToken(),
                     "state", login.state(), "lti_storage_binding", login.binding()));
 
+            assertRefused(refused, login.browser(), LtiError.STATE_BINDING_NOT_FROM_TOOL);
+        }
+
+        @Test
+        void bindingPostedFromAnotherSiteNeverSignsTheBrowserIn() {
+            // Login CSRF: someone launches as themselves with platform storage, keeps their own binding, and has a
+            // victim's browser post it from their site, to sign the victim into the attacker's account.
+            StorageLogin attacker = storageLogin("post_message_forwarding");
+            HttpResponse<String> bridge = attacker.browser().launch(attacker.idToken(), attacker.state());
+            Map<String, String> form = relaunchForm(bridge, attacker.binding());
+            LaunchClient victim = browser();
+
+            HttpResponse<String> crossSite = postForm(victim, "/lti/launch", form,
+                    Map.of("Sec-Fetch-Site", "cross-site", "Origin", "https://attacker.example"));
+            HttpResponse<String> withoutFetchMetadata = postForm(victim, "/lti/launch", form, Map.of());
+            HttpResponse<String> foreignOrigin = postForm(victim, "/lti/launch", form,
+                    Map.of("Origin", "https://attacker.example"));
+
+            assertRefused(crossSite, victim, LtiError.STATE_BINDING_NOT_FROM_TOOL);
+            assertRefused(withoutFetchMetadata, victim, LtiError.STATE_BINDING_NOT_FROM_TOOL);
+            assertRefused(foreignOrigin, victim, LtiError.STATE_BINDING_NOT_FROM_TOOL);
+            // Only the tool's own page could still finish it; it is the attacker's own browser that holds it.
+            assertLaunched(relaunch(attacker.browser(), form), attacker.browser(), CourseRole.STUDENT);
+        }
+
+        @Test
+        void toolPageKnownByItsOriginHeaderMayPostTheBinding() {
+            StorageLogin login = storageLogin("_parent");
+            HttpResponse<String> bridge = login.browser().launch(login.idToken(), login.state());
+
+            HttpResponse<String> launched = postForm(login.browser(), "/lti/launch",
+                    relaunchForm(bridge, login.binding()), Map.of("Origin", "http://localhost:" + port));
+
             assertLaunched(launched, login.browser(), CourseRole.STUDENT);
+        }
+
+        @Test
+        void cookieBoundLoginNeverTakesABindingField() {
+            LaunchClient browser = browser();
+            LoginRedirect login = browser.login(PLATFORM);
+            String binding = browser.cookies().remove(LoginInitiationFilter.BINDING_COOKIE_PREFIX + login.state());
+            PlatformLogin started = new PlatformLogin(PLATFORM, browser, login.state(), login.nonce(), clock);
+
+            HttpResponse<String> refused = relaunch(browser, Map.of("id_token", started.signed(claims -> { }),
+                    "state", login.state(), "lti_storage_binding", binding, "lti_storage_attempted", "1"));
+
+            assertRefused(refused, browser, LtiError.STATE_FOREIGN_BROWSER);
         }
 
         @Test
@@ -1052,7 +1126,7 @@ class LaunchFlowTests {
             StorageLogin login = storageLogin("_parent");
             HttpResponse<String> bridge = login.browser().launch(login.idToken(), login.state());
 
-            HttpResponse<String> refused = login.browser().post("/lti/launch", relaunchForm(bridge, "not-the-binding"));
+            HttpResponse<String> refused = relaunch(login.browser(), relaunchForm(bridge, "not-the-binding"));
 
             assertRefused(refused, login.browser(), LtiError.STATE_FOREIGN_BROWSER);
         }
@@ -1061,8 +1135,8 @@ class LaunchFlowTests {
         void wrongBindingNeverStartsASession() {
             StorageLogin login = storageLogin("_parent");
 
-            HttpResponse<String> response = login.browser().post("/lti/launch", Map.of("id_token", login.idToken(),
-                    "state", login.state(), "lti_storage_binding", "not-the-binding"));
+            HttpResponse<String> response = relaunch(login.browser(), Map.of("id_token", login.idToken(),
+                    "state", login.state(), "lti_storage_binding", "not-the-binding", "lti_storage_attempted", "1"));
 
             assertThat(sessionCookies(response)).isEmpty();
             assertNoSession(login.browser());
@@ -1073,7 +1147,7 @@ class LaunchFlowTests {
             StorageLogin login = storageLogin("_parent");
             HttpResponse<String> bridge = login.browser().launch(login.idToken(), login.state());
 
-            HttpResponse<String> refused = login.browser().post("/lti/launch", relaunchForm(bridge, ""));
+            HttpResponse<String> refused = relaunch(login.browser(), relaunchForm(bridge, ""));
 
             assertRefused(refused, login.browser(), LtiError.STATE_FOREIGN_BROWSER);
         }
@@ -1086,6 +1160,11 @@ class LaunchFlowTests {
             PlatformLogin started = new PlatformLogin(PLATFORM, browser, next.get("state"), next.get("nonce"), clock);
 
             assertLaunched(started.launch(claims -> { }), browser, CourseRole.STUDENT);
+        }
+
+        /** The tool's platform-storage page submitting its form: a same-origin POST, as the browser marks it. */
+        private HttpResponse<String> relaunch(LaunchClient browser, Map<String, String> form) {
+            return postForm(browser, "/lti/launch", form, Map.of("Sec-Fetch-Site", "same-origin"));
         }
 
         /** What the bridge page's script posts once platform storage answered with this binding. */
@@ -1128,7 +1207,10 @@ class LaunchFlowTests {
 
             assertThat(sessionCookies(response)).singleElement().satisfies(cookie -> assertThat(cookie)
                     .contains("HttpOnly", "Secure", "SameSite=None", "Partitioned"));
-            assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+            HttpResponse<String> launch = response.previousResponse().orElseThrow();
+            assertThat(launch.statusCode()).isEqualTo(303);
+            assertThat(launch.headers().firstValue("Location")).hasValue("/home");
+            assertThat(launch.headers().firstValue("Cache-Control")).hasValue("no-store");
             Me me = me(login.browser());
             assertThat(me.role()).isEqualTo("STUDENT");
             assertThat(me.name()).isEqualTo("Fenna Bakker");
@@ -1219,14 +1301,86 @@ class LaunchFlowTests {
             PlatformLogin english = login(PLATFORM);
 
             HttpResponse<String> inDutch = dutch.launch(claims -> claims.claim("locale", "nl-NL"));
-            HttpResponse<String> inEnglish = postForm(english.browser(), "/lti/launch", Map.of("id_token",
-                    english.signed(claims -> claims.claim("locale", "en")), "state", english.state()),
-                    Map.of("Accept-Language", "nl"));
+            HttpResponse<String> inEnglish = english.browser().followSeeOther(postForm(english.browser(),
+                    "/lti/launch", Map.of("id_token", english.signed(claims -> claims.claim("locale", "en")),
+                            "state", english.state()), Map.of("Accept-Language", "nl")));
 
             assertThat(LaunchPages.language(inDutch.body())).hasValue("nl");
             assertThat(inDutch.body()).contains(htmlText("section.student.log.title", "nl"));
             assertThat(LaunchPages.language(inEnglish.body())).hasValue("en");
             assertThat(inEnglish.body()).contains(htmlText("section.student.log.title", "en"));
+        }
+
+        @Test
+        void launchThisBrowserDidNotStartLeavesItsSessionAlone() {
+            // A page on any site can make the browser post to the launch URL, or open it: that must not sign
+            // the user out of the tool (nor sign anyone in).
+            PlatformLogin login = login(PLATFORM);
+            assertLaunched(login.launch(claims -> { }), login.browser(), CourseRole.STUDENT);
+            LaunchClient browser = login.browser();
+            long userId = me(browser).userId();
+            PlatformLogin someoneElse = login(PLATFORM);
+            String foreignToken = someoneElse.signed(claims -> { });
+
+            HttpResponse<String> garbage = browser.post("/lti/launch", Map.of("id_token", "garbage", "state", "x"));
+            HttpResponse<String> byGet = browser.get("/lti/launch?id_token=garbage");
+            HttpResponse<String> unknownState = browser.post("/lti/launch",
+                    Map.of("id_token", foreignToken, "state", someoneElse.state()));
+
+            assertThat(garbage.statusCode()).isEqualTo(400);
+            assertThat(byGet.statusCode()).isEqualTo(405);
+            assertThat(unknownState.statusCode()).isEqualTo(400);
+            assertThat(List.of(garbage, byGet, unknownState)).allSatisfy(response ->
+                    assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(LtiSessions.COOKIE)));
+            assertThat(me(browser).userId()).isEqualTo(userId);
+        }
+
+        @Test
+        void refusedLaunchThisBrowserStartedEndsTheEarlierSession() {
+            PlatformLogin first = login(PLATFORM);
+            assertLaunched(first.launch(claims -> { }), first.browser(), CourseRole.STUDENT);
+            LaunchClient browser = first.browser();
+            LoginRedirect again = browser.login(PLATFORM);
+            PlatformLogin second = new PlatformLogin(PLATFORM, browser, again.state(), again.nonce(), clock);
+
+            HttpResponse<String> refused = second.launch(claims -> claims.claim(LtiClaims.ROLES, List.of(LIS + "membership#Mentor")));
+
+            assertRefused(refused, browser, LtiError.ACCESS_REFUSED);
+        }
+
+        @Test
+        void sessionEndsAfterTwelveHoursHoweverMuchItIsUsed() {
+            PlatformLogin login = login(PLATFORM);
+            assertLaunched(login.launch(claims -> { }), login.browser(), CourseRole.STUDENT);
+
+            for (int hour = 3; hour < 12; hour += 3) {
+                clock.advance(Duration.ofHours(3));
+                assertThat(login.browser().get("/api/me").statusCode()).as("after %d hours in use", hour).isEqualTo(200);
+            }
+            clock.advance(Duration.ofHours(3));
+
+            assertThat(login.browser().get("/api/me").statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void launchedPagesMayBeFramedByTheCoursePageTheSignedReturnUrlNames() {
+            PlatformLogin login = login(PLATFORM);
+            HttpResponse<String> landing = login.launch(claims -> claims.claim(LtiClaims.LAUNCH_PRESENTATION,
+                    Map.of("document_target", "iframe", "return_url", "https://canvas.hu.example/courses/12/external_tools")));
+
+            String csp = login.browser().get("/student/log").headers().firstValue("Content-Security-Policy").orElseThrow();
+
+            assertThat(landing.headers().firstValue("Content-Security-Policy")).hasValue(csp);
+            assertThat(csp).endsWith(" https://canvas.hu.example").contains("frame-ancestors 'self' https://platform.example.edu ")
+                    .doesNotContain("frame-ancestors *");
+            assertThat(frameOrigins.ofRegistration(PLATFORM.registration().id()))
+                    .extracting(nl.leerlog.tool.admin.launchlog.FrameOrigins.FrameOrigin::origin)
+                    .contains("https://canvas.hu.example");
+            // Another launch's page names another course page: each session keeps its own.
+            PlatformLogin other = login(PLATFORM);
+            other.launch(claims -> { });
+            assertThat(other.browser().get("/student/log").headers().firstValue("Content-Security-Policy"))
+                    .hasValueSatisfying(policy -> assertThat(policy).doesNotContain("canvas.hu.example"));
         }
 
         @Test
@@ -1308,9 +1462,16 @@ class LaunchFlowTests {
         return browser.send(request);
     }
 
-    /** The session cookies a response starts (a cookie that clears the session starts none). */
+    /**
+     * The session cookies a response starts (a cookie that clears the session starts none), with the launch's own
+     * answer when the browser followed its redirect to the landing page.
+     */
     static List<String> sessionCookies(HttpResponse<String> response) {
-        return response.headers().allValues("Set-Cookie").stream()
+        List<String> setCookies = new java.util.ArrayList<>();
+        for (HttpResponse<String> step = response; step != null; step = step.previousResponse().orElse(null)) {
+            setCookies.addAll(step.headers().allValues("Set-Cookie"));
+        }
+        return setCookies.stream()
                 .filter(cookie -> cookie.startsWith(LtiSessions.COOKIE + "=")
                         && !cookie.startsWith(LtiSessions.COOKIE + "=;")
                         && !cookie.toLowerCase(Locale.ROOT).contains("max-age=0"))

@@ -5,6 +5,13 @@ import static nl.leerlog.tool.db.Tables.LTI_LAUNCH_EVENT;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import jakarta.annotation.PreDestroy;
+import org.springframework.scheduling.annotation.Scheduled;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +44,13 @@ public class LaunchLog {
     static final int MAX_CLAIMS_LENGTH = 65_536;
     private static final Logger log = LoggerFactory.getLogger(LaunchLog.class);
 
+    private static final int BATCH_SIZE = 500;
+
     private final DSLContext db;
     private final JsonMapper json;
+    private final Queue<LtiLaunchEventRecord> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pendingCount = new AtomicInteger();
+    private final ReentrantLock writing = new ReentrantLock();
 
     public LaunchLog(DSLContext db, JsonMapper json) {
         this.db = db;
@@ -70,22 +82,48 @@ public class LaunchLog {
 
     private void insert(Instant at, boolean accepted, String registrationId, String deploymentId,
             String contextTitle, String courseRole, String errorId, String errorCode, String detail, String claims) {
+        LtiLaunchEventRecord row = new LtiLaunchEventRecord();
+        row.setOccurredAt(at.atOffset(ZoneOffset.UTC));
+        row.setAccepted(accepted);
+        row.setRegistrationId(DatabaseText.fit(registrationId, 600));
+        row.setDeploymentId(DatabaseText.fit(deploymentId, 255));
+        row.setContextTitle(DatabaseText.fit(contextTitle, 500));
+        row.setCourseRole(courseRole);
+        row.setErrorId(errorId);
+        row.setErrorCode(errorCode);
+        row.setDetail(DatabaseText.fit(detail, 2000));
+        row.setClaims(DatabaseText.fit(claims, MAX_CLAIMS_LENGTH));
+        pending.add(row);
+        if (pendingCount.incrementAndGet() >= BATCH_SIZE) {
+            flush();
+        }
+    }
+
+    /**
+     * Writes the launches recorded since the last write, in one JDBC batch. Launches are written in batches (at
+     * least once a second) so that a launch does not wait for its log row; every read writes them first.
+     */
+    @Scheduled(fixedDelayString = "PT1S")
+    @PreDestroy
+    public void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        writing.lock();
         try {
-            db.insertInto(LTI_LAUNCH_EVENT)
-                    .set(LTI_LAUNCH_EVENT.OCCURRED_AT, at.atOffset(ZoneOffset.UTC))
-                    .set(LTI_LAUNCH_EVENT.ACCEPTED, accepted)
-                    .set(LTI_LAUNCH_EVENT.REGISTRATION_ID, DatabaseText.fit(registrationId, 600))
-                    .set(LTI_LAUNCH_EVENT.DEPLOYMENT_ID, DatabaseText.fit(deploymentId, 255))
-                    .set(LTI_LAUNCH_EVENT.CONTEXT_TITLE, DatabaseText.fit(contextTitle, 500))
-                    .set(LTI_LAUNCH_EVENT.COURSE_ROLE, courseRole)
-                    .set(LTI_LAUNCH_EVENT.ERROR_ID, errorId)
-                    .set(LTI_LAUNCH_EVENT.ERROR_CODE, errorCode)
-                    .set(LTI_LAUNCH_EVENT.DETAIL, DatabaseText.fit(detail, 2000))
-                    .set(LTI_LAUNCH_EVENT.CLAIMS, DatabaseText.fit(claims, MAX_CLAIMS_LENGTH))
-                    .execute();
+            List<LtiLaunchEventRecord> rows = new ArrayList<>();
+            for (LtiLaunchEventRecord row; (row = pending.poll()) != null; ) {
+                rows.add(row);
+                pendingCount.decrementAndGet();
+            }
+            if (!rows.isEmpty()) {
+                db.batchInsert(rows).execute();
+            }
         } catch (DataAccessException e) {
             // The log serves the admin; a launch must not fail because its log entry could not be written.
-            log.warn("Could not record a launch event (error id {})", errorId, e);
+            log.warn("Could not record launch events", e);
+        } finally {
+            writing.unlock();
         }
     }
 
@@ -99,6 +137,7 @@ public class LaunchLog {
             }
             condition = condition.and(LTI_LAUNCH_EVENT.ERROR_ID.eq(wanted));
         }
+        flush();
         return fetch(condition, limit);
     }
 
@@ -107,12 +146,14 @@ public class LaunchLog {
         if (!DatabaseText.storable(registrationId)) {
             return List.of();
         }
+        flush();
         return fetch(LTI_LAUNCH_EVENT.REGISTRATION_ID.eq(registrationId)
                 .and(LTI_LAUNCH_EVENT.ACCEPTED.eq(accepted)), limit);
     }
 
     /** For every registration that launched or was refused: its newest launch and newest refusal. */
     public Map<String, RegistrationActivity> activityByRegistration() {
+        flush();
         var newest = db.select(DSL.max(LTI_LAUNCH_EVENT.ID))
                 .from(LTI_LAUNCH_EVENT)
                 .where(LTI_LAUNCH_EVENT.REGISTRATION_ID.isNotNull())
@@ -129,6 +170,7 @@ public class LaunchLog {
 
     /** Removes events older than the given moment; returns how many. */
     public int deleteBefore(Instant moment) {
+        flush();
         return db.deleteFrom(LTI_LAUNCH_EVENT)
                 .where(LTI_LAUNCH_EVENT.OCCURRED_AT.lt(moment.atOffset(ZoneOffset.UTC)))
                 .execute();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import nl.leerlog.lti.config.LtiProperties;
 import nl.leerlog.lti.registration.PlatformRegistration;
+import nl.leerlog.tool.admin.launchlog.FrameOrigins;
 import nl.leerlog.tool.admin.launchlog.LaunchLog;
 import nl.leerlog.tool.admin.launchlog.LaunchLog.LaunchEvent;
 import nl.leerlog.tool.admin.launchlog.LaunchLog.RegistrationActivity;
@@ -39,14 +40,16 @@ class RegistrationsController {
     private final RegistrationRepository registrations;
     private final RegistrationAdministration administration;
     private final LaunchLog launches;
+    private final FrameOrigins frameOrigins;
     private final LtiProperties properties;
     private final List<ExtraRegistrations> extra;
 
     RegistrationsController(RegistrationRepository registrations, RegistrationAdministration administration,
-            LaunchLog launches, LtiProperties properties, List<ExtraRegistrations> extra) {
+            LaunchLog launches, FrameOrigins frameOrigins, LtiProperties properties, List<ExtraRegistrations> extra) {
         this.registrations = registrations;
         this.administration = administration;
         this.launches = launches;
+        this.frameOrigins = frameOrigins;
         this.properties = properties;
         this.extra = List.copyOf(extra);
     }
@@ -218,6 +221,7 @@ class RegistrationsController {
         model.addAttribute("registrationId", registrationId);
         model.addAttribute("lastLaunches", launches.ofRegistration(registrationId, true, EVENTS_SHOWN));
         model.addAttribute("lastErrors", launches.ofRegistration(registrationId, false, EVENTS_SHOWN));
+        model.addAttribute("frameOrigins", frameOrigins.ofRegistration(registrationId));
     }
 
     private static String form(Model model, RegistrationForm form, FormErrors errors, Long id) {

@@ -39,9 +39,9 @@ class LaunchLogRetentionTests {
         events.publishEvent(new LtiLaunchFailedEvent("NEW22222", LtiError.TOKEN_EXPIRED, "expired",
                 "https://old.example.edu#c", "{\"iss\":\"https://old.example.edu\"}", now.minus(Duration.ofDays(29))));
         events.publishEvent(new LaunchAcceptedEvent("https://old.example.edu#c", "d-1", "Old course",
-                CourseRole.STUDENT, now.minus(Duration.ofDays(40))));
+                CourseRole.STUDENT, null, now.minus(Duration.ofDays(40))));
         events.publishEvent(new LaunchAcceptedEvent("https://old.example.edu#c", "d-1", "New course",
-                CourseRole.TEACHER, now.minus(Duration.ofHours(1))));
+                CourseRole.TEACHER, null, now.minus(Duration.ofHours(1))));
 
         int removed = housekeeping.deleteExpired();
 
