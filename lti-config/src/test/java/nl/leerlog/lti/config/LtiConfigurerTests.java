@@ -65,6 +65,8 @@ class LtiConfigurerTests {
     @DynamicPropertySource
     static void register(DynamicPropertyRegistry registry) {
         PLATFORM.properties(0).forEach((name, value) -> registry.add(name, () -> value));
+        // The test platform is on 127.0.0.1, which platform calls may not reach unless allowed.
+        registry.add("lti.platform-http.allow-private-hosts", () -> "true");
     }
 
     @AfterAll
