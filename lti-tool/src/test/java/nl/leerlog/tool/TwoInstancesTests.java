@@ -168,8 +168,10 @@ class TwoInstancesTests {
     }
 
     private static ConfigurableApplicationContext startInstance() {
+        // The test platform is on 127.0.0.1, which the prod profile's platform calls may not reach.
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--lti.tool-url=" + TOOL_URL,
-                "--spring.main.banner-mode=off", "--leerlog.keys.encryption-key=" + ENCRYPTION_KEY));
+                "--spring.main.banner-mode=off", "--leerlog.keys.encryption-key=" + ENCRYPTION_KEY,
+                "--lti.platform-http.allow-private-hosts=true"));
         TestDatabases.postgres(SCHEMA).forEach((name, value) -> args.add("--" + name + "=" + value));
         platform.properties(0).forEach((name, value) -> args.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(LeerlogApplication.class).profiles("prod")

@@ -1,6 +1,10 @@
 package nl.leerlog.lti.config;
 
 import java.time.Clock;
+import nl.leerlog.lti.http.AddressPolicy;
+import nl.leerlog.lti.http.PlatformHttp;
+import nl.leerlog.lti.http.PlatformHttpSettings;
+import nl.leerlog.lti.http.PublicAddressGuard;
 import nl.leerlog.lti.keys.GeneratedToolKeys;
 import nl.leerlog.lti.keys.ToolKeys;
 import nl.leerlog.lti.launch.IdTokenValidator;
@@ -15,12 +19,14 @@ import nl.leerlog.lti.login.LoginStateStore;
 import nl.leerlog.lti.registration.PlatformRegistrations;
 import nl.leerlog.lti.registration.StaticPlatformRegistrations;
 import nl.leerlog.lti.services.NamesRoleService;
-import nl.leerlog.lti.services.PlatformHttp;
 import nl.leerlog.lti.services.ServiceCallSettings;
+import nl.leerlog.lti.services.ServiceCalls;
 import nl.leerlog.lti.services.ServiceTokens;
 import nl.leerlog.lti.session.InMemoryLtiSessionStore;
 import nl.leerlog.lti.session.LtiSessionStore;
 import nl.leerlog.lti.session.LtiSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,11 +36,15 @@ import org.springframework.context.annotation.Bean;
 /**
  * The LTI layer's parts, each replaceable by an application bean of the same type: registrations from
  * {@code lti.platforms[N]} properties, in-memory login states and sessions (one instance only), and a key
- * generated at start-up. A production application provides database-backed ones.
+ * generated at start-up. A production application provides database-backed ones. Every call to a platform goes
+ * through the one {@link PlatformHttp}, which calls public https hosts only unless
+ * {@code lti.platform-http.allow-private-hosts} (development).
  */
 @AutoConfiguration
-@EnableConfigurationProperties({LtiProperties.class, ServiceCallSettings.class})
+@EnableConfigurationProperties({LtiProperties.class, ServiceCallSettings.class, PlatformHttpSettings.class})
 public class LtiAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(LtiAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -80,8 +90,8 @@ public class LtiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PlatformKeys platformKeys(LtiProperties properties) {
-        return new PlatformKeys(properties.jwksMinRefetchInterval());
+    PlatformKeys platformKeys(PlatformHttp http, LtiProperties properties) {
+        return new PlatformKeys(http, properties.jwksMinRefetchInterval());
     }
 
     @Bean
@@ -117,19 +127,35 @@ public class LtiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PlatformHttp ltiPlatformHttp(ServiceCallSettings settings) {
-        return new PlatformHttp(settings);
+    AddressPolicy ltiAddressPolicy(PlatformHttpSettings settings) {
+        if (settings.allowPrivateHosts()) {
+            log.warn("lti.platform-http.allow-private-hosts is on: platform calls may reach private addresses and "
+                    + "plain http. For development only.");
+        }
+        return new PublicAddressGuard(settings.allowPrivateHosts());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    ServiceTokens ltiServiceTokens(ToolKeys keys, PlatformHttp http, Clock clock, ServiceCallSettings settings) {
-        return new ServiceTokens(keys, http, clock, settings);
+    PlatformHttp ltiPlatformHttp(AddressPolicy policy, PlatformHttpSettings settings) {
+        return new PlatformHttp(policy, settings);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    NamesRoleService ltiNamesRoleService(ServiceTokens tokens, PlatformHttp http, ServiceCallSettings settings) {
-        return new NamesRoleService(tokens, http, settings);
+    ServiceCalls ltiServiceCalls(PlatformHttp http, ServiceCallSettings settings) {
+        return new ServiceCalls(http, settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceTokens ltiServiceTokens(ToolKeys keys, ServiceCalls calls, Clock clock, ServiceCallSettings settings) {
+        return new ServiceTokens(keys, calls, clock, settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    NamesRoleService ltiNamesRoleService(ServiceTokens tokens, ServiceCalls calls, ServiceCallSettings settings) {
+        return new NamesRoleService(tokens, calls, settings);
     }
 }

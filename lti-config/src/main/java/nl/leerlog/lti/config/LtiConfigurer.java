@@ -19,6 +19,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Adds LTI 1.3 launches to a Spring Security filter chain:
@@ -69,6 +70,10 @@ public class LtiConfigurer extends AbstractHttpConfigurer<LtiConfigurer, HttpSec
                 .ignoringRequestMatchers(LoginInitiationFilter.PATH, LoginInitiationFilter.LAUNCH_PATH));
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.disable())
+                // The tool's URLs carry ids (course, student, record), never tokens: other sites get the origin
+                // only, and nothing over plain http. Not no-referrer: the origin is no secret, and under it
+                // browsers send "Origin: null" with a cross-site form post to the LMS (Fetch standard).
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .addHeaderWriter(new ContentSecurityPolicyWriter(contentSecurityPolicy)));
     }
 

@@ -31,6 +31,8 @@ public enum LtiError {
     SIGNATURE_UNKNOWN_KID(400, "The id_token's key (kid) is not in the platform's key set."),
     SIGNATURE_INVALID(400, "The id_token's signature is not valid."),
     PLATFORM_KEYS_UNAVAILABLE(503, "The LMS's public keys could not be fetched; please try again in a minute."),
+    /** The key set's URL is plain http or on a non-public address: the tool does not call it (SSRF guard). */
+    PLATFORM_KEYS_REFUSED(403, "The LMS's public keys are at an address the tool may not call; an admin must correct the registration."),
 
     // Identity claims (Sec §5.1.3 steps 2-8)
     ISSUER_MISMATCH(400, "The id_token was issued by another platform than the one that started the login."),

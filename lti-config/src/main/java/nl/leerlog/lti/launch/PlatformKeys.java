@@ -10,17 +10,26 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.Resource;
+import com.nimbusds.jose.util.ResourceRetriever;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.leerlog.lti.http.PlatformHttp;
+import nl.leerlog.lti.http.PlatformRequest;
+import nl.leerlog.lti.http.PlatformResponse;
+import nl.leerlog.lti.http.RefusedAddressException;
 import nl.leerlog.lti.registration.PlatformRegistration;
 
 /**
- * The platforms' public keys, one cached key set per JWKS URL (Sec §6.3). A {@code kid} that is not in
+ * The platforms' public keys, one cached key set per JWKS URL (Sec §6.3), fetched through {@link PlatformHttp}
+ * like every other platform call, so its address policy holds for key sets too. A {@code kid} that is not in
  * the cached set makes the cache fetch the set again, but one fetch at a time and at most twice per
  * {@code minRefetchInterval} (Nimbus's rate limit counts the first load too), so a flood of made-up kids
  * cannot hammer the platform.
@@ -28,17 +37,16 @@ import nl.leerlog.lti.registration.PlatformRegistration;
 public class PlatformKeys {
 
     private static final Duration CACHE_TTL = Duration.ofHours(6);
+    /** A launch waits for this fetch: shorter than the services' timeout. */
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
-    private static final int MAX_JWKS_BYTES = 512 * 1024;
 
     private final Map<URI, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
-    private final DefaultResourceRetriever retriever;
+    private final ResourceRetriever retriever;
     private final Duration minRefetchInterval;
 
-    public PlatformKeys(Duration minRefetchInterval) {
+    public PlatformKeys(PlatformHttp http, Duration minRefetchInterval) {
         this.minRefetchInterval = minRefetchInterval;
-        int timeout = (int) FETCH_TIMEOUT.toMillis();
-        this.retriever = new DefaultResourceRetriever(timeout, timeout, MAX_JWKS_BYTES);
+        this.retriever = new KeySetRetriever(http);
     }
 
     /** The platform's signing key with this kid, fetching the key set again (at most once) if it is unknown. */
@@ -55,6 +63,14 @@ public class PlatformKeys {
             throw new LtiLaunchException(LtiError.SIGNATURE_UNKNOWN_KID,
                     "kid " + kid + " unknown and the key set was fetched moments ago", e);
         } catch (KeySourceException e) {
+            RefusedAddressException refusal = refusalIn(e);
+            if (refusal != null) {
+                // Nothing reached the platform, so there is nothing to rate-limit: the next launch is refused
+                // for the same reason rather than for an "unknown kid".
+                sources.remove(registration.jwkSetUri());
+                throw new LtiLaunchException(LtiError.PLATFORM_KEYS_REFUSED, "the key set of registration "
+                        + registration.id() + " is not fetched: " + refusal.getMessage(), e);
+            }
             throw new LtiLaunchException(LtiError.PLATFORM_KEYS_UNAVAILABLE,
                     "cannot fetch " + registration.jwkSetUri() + ": " + e.getMessage(), e);
         }
@@ -79,5 +95,35 @@ public class PlatformKeys {
                 throw new LtiLaunchException(LtiError.PLATFORM_KEYS_UNAVAILABLE, "bad JWKS URL " + uri, e);
             }
         });
+    }
+
+    private static RefusedAddressException refusalIn(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefusedAddressException refusal) {
+                return refusal;
+            }
+        }
+        return null;
+    }
+
+    /** Nimbus's fetch of a key set, made by {@link PlatformHttp}; anything but 200 is a failed fetch. */
+    private record KeySetRetriever(PlatformHttp http) implements ResourceRetriever {
+
+        @Override
+        public Resource retrieveResource(URL url) throws IOException {
+            URI uri;
+            try {
+                uri = url.toURI();
+            } catch (URISyntaxException e) {
+                throw new IOException("bad JWKS URL " + url, e);
+            }
+            PlatformResponse response = http.send(PlatformRequest.get(uri)
+                    .withHeader("Accept", "application/jwk-set+json, application/json")
+                    .withTimeout(FETCH_TIMEOUT));
+            if (response.status() != 200) {
+                throw new IOException("HTTP " + response.status() + " from " + uri);
+            }
+            return new Resource(response.text(), response.header("Content-Type").orElse(null));
+        }
     }
 }

@@ -2,8 +2,6 @@ package nl.leerlog.lti.services;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.leerlog.lti.http.PlatformRequest;
+import nl.leerlog.lti.http.PlatformResponse;
 import nl.leerlog.lti.registration.PlatformRegistration;
 import nl.leerlog.lti.toolconfig.LtiScopes;
 import org.slf4j.Logger;
@@ -37,12 +37,12 @@ public class NamesRoleService {
             Pattern.CASE_INSENSITIVE);
 
     private final ServiceTokens tokens;
-    private final PlatformHttp http;
+    private final ServiceCalls calls;
     private final ServiceCallSettings settings;
 
-    public NamesRoleService(ServiceTokens tokens, PlatformHttp http, ServiceCallSettings settings) {
+    public NamesRoleService(ServiceTokens tokens, ServiceCalls calls, ServiceCallSettings settings) {
         this.tokens = tokens;
-        this.http = http;
+        this.calls = calls;
         this.settings = settings;
     }
 
@@ -68,8 +68,8 @@ public class NamesRoleService {
                 throw new ServiceCallException(registration.id(), 0, "the roster at " + contextMembershipsUrl
                         + " of registration " + registration.id() + " has more than " + settings.maxPages() + " pages");
             }
-            HttpResponse<String> response = fetch(registration, page);
-            Map<String, Object> container = parse(registration, page, response.body());
+            PlatformResponse response = fetch(registration, page);
+            Map<String, Object> container = parse(registration, page, response.text());
             if (context == null) {
                 context = context(container);
             }
@@ -80,29 +80,28 @@ public class NamesRoleService {
     }
 
     /** One page; on 401 the token is dropped and the page asked once more with a new one. */
-    private HttpResponse<String> fetch(PlatformRegistration registration, URI page) {
+    private PlatformResponse fetch(PlatformRegistration registration, URI page) {
         AccessToken token = tokens.token(registration, SCOPES);
-        HttpResponse<String> response = http.send(pageRequest(page, token), registration, "membership request");
-        if (response.statusCode() == 401) {
+        PlatformResponse response = calls.send(pageRequest(page, token), registration, "membership request");
+        if (response.status() == 401) {
             // The platform may revoke a token before its expiry (e.g. a rotated developer key): try one new token.
             tokens.forget(registration, token);
             token = tokens.token(registration, SCOPES);
-            response = http.send(pageRequest(page, token), registration, "membership request");
+            response = calls.send(pageRequest(page, token), registration, "membership request");
         }
-        if (response.statusCode() != 200) {
-            throw new ServiceCallException(registration.id(), response.statusCode(), "the memberships service "
+        if (response.status() != 200) {
+            throw new ServiceCallException(registration.id(), response.status(), "the memberships service "
                     + page + " of registration " + registration.id() + " refused the request with HTTP "
-                    + response.statusCode() + (response.statusCode() == 401 || response.statusCode() == 403
+                    + response.status() + (response.status() == 401 || response.status() == 403
                             ? " (is the NRPS scope enabled for this client id?)" : ""));
         }
         return response;
     }
 
-    private static HttpRequest.Builder pageRequest(URI page, AccessToken token) {
-        return HttpRequest.newBuilder(page)
-                .header("Accept", MEMBERSHIP_CONTAINER)
-                .header("Authorization", "Bearer " + token.value())
-                .GET();
+    private static PlatformRequest pageRequest(URI page, AccessToken token) {
+        return PlatformRequest.get(page)
+                .withHeader("Accept", MEMBERSHIP_CONTAINER)
+                .withHeader("Authorization", "Bearer " + token.value());
     }
 
     private static Map<String, Object> parse(PlatformRegistration registration, URI page, String body) {
@@ -153,8 +152,8 @@ public class NamesRoleService {
      * The {@code rel="next"} target of the answer's {@code Link} headers, resolved against the page. The access
      * token goes only to the site of the first page: a next link elsewhere is refused.
      */
-    private static URI nextPage(PlatformRegistration registration, URI first, URI page, HttpResponse<String> response) {
-        for (String header : response.headers().allValues("Link")) {
+    private static URI nextPage(PlatformRegistration registration, URI first, URI page, PlatformResponse response) {
+        for (String header : response.headers("Link")) {
             Matcher link = LINK.matcher(header);
             while (link.find()) {
                 Matcher rel = REL.matcher(link.group(2));

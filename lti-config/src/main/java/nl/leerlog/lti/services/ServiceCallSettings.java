@@ -11,8 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenRenewalMargin an access token is fetched anew this long before it expires
  * @param attempts how often one request is tried when the platform answers 5xx or cannot be reached
  * @param firstRetryDelay the wait before the second attempt; each later wait doubles
- * @param connectTimeout how long to wait for a connection to the platform
- * @param requestTimeout how long to wait for one answer of the platform
+ * @param requestTimeout how long to wait for one answer of the platform (connections: {@code lti.platform-http.*})
  * @param maxPages most pages one membership read follows, so a platform's paging loop cannot run forever
  */
 @ConfigurationProperties("lti.services")
@@ -21,7 +20,6 @@ public record ServiceCallSettings(
         @DefaultValue("60s") Duration tokenRenewalMargin,
         @DefaultValue("3") int attempts,
         @DefaultValue("500ms") Duration firstRetryDelay,
-        @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("30s") Duration requestTimeout,
         @DefaultValue("1000") int maxPages) {
 
@@ -37,12 +35,12 @@ public record ServiceCallSettings(
     /** The defaults, for code that builds the service clients without Spring. */
     public static ServiceCallSettings defaults() {
         return new ServiceCallSettings(Duration.ofMinutes(5), Duration.ofSeconds(60), 3, Duration.ofMillis(500),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), 1000);
+                Duration.ofSeconds(30), 1000);
     }
 
     /** These settings with other retry delays, e.g. a few milliseconds in tests. */
     public ServiceCallSettings withFirstRetryDelay(Duration delay) {
-        return new ServiceCallSettings(assertionLifetime, tokenRenewalMargin, attempts, delay, connectTimeout,
-                requestTimeout, maxPages);
+        return new ServiceCallSettings(assertionLifetime, tokenRenewalMargin, attempts, delay, requestTimeout,
+                maxPages);
     }
 }

@@ -2,8 +2,6 @@ package nl.leerlog.lti.services;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
@@ -15,6 +13,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+import nl.leerlog.lti.http.PlatformRequest;
+import nl.leerlog.lti.http.PlatformResponse;
 import nl.leerlog.lti.keys.ToolKeys;
 import nl.leerlog.lti.registration.PlatformRegistration;
 
@@ -27,15 +27,15 @@ import nl.leerlog.lti.registration.PlatformRegistration;
 public class ServiceTokens {
 
     private final ToolKeys keys;
-    private final PlatformHttp http;
+    private final ServiceCalls calls;
     private final Clock clock;
     private final ServiceCallSettings settings;
     private final Map<TokenKey, AccessToken> cache = new ConcurrentHashMap<>();
     private final Map<TokenKey, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public ServiceTokens(ToolKeys keys, PlatformHttp http, Clock clock, ServiceCallSettings settings) {
+    public ServiceTokens(ToolKeys keys, ServiceCalls calls, Clock clock, ServiceCallSettings settings) {
         this.keys = keys;
-        this.http = http;
+        this.calls = calls;
         this.clock = clock;
         this.settings = settings;
     }
@@ -99,18 +99,17 @@ public class ServiceTokens {
         form.put("client_assertion",
                 ClientAssertion.sign(registration, keys.signingKey(), now, settings.assertionLifetime()));
         form.put("scope", scopeParameter(scopes));
-        HttpRequest.Builder request = HttpRequest.newBuilder(registration.tokenUri())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)));
-        HttpResponse<String> response = http.send(request, registration, "token request");
-        if (response.statusCode() != 200) {
-            throw new ServiceCallException(registration.id(), response.statusCode(), "the token endpoint "
+        PlatformRequest request = PlatformRequest.post(registration.tokenUri(), "application/x-www-form-urlencoded",
+                        formBody(form).getBytes(StandardCharsets.UTF_8))
+                .withHeader("Accept", "application/json");
+        PlatformResponse response = calls.send(request, registration, "token request");
+        if (response.status() != 200) {
+            throw new ServiceCallException(registration.id(), response.status(), "the token endpoint "
                     + registration.tokenUri() + " of registration " + registration.id() + " refused the token request"
-                    + " for scope '" + scopeParameter(scopes) + "' with HTTP " + response.statusCode()
-                    + oauthError(response.body()));
+                    + " for scope '" + scopeParameter(scopes) + "' with HTTP " + response.status()
+                    + oauthError(response.text()));
         }
-        return parse(registration, scopes, response.body(), now);
+        return parse(registration, scopes, response.text(), now);
     }
 
     /** RFC 6749 §5.1: {@code access_token}, {@code token_type} Bearer, {@code expires_in} in seconds. */

@@ -3,6 +3,7 @@ package nl.leerlog.lti.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import nl.leerlog.lti.session.LtiSessions;
 import nl.leerlog.lti.testing.LaunchClient;
@@ -65,6 +66,8 @@ class LtiConfigurerTests {
     @DynamicPropertySource
     static void register(DynamicPropertyRegistry registry) {
         PLATFORM.properties(0).forEach((name, value) -> registry.add(name, () -> value));
+        // The test platform is on 127.0.0.1, which platform calls may not reach unless allowed.
+        registry.add("lti.platform-http.allow-private-hosts", () -> "true");
     }
 
     @AfterAll
@@ -165,5 +168,19 @@ class LtiConfigurerTests {
         String authorization = PLATFORM.authorizationUri().getScheme() + "://" + PLATFORM.authorizationUri().getAuthority();
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .endsWith("; frame-ancestors 'self' https://platform.example.edu " + authorization));
+    }
+
+    @Test
+    void everyResponseCarriesAReferrerPolicy() {
+        LaunchClient.LoginRedirect login = browser.login(PLATFORM);
+        HttpResponse<String> landing = browser.launch(PLATFORM.sign(
+                PLATFORM.launchClaims(login.nonce(), browser.launchUrl()).build()), login.state());
+        HttpResponse<String> refused = new LaunchClient(browser.toolBaseUrl()).get("/landing");
+
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(List.of(browser.get("/lti/login?iss=nobody").headers(), landing.headers(), refused.headers(),
+                browser.get("/.well-known/jwks.json").headers()))
+                .allSatisfy(headers -> assertThat(headers.firstValue("Referrer-Policy"))
+                        .hasValue("strict-origin-when-cross-origin"));
     }
 }

@@ -28,11 +28,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.leerlog.lti.claims.LtiClaims;
 import nl.leerlog.lti.claims.LtiLaunch;
+import nl.leerlog.lti.http.PlatformHttp;
+import nl.leerlog.lti.http.PlatformHttpSettings;
+import nl.leerlog.lti.http.PublicAddressGuard;
 import nl.leerlog.lti.login.LoginState;
+import nl.leerlog.lti.registration.PlatformRegistration;
 import nl.leerlog.lti.testing.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Sec §5.1.3 step by step, against a platform whose keys are served over HTTP. */
 class IdTokenValidatorTests {
@@ -40,20 +46,22 @@ class IdTokenValidatorTests {
     private static final String TARGET = "https://tool.example.org/lti/launch";
 
     private TestPlatform platform;
+    private final PlatformHttp http = TestPlatform.localHttp();
     private IdTokenValidator validator;
     private LoginState state;
 
     @BeforeEach
     void startPlatform() {
         platform = TestPlatform.start();
-        validator = new IdTokenValidator(new PlatformKeys(Duration.ofSeconds(10)), Clock.systemUTC(), Duration.ofSeconds(60));
+        validator = new IdTokenValidator(new PlatformKeys(http, Duration.ofSeconds(10)), Clock.systemUTC(), Duration.ofSeconds(60));
         state = new LoginState("state-1", "nonce-1", "binding", platform.registration().id(), TARGET, null,
                 "https://platform.example.edu", Instant.now().plusSeconds(600));
     }
 
     @AfterEach
-    void stopPlatform() {
+    void stopPlatform() throws java.io.IOException {
         platform.close();
+        http.close();
     }
 
     private JWTClaimsSet.Builder claims() {
@@ -216,6 +224,25 @@ class IdTokenValidatorTests {
 
         assertThat(errors).containsOnly(LtiError.SIGNATURE_UNKNOWN_KID);
         assertThat(platform.server().findAll(getRequestedFor(urlEqualTo("/jwks")))).hasSizeLessThanOrEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http", "https"})
+    void keySetOnAPrivateAddressIsRefusedBeforeAnyRequest(String scheme) throws java.io.IOException {
+        PlatformRegistration registration = platform.registrationOver(scheme);
+        try (PlatformHttp production = new PlatformHttp(new PublicAddressGuard(false), PlatformHttpSettings.defaults())) {
+            IdTokenValidator guarded = new IdTokenValidator(new PlatformKeys(production, Duration.ofSeconds(10)),
+                    Clock.systemUTC(), Duration.ofSeconds(60));
+            String token = platform.sign(claims().build());
+
+            for (int launch = 1; launch <= 2; launch++) {
+                // The second launch, within the refetch interval, is refused for the same reason, not an "unknown kid".
+                assertThatThrownBy(() -> guarded.validate(IdTokenValidator.parse(token), state, registration))
+                        .isInstanceOfSatisfying(LtiLaunchException.class,
+                                e -> assertThat(e.error()).isEqualTo(LtiError.PLATFORM_KEYS_REFUSED));
+            }
+        }
+        assertThat(platform.server().getAllServeEvents()).as("WireMock received nothing").isEmpty();
     }
 
     @Test

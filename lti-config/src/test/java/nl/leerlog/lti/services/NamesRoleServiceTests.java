@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +23,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import nl.leerlog.lti.testing.MovableClock;
+import nl.leerlog.lti.http.AddressPolicy;
+import nl.leerlog.lti.http.PlatformHttp;
+import nl.leerlog.lti.http.PlatformHttpSettings;
+import nl.leerlog.lti.http.PublicAddressGuard;
 import nl.leerlog.lti.keys.GeneratedToolKeys;
 import nl.leerlog.lti.registration.PlatformRegistration;
 import nl.leerlog.lti.testing.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reading a roster from a WireMock platform's Names and Role Provisioning Service 2.0. */
 class NamesRoleServiceTests {
@@ -37,14 +45,16 @@ class NamesRoleServiceTests {
     private final PlatformRegistration registration = platform.registration();
     private final MovableClock clock = MovableClock.standingAt(Instant.parse("2026-03-02T09:00:00Z"));
     private final ServiceCallSettings settings = ServiceCallSettings.defaults().withFirstRetryDelay(Duration.ofMillis(5));
-    private final PlatformHttp http = new PlatformHttp(settings);
-    private final ServiceTokens tokens = new ServiceTokens(new GeneratedToolKeys(), http, clock, settings);
-    private final NamesRoleService service = new NamesRoleService(tokens, http, settings);
+    private final PlatformHttp http = TestPlatform.localHttp();
+    private final ServiceCalls calls = new ServiceCalls(http, settings);
+    private final ServiceTokens tokens = new ServiceTokens(new GeneratedToolKeys(), calls, clock, settings);
+    private final NamesRoleService service = new NamesRoleService(tokens, calls, settings);
     private final URI membershipsUrl = URI.create(platform.server().baseUrl() + "/api/lti/courses/7/names_and_roles");
 
     @AfterEach
-    void stopPlatform() {
+    void stopPlatform() throws IOException {
         platform.close();
+        http.close();
     }
 
     @Test
@@ -172,6 +182,56 @@ class NamesRoleServiceTests {
 
         assertThatThrownBy(() -> service.members(registration, membershipsUrl))
                 .isInstanceOf(ServiceCallException.class).hasMessageContaining(registration.id());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http", "https"})
+    void rosterOnAPrivateAddressIsRefusedBeforeAnyRequest(String scheme) throws IOException {
+        grantToken("token-1");
+        platform.server().stubFor(get(urlPathEqualTo(membershipsUrl.getPath())).willReturn(page(students(0, 3))));
+        PlatformRegistration registration = platform.registrationOver(scheme);
+        URI membershipsUrl = URI.create(this.membershipsUrl.toString().replaceFirst("^http:", scheme + ":"));
+        try (PlatformHttp production = new PlatformHttp(new PublicAddressGuard(false), PlatformHttpSettings.defaults())) {
+            ServiceCalls guarded = new ServiceCalls(production, settings);
+            NamesRoleService service = new NamesRoleService(
+                    new ServiceTokens(new GeneratedToolKeys(), guarded, clock, settings), guarded, settings);
+
+            assertThatThrownBy(() -> service.members(registration, membershipsUrl))
+                    .isInstanceOfSatisfying(ServiceCallException.class, e -> {
+                        assertThat(e.status()).isZero();
+                        assertThat(e.getMessage()).contains(registration.id(), "may not call");
+                    });
+        }
+        assertThat(platform.server().getAllServeEvents()).as("WireMock received nothing").isEmpty();
+    }
+
+    @Test
+    void membershipsUrlIsCheckedByTheAddressPolicyToo() throws IOException {
+        // A policy that lets the token through (the WireMock platform) but not the memberships URL's host.
+        AddressPolicy everythingButTenSlashEight = new AddressPolicy() {
+            @Override
+            public boolean allowsScheme(String scheme) {
+                return scheme.equals("http") || scheme.equals("https");
+            }
+
+            @Override
+            public boolean allowsAddress(InetAddress address) {
+                return (address.getAddress()[0] & 0xff) != 10;
+            }
+        };
+        grantToken("token-1");
+        try (PlatformHttp http = new PlatformHttp(everythingButTenSlashEight, PlatformHttpSettings.defaults())) {
+            ServiceCalls guarded = new ServiceCalls(http, settings);
+            NamesRoleService service = new NamesRoleService(
+                    new ServiceTokens(new GeneratedToolKeys(), guarded, clock, settings), guarded, settings);
+
+            assertThatThrownBy(() -> service.members(registration, URI.create("http://10.1.2.3/names_and_roles")))
+                    .isInstanceOfSatisfying(ServiceCallException.class, e -> {
+                        assertThat(e.status()).isZero();
+                        assertThat(e.getMessage()).contains("membership request", "10.1.2.3");
+                    });
+        }
+        platform.server().verify(1, postRequestedFor(urlEqualTo("/token")));
     }
 
     private void grantToken(String value) {

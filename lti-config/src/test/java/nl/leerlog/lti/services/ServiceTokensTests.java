@@ -16,6 +16,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -27,12 +28,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.leerlog.lti.testing.MovableClock;
+import nl.leerlog.lti.http.PlatformHttp;
+import nl.leerlog.lti.http.PlatformHttpSettings;
+import nl.leerlog.lti.http.PublicAddressGuard;
 import nl.leerlog.lti.keys.GeneratedToolKeys;
 import nl.leerlog.lti.keys.ToolKeys;
 import nl.leerlog.lti.registration.PlatformRegistration;
 import nl.leerlog.lti.testing.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client-credentials grant with a signed JWT assertion (Sec §4.1), against a WireMock token endpoint. */
 class ServiceTokensTests {
@@ -44,11 +50,13 @@ class ServiceTokensTests {
     private final ToolKeys keys = new GeneratedToolKeys();
     private final MovableClock clock = MovableClock.standingAt(Instant.parse("2026-03-02T09:00:00Z"));
     private final ServiceCallSettings settings = ServiceCallSettings.defaults().withFirstRetryDelay(Duration.ofMillis(5));
-    private final ServiceTokens tokens = new ServiceTokens(keys, new PlatformHttp(settings), clock, settings);
+    private final PlatformHttp http = TestPlatform.localHttp();
+    private final ServiceTokens tokens = new ServiceTokens(keys, new ServiceCalls(http, settings), clock, settings);
 
     @AfterEach
-    void stopPlatform() {
+    void stopPlatform() throws IOException {
         platform.close();
+        http.close();
     }
 
     @Test
@@ -188,6 +196,23 @@ class ServiceTokensTests {
         assertThatThrownBy(() -> tokens.token(withoutTokenUrl, NRPS))
                 .isInstanceOf(ServiceCallException.class).hasMessageContaining("no token URL");
         assertThat(tokenRequests()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http", "https"})
+    void tokenUrlOnAPrivateAddressIsRefusedBeforeAnyRequest(String scheme) throws IOException {
+        grantTokens("token-1");
+        PlatformRegistration registration = platform.registrationOver(scheme);
+        try (PlatformHttp production = new PlatformHttp(new PublicAddressGuard(false), PlatformHttpSettings.defaults())) {
+            ServiceTokens guarded = new ServiceTokens(keys, new ServiceCalls(production, settings), clock, settings);
+
+            assertThatThrownBy(() -> guarded.token(registration, NRPS))
+                    .isInstanceOfSatisfying(ServiceCallException.class, e -> {
+                        assertThat(e.status()).isZero();
+                        assertThat(e.getMessage()).contains(registration.id(), "token request", "may not call");
+                    });
+        }
+        assertThat(platform.server().getAllServeEvents()).as("WireMock received nothing").isEmpty();
     }
 
     private void grantTokens(String value) {

@@ -27,6 +27,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.leerlog.lti.claims.LtiClaims;
+import nl.leerlog.lti.http.PlatformHttp;
+import nl.leerlog.lti.http.PlatformHttpSettings;
+import nl.leerlog.lti.http.PublicAddressGuard;
 import nl.leerlog.lti.registration.PlatformRegistration;
 
 /**
@@ -99,6 +102,29 @@ public class TestPlatform implements AutoCloseable {
     public PlatformRegistration registration() {
         return new PlatformRegistration(issuer, clientId, Set.of(deploymentId), authorizationUri(), jwkSetUri(),
                 tokenUri(), PlatformRegistration.DEFAULT_ALGORITHMS, null);
+    }
+
+    /**
+     * This platform's registration with its URLs over {@code scheme}, on the same host and port. Over https a
+     * refusal must come from the address check (127.0.0.1), not from the https-only rule; were the address let
+     * through, the TLS handshake with this plain-http server would fail in another way.
+     */
+    public PlatformRegistration registrationOver(String scheme) {
+        return new PlatformRegistration(issuer, clientId, Set.of(deploymentId), withScheme(authorizationUri(), scheme),
+                withScheme(jwkSetUri(), scheme), withScheme(tokenUri(), scheme), PlatformRegistration.DEFAULT_ALGORITHMS,
+                null);
+    }
+
+    private static URI withScheme(URI uri, String scheme) {
+        return URI.create(scheme + uri.toString().substring(uri.getScheme().length()));
+    }
+
+    /**
+     * The tool's platform client as a test without Spring needs it: a test platform is on 127.0.0.1, so
+     * private hosts are allowed, as in the dev profile. Close it after the test.
+     */
+    public static PlatformHttp localHttp() {
+        return new PlatformHttp(new PublicAddressGuard(true), PlatformHttpSettings.defaults());
     }
 
     /** {@code lti.platforms[index].*} properties that register this platform statically. */

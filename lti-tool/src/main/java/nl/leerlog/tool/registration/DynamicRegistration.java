@@ -87,7 +87,7 @@ public class DynamicRegistration {
         }
         try {
             PlatformConfiguration configuration = PlatformConfiguration.read(answer.body(), configurationUrl,
-                    settings.allowPrivateHosts());
+                    platforms.allowsPlainHttp());
             requireStorable(configuration.issuer(), MAX_ID_LENGTH, "issuer", RegistrationError.CONFIGURATION_INVALID);
             for (Map.Entry<String, URI> endpoint : Map.of(
                     "authorization_endpoint", configuration.authorizationEndpoint(),

@@ -43,14 +43,14 @@ class DynamicRegistrationController {
 
     private final DynamicRegistration registration;
     private final ToolDescriptions descriptions;
-    private final RegistrationSettings settings;
+    private final PlatformClient platforms;
     private final LtiProperties lti;
 
     DynamicRegistrationController(DynamicRegistration registration, ToolDescriptions descriptions,
-            RegistrationSettings settings, LtiProperties lti) {
+            PlatformClient platforms, LtiProperties lti) {
         this.registration = registration;
         this.descriptions = descriptions;
-        this.settings = settings;
+        this.platforms = platforms;
         this.lti = lti;
     }
 
@@ -98,7 +98,7 @@ class DynamicRegistrationController {
             throw new RegistrationFailedException(RegistrationError.CONFIGURATION_URL_INVALID, "not an http(s) URL");
         }
         // https only; plain http for a platform on the developer's own machine (lti.md, Registration).
-        if (!PlatformConfiguration.acceptableUrl(uri, settings.allowPrivateHosts())) {
+        if (!PlatformConfiguration.acceptableUrl(uri, platforms.allowsPlainHttp())) {
             throw new RegistrationFailedException(RegistrationError.CONFIGURATION_URL_INSECURE, "plain http");
         }
         return uri;

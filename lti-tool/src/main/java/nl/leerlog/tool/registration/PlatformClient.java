@@ -1,67 +1,37 @@
 package nl.leerlog.tool.registration;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.Map;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.util.Timeout;
-import org.springframework.beans.factory.DisposableBean;
+import nl.leerlog.lti.http.PlatformHttp;
+import nl.leerlog.lti.http.PlatformRequest;
+import nl.leerlog.lti.http.PlatformResponse;
+import nl.leerlog.lti.http.RefusedAddressException;
+import nl.leerlog.lti.http.ResponseTooLargeException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP to a platform during Dynamic Registration: JSON in and out, no redirects, short timeouts, a cap on the
- * answer's size, and the {@link PublicAddressGuard} both before a request and on every connection (its DNS
- * resolver), so an {@code openid_configuration} that anyone can choose cannot reach the tool's own network.
+ * Dynamic Registration's JSON calls to a platform, made by the LTI layer's {@link PlatformHttp} like every other
+ * platform call: its address policy (public https hosts only, outside development) keeps an
+ * {@code openid_configuration} that anyone can choose from reaching the tool's own network.
  */
 @Component
-class PlatformClient implements DisposableBean {
+class PlatformClient {
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
-    private final PublicAddressGuard guard;
+    private final PlatformHttp http;
     private final JsonMapper json;
-    private final int maxResponseBytes;
-    private final CloseableHttpClient http;
+    private final RegistrationSettings settings;
 
-    PlatformClient(RegistrationSettings settings, JsonMapper json) {
-        this.guard = new PublicAddressGuard(settings.allowPrivateHosts());
+    PlatformClient(PlatformHttp http, JsonMapper json, RegistrationSettings settings) {
+        this.http = http;
         this.json = json;
-        this.maxResponseBytes = settings.maxResponseBytes();
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedDnsResolver(guard))
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                                .setSocketTimeout(Timeout.of(settings.responseTimeout()))
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(settings.responseTimeout()))
-                        .build())
-                // A redirect could lead anywhere: the platform must answer at the URL it gave.
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .build();
+        this.settings = settings;
     }
 
     /** A platform's answer: its status and, when it was a JSON object, its content. */
@@ -72,101 +42,50 @@ class PlatformClient implements DisposableBean {
         }
     }
 
-    /**
-     * Refuses a URL whose host is not public (unless allowed for development), before anything is sent.
-     *
-     * @throws RegistrationFailedException {@link RegistrationError#PRIVATE_ADDRESS} or, when the host does not
-     *     resolve, {@link RegistrationError#PLATFORM_UNREACHABLE}
-     */
-    void checkHost(URI uri) {
-        try {
-            guard.check(uri);
-        } catch (PublicAddressGuard.RefusedHostException e) {
-            throw refused(e);
-        }
+    /** Whether platform URLs may use plain http: only where the address policy allows it (development). */
+    boolean allowsPlainHttp() {
+        return http.policy().allowsScheme("http");
     }
 
     PlatformAnswer get(URI uri, String bearerToken) {
-        return send(new HttpGet(uri), uri, bearerToken);
+        return send(PlatformRequest.get(uri), bearerToken);
     }
 
     PlatformAnswer postJson(URI uri, String bearerToken, Map<String, Object> body) {
-        HttpPost post = new HttpPost(uri);
-        post.setEntity(new ByteArrayEntity(json.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
-        return send(post, uri, bearerToken);
+        return send(PlatformRequest.post(uri, "application/json", json.writeValueAsBytes(body)), bearerToken);
     }
 
-    private PlatformAnswer send(HttpUriRequestBase request, URI uri, String bearerToken) {
-        checkHost(uri);
-        request.setHeader(HttpHeaders.ACCEPT, "application/json");
+    /**
+     * @throws RegistrationFailedException {@link RegistrationError#PRIVATE_ADDRESS} when the address policy
+     *     refuses the URL (nothing was sent), {@link RegistrationError#PLATFORM_UNREACHABLE} when the host does
+     *     not resolve, the connection fails or the platform does not answer in time
+     */
+    private PlatformAnswer send(PlatformRequest request, String bearerToken) {
+        PlatformRequest call = request.withHeader("Accept", "application/json").withTimeout(settings.responseTimeout());
         if (bearerToken != null && !bearerToken.isBlank()) {
-            request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
+            call = call.withHeader("Authorization", "Bearer " + bearerToken);
         }
         try {
-            return http.execute(request, response -> new PlatformAnswer(response.getCode(), read(response.getEntity())));
-        } catch (GuardedHostException e) {
-            throw refused(e.refusal);
+            PlatformResponse response = http.send(call);
+            return new PlatformAnswer(response.status(), jsonObject(response.body()));
+        } catch (RefusedAddressException e) {
+            throw new RegistrationFailedException(RegistrationError.PRIVATE_ADDRESS, e.getMessage(), null, e);
+        } catch (ResponseTooLargeException e) {
+            return new PlatformAnswer(e.status(), null); // as good as no JSON object: the caller says which is wrong
         } catch (IOException e) {
-            if (e.getCause() instanceof GuardedHostException guarded) {
-                throw refused(guarded.refusal);
-            }
-            throw new RegistrationFailedException(RegistrationError.PLATFORM_UNREACHABLE,
-                    request.getMethod() + " " + uri + ": " + e, null, e);
+            throw new RegistrationFailedException(RegistrationError.PLATFORM_UNREACHABLE, request + ": " + e, null, e);
         }
     }
 
-    /** The answer as a JSON object, or {@code null} when it is empty, too large or not a JSON object. */
-    private Map<String, Object> read(HttpEntity entity) throws IOException {
-        if (entity == null) {
+    /** The answer as a JSON object, or {@code null} when it is empty or not a JSON object. */
+    private Map<String, Object> jsonObject(byte[] body) {
+        if (body.length == 0) {
             return null;
         }
-        try (InputStream in = entity.getContent()) {
-            byte[] bytes = in.readNBytes(maxResponseBytes + 1);
-            if (bytes.length == 0 || bytes.length > maxResponseBytes) {
-                return null;
-            }
-            return json.readValue(bytes, JSON_OBJECT);
+        try {
+            return json.readValue(body, JSON_OBJECT);
         } catch (JacksonException e) {
             return null;
-        }
-    }
-
-    private static RegistrationFailedException refused(PublicAddressGuard.RefusedHostException e) {
-        return new RegistrationFailedException(e.unresolved() ? RegistrationError.PLATFORM_UNREACHABLE
-                : RegistrationError.PRIVATE_ADDRESS, e.getMessage(), null, e);
-    }
-
-    @Override
-    public void destroy() throws IOException {
-        http.close();
-    }
-
-    /** Resolves for the connection through the guard: a host that now resolves elsewhere is still refused. */
-    private record GuardedDnsResolver(PublicAddressGuard guard) implements DnsResolver {
-
-        @Override
-        public InetAddress[] resolve(String host) throws UnknownHostException {
-            try {
-                return guard.resolve(host);
-            } catch (PublicAddressGuard.RefusedHostException e) {
-                throw new GuardedHostException(e);
-            }
-        }
-
-        @Override
-        public String resolveCanonicalHostname(String host) throws UnknownHostException {
-            resolve(host);
-            return host; // no reverse lookup: the name the platform gave is the one to use
-        }
-    }
-
-    /** Carries the guard's refusal through the HTTP client, which only passes {@link IOException}s on. */
-    private static final class GuardedHostException extends UnknownHostException {
-        private final transient PublicAddressGuard.RefusedHostException refusal;
-
-        GuardedHostException(PublicAddressGuard.RefusedHostException refusal) {
-            super(refusal.getMessage());
-            this.refusal = refusal;
         }
     }
 }

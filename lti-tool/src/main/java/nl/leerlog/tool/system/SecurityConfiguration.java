@@ -5,13 +5,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import nl.leerlog.lti.config.LtiConfigurer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -34,13 +37,18 @@ public class SecurityConfiguration {
 
     private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
+    /**
+     * @param teacherAccess {@code nl.leerlog.tool.course.TeacherAccess}: a teacher session whose enrolment is still
+     *     an active teacher's, re-read every few minutes
+     */
     @Bean
-    SecurityFilterChain toolSecurity(HttpSecurity http, PageRenderer pages, JsonMapper json) {
+    SecurityFilterChain toolSecurity(HttpSecurity http, PageRenderer pages, JsonMapper json,
+            @Qualifier("teacherAccess") AuthorizationManager<RequestAuthorizationContext> teacherAccess) {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(LtiConfigurer.PUBLIC_PATHS).permitAll()
                         .requestMatchers("/", "/demo/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/error", "/actuator/health/**").permitAll()
-                        .requestMatchers("/teacher/**").hasRole("TEACHER")
+                        .requestMatchers("/teacher/**").access(teacherAccess)
                         // /student/** is for students only too, but a student's records answer "not found" to
                         // anyone else (nl.leerlog.tool.privacy.Owner), so they cannot tell what exists.
                         .anyRequest().authenticated())

@@ -32,7 +32,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {
         "lti.tool-url=https://leerlog.example.nl",
-        "leerlog.registration.allow-private-hosts=false",
+        "lti.platform-http.allow-private-hosts=false",
         "leerlog.registration.initial-status=PENDING",
         "spring.datasource.url=jdbc:h2:mem:registration-production-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})

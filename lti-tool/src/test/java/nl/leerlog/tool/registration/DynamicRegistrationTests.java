@@ -38,7 +38,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {
-        "leerlog.registration.allow-private-hosts=true",
+        "lti.platform-http.allow-private-hosts=true",
         "leerlog.registration.initial-status=PENDING",
         "spring.datasource.url=jdbc:h2:mem:dynamic-registration-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})

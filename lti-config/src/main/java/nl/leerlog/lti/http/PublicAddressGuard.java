@@ -1,20 +1,18 @@
-package nl.leerlog.tool.registration;
+package nl.leerlog.lti.http;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /**
- * Server-side request forgery guard for the requests Dynamic Registration makes to a URL that anyone can put
- * in {@code openid_configuration}: the host must resolve to public addresses only. Private (10/8, 172.16/12,
+ * The address policy outside development: https only, and public addresses only. Private (10/8, 172.16/12,
  * 192.168/16, 100.64/10), loopback, link-local (169.254/16 with the cloud metadata service, fe80::/10),
- * unique-local (fc00::/7), multicast and unspecified addresses are refused, for IPv4-mapped IPv6 addresses
- * too, unless {@code allowPrivateHosts} (development against a local platform only).
+ * unique-local (fc00::/7), multicast, unspecified and documentation addresses are refused, as IPv4-mapped IPv6
+ * addresses too. With {@code allowPrivateHosts} (development against a platform on one's own machine, tests
+ * with a WireMock platform on 127.0.0.1) every address and plain http are allowed.
  */
-public class PublicAddressGuard {
+public class PublicAddressGuard implements AddressPolicy {
 
     private final boolean allowPrivateHosts;
 
@@ -22,49 +20,14 @@ public class PublicAddressGuard {
         this.allowPrivateHosts = allowPrivateHosts;
     }
 
-    /** A host that must not be reached, or that does not resolve. */
-    public static class RefusedHostException extends Exception {
-        private final boolean unresolved;
-
-        RefusedHostException(String message, boolean unresolved) {
-            super(message);
-            this.unresolved = unresolved;
-        }
-
-        /** Whether the host could not be resolved at all (rather than resolving to a refused address). */
-        public boolean unresolved() {
-            return unresolved;
-        }
+    @Override
+    public boolean allowsScheme(String scheme) {
+        return "https".equals(scheme) || (allowPrivateHosts && "http".equals(scheme));
     }
 
-    /** Checks the host of a URL before anything is sent to it. */
-    public void check(URI uri) throws RefusedHostException {
-        if (uri.getHost() == null) {
-            throw new RefusedHostException("no host", true);
-        }
-        resolve(uri.getHost());
-    }
-
-    /**
-     * The addresses of a host, all of them public; used again when the connection is made, so a name that
-     * resolves differently the second time (DNS rebinding) is still refused.
-     */
-    public InetAddress[] resolve(String host) throws RefusedHostException {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(bare);
-        } catch (UnknownHostException e) {
-            throw new RefusedHostException("unknown host " + host, true);
-        }
-        if (!allowPrivateHosts) {
-            for (InetAddress address : addresses) {
-                if (!isPublic(address)) {
-                    throw new RefusedHostException(host + " resolves to a non-public address", false);
-                }
-            }
-        }
-        return addresses;
+    @Override
+    public boolean allowsAddress(InetAddress address) {
+        return allowPrivateHosts || isPublic(address);
     }
 
     /** Whether an address is on the public internet. */
