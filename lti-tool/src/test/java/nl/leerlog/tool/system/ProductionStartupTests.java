@@ -138,8 +138,9 @@ class ProductionStartupTests {
         assertThat(production.getEnvironment().getActiveProfiles()).isEmpty();
         assertThat(production.getEnvironment().matchesProfiles("dev")).isFalse();
         assertThat(production.getBeanProvider(DemoLms.class).getIfAvailable()).isNull();
-        assertThat(visitor.get("/demo/").statusCode()).isEqualTo(404);
-        assertThat(visitor.get("/").body()).doesNotContain("/demo/");
+        assertThat(visitor.get("/demo/lms/jwks").statusCode()).isEqualTo(404);
+        assertThat(visitor.get("/", Map.of("Accept-Language", "en")).body())
+                .contains("opens from the course menu").doesNotContain("Demo LMS", "/lti/login");
         assertThat(login(visitor, "admin", "leerlog-dev").headers().firstValue("Location"))
                 .hasValue("/admin/login?error");
         assertThat(login(new LaunchClient(baseUrl()), "operator", OPERATOR_PASSWORD).headers().firstValue("Location"))
