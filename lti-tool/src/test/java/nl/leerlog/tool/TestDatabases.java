@@ -1,5 +1,6 @@
 package nl.leerlog.tool;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -36,6 +37,17 @@ public final class TestDatabases {
                 + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         properties.put("spring.datasource.username", "sa");
         properties.put("spring.datasource.password", "");
+        return properties;
+    }
+
+    /**
+     * An H2 database in a file under {@code directory}, in the same mode: for starts outside the dev profile, which
+     * refuse an in-memory database, and for two starts on one database.
+     */
+    public static Map<String, String> h2File(Path directory, String name) {
+        Map<String, String> properties = new LinkedHashMap<>(h2(name));
+        properties.put("spring.datasource.url", "jdbc:h2:file:" + directory.resolve(name).toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         return properties;
     }
 

@@ -34,8 +34,8 @@ class EvidenceController {
     }
 
     /**
-     * Always an attachment with the type found in the content and nosniff, so an uploaded file can never run as a
-     * page of Leerlog.
+     * Always an attachment with the type found in the content, named after that type, and nosniff: an uploaded file
+     * can never run as a page of Leerlog, nor be saved under an extension that opens it as something else.
      */
     @GetMapping("/student/log/{id}/evidence/{evidenceId}")
     ResponseEntity<byte[]> download(Owner owner, @PathVariable long id, @PathVariable long evidenceId) {
@@ -43,7 +43,7 @@ class EvidenceController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                        .filename(file.downloadName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .cacheControl(CacheControl.noStore())
                 .body(file.content());

@@ -1,6 +1,8 @@
 package nl.leerlog.tool.learninglog;
 
 import nl.leerlog.tool.learninglog.evidence.EvidenceSettings;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,6 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Not limited to this package: no controller is chosen yet when the upload is read.
  */
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // before system.UnreadableRequests, which answers every other multipart failure
 class UploadTooLarge {
 
     private final EvidenceSettings settings;

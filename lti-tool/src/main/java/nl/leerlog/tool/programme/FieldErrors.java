@@ -62,8 +62,8 @@ public record FieldErrors(Map<String, String> byField) {
                 return null;
             }
             String text = value.strip();
-            if (!DatabaseText.storable(text) || text.chars().anyMatch(c -> Character.isISOControl(c)
-                    && c != '\n' && c != '\r' && c != '\t')) {
+            // Forms never bring such characters (system.ControlCharacterFilter); an imported CSV file may.
+            if (!DatabaseText.typeable(text)) {
                 reject(field, "programme.error.characters");
                 return null;
             }

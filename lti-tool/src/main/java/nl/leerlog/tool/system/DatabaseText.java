@@ -1,9 +1,10 @@
 package nl.leerlog.tool.system;
 
 /**
- * Text the database can hold. PostgreSQL refuses the NUL character in any text, even in a query's
- * parameters, so a lookup by a request value that contains one must not reach the database: no row can
- * match it, and asking would fail the request with a server error instead of "not found".
+ * Text the database can hold. PostgreSQL refuses the NUL character in any text, even in a query's parameters, so a
+ * value that contains one must not reach the database. Request parameters never do: {@link ControlCharacterFilter}
+ * refuses every request with a control character in one ({@link #typeable}). What comes from elsewhere (a launch's
+ * claims, a platform's configuration) is checked with {@link #storable} or made to fit with {@link #fit}.
  */
 public final class DatabaseText {
 
@@ -12,6 +13,15 @@ public final class DatabaseText {
 
     public static boolean storable(String value) {
         return value == null || value.indexOf('\0') < 0;
+    }
+
+    /**
+     * Text a person could have typed: no control character (C0, DEL, C1) other than tab and line breaks. So also
+     * storable.
+     */
+    public static boolean typeable(String value) {
+        return value == null || value.chars().noneMatch(c -> Character.isISOControl(c)
+                && c != '\t' && c != '\n' && c != '\r');
     }
 
     /**

@@ -142,6 +142,19 @@ class AdminConsoleTests {
         }
 
         @Test
+        void guessesFromEverNewForwardedAddressesStillLockTheAccount() {
+            // From loopback, an internal proxy, Tomcat takes each X-Forwarded-For as a new address (RemoteIpValve).
+            for (int attempt = 0; attempt < AdminLoginThrottle.MAX_FAILURES_PER_ACCOUNT; attempt++) {
+                assertThat(location(anonymous().loginFrom("203.0.113." + attempt, "distributed-target",
+                        "guess-" + attempt))).endsWith("/admin/login?error");
+            }
+
+            HttpResponse<String> locked = anonymous().loginFrom("192.0.2.99", "distributed-target", "one-more-guess");
+
+            assertThat(location(locked)).endsWith("/admin/login?locked");
+        }
+
+        @Test
         void unknownUserFailsLikeAWrongPassword() {
             HttpResponse<String> response = anonymous().login("root", ConsoleClient.DEV_PASSWORD);
 

@@ -59,6 +59,16 @@ final class ConsoleClient {
         return submit("/admin/login", "/admin/login", Map.of("username", username, "password", password));
     }
 
+    /** A login through a proxy that says it forwards for {@code forwardedFor}. */
+    HttpResponse<String> loginFrom(String forwardedFor, String username, String password) {
+        String token = csrfToken(get("/admin/login").body());
+        return browser.send(HttpRequest.newBuilder(URI.create(browser.toolBaseUrl() + "/admin/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString(LaunchClient.form(Map.of("username", username,
+                        "password", password, "_csrf", token)))));
+    }
+
     ConsoleClient loggedInAsDevAdmin() {
         HttpResponse<String> response = login(DEV_ADMIN, DEV_PASSWORD);
         if (response.statusCode() != 302 || !location(response).endsWith("/admin/registrations")) {

@@ -57,8 +57,29 @@ class EvidenceUploadTests extends LogApplicationTests {
         return db.fetchCount(LEARNING_MOMENT, LEARNING_MOMENT.COURSE_ID.eq(course));
     }
 
+    static byte[] gif() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "gif", out);
+        return out.toByteArray();
+    }
+
     @Test
-    void aPngNamedPdfIsStoredAndServedAsThePngItIs() throws IOException {
+    void aGifNamedHtmlDownloadsAsAGifAttachmentNeverAsAPage() throws IOException {
+        long id = saveMoment(student, MultipartForm.moment("2026-03-02", "Drawing", "save")
+                .file("evidence", "a.html", "text/html", gif()));
+        long evidenceId = db.select(EVIDENCE.ID).from(EVIDENCE).where(EVIDENCE.MOMENT_ID.eq(id)).fetchSingle(EVIDENCE.ID);
+
+        HttpResponse<String> download = student.get("/student/log/" + id + "/evidence/" + evidenceId);
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("image/gif");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment; filename=\"a.gif\"").doesNotContain("html");
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void aPngNamedPdfIsStoredAndServedAsThePngItIsUnderItsOwnExtension() throws IOException {
         long id = saveMoment(student, MultipartForm.moment("2026-03-02", "Photo", "save")
                 .file("evidence", "x.pdf", "application/pdf", png()));
 
@@ -70,7 +91,7 @@ class EvidenceUploadTests extends LogApplicationTests {
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
-                .startsWith("attachment;").contains("x.pdf");
+                .startsWith("attachment;").contains("x.png").doesNotContain("x.pdf");
         assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(student.get("/student/log/" + id).body()).contains("x.pdf", "1 KB");
     }

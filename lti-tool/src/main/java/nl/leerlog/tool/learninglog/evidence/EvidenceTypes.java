@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipFile;
 import org.apache.tika.Tika;
+import org.apache.tika.mime.MimeTypeException;
+import org.apache.tika.mime.MimeTypes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -107,5 +111,33 @@ public class EvidenceTypes {
             name = name.substring(0, MAX_NAME - extension.length()) + extension;
         }
         return name.isEmpty() ? "evidence" : name;
+    }
+
+    /**
+     * The name a file is downloaded under: its stored name with the extension of the type found in its content, so
+     * a GIF uploaded as {@code a.html} downloads as {@code a.gif} and opens as the image it is. A name whose extension
+     * already fits (a JPEG called {@code photo.jpeg}) is kept.
+     */
+    public static String downloadName(String fileName, String contentType) {
+        String name = safeFileName(fileName);
+        List<String> extensions = extensions(contentType);
+        if (extensions.isEmpty()) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 ? name.substring(dot).toLowerCase(Locale.ROOT) : "";
+        if (extensions.contains(extension)) {
+            return name;
+        }
+        return safeFileName((dot > 0 ? name.substring(0, dot) : name) + extensions.getFirst());
+    }
+
+    /** Tika's extensions of a type, the usual one first ({@code .jpg} before {@code .jpeg}). */
+    private static List<String> extensions(String contentType) {
+        try {
+            return MimeTypes.getDefaultMimeTypes().forName(contentType).getExtensions();
+        } catch (MimeTypeException e) {
+            return List.of();
+        }
     }
 }

@@ -33,6 +33,19 @@ class EvidenceCheckTests {
     }
 
     @Test
+    void aDownloadIsNamedAfterTheTypeFoundInItsContent() {
+        assertThat(EvidenceTypes.downloadName("a.html", "image/gif")).isEqualTo("a.gif");
+        assertThat(EvidenceTypes.downloadName("week 1.report.exe", "application/pdf")).isEqualTo("week 1.report.pdf");
+        assertThat(EvidenceTypes.downloadName("notes", "text/plain")).isEqualTo("notes.txt");
+        assertThat(EvidenceTypes.downloadName("Photo.JPEG", "image/jpeg")).isEqualTo("Photo.JPEG");
+        assertThat(EvidenceTypes.downloadName("scan.jpg", "image/png")).isEqualTo("scan.png");
+        assertThat(EvidenceTypes.downloadName("plan.zip", "application/vnd.openxmlformats-officedocument"
+                + ".wordprocessingml.document")).isEqualTo("plan.docx");
+        assertThat(EvidenceTypes.downloadName("../clip", "video/mp4")).isEqualTo("clip.mp4");
+        assertThat(EvidenceTypes.downloadName("x".repeat(300) + ".html", "image/webp")).hasSize(200).endsWith(".webp");
+    }
+
+    @Test
     void anInfectedFileIsRefusedWithItsOwnMessage() {
         EvidenceUploads uploads = new EvidenceUploads(SETTINGS, new EvidenceTypes(), content -> ScanStatus.INFECTED);
 
