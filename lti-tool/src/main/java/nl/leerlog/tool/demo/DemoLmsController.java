@@ -55,9 +55,9 @@ class DemoLmsController {
     @GetMapping(STORAGE_FRAME_PATH)
     String storageFrame(Model model, HttpServletResponse response) {
         String toolOrigin = ToolUrls.origin(URI.create(lms.toolUrl()));
-        String courseOrigin = ToolUrls.origin(URI.create(lms.courseUrl()));
-        response.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'self'; frame-ancestors 'self' "
-                + courseOrigin);
+        // Any page may embed it (the demo's course page answers on every host of the app): it keeps nothing but
+        // what the tool's own origin put there, and answers no one else.
+        response.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'self'; frame-ancestors *");
         model.addAttribute("toolOrigin", toolOrigin);
         return "demo/storage-frame";
     }
@@ -80,8 +80,10 @@ class DemoLmsController {
                 .filter(p -> p.hint().equals(request.get("login_hint"))).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown login_hint"));
         String toolOrigin = ToolUrls.origin(URI.create(lms.toolUrl()));
+        String courseOrigin = ToolUrls.origin(URI.create(lms.courseUrl()));
+        // Shown in the course page's frame, on its way from the tool's login to the tool's launch.
         response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "form-action " + toolOrigin + "; frame-ancestors 'self' " + toolOrigin);
+                + "form-action " + toolOrigin + "; frame-ancestors 'self' " + courseOrigin + " " + toolOrigin);
         model.addAttribute("action", lms.launchUrl());
         model.addAttribute("idToken", lms.idToken(person, nonce));
         model.addAttribute("state", state);

@@ -106,9 +106,8 @@ public class LaunchLog {
     @Scheduled(fixedDelayString = "PT1S")
     @PreDestroy
     public void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
+        // Always under the lock: a read must also wait for rows another thread took from the queue but is
+        // still writing.
         writing.lock();
         try {
             List<LtiLaunchEventRecord> rows = new ArrayList<>();
