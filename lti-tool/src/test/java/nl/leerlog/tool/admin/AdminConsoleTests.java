@@ -485,6 +485,23 @@ class AdminConsoleTests {
         }
 
         @Test
+        void registrationPageShowsTheLmsOriginsThatFramedItsLaunches() {
+            LaunchClient browser = new LaunchClient(baseUrl());
+            HttpResponse<String> landing = browser.fullLaunch(PLATFORM, claims -> claims.claim(LtiClaims.LAUNCH_PRESENTATION,
+                    Map.of("document_target", "iframe", "return_url", "https://canvas.uva.example/courses/3/modules")));
+            assertThat(landing.statusCode()).isEqualTo(200);
+            ConsoleClient admin = admin();
+
+            HttpResponse<String> page = admin.get("/admin/registrations/configured?id="
+                    + java.net.URLEncoder.encode(PLATFORM.issuer() + "#" + PLATFORM.clientId(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("class=\"frame-origin\"", "<code>https://canvas.uva.example</code>")
+                    .doesNotContain("/courses/3/modules");
+        }
+
+        @Test
         void unknownOrMalformedRegistrationGivesAPageNotAServerError() {
             ConsoleClient admin = admin();
 
