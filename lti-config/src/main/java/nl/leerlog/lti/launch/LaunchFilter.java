@@ -105,17 +105,18 @@ public class LaunchFilter extends OncePerRequestFilter {
             LtiSessions.Resolved session = sessions.start(request, response, launch, grant,
                     frameAncestors.forLaunch(registration, launch));
             response.setHeader("Cache-Control", "no-store");
+            String landing = grant.landingPath() != null ? grant.landingPath() : landingPath;
             if (binding.byCookie()) {
                 // The frame keeps cookies, so the session cookie carries the landing page's GET (and a reload).
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-                response.setHeader("Location", landingPath);
+                response.setHeader("Location", landing);
                 return;
             }
             // Without cookies only this response can hand the page its session token: render the landing here.
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(session.authentication());
             SecurityContextHolder.setContext(context);
-            request.getRequestDispatcher(landingPath).forward(new AsGet(request), response);
+            request.getRequestDispatcher(landing).forward(new AsGet(request), response);
         } catch (LtiLaunchException e) {
             SecurityContextHolder.clearContext();
             if (binding != null) {

@@ -18,7 +18,7 @@ class HomeController {
      */
     @GetMapping("/home")
     String home(CurrentUser user) {
-        return user.isTeacher() ? "forward:/teacher/dashboard" : "forward:/student/log";
+        return "forward:" + Navigation.firstPage(user.isTeacher());
     }
 
     @GetMapping("/student/{section}")

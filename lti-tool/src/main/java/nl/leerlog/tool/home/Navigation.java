@@ -15,6 +15,11 @@ public final class Navigation {
     private Navigation() {
     }
 
+    /** The page a teacher or a student starts on: the first section of their menu. */
+    public static String firstPage(boolean teacher) {
+        return teacher ? "/teacher/" + TEACHER_SECTIONS.getFirst() : "/student/" + STUDENT_SECTIONS.getFirst();
+    }
+
     /**
      * Adds the user, the menu and the current section to the model of a page that uses the layout's header and
      * nav fragments. A section that is not in the user's menu is not found.

@@ -10,6 +10,7 @@ import nl.leerlog.lti.launch.LtiLaunchException;
 import nl.leerlog.lti.launch.LtiLaunchListener;
 import nl.leerlog.tool.course.CourseMembership;
 import nl.leerlog.tool.home.CurrentUser;
+import nl.leerlog.tool.home.Navigation;
 import nl.leerlog.tool.roles.CourseRole;
 import nl.leerlog.tool.roles.CourseRoleMapper;
 import nl.leerlog.tool.roster.RosterSyncRequested;
@@ -57,6 +58,6 @@ class LaunchRecorder implements LtiLaunchListener {
                 CurrentUser.COURSE_ID, Long.toString(member.courseId()),
                 CurrentUser.COURSE_TITLE, member.courseTitle() == null ? "" : member.courseTitle(),
                 CurrentUser.ROLE, role.name(),
-                CurrentUser.TEST_USER, Boolean.toString(testUser)));
+                CurrentUser.TEST_USER, Boolean.toString(testUser)), Navigation.firstPage(role == CourseRole.TEACHER));
     }
 }

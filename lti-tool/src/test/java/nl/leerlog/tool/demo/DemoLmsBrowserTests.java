@@ -251,7 +251,7 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
      */
     private void assertFramedByTheSchoolDomain(Response landing) {
         // The launch sent the frame to the landing page once: cookies work in it (partitioned by the school's site).
-        assertThat(landing.url()).isEqualTo(TOOL + "/home");
+        assertThat(landing.url()).isEqualTo(TOOL + "/student/log");
         assertThat(landing.headerValue("content-security-policy"))
                 .endsWith("; frame-ancestors 'self' https://demo-lms.leerlog.invalid " + LMS + " " + SCHOOL);
     }

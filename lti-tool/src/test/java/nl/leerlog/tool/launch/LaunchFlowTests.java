@@ -1209,7 +1209,7 @@ class LaunchFlowTests {
                     .contains("HttpOnly", "Secure", "SameSite=None", "Partitioned"));
             HttpResponse<String> launch = response.previousResponse().orElseThrow();
             assertThat(launch.statusCode()).isEqualTo(303);
-            assertThat(launch.headers().firstValue("Location")).hasValue("/home");
+            assertThat(launch.headers().firstValue("Location")).hasValue("/student/log");
             assertThat(launch.headers().firstValue("Cache-Control")).hasValue("no-store");
             Me me = me(login.browser());
             assertThat(me.role()).isEqualTo("STUDENT");
