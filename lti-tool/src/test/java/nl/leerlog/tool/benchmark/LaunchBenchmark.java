@@ -40,12 +40,14 @@ import org.springframework.context.annotation.Configuration;
  *     [-Dbenchmark.database=postgres] [-Dbenchmark.clients=4,16] [-Dbenchmark.launches=5000]
  * </pre>
  * It reports launches per second, the tool's latency per flow (every request of the flow except the platform's
- * signing) at p50/p95/p99, the SQL statements per flow, and the resident memory of this JVM (tool and load
+ * signing) at p50/p95/p99, the SQL statements and the CPU time (of this JVM) per flow, and the resident memory of this JVM (tool and load
  * generator together) after the run.
  */
 class LaunchBenchmark {
 
     private static final AtomicLong STATEMENTS = new AtomicLong();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     @Test
     void fullLaunchRoundTrips() throws Exception {
@@ -75,12 +77,15 @@ class LaunchBenchmark {
                 List<String> report = new ArrayList<>();
                 for (int clients : clientCounts) {
                     STATEMENTS.set(0);
+                    long cpuBefore = PROCESS.getProcessCpuTime();
                     Result result = run(platform, tool, clients, launches);
+                    double cpuMillis = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6 / launches;
                     report.add(String.format("%s, %2d clients, %d launches: %.0f launches/s, tool latency p50 %.1f ms, "
-                                    + "p95 %.1f ms, p99 %.1f ms, %.1f SQL statements per launch",
+                                    + "p95 %.1f ms, p99 %.1f ms, %.1f SQL statements per launch, %.1f ms CPU per launch "
+                                    + "(tool and generator, %d cores)",
                             postgres ? "PostgreSQL" : "H2", clients, launches, result.perSecond(),
                             result.percentile(50), result.percentile(95), result.percentile(99),
-                            (double) STATEMENTS.get() / launches));
+                            (double) STATEMENTS.get() / launches, cpuMillis, Runtime.getRuntime().availableProcessors()));
                     assertThat(result.failures()).isZero();
                 }
                 report.add("resident memory after the runs: " + residentMegabytes() + " MB");
