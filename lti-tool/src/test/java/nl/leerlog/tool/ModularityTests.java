@@ -9,8 +9,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The application's feature packages (launch, programme, learninglog, ...) form a graph without cycles, and the
- * one place that decides whose private records a request touches depends on no feature.
+ * The application's feature packages (launch, programme, learninglog, ...) and the LTI library's packages (login,
+ * launch, session, claims, ...) each form a graph without cycles, and the one place that decides whose private
+ * records a request touches depends on no feature.
  */
 class ModularityTests {
 
@@ -21,6 +22,16 @@ class ModularityTests {
     @Test
     void featurePackagesDependOnEachOtherWithoutCycles() {
         slices().matching("nl.leerlog.tool.(*)..").should().beFreeOfCycles().check(APPLICATION);
+    }
+
+    @Test
+    void ltiLibraryPackagesDependOnEachOtherWithoutCycles() {
+        JavaClasses library = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("/nl/leerlog/lti/testing/"))
+                .importPackages("nl.leerlog.lti");
+
+        slices().matching("nl.leerlog.lti.(*)..").should().beFreeOfCycles().check(library);
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.leerlog.lti.launch.LtiError;
-import nl.leerlog.lti.launch.LtiLaunchException;
+import nl.leerlog.lti.failure.LtiError;
+import nl.leerlog.lti.failure.LtiLaunchException;
 
 /**
  * Reads the LTI claims of a signature-checked id_token into an {@link LtiLaunch}, refusing the launch

@@ -2,6 +2,7 @@ package nl.leerlog.lti.config;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.leerlog.lti.launch.FrameAncestors;
 import nl.leerlog.lti.session.LtiSessions;
 import org.springframework.security.web.header.HeaderWriter;
 

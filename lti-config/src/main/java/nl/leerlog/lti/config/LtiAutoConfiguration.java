@@ -1,17 +1,18 @@
 package nl.leerlog.lti.config;
 
 import java.time.Clock;
+import nl.leerlog.lti.failure.LtiFailureHandler;
+import nl.leerlog.lti.failure.LtiFailures;
+import nl.leerlog.lti.failure.PlainFailurePage;
 import nl.leerlog.lti.http.AddressPolicy;
 import nl.leerlog.lti.http.PlatformHttp;
 import nl.leerlog.lti.http.PlatformHttpSettings;
 import nl.leerlog.lti.http.PublicAddressGuard;
 import nl.leerlog.lti.keys.GeneratedToolKeys;
 import nl.leerlog.lti.keys.ToolKeys;
+import nl.leerlog.lti.launch.FrameAncestors;
 import nl.leerlog.lti.launch.IdTokenValidator;
-import nl.leerlog.lti.launch.LtiFailureHandler;
-import nl.leerlog.lti.launch.LtiFailures;
 import nl.leerlog.lti.launch.LtiLaunchListener;
-import nl.leerlog.lti.launch.PlainFailurePage;
 import nl.leerlog.lti.launch.PlatformKeys;
 import nl.leerlog.lti.login.BridgePages;
 import nl.leerlog.lti.login.InMemoryLoginStateStore;

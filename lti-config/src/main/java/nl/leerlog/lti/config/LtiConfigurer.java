@@ -1,11 +1,12 @@
 package nl.leerlog.lti.config;
 
 import java.time.Clock;
+import nl.leerlog.lti.failure.LtiFailures;
 import nl.leerlog.lti.keys.JwksEndpointFilter;
 import nl.leerlog.lti.keys.ToolKeys;
+import nl.leerlog.lti.launch.FrameAncestors;
 import nl.leerlog.lti.launch.IdTokenValidator;
 import nl.leerlog.lti.launch.LaunchFilter;
-import nl.leerlog.lti.launch.LtiFailures;
 import nl.leerlog.lti.launch.LtiLaunchListener;
 import nl.leerlog.lti.login.BridgePages;
 import nl.leerlog.lti.login.LoginInitiationFilter;

@@ -20,6 +20,8 @@ import java.util.Date;
 import java.util.List;
 import nl.leerlog.lti.claims.LaunchClaimsReader;
 import nl.leerlog.lti.claims.LtiLaunch;
+import nl.leerlog.lti.failure.LtiError;
+import nl.leerlog.lti.failure.LtiLaunchException;
 import nl.leerlog.lti.login.LoginState;
 import nl.leerlog.lti.registration.PlatformRegistration;
 

@@ -1,6 +1,8 @@
 package nl.leerlog.lti.launch;
 
 import nl.leerlog.lti.claims.LtiLaunch;
+import nl.leerlog.lti.failure.LtiLaunchException;
+import nl.leerlog.lti.session.LaunchGrant;
 
 /**
  * The application's say in a launch that passed every LTI check: record the user and course, decide the

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.leerlog.lti.failure.LtiError;
+import nl.leerlog.lti.failure.LtiLaunchException;
 import nl.leerlog.lti.http.PlatformHttp;
 import nl.leerlog.lti.http.PlatformRequest;
 import nl.leerlog.lti.http.PlatformResponse;

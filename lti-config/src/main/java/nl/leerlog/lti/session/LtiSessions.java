@@ -1,5 +1,7 @@
 package nl.leerlog.lti.session;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,13 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import nl.leerlog.lti.claims.LaunchClaimsReader;
 import nl.leerlog.lti.claims.LtiLaunch;
-import nl.leerlog.lti.launch.LaunchGrant;
-import nl.leerlog.lti.launch.LtiAuthenticationToken;
-import nl.leerlog.lti.launch.LtiLaunchException;
+import nl.leerlog.lti.failure.LtiLaunchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.authority.AuthorityUtils;

@@ -21,16 +21,6 @@ public final class SecureTokens {
         return ENCODER.encodeToString(bytes);
     }
 
-    /** A short id for error pages and logs, easy to read out over the phone. */
-    public static String errorId() {
-        String alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-        StringBuilder id = new StringBuilder(8);
-        for (int i = 0; i < 8; i++) {
-            id.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return id.toString();
-    }
-
     public static String sha256(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

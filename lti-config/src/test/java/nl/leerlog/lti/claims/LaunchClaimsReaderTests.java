@@ -7,8 +7,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import nl.leerlog.lti.launch.LtiError;
-import nl.leerlog.lti.launch.LtiLaunchException;
+import nl.leerlog.lti.failure.LtiError;
+import nl.leerlog.lti.failure.LtiLaunchException;
 import org.junit.jupiter.api.Test;
 
 /** Core §5.3: the required claims of a resource link launch, and their JSON types. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import nl.leerlog.lti.launch.FrameAncestors;
 import nl.leerlog.lti.session.LtiSessions;
 import nl.leerlog.lti.testing.LaunchClient;
 import nl.leerlog.lti.testing.TestPlatform;

@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.leerlog.lti.claims.LtiClaims;
 import nl.leerlog.lti.claims.LtiLaunch;
+import nl.leerlog.lti.failure.LtiError;
+import nl.leerlog.lti.failure.LtiLaunchException;
 import nl.leerlog.lti.http.PlatformHttp;
 import nl.leerlog.lti.http.PlatformHttpSettings;
 import nl.leerlog.lti.http.PublicAddressGuard;

@@ -2,7 +2,7 @@ package nl.leerlog.tool.home;
 
 import java.util.Locale;
 import java.util.Optional;
-import nl.leerlog.lti.launch.LtiAuthenticationToken;
+import nl.leerlog.lti.session.LtiAuthenticationToken;
 import nl.leerlog.tool.roles.CourseRole;
 import org.springframework.security.core.Authentication;
 

@@ -6,9 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.text.ParseException;
 import java.util.Locale;
 import java.util.Map;
-import nl.leerlog.lti.launch.LtiError;
-import nl.leerlog.lti.launch.LtiFailureHandler;
-import nl.leerlog.lti.launch.LtiLaunchException;
+import nl.leerlog.lti.failure.LtiError;
+import nl.leerlog.lti.failure.LtiFailureHandler;
+import nl.leerlog.lti.failure.LtiLaunchException;
 import org.springframework.stereotype.Component;
 
 /**

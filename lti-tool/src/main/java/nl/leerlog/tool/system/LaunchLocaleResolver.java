@@ -3,7 +3,7 @@ package nl.leerlog.tool.system;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import nl.leerlog.lti.launch.LtiAuthenticationToken;
+import nl.leerlog.lti.session.LtiAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;

@@ -59,7 +59,7 @@ class LaunchBenchmark {
 
         try (TestPlatform platform = TestPlatform.start()) {
             List<String> args = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
-                    "--logging.level.nl.leerlog.lti.launch.LtiFailures=ERROR"));
+                    "--logging.level.nl.leerlog.lti.failure.LtiFailures=ERROR"));
             platform.properties(0).forEach((name, value) -> args.add("--" + name + "=" + value));
             String schema = "bench_" + Long.toHexString(System.nanoTime());
             if (postgres) {

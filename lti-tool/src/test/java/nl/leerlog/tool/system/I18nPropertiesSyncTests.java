@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import nl.leerlog.lti.launch.LtiError;
+import nl.leerlog.lti.failure.LtiError;
 import org.junit.jupiter.api.Test;
 
 /** Every text exists in Dutch and in English, and every key a page or an error uses is there. */

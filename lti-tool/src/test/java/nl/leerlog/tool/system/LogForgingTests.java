@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Map;
-import nl.leerlog.lti.launch.LtiFailures;
+import nl.leerlog.lti.failure.LtiFailures;
 import nl.leerlog.lti.testing.LaunchClient;
 import nl.leerlog.tool.LaunchedCourseTests;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,20 @@
-package nl.leerlog.lti.launch;
+package nl.leerlog.lti.failure;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.time.Clock;
-import nl.leerlog.lti.session.SecureTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /** Logs a refused login or launch under a fresh error id, tells listeners, and shows the failure page. */
 public class LtiFailures {
+
+    private static final String ERROR_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final Logger log = LoggerFactory.getLogger(LtiFailures.class);
 
@@ -27,7 +30,7 @@ public class LtiFailures {
 
     public void report(HttpServletRequest request, HttpServletResponse response, LtiLaunchException failure,
             String registrationId, String unverifiedClaims) throws IOException, ServletException {
-        String errorId = SecureTokens.errorId();
+        String errorId = errorId();
         log.warn("LTI {} refused, error id {}: {} ({}), registration {}", request.getRequestURI(), errorId,
                 failure.error(), failure.getMessage(), registrationId);
         events.publishEvent(new LtiLaunchFailedEvent(errorId, failure.error(), failure.getMessage(), registrationId,
@@ -36,5 +39,14 @@ public class LtiFailures {
             response.resetBuffer();
             handler.onFailure(request, response, failure, errorId);
         }
+    }
+
+    /** A short id for error pages and logs, easy to read out over the phone. */
+    private static String errorId() {
+        StringBuilder id = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) {
+            id.append(ERROR_ID_ALPHABET.charAt(RANDOM.nextInt(ERROR_ID_ALPHABET.length())));
+        }
+        return id.toString();
     }
 }

@@ -1,4 +1,4 @@
-package nl.leerlog.lti.config;
+package nl.leerlog.lti.launch;
 
 import java.net.URI;
 import java.util.LinkedHashSet;

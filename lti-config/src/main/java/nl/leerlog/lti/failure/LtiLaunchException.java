@@ -1,4 +1,4 @@
-package nl.leerlog.lti.launch;
+package nl.leerlog.lti.failure;
 
 /**
  * A refused login or launch. The detail is for the log and the admin's launch debugger, never for

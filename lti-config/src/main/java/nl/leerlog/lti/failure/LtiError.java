@@ -1,4 +1,4 @@
-package nl.leerlog.lti.launch;
+package nl.leerlog.lti.failure;
 
 /**
  * Why a login or launch was refused. Each has the HTTP status of its page and a message key; the

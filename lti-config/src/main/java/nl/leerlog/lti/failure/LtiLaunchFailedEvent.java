@@ -1,4 +1,4 @@
-package nl.leerlog.lti.launch;
+package nl.leerlog.lti.failure;
 
 import java.time.Instant;
 

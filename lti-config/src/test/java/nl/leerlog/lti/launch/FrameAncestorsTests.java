@@ -1,4 +1,4 @@
-package nl.leerlog.lti.config;
+package nl.leerlog.lti.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

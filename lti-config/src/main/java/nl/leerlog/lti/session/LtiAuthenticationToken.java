@@ -1,4 +1,4 @@
-package nl.leerlog.lti.launch;
+package nl.leerlog.lti.session;
 
 import java.util.Collection;
 import java.util.Map;

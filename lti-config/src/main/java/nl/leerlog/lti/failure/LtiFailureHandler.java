@@ -1,4 +1,4 @@
-package nl.leerlog.lti.launch;
+package nl.leerlog.lti.failure;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
