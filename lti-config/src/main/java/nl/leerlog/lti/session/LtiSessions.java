@@ -48,7 +48,8 @@ public class LtiSessions {
         this.clock = clock;
         this.ttl = ttl;
         this.maxLifetime = maxLifetime;
-        this.recent = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
+        // Bounded: a few seconds of sessions, even in a burst of launches (a parsed session is a few kilobytes).
+        this.recent = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(20_000).build();
     }
 
     /** A session found for a request: its token and the authentication it carries. */
