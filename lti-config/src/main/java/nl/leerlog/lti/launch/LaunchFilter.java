@@ -151,12 +151,12 @@ public class LaunchFilter extends OncePerRequestFilter {
             // Single use, on every instance: one statement finds, checks the binding and consumes.
             Optional<LoginState> consumed = states.consumeBound(stateParam, cookie);
             if (consumed.isPresent()) {
-                return new Binding(unexpired(consumed.get()), true);
+                return new Binding(unexpired(consumed.get(), false), true);
             }
         }
         LoginState state = states.find(stateParam).orElseThrow(() ->
                 new LtiLaunchException(LtiError.STATE_UNKNOWN, "state not found (unknown or already used)"));
-        unexpiredOrConsume(state);
+        unexpired(state, true);
         if (cookie != null) {
             throw new LtiLaunchException(LtiError.STATE_FOREIGN_BROWSER, "binding cookie does not match");
         }
@@ -198,18 +198,15 @@ public class LaunchFilter extends OncePerRequestFilter {
         return origin != null && origin.equalsIgnoreCase(toolUrls.origin(request));
     }
 
-    private LoginState unexpired(LoginState state) {
+    /** The state, unless it expired; an expired state that is still stored is used up, so it cannot come back. */
+    private LoginState unexpired(LoginState state, boolean stillStored) {
         if (state.isExpired(clock.instant())) {
+            if (stillStored) {
+                states.consume(state.state());
+            }
             throw new LtiLaunchException(LtiError.STATE_EXPIRED, "state expired at " + state.expiresAt());
         }
         return state;
-    }
-
-    private void unexpiredOrConsume(LoginState state) {
-        if (state.isExpired(clock.instant())) {
-            states.consume(state.state());
-            throw new LtiLaunchException(LtiError.STATE_EXPIRED, "state expired at " + state.expiresAt());
-        }
     }
 
     private PlatformRegistration registration(LoginState state) {

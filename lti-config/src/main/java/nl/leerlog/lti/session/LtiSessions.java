@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import nl.leerlog.lti.claims.LaunchClaimsReader;
 import nl.leerlog.lti.claims.LtiLaunch;
 import nl.leerlog.lti.failure.LtiLaunchException;
@@ -48,8 +49,10 @@ public class LtiSessions {
         this.clock = clock;
         this.ttl = ttl;
         this.maxLifetime = maxLifetime;
-        // Bounded: a few seconds of sessions, even in a burst of launches (a parsed session is a few kilobytes).
-        this.recent = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(20_000).build();
+        // Bounded: a few seconds of sessions, even in a burst of launches (a parsed session is a few kilobytes). The
+        // seconds are the application clock's, as every other time of a session.
+        this.recent = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(20_000)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     /** A session found for a request: its token and the authentication it carries. */

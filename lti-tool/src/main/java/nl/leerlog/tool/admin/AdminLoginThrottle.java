@@ -49,8 +49,10 @@ final class AdminLoginThrottle {
     AuthenticationManager guard(AuthenticationManager passwordLogin) {
         return authentication -> {
             String name = name(authentication);
-            List<Limit> limits = List.of(new Limit(name + "@" + address(authentication), MAX_FAILURES_FROM_ONE_ADDRESS),
-                    new Limit(name, MAX_FAILURES_PER_ACCOUNT));
+            // Keys of two kinds that no user name can make the same: "from <address> <name>" and "account <name>".
+            List<Limit> limits = List.of(
+                    new Limit("from " + address(authentication) + " " + name, MAX_FAILURES_FROM_ONE_ADDRESS),
+                    new Limit("account " + name, MAX_FAILURES_PER_ACCOUNT));
             Instant now = clock.instant();
             if (failures.size() > PRUNE_ABOVE) {
                 forgetOlderThan(now.minus(WINDOW));

@@ -4,25 +4,23 @@ import static nl.leerlog.tool.db.Tables.APP_USER;
 import static nl.leerlog.tool.db.Tables.COURSE;
 import static nl.leerlog.tool.db.Tables.ENROLMENT;
 import static nl.leerlog.tool.system.DatabaseText.fit;
+import static nl.leerlog.tool.system.Upserts.upsert;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import nl.leerlog.lti.claims.LtiLaunch;
+import nl.leerlog.tool.db.tables.records.EnrolmentRecord;
 import nl.leerlog.tool.roles.CourseRole;
 import nl.leerlog.tool.system.DatabaseText;
-
-import java.util.List;
-import nl.leerlog.tool.db.tables.records.EnrolmentRecord;
 import org.jooq.DSLContext;
 import org.jooq.TableField;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -75,7 +73,10 @@ public class CourseMembership {
         String membershipsUrl = membershipsUrl(launch);
         CourseKey key = new CourseKey(launch.issuer(), launch.clientId(), launch.deploymentId(), contextId);
         KnownCourse known = knownCourses.getIfPresent(key);
-        long courseId = known != null && known.sameAs(title, label, membershipsUrl) ? known.id() : upsert(() -> {
+        if (known != null && known.sameAs(title, label, membershipsUrl)) {
+            return recordPerson(launch, role, testUser, known.id(), title, now);
+        }
+        long courseId = upsert(() -> {
             var update = db.insertInto(COURSE)
                     .set(COURSE.ISSUER, launch.issuer())
                     .set(COURSE.CLIENT_ID, launch.clientId())
@@ -96,18 +97,21 @@ public class CourseMembership {
                     .returningResult(COURSE.ID)
                     .fetchSingle(COURSE.ID);
         });
-        if (known == null || known.id() != courseId || !known.sameAs(title, label, membershipsUrl)) {
-            KnownCourse written = new KnownCourse(courseId, title, label,
-                    membershipsUrl != null ? membershipsUrl : known != null ? known.membershipsUrl() : null);
-            // Known only once it is committed: a course row rolled back with its launch was never there.
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    knownCourses.put(key, written);
-                }
-            });
-        }
+        KnownCourse written = new KnownCourse(courseId, title, label,
+                membershipsUrl != null ? membershipsUrl : known != null ? known.membershipsUrl() : null);
+        // Known only once it is committed: a course row rolled back with its launch was never there.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                knownCourses.put(key, written);
+            }
+        });
+        return recordPerson(launch, role, testUser, courseId, title, now);
+    }
 
+    /** The person and their enrolment in the course of a launch. */
+    private Membership recordPerson(LtiLaunch launch, CourseRole role, boolean testUser, long courseId, String title,
+            OffsetDateTime now) {
         String name = fit(launch.person().displayName().orElse(null), 255);
         String email = fit(launch.person().email(), 320);
         String locale = fit(launch.locale(), 35);
@@ -144,18 +148,6 @@ public class CourseMembership {
     private static String membershipsUrl(LtiLaunch launch) {
         String url = launch.namesRoleService() == null ? null : launch.namesRoleService().contextMembershipsUrl();
         return url != null && url.length() <= 2000 && DatabaseText.storable(url) ? url : null;
-    }
-
-    /**
-     * Runs an insert-or-update once more when a concurrent first launch inserted the same row in between:
-     * PostgreSQL's {@code ON CONFLICT} is atomic, H2's {@code MERGE} is not.
-     */
-    public static <T> T upsert(Supplier<T> statement) {
-        try {
-            return statement.get();
-        } catch (DuplicateKeyException concurrentInsert) {
-            return statement.get();
-        }
     }
 
     /**

@@ -1,9 +1,9 @@
 package nl.leerlog.tool.course;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import nl.leerlog.tool.home.CurrentUser;
 import nl.leerlog.tool.roles.CourseRole;
@@ -24,18 +24,16 @@ import org.springframework.stereotype.Component;
 @Component
 class TeacherAccess implements AuthorizationManager<RequestAuthorizationContext> {
 
-    /** Confirmations kept before the expired ones are dropped; far more than the teachers of one instance. */
-    private static final int PRUNE_ABOVE = 10_000;
-
     private final CourseMembership membership;
-    private final Clock clock;
-    private final CourseSettings settings;
-    private final Map<Enrolment, Instant> confirmedAt = new ConcurrentHashMap<>();
+    /** Enrolments confirmed lately, each for the re-check time of the application's clock. */
+    private final Cache<Enrolment, Boolean> confirmed;
 
     TeacherAccess(CourseMembership membership, Clock clock, CourseSettings settings) {
         this.membership = membership;
-        this.clock = clock;
-        this.settings = settings;
+        this.confirmed = Caffeine.newBuilder().expireAfterWrite(settings.teacherRecheck())
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .maximumSize(10_000) // far more than the teachers at work on one instance
+                .build();
     }
 
     private record Enrolment(long courseId, long userId) {
@@ -52,21 +50,14 @@ class TeacherAccess implements AuthorizationManager<RequestAuthorizationContext>
     }
 
     private boolean stillTeacher(Enrolment enrolment) {
-        Instant now = clock.instant();
-        Instant confirmed = confirmedAt.get(enrolment);
-        if (confirmed != null && now.isBefore(confirmed.plus(settings.teacherRecheck()))) {
+        if (confirmed.getIfPresent(enrolment) != null) {
             return true;
         }
         boolean teacher = membership.role(enrolment.courseId(), enrolment.userId())
                 .filter(role -> role == CourseRole.TEACHER)
                 .isPresent();
         if (teacher) {
-            confirmedAt.put(enrolment, now);
-            if (confirmedAt.size() > PRUNE_ABOVE) {
-                confirmedAt.values().removeIf(at -> !now.isBefore(at.plus(settings.teacherRecheck())));
-            }
-        } else {
-            confirmedAt.remove(enrolment);
+            confirmed.put(enrolment, Boolean.TRUE);
         }
         return teacher;
     }

@@ -8,9 +8,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import nl.leerlog.tool.course.CourseMembership;
 import nl.leerlog.tool.privacy.Owner;
 import nl.leerlog.tool.roles.CourseRole;
+import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -91,7 +91,7 @@ public class Internships {
     /** Stores the whole internship; {@code changedBy} is the student or the coordinator who saved it. */
     public void save(long courseId, long studentId, Internship internship, long changedBy) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        CourseMembership.upsert(() -> db.insertInto(INTERNSHIP)
+        Upserts.upsert(() -> db.insertInto(INTERNSHIP)
                 .set(INTERNSHIP.COURSE_ID, courseId)
                 .set(INTERNSHIP.STUDENT_ID, studentId)
                 .set(INTERNSHIP.ORGANISATION, internship.organisation())

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.dao.DuplicateKeyException;
 import nl.leerlog.tool.privacy.Owner;
+import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -61,16 +61,15 @@ public class ProgrammeCatalog {
     private void addDefaultCategories(long courseId, Locale locale) {
         int position = 0;
         for (String key : DEFAULT_CATEGORIES) {
-            try {
-                db.insertInto(CATEGORY)
-                        .set(CATEGORY.COURSE_ID, courseId)
-                        .set(CATEGORY.NAME, messages.getMessage("programme.default-category." + key, null, locale))
-                        .set(CATEGORY.POSITION, position++)
-                        .onConflictDoNothing()
-                        .execute();
-            } catch (DuplicateKeyException concurrentFirstView) {
-                // H2 emulates DO NOTHING with a MERGE that a concurrent first view can still beat: it has the row.
-            }
+            String name = messages.getMessage("programme.default-category." + key, null, locale);
+            int at = position++;
+            // A concurrent first view may have added them: do nothing then.
+            Upserts.upsert(() -> db.insertInto(CATEGORY)
+                    .set(CATEGORY.COURSE_ID, courseId)
+                    .set(CATEGORY.NAME, name)
+                    .set(CATEGORY.POSITION, at)
+                    .onConflictDoNothing()
+                    .execute());
         }
     }
 

@@ -5,8 +5,8 @@ import static nl.leerlog.tool.db.Tables.PROGRAMME;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Set;
-import nl.leerlog.tool.course.CourseMembership;
 import nl.leerlog.tool.db.tables.records.ProgrammeRecord;
+import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
 import org.jooq.TableField;
 import org.springframework.stereotype.Repository;
@@ -43,7 +43,7 @@ public class ProgrammeSettings {
     /** Sets one setting of the course's programme, creating its row (other settings at their defaults) if need be. */
     private <T> void save(long courseId, TableField<ProgrammeRecord, T> setting, T value, long changedBy) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        CourseMembership.upsert(() -> db.insertInto(PROGRAMME)
+        Upserts.upsert(() -> db.insertInto(PROGRAMME)
                 .set(PROGRAMME.COURSE_ID, courseId)
                 .set(setting, value)
                 .set(PROGRAMME.UPDATED_AT, now)

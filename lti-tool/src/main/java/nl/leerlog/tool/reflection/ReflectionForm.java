@@ -31,9 +31,9 @@ public record ReflectionForm(String title, Map<String, String> answers, boolean 
     static ReflectionForm read(Map<String, String> params, ReflectionModel model) {
         Map<String, String> answers = new LinkedHashMap<>();
         for (ReflectionModel.Step step : model.steps()) {
-            answers.put(step.key(), text(params.get(ANSWER_PREFIX + step.key())));
+            answers.put(step.key(), params.getOrDefault(ANSWER_PREFIX + step.key(), ""));
         }
-        return new ReflectionForm(text(params.get("title")), answers, DRAFT_ACTION.equals(params.get("action")));
+        return new ReflectionForm(params.getOrDefault("title", ""), answers, DRAFT_ACTION.equals(params.get("action")));
     }
 
     public String answer(String stepKey) {
@@ -81,10 +81,5 @@ public record ReflectionForm(String title, Map<String, String> answers, boolean 
         Map<String, String> earlier = new java.util.TreeMap<>(reflection.answers());
         model.steps().forEach(step -> earlier.remove(step.key()));
         return earlier;
-    }
-
-    /** A missing answer as empty text. No NUL gets this far: system.ControlCharacterFilter refuses it. */
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }

@@ -21,6 +21,7 @@ import nl.leerlog.tool.course.CourseMembership;
 import nl.leerlog.tool.roles.CourseRole;
 import nl.leerlog.tool.roles.CourseRoleMapper;
 import nl.leerlog.tool.system.DatabaseText;
+import nl.leerlog.tool.system.Upserts;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -125,7 +126,7 @@ public class RosterRepository {
     private long upsertPerson(String issuer, Member member, OffsetDateTime now) {
         String name = fit(member.displayName(), 255);
         String email = fit(member.email(), 320);
-        return CourseMembership.upsert(() -> {
+        return Upserts.upsert(() -> {
             // Setting the key to itself keeps the statement valid when the roster gives no personal data at all.
             var update = db.insertInto(APP_USER)
                     .set(APP_USER.ISSUER, issuer)

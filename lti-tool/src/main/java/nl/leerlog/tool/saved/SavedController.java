@@ -2,6 +2,7 @@ package nl.leerlog.tool.saved;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.Objects;
 import nl.leerlog.tool.home.CurrentUser;
 import nl.leerlog.tool.home.Navigation;
 import nl.leerlog.tool.privacy.Owner;
@@ -60,7 +61,7 @@ class SavedController {
             @RequestParam(name = "note", required = false) String note,
             @RequestParam(name = "title", required = false) String title, Model page, HttpServletResponse response) {
         ItemType type = ItemType.parse(itemType).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
-        String ref = text(itemRef).strip();
+        String ref = Objects.requireNonNullElse(itemRef, "").strip();
         if (ref.isEmpty() || ref.length() > REF_MAX) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
@@ -68,12 +69,12 @@ class SavedController {
         if (type.ownRecord()) {
             itemTitle = saved.ownRecordTitle(owner, type, ref).orElseThrow(Owner::notFound);
         } else {
-            itemTitle = text(title).strip();
+            itemTitle = Objects.requireNonNullElse(title, "").strip();
             if (itemTitle.isEmpty() || itemTitle.length() > TITLE_MAX) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
             }
         }
-        String cleanNote = text(note).strip();
+        String cleanNote = Objects.requireNonNullElse(note, "").strip();
         if (cleanNote.length() > NOTE_MAX) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             page.addAttribute("saveError", "saved.error.note-too-long");
@@ -87,7 +88,7 @@ class SavedController {
     @PostMapping("/{id}/note")
     String note(CurrentUser user, Owner owner, @PathVariable long id,
             @RequestParam(name = "note", required = false) String note, Model page, HttpServletResponse response) {
-        String cleanNote = text(note).strip();
+        String cleanNote = Objects.requireNonNullElse(note, "").strip();
         if (cleanNote.length() > NOTE_MAX) {
             if (saved.list(owner).stream().noneMatch(item -> item.id() == id)) {
                 throw Owner.notFound();
@@ -122,11 +123,6 @@ class SavedController {
         page.addAttribute("items", saved.list(owner));
         page.addAttribute("noteError", noteError);
         return "saved/list";
-    }
-
-    /** A missing parameter as empty text. No NUL gets this far: system.ControlCharacterFilter refuses it. */
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 
     /** A note that could not be saved, shown again at its item with the student's text kept. */

@@ -31,7 +31,7 @@ class ErrorPageController implements ErrorController {
         HttpStatus status = status(request);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         response.setStatus(status.value());
-        if (uri instanceof String path && path.startsWith("/api/")) {
+        if (uri instanceof String path && ErrorAnswers.isApi(path)) {
             ProblemDetail problem = ProblemDetail.forStatus(status);
             problem.setInstance(java.net.URI.create(path));
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -3,16 +3,12 @@ package nl.leerlog.tool.system;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MultipartException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The 400 answer to a request Leerlog cannot take as it is: a page in the user's language, or RFC 9457 problem
@@ -44,12 +40,10 @@ public class UnreadableRequests {
         }
     }
 
-    private final PageRenderer pages;
-    private final JsonMapper json;
+    private final ErrorAnswers answers;
 
-    UnreadableRequests(PageRenderer pages, JsonMapper json) {
-        this.pages = pages;
-        this.json = json;
+    UnreadableRequests(ErrorAnswers answers) {
+        this.answers = answers;
     }
 
     @ExceptionHandler(MultipartException.class)
@@ -58,17 +52,7 @@ public class UnreadableRequests {
     }
 
     public void refuse(HttpServletRequest request, HttpServletResponse response, Reason reason) throws IOException {
-        HttpStatus status = HttpStatus.BAD_REQUEST;
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, reason.problemDetail);
-            problem.setTitle(reason.problemTitle);
-            response.setStatus(status.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
-            return;
-        }
-        pages.render(request, response, status.value(), "error/page",
-                Map.of("status", status.value(), "titleKey", reason.titleKey, "textKey", reason.textKey),
-                new LaunchLocaleResolver().resolveLocale(request));
+        answers.refuse(request, response, HttpStatus.BAD_REQUEST, reason.titleKey, reason.textKey, reason.problemTitle,
+                reason.problemDetail);
     }
 }

@@ -120,6 +120,22 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
     }
 
     @Test
+    void aSearchWithAControlCharacterGetsAPageInTheFrameNotABlankBox() {
+        launch("STUDENT", false);
+        waitForRole("STUDENT");
+        // Chromium reports every error status in the console; this one is the refusal itself.
+        problems.expect(TOOL + "/student/log?q=%00:0:0: Failed to load resource: the server responded with a status of 400");
+
+        Response refused = page.waitForResponse(r -> r.url().startsWith(TOOL + "/student/log?q="),
+                () -> toolFrame().navigate(TOOL + "/student/log?q=%00"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        FrameLocator tool = page.frameLocator("#tool-frame");
+        waitForText(tool.locator("h1"), "Tekens die niet kunnen worden gebruikt");
+        assertThat(tool.locator("body").textContent()).doesNotContain("Exception", "Whitelabel");
+    }
+
+    @Test
     void navigationKeepsWorkingWithThePageBoundTokenAloneWhenTheFrameKeepsNoCookies() {
         launch("STUDENT", true);
         FrameLocator tool = waitForRole("STUDENT");

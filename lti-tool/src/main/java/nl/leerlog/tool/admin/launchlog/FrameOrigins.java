@@ -9,15 +9,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import nl.leerlog.tool.course.CourseMembership;
 import nl.leerlog.tool.launch.LaunchAcceptedEvent;
 import nl.leerlog.tool.system.DatabaseText;
+import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Repository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The LMS origins that framed a registration's launches (a school's own Canvas domain, say), as the signed
@@ -55,7 +55,7 @@ public class FrameOrigins {
         }
         OffsetDateTime at = event.at().atOffset(ZoneOffset.UTC);
         try {
-            CourseMembership.upsert(() -> db.insertInto(LTI_FRAME_ORIGIN)
+            Upserts.upsert(() -> db.insertInto(LTI_FRAME_ORIGIN)
                     .set(LTI_FRAME_ORIGIN.REGISTRATION_ID, event.registrationId())
                     .set(LTI_FRAME_ORIGIN.ORIGIN, origin)
                     .set(LTI_FRAME_ORIGIN.FIRST_SEEN_AT, at)
