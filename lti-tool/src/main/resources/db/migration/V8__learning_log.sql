@@ -4,7 +4,7 @@
 -- * a programme's configuration per course (categories, goals, competencies, reflection models), which
 --   the course's teachers (coordinators) set up and every member of the course may read;
 -- * a student's own records (learning moments, evidence, reflections, saved items, own goals), which carry
---   owner_id + course_id and are read only through nl.leerlog.tool.privacy.Owner: nobody but the student
+--   owner_id + course_id and are read only through nl.leerlog.tool.identity.Owner: nobody but the student
 --   sees them, or how many there are, until the student shares them.
 
 -- Reflection models are data: a model is a list of steps, each with a title and a prompt in Dutch and

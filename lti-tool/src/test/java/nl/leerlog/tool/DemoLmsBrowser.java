@@ -1,7 +1,7 @@
 package nl.leerlog.tool;
 
-import static nl.leerlog.tool.db.Tables.APP_USER;
-import static nl.leerlog.tool.db.Tables.COURSE;
+import static nl.leerlog.schema.Tables.APP_USER;
+import static nl.leerlog.schema.Tables.COURSE;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -18,7 +18,7 @@ import java.nio.file.Paths;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import nl.leerlog.tool.privacy.Owner;
+import nl.leerlog.tool.identity.Owner;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

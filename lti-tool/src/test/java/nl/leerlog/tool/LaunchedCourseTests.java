@@ -1,13 +1,13 @@
 package nl.leerlog.tool;
 
-import static nl.leerlog.tool.db.Tables.APP_USER;
-import static nl.leerlog.tool.db.Tables.COURSE;
+import static nl.leerlog.schema.Tables.APP_USER;
+import static nl.leerlog.schema.Tables.COURSE;
 
 import java.util.Locale;
 import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
-import nl.leerlog.tool.home.CurrentUser;
-import nl.leerlog.tool.privacy.Owner;
+import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.identity.Owner;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

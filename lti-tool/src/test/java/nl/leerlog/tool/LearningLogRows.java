@@ -1,23 +1,23 @@
 package nl.leerlog.tool;
 
-import static nl.leerlog.tool.db.Tables.APP_USER;
-import static nl.leerlog.tool.db.Tables.CATEGORY;
-import static nl.leerlog.tool.db.Tables.COMPETENCY;
-import static nl.leerlog.tool.db.Tables.COURSE;
-import static nl.leerlog.tool.db.Tables.LEARNING_GOAL;
-import static nl.leerlog.tool.db.Tables.LEARNING_MOMENT;
-import static nl.leerlog.tool.db.Tables.PROGRAMME;
-import static nl.leerlog.tool.db.Tables.REFLECTION_MODEL;
-import static nl.leerlog.tool.db.Tables.REFLECTION_STEP;
+import static nl.leerlog.schema.Tables.APP_USER;
+import static nl.leerlog.schema.Tables.CATEGORY;
+import static nl.leerlog.schema.Tables.COMPETENCY;
+import static nl.leerlog.schema.Tables.COURSE;
+import static nl.leerlog.schema.Tables.LEARNING_GOAL;
+import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
+import static nl.leerlog.schema.Tables.PROGRAMME;
+import static nl.leerlog.schema.Tables.REFLECTION_MODEL;
+import static nl.leerlog.schema.Tables.REFLECTION_STEP;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
-import nl.leerlog.tool.home.CurrentUser;
-import nl.leerlog.tool.privacy.Owner;
-import nl.leerlog.tool.roles.CourseRole;
+import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.identity.CourseRole;
 import org.jooq.DSLContext;
 
 /**

@@ -25,7 +25,7 @@ public record InternshipWeek(Phase phase, int week, int weeks, long daysUntilSta
         return on(startsOn, endsOn, LocalDate.now(clock));
     }
 
-    static InternshipWeek on(LocalDate startsOn, LocalDate endsOn, LocalDate today) {
+    public static InternshipWeek on(LocalDate startsOn, LocalDate endsOn, LocalDate today) {
         if (startsOn == null || (endsOn != null && endsOn.isBefore(startsOn))) {
             return UNKNOWN;
         }

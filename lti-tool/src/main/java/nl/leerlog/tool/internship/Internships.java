@@ -1,15 +1,15 @@
 package nl.leerlog.tool.internship;
 
-import static nl.leerlog.tool.db.Tables.APP_USER;
-import static nl.leerlog.tool.db.Tables.ENROLMENT;
-import static nl.leerlog.tool.db.Tables.INTERNSHIP;
+import static nl.leerlog.schema.Tables.INTERNSHIP;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import nl.leerlog.schema.tables.records.InternshipRecord;
 import java.util.Optional;
-import nl.leerlog.tool.privacy.Owner;
-import nl.leerlog.tool.roles.CourseRole;
+import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.identity.CourseStudents;
 import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -23,21 +23,18 @@ import org.springframework.stereotype.Repository;
 public class Internships {
 
     private final DSLContext db;
+    private final CourseStudents students;
     private final Clock clock;
 
-    public Internships(DSLContext db, Clock clock) {
+    public Internships(DSLContext db, CourseStudents students, Clock clock) {
         this.db = db;
+        this.students = students;
         this.clock = clock;
     }
 
     /** The name of an active student of the course, or nothing when the id is no active student there. */
     public Optional<String> activeStudent(long courseId, long studentId) {
-        return db.select(APP_USER.DISPLAY_NAME).from(ENROLMENT)
-                .join(APP_USER).on(APP_USER.ID.eq(ENROLMENT.USER_ID))
-                .where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.USER_ID.eq(studentId),
-                        ENROLMENT.ACTIVE.isTrue(), ENROLMENT.COURSE_ROLE.eq(CourseRole.STUDENT.name()))
-                .fetchOptional()
-                .map(r -> r.value1() == null ? "" : r.value1());
+        return students.activeStudentName(courseId, studentId);
     }
 
     /** A student of the course as the teacher's list shows them: a name and the internship, if entered. */
@@ -49,29 +46,19 @@ public class Internships {
      * log: that stays theirs until they share it.
      */
     public List<CourseStudent> studentsOf(long courseId) {
-        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME, INTERNSHIP.asterisk())
-                .from(ENROLMENT)
-                .join(APP_USER).on(APP_USER.ID.eq(ENROLMENT.USER_ID))
-                .leftJoin(INTERNSHIP).on(INTERNSHIP.COURSE_ID.eq(ENROLMENT.COURSE_ID), INTERNSHIP.STUDENT_ID.eq(APP_USER.ID))
-                .where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.ACTIVE.isTrue(),
-                        ENROLMENT.COURSE_ROLE.eq(CourseRole.STUDENT.name()))
-                .orderBy(APP_USER.DISPLAY_NAME.asc().nullsLast(), APP_USER.ID)
-                .fetch(r -> {
-                    Internship internship = r.get(INTERNSHIP.STUDENT_ID) == null ? null : new Internship(
-                            r.get(INTERNSHIP.ORGANISATION), r.get(INTERNSHIP.SUPERVISOR_NAME),
-                            r.get(INTERNSHIP.SUPERVISOR_EMAIL), r.get(INTERNSHIP.STARTS_ON), r.get(INTERNSHIP.ENDS_ON),
-                            r.get(INTERNSHIP.ASSIGNMENT));
-                    return new CourseStudent(r.get(APP_USER.ID), r.get(APP_USER.DISPLAY_NAME), internship == null
-                            ? null : new InternshipSummary(internship,
-                                    InternshipWeek.of(internship.startsOn(), internship.endsOn(), clock)));
-                });
+        Map<Long, Internship> internships = db.selectFrom(INTERNSHIP).where(INTERNSHIP.COURSE_ID.eq(courseId))
+                .fetchMap(INTERNSHIP.STUDENT_ID, Internships::internship);
+        return students.activeStudents(courseId).stream().map(student -> {
+            Internship internship = internships.get(student.id());
+            return new CourseStudent(student.id(), student.name(), internship == null ? null
+                    : new InternshipSummary(internship, InternshipWeek.of(internship.startsOn(), internship.endsOn(), clock)));
+        }).toList();
     }
 
     public Optional<Internship> find(long courseId, long studentId) {
         return db.selectFrom(INTERNSHIP)
                 .where(INTERNSHIP.COURSE_ID.eq(courseId), INTERNSHIP.STUDENT_ID.eq(studentId))
-                .fetchOptional(r -> new Internship(r.getOrganisation(), r.getSupervisorName(),
-                        r.getSupervisorEmail(), r.getStartsOn(), r.getEndsOn(), r.getAssignment()));
+                .fetchOptional(Internships::internship);
     }
 
     /** What the learning log shows of the launched student's own internship; nothing until they enter it. */
@@ -113,5 +100,10 @@ public class Internships {
                 .set(INTERNSHIP.UPDATED_AT, now)
                 .set(INTERNSHIP.UPDATED_BY, changedBy)
                 .execute());
+    }
+
+    private static Internship internship(InternshipRecord r) {
+        return new Internship(r.getOrganisation(), r.getSupervisorName(), r.getSupervisorEmail(), r.getStartsOn(),
+                r.getEndsOn(), r.getAssignment());
     }
 }

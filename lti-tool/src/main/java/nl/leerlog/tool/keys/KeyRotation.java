@@ -7,6 +7,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
+import nl.leerlog.tool.keys.internal.DatabaseToolKeys;
+import nl.leerlog.tool.keys.internal.ToolKeyState;
+import nl.leerlog.tool.keys.internal.PrivateKeyCipher;
+import nl.leerlog.tool.keys.internal.ToolKeyView;
+import nl.leerlog.tool.keys.internal.NewToolKey;
+import nl.leerlog.tool.keys.internal.ScheduledKeyRotation;
+import nl.leerlog.tool.keys.internal.KeySettings;
+import nl.leerlog.tool.keys.internal.StoredToolKey;
+import nl.leerlog.tool.keys.internal.ToolKeyRepository;
 
 /**
  * Rotation of the tool's signing keys with overlap (Sec §6): the NEXT key is published at least
@@ -25,7 +34,7 @@ public class KeyRotation {
     private final KeySettings settings;
     private final Clock clock;
 
-    KeyRotation(ToolKeyRepository repository, DatabaseToolKeys toolKeys, PrivateKeyCipher cipher,
+    public KeyRotation(ToolKeyRepository repository, DatabaseToolKeys toolKeys, PrivateKeyCipher cipher,
             KeySettings settings, Clock clock) {
         this.repository = repository;
         this.toolKeys = toolKeys;
@@ -59,7 +68,7 @@ public class KeyRotation {
     }
 
     /** Rotates if the CURRENT key has signed for {@code rotation-interval}; true if this call rotated. */
-    boolean rotateIfDue() {
+    public boolean rotateIfDue() {
         Instant now = clock.instant();
         StoredToolKey current = DatabaseToolKeys.find(repository.findAll(), ToolKeyState.CURRENT).orElse(null);
         if (current == null || current.activatedAt().plus(settings.rotationInterval()).isAfter(now)) {
@@ -75,7 +84,7 @@ public class KeyRotation {
     }
 
     /** Deletes RETIRED keys that left the key set; returns how many. */
-    int deleteExpiredRetiredKeys() {
+    public int deleteExpiredRetiredKeys() {
         return repository.deleteRetiredBefore(clock.instant().minus(settings.retireAfter()));
     }
 

@@ -22,7 +22,7 @@ public enum MomentField {
         return fields;
     }
 
-    static String format(Set<MomentField> fields) {
+    public static String format(Set<MomentField> fields) {
         return fields.stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(","));
     }
 }

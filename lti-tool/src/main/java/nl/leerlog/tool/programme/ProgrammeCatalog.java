@@ -1,16 +1,18 @@
 package nl.leerlog.tool.programme;
 
-import static nl.leerlog.tool.db.Tables.CATEGORY;
-import static nl.leerlog.tool.db.Tables.COMPETENCY;
-import static nl.leerlog.tool.db.Tables.LEARNING_GOAL;
-import static nl.leerlog.tool.db.Tables.PROGRAMME;
-import static nl.leerlog.tool.db.Tables.REFLECTION_MODEL;
+import static nl.leerlog.schema.Tables.CATEGORY;
+import static nl.leerlog.schema.Tables.COMPETENCY;
+import static nl.leerlog.schema.Tables.LEARNING_GOAL;
+import static nl.leerlog.schema.Tables.PROGRAMME;
+import static nl.leerlog.schema.Tables.REFLECTION_MODEL;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import nl.leerlog.tool.privacy.Owner;
+import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
 import org.springframework.context.MessageSource;
@@ -86,12 +88,62 @@ public class ProgrammeCatalog {
         return db.select(LEARNING_GOAL.ID, LEARNING_GOAL.KIND, LEARNING_GOAL.TITLE, LEARNING_GOAL.DESCRIPTION,
                         LEARNING_GOAL.OWNER_ID)
                 .from(LEARNING_GOAL)
-                .where(LEARNING_GOAL.COURSE_ID.eq(owner.courseId()))
-                .and(LEARNING_GOAL.OWNER_ID.isNull().or(LEARNING_GOAL.OWNER_ID.eq(owner.userId())))
+                .where(linkableGoal(owner))
                 .and(LEARNING_GOAL.ARCHIVED.isFalse())
                 .orderBy(LEARNING_GOAL.OWNER_ID.asc().nullsFirst(), LEARNING_GOAL.POSITION, LEARNING_GOAL.ID)
                 .fetch(r -> new Goal(r.value1(), Goal.Kind.valueOf(r.value2()), r.value3(), r.value4(),
                         r.value5() != null));
+    }
+
+    /** The names of the course's categories with these ids, archived ones too: a moment keeps its category. */
+    public Map<Long, String> categoryNames(long courseId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(CATEGORY.ID, CATEGORY.NAME).from(CATEGORY)
+                .where(CATEGORY.COURSE_ID.eq(courseId).and(CATEGORY.ID.in(ids)))
+                .fetchMap(CATEGORY.ID, CATEGORY.NAME);
+    }
+
+    /** The goals with these ids that the student may link (the programme's and their own), archived ones too. */
+    public List<Choice> goalChoices(Owner owner, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.select(LEARNING_GOAL.ID, LEARNING_GOAL.TITLE).from(LEARNING_GOAL)
+                .where(LEARNING_GOAL.ID.in(ids).and(linkableGoal(owner)))
+                .orderBy(LEARNING_GOAL.OWNER_ID.asc().nullsFirst(), LEARNING_GOAL.POSITION, LEARNING_GOAL.ID)
+                .fetch(r -> new Choice(r.value1(), r.value2()));
+    }
+
+    /** The course's competencies with these ids, archived ones too, in the framework's order. */
+    public List<Choice> competencyChoices(long courseId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.select(COMPETENCY.ID, COMPETENCY.NAME, COMPETENCY.CODE).from(COMPETENCY)
+                .where(COMPETENCY.COURSE_ID.eq(courseId).and(COMPETENCY.ID.in(ids)))
+                .orderBy(COMPETENCY.POSITION, COMPETENCY.CODE)
+                .fetch(r -> new Choice(r.value1(), r.value2(), r.value3()));
+    }
+
+    /**
+     * Whether a category, goals and competencies may all be linked by this student: a category or competency of
+     * another course, or a goal of another course or another student, may not.
+     */
+    public boolean linkable(Owner owner, Long categoryId, Set<Long> goalIds, Set<Long> competencyIds) {
+        boolean categoryOk = categoryId == null || db.fetchExists(CATEGORY,
+                CATEGORY.ID.eq(categoryId).and(CATEGORY.COURSE_ID.eq(owner.courseId())));
+        boolean goalsOk = goalIds.isEmpty()
+                || db.fetchCount(LEARNING_GOAL, LEARNING_GOAL.ID.in(goalIds).and(linkableGoal(owner))) == goalIds.size();
+        boolean competenciesOk = competencyIds.isEmpty() || db.fetchCount(COMPETENCY,
+                COMPETENCY.ID.in(competencyIds).and(COMPETENCY.COURSE_ID.eq(owner.courseId()))) == competencyIds.size();
+        return categoryOk && goalsOk && competenciesOk;
+    }
+
+    private static org.jooq.Condition linkableGoal(Owner owner) {
+        return LEARNING_GOAL.COURSE_ID.eq(owner.courseId())
+                .and(LEARNING_GOAL.OWNER_ID.isNull().or(LEARNING_GOAL.OWNER_ID.eq(owner.userId())));
     }
 
     /** The fields a student must fill in before a learning moment is final (besides date and title). */

@@ -1,7 +1,7 @@
 package nl.leerlog.tool.programme;
 
-import static nl.leerlog.tool.db.Tables.REFLECTION_MODEL;
-import static nl.leerlog.tool.db.Tables.REFLECTION_STEP;
+import static nl.leerlog.schema.Tables.REFLECTION_MODEL;
+import static nl.leerlog.schema.Tables.REFLECTION_STEP;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import nl.leerlog.tool.db.tables.records.ReflectionModelRecord;
+import nl.leerlog.schema.tables.records.ReflectionModelRecord;
 import nl.leerlog.tool.system.SupportedLocales;
 import org.jooq.Condition;
 import org.jooq.DSLContext;

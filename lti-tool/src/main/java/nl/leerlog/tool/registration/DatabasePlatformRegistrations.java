@@ -1,7 +1,7 @@
 package nl.leerlog.tool.registration;
 
-import static nl.leerlog.tool.db.Tables.LTI_DEPLOYMENT;
-import static nl.leerlog.tool.db.Tables.LTI_REGISTRATION;
+import static nl.leerlog.schema.Tables.LTI_DEPLOYMENT;
+import static nl.leerlog.schema.Tables.LTI_REGISTRATION;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import java.net.URI;
@@ -17,7 +17,7 @@ import nl.leerlog.lti.config.LtiProperties;
 import nl.leerlog.lti.registration.PlatformRegistration;
 import nl.leerlog.lti.registration.PlatformRegistrations;
 import nl.leerlog.lti.registration.StaticPlatformRegistrations;
-import nl.leerlog.tool.db.tables.records.LtiRegistrationRecord;
+import nl.leerlog.schema.tables.records.LtiRegistrationRecord;
 import nl.leerlog.tool.system.DatabaseText;
 import org.jooq.DSLContext;
 import org.jooq.Record;

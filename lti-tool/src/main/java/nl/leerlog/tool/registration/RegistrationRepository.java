@@ -1,7 +1,7 @@
 package nl.leerlog.tool.registration;
 
-import static nl.leerlog.tool.db.Tables.LTI_DEPLOYMENT;
-import static nl.leerlog.tool.db.Tables.LTI_REGISTRATION;
+import static nl.leerlog.schema.Tables.LTI_DEPLOYMENT;
+import static nl.leerlog.schema.Tables.LTI_REGISTRATION;
 
 import java.net.URI;
 import java.time.Clock;
@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import nl.leerlog.tool.db.tables.records.LtiRegistrationRecord;
+import nl.leerlog.schema.tables.records.LtiRegistrationRecord;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;

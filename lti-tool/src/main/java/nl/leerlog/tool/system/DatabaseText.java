@@ -1,5 +1,7 @@
 package nl.leerlog.tool.system;
 
+import nl.leerlog.tool.system.internal.ControlCharacterFilter;
+
 /**
  * Text the database can hold. PostgreSQL refuses the NUL character in any text, even in a query's parameters, so a
  * value that contains one must not reach the database. Request parameters never do: {@link ControlCharacterFilter}

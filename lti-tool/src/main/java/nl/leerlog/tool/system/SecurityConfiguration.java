@@ -13,6 +13,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
+import nl.leerlog.tool.system.internal.ErrorAnswers;
+import nl.leerlog.tool.system.internal.LaunchLocaleResolver;
 
 /**
  * Who may reach what: LTI login and launch, the tool's keys, static assets, the demo LMS and the error page
@@ -31,7 +33,7 @@ public class SecurityConfiguration {
     private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
     /**
-     * @param teacherAccess {@code nl.leerlog.tool.course.TeacherAccess}: a teacher session whose enrolment is still
+     * @param teacherAccess {@code nl.leerlog.tool.identity.internal.TeacherAccess}: a teacher session whose enrolment is still
      *     an active teacher's, re-read every few minutes
      */
     @Bean
@@ -43,7 +45,7 @@ public class SecurityConfiguration {
                                 "/favicon.ico", "/error", "/actuator/health/**").permitAll()
                         .requestMatchers("/teacher/**").access(teacherAccess)
                         // /student/** is for students only too, but a student's records answer "not found" to
-                        // anyone else (nl.leerlog.tool.privacy.Owner), so they cannot tell what exists.
+                        // anyone else (nl.leerlog.tool.identity.Owner), so they cannot tell what exists.
                         .anyRequest().authenticated())
                 .with(LtiConfigurer.lti(), lti -> lti
                         .landingPath("/home")

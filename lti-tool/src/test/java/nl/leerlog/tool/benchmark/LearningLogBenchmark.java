@@ -1,15 +1,15 @@
 package nl.leerlog.tool.benchmark;
 
-import static nl.leerlog.tool.db.Tables.CATEGORY;
-import static nl.leerlog.tool.db.Tables.COMPETENCY;
-import static nl.leerlog.tool.db.Tables.COURSE;
-import static nl.leerlog.tool.db.Tables.EVIDENCE;
-import static nl.leerlog.tool.db.Tables.EVIDENCE_CONTENT;
-import static nl.leerlog.tool.db.Tables.LEARNING_GOAL;
-import static nl.leerlog.tool.db.Tables.LEARNING_MOMENT;
-import static nl.leerlog.tool.db.Tables.LEARNING_MOMENT_COMPETENCY;
-import static nl.leerlog.tool.db.Tables.LEARNING_MOMENT_GOAL;
-import static nl.leerlog.tool.db.Tables.APP_USER;
+import static nl.leerlog.schema.Tables.CATEGORY;
+import static nl.leerlog.schema.Tables.COMPETENCY;
+import static nl.leerlog.schema.Tables.COURSE;
+import static nl.leerlog.schema.Tables.EVIDENCE;
+import static nl.leerlog.schema.Tables.EVIDENCE_CONTENT;
+import static nl.leerlog.schema.Tables.LEARNING_GOAL;
+import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
+import static nl.leerlog.schema.Tables.LEARNING_MOMENT_COMPETENCY;
+import static nl.leerlog.schema.Tables.LEARNING_MOMENT_GOAL;
+import static nl.leerlog.schema.Tables.APP_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

@@ -1,0 +1,250 @@
+package nl.leerlog.tool.admin.internal.registrations;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import nl.leerlog.lti.config.LtiProperties;
+import nl.leerlog.lti.registration.PlatformRegistration;
+import nl.leerlog.tool.admin.internal.launchlog.FrameOrigins;
+import nl.leerlog.tool.admin.internal.launchlog.LaunchLog;
+import nl.leerlog.tool.admin.internal.launchlog.LaunchLog.LaunchEvent;
+import nl.leerlog.tool.admin.internal.launchlog.LaunchLog.RegistrationActivity;
+import nl.leerlog.tool.admin.internal.registrations.RegistrationAdministration.DuplicateRegistration;
+import nl.leerlog.tool.registration.DatabasePlatformRegistrations.ExtraRegistrations;
+import nl.leerlog.tool.registration.RegistrationRepository;
+import nl.leerlog.tool.registration.RegistrationRepository.StoredRegistration;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Registrations as the console shows and changes them: the list, a manual form for platforms without Dynamic
+ * Registration, approve, disable, enable, delete, and deployments. Registrations from configuration
+ * ({@code lti.platforms[N]}) or code (the demo LMS) are shown read-only.
+ */
+@Controller
+class RegistrationsController {
+
+    static final int EVENTS_SHOWN = 20;
+
+    private final RegistrationRepository registrations;
+    private final RegistrationAdministration administration;
+    private final LaunchLog launches;
+    private final FrameOrigins frameOrigins;
+    private final LtiProperties properties;
+    private final List<ExtraRegistrations> extra;
+
+    RegistrationsController(RegistrationRepository registrations, RegistrationAdministration administration,
+            LaunchLog launches, FrameOrigins frameOrigins, LtiProperties properties, List<ExtraRegistrations> extra) {
+        this.registrations = registrations;
+        this.administration = administration;
+        this.launches = launches;
+        this.frameOrigins = frameOrigins;
+        this.properties = properties;
+        this.extra = List.copyOf(extra);
+    }
+
+    /** One line of the list: a stored registration ({@code id} set) or a configured one (read-only). */
+    public record RegistrationRow(Long id, String registrationId, String issuer, String clientId, String platformName,
+            String status, String source, Collection<String> deploymentIds, Optional<LaunchEvent> lastLaunch,
+            Optional<LaunchEvent> lastError) {
+
+        public boolean configured() {
+            return id == null;
+        }
+    }
+
+    @GetMapping("/admin/registrations")
+    String list(Model model) {
+        Map<String, RegistrationActivity> activity = launches.activityByRegistration();
+        List<RegistrationRow> rows = new ArrayList<>();
+        for (StoredRegistration stored : registrations.list()) {
+            String registrationId = RegistrationAdministration.target(stored.details());
+            RegistrationActivity seen = activity.getOrDefault(registrationId, RegistrationActivity.NONE);
+            rows.add(new RegistrationRow(stored.id(), registrationId, stored.details().issuer(),
+                    stored.details().clientId(), stored.details().platformName(), stored.status().name(),
+                    stored.source().name(), stored.deploymentIds(), seen.lastLaunch(), seen.lastError()));
+        }
+        for (PlatformRegistration configured : configured()) {
+            RegistrationActivity seen = activity.getOrDefault(configured.id(), RegistrationActivity.NONE);
+            rows.add(new RegistrationRow(null, configured.id(), configured.issuer(), configured.clientId(), null,
+                    "ACTIVE", "CONFIGURATION", new TreeSet<>(configured.deploymentIds()), seen.lastLaunch(),
+                    seen.lastError()));
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("page", "registrations");
+        return "admin/registrations/list";
+    }
+
+    @GetMapping("/admin/registrations/new")
+    String newRegistration(Model model) {
+        return form(model, RegistrationForm.blank(), FormErrors.none(), null);
+    }
+
+    @PostMapping("/admin/registrations")
+    String create(@ModelAttribute RegistrationForm form, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        RegistrationFormCheck.Result checked = RegistrationFormCheck.check(form);
+        if (checked.errors().any()) {
+            return invalid(model, form, checked.errors(), null, response);
+        }
+        try {
+            long id = administration.create(checked.details(), checked.deploymentIds());
+            redirect.addFlashAttribute("notice", "admin.registration.notice.created");
+            return "redirect:/admin/registrations/" + id;
+        } catch (DuplicateRegistration e) {
+            return invalid(model, form, new FormErrors(Map.of("clientId", "admin.registration.error.duplicate")),
+                    null, response);
+        }
+    }
+
+    @GetMapping("/admin/registrations/{id}")
+    String show(@PathVariable long id, Model model) {
+        StoredRegistration registration = administration.get(id);
+        String registrationId = RegistrationAdministration.target(registration.details());
+        model.addAttribute("registration", registration);
+        events(model, registrationId);
+        model.addAttribute("page", "registrations");
+        return "admin/registrations/detail";
+    }
+
+    /** A registration from configuration or code: its settings and launches, nothing to change. */
+    @GetMapping("/admin/registrations/configured")
+    String showConfigured(@RequestParam String id, Model model) {
+        PlatformRegistration registration = configured().stream()
+                .filter(candidate -> candidate.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new ConfiguredRegistrationNotFound(id));
+        model.addAttribute("registration", registration);
+        model.addAttribute("algorithms", registration.algorithms().stream().map(Object::toString).sorted().toList());
+        model.addAttribute("deploymentIds", new TreeSet<>(registration.deploymentIds()));
+        events(model, registration.id());
+        model.addAttribute("page", "registrations");
+        return "admin/registrations/configured";
+    }
+
+    @GetMapping("/admin/registrations/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        return form(model, RegistrationForm.of(administration.get(id)), FormErrors.none(), id);
+    }
+
+    @PostMapping("/admin/registrations/{id}")
+    String update(@PathVariable long id, @ModelAttribute RegistrationForm submitted, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        StoredRegistration stored = administration.get(id);
+        // Issuer and client id are the registration's identity: an edit keeps them, whatever was posted.
+        RegistrationForm form = submitted.withIdentity(stored.details().issuer(), stored.details().clientId());
+        RegistrationFormCheck.Result checked = RegistrationFormCheck.check(form);
+        if (checked.errors().any()) {
+            return invalid(model, form, checked.errors(), id, response);
+        }
+        administration.update(id, checked.details());
+        redirect.addFlashAttribute("notice", "admin.registration.notice.updated");
+        return "redirect:/admin/registrations/" + id;
+    }
+
+    @PostMapping("/admin/registrations/{id}/approve")
+    String approve(@PathVariable long id, RedirectAttributes redirect) {
+        administration.approve(id);
+        redirect.addFlashAttribute("notice", "admin.registration.notice.approved");
+        return "redirect:/admin/registrations/" + id;
+    }
+
+    @PostMapping("/admin/registrations/{id}/disable")
+    String disable(@PathVariable long id, RedirectAttributes redirect) {
+        administration.disable(id);
+        redirect.addFlashAttribute("notice", "admin.registration.notice.disabled");
+        return "redirect:/admin/registrations/" + id;
+    }
+
+    @PostMapping("/admin/registrations/{id}/enable")
+    String enable(@PathVariable long id, RedirectAttributes redirect) {
+        administration.enable(id);
+        redirect.addFlashAttribute("notice", "admin.registration.notice.enabled");
+        return "redirect:/admin/registrations/" + id;
+    }
+
+    @GetMapping("/admin/registrations/{id}/delete")
+    String confirmDelete(@PathVariable long id, Model model) {
+        model.addAttribute("registration", administration.get(id));
+        model.addAttribute("page", "registrations");
+        return "admin/registrations/delete";
+    }
+
+    @PostMapping("/admin/registrations/{id}/delete")
+    String delete(@PathVariable long id, RedirectAttributes redirect) {
+        administration.delete(id);
+        redirect.addFlashAttribute("notice", "admin.registration.notice.deleted");
+        return "redirect:/admin/registrations";
+    }
+
+    @PostMapping("/admin/registrations/{id}/deployments")
+    String addDeployment(@PathVariable long id, @RequestParam(defaultValue = "") String deploymentId, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        FormErrors errors = RegistrationFormCheck.checkDeploymentId(deploymentId);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("deploymentErrors", errors);
+            model.addAttribute("deploymentId", deploymentId);
+            return show(id, model);
+        }
+        administration.addDeployment(id, deploymentId.strip());
+        redirect.addFlashAttribute("notice", "admin.registration.notice.deployment-added");
+        return "redirect:/admin/registrations/" + id;
+    }
+
+    @PostMapping("/admin/registrations/{id}/deployments/remove")
+    String removeDeployment(@PathVariable long id, @RequestParam String deploymentId, RedirectAttributes redirect) {
+        administration.removeDeployment(id, deploymentId);
+        redirect.addFlashAttribute("notice", "admin.registration.notice.deployment-removed");
+        return "redirect:/admin/registrations/" + id;
+    }
+
+    /** Registrations from {@code lti.platforms[N]} and from code (the demo LMS): read-only here. */
+    private List<PlatformRegistration> configured() {
+        List<PlatformRegistration> configured = new ArrayList<>(properties.registrations());
+        extra.forEach(source -> configured.addAll(source.all()));
+        return configured;
+    }
+
+    private void events(Model model, String registrationId) {
+        model.addAttribute("registrationId", registrationId);
+        model.addAttribute("lastLaunches", launches.ofRegistration(registrationId, true, EVENTS_SHOWN));
+        model.addAttribute("lastErrors", launches.ofRegistration(registrationId, false, EVENTS_SHOWN));
+        model.addAttribute("frameOrigins", frameOrigins.ofRegistration(registrationId));
+    }
+
+    private static String form(Model model, RegistrationForm form, FormErrors errors, Long id) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("registrationId", id);
+        model.addAttribute("algorithmChoices", RegistrationFormCheck.ALGORITHMS);
+        model.addAttribute("privacyLevels", RegistrationFormCheck.PRIVACY_LEVELS);
+        model.addAttribute("page", "registrations");
+        return "admin/registrations/form";
+    }
+
+    /** The form again, with every input as typed and each error next to its field. */
+    private static String invalid(Model model, RegistrationForm form, FormErrors errors, Long id,
+            HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return form(model, form, errors, id);
+    }
+
+    /** No configured registration has this id. */
+    static final class ConfiguredRegistrationNotFound extends RuntimeException {
+        ConfiguredRegistrationNotFound(String id) {
+            super("no configured registration " + id);
+        }
+    }
+}

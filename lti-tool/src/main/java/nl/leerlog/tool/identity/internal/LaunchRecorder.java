@@ -1,0 +1,60 @@
+package nl.leerlog.tool.identity.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import nl.leerlog.lti.claims.LtiLaunch;
+import nl.leerlog.lti.failure.LtiLaunchException;
+import nl.leerlog.lti.launch.FrameAncestors;
+import nl.leerlog.lti.launch.LtiLaunchListener;
+import nl.leerlog.lti.session.LaunchGrant;
+import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.identity.CourseRole;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import nl.leerlog.tool.identity.LaunchAcceptedEvent;
+
+/**
+ * Decides who a validated launch makes the user in Leerlog: teacher or student of the course (observers and
+ * people without a course role are refused with an explanation), and records course, person and enrolment.
+ */
+@Component
+class LaunchRecorder implements LtiLaunchListener {
+
+    private final CourseMembership membership;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    LaunchRecorder(CourseMembership membership, ApplicationEventPublisher events, Clock clock) {
+        this.membership = membership;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public LaunchGrant onLaunch(LtiLaunch launch) {
+        CourseRole role = CourseRoleMapper.map(launch.roles());
+        if (role == CourseRole.OBSERVER) {
+            throw LtiLaunchException.refused("launch.refused.observer",
+                    "observer (membership#Mentor) refused: a student's log is private");
+        }
+        if (role == CourseRole.NONE) {
+            throw LtiLaunchException.refused("launch.refused.no-course-role",
+                    "no membership role in the course: " + launch.roles());
+        }
+        boolean testUser = CourseRoleMapper.isTestUser(launch.roles());
+        CourseMembership.Membership member = membership.record(launch, role, testUser);
+        if (role == CourseRole.TEACHER && launch.namesRoleService() != null) {
+            // A teacher's launch refreshes the roster in the background, so their student list is current.
+            events.publishEvent(new RosterSyncRequested(member.courseId()));
+        }
+        events.publishEvent(new LaunchAcceptedEvent(launch.registrationId(), launch.deploymentId(),
+                member.courseTitle(), role, FrameAncestors.returnUrlOrigin(launch).orElse(null), clock.instant()));
+        return new LaunchGrant(List.of("ROLE_" + role.name()), Map.of(
+                CurrentUser.USER_ID, Long.toString(member.userId()),
+                CurrentUser.COURSE_ID, Long.toString(member.courseId()),
+                CurrentUser.COURSE_TITLE, member.courseTitle() == null ? "" : member.courseTitle(),
+                CurrentUser.ROLE, role.name(),
+                CurrentUser.TEST_USER, Boolean.toString(testUser)), role.homePage());
+    }
+}

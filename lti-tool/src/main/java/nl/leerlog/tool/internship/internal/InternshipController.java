@@ -1,0 +1,106 @@
+package nl.leerlog.tool.internship.internal;
+
+import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.web.Navigation;
+import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.web.FormState;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import nl.leerlog.tool.internship.Internships;
+import nl.leerlog.tool.internship.Internship;
+
+/**
+ * The internship data: the student enters their own at {@code /student/internship}; a teacher of the course
+ * corrects it at {@code /teacher/students/{id}/internship}. Anyone else, and any id that is no active student of
+ * the teacher's own course, gets "not found".
+ */
+@Controller
+class InternshipController {
+
+    private final Internships internships;
+
+    InternshipController(Internships internships) {
+        this.internships = internships;
+    }
+
+    @GetMapping("/student/internship")
+    ModelAndView studentForm(Owner owner, CurrentUser user, @RequestParam(defaultValue = "false") boolean saved) {
+        Internship internship = internships.find(owner.courseId(), owner.userId()).orElse(Internship.EMPTY);
+        ModelAndView page = page(user, "log", "/student/internship", null, InternshipForm.of(internship),
+                FormState.NONE, HttpStatus.OK);
+        page.addObject("saved", saved);
+        internships.summary(owner).ifPresent(summary -> page.addObject("summary", summary));
+        return page;
+    }
+
+    @PostMapping("/student/internship")
+    ModelAndView studentSave(Owner owner, CurrentUser user, InternshipForm form) {
+        InternshipForm.Checked checked = form.check();
+        if (checked.errors().any()) {
+            return page(user, "log", "/student/internship", null, form, form.failed(checked.errors()),
+                    HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        internships.save(owner.courseId(), owner.userId(), checked.internship(), owner.userId());
+        return new ModelAndView("redirect:/student/internship?saved=true");
+    }
+
+    /** The course's students with their internship data, each a link to correct it. */
+    @GetMapping("/teacher/students")
+    ModelAndView students(CurrentUser user) {
+        ExtendedModelMap model = new ExtendedModelMap();
+        Navigation.addTo(model, user, "students");
+        model.addAttribute("students", internships.studentsOf(user.courseId()));
+        return new ModelAndView("internship/students", model);
+    }
+
+    @GetMapping("/teacher/students/{studentId}/internship")
+    ModelAndView teacherForm(CurrentUser user, @PathVariable long studentId,
+            @RequestParam(defaultValue = "false") boolean saved) {
+        String name = student(user, studentId);
+        Internship internship = internships.find(user.courseId(), studentId).orElse(Internship.EMPTY);
+        ModelAndView page = page(user, "students", "/teacher/students/" + studentId + "/internship", name,
+                InternshipForm.of(internship), FormState.NONE, HttpStatus.OK);
+        page.addObject("saved", saved);
+        return page;
+    }
+
+    @PostMapping("/teacher/students/{studentId}/internship")
+    ModelAndView teacherSave(CurrentUser user, @PathVariable long studentId, InternshipForm form) {
+        String name = student(user, studentId);
+        InternshipForm.Checked checked = form.check();
+        if (checked.errors().any()) {
+            return page(user, "students", "/teacher/students/" + studentId + "/internship", name, form,
+                    form.failed(checked.errors()), HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        internships.save(user.courseId(), studentId, checked.internship(), user.userId());
+        return new ModelAndView("redirect:/teacher/students/" + studentId + "/internship?saved=true");
+    }
+
+    /** The student's name, when the id is an active student of the teacher's own course; else "not found". */
+    private String student(CurrentUser teacher, long studentId) {
+        if (!teacher.isTeacher()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return internships.activeStudent(teacher.courseId(), studentId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static ModelAndView page(CurrentUser user, String section, String action, String studentName,
+            InternshipForm form, FormState failed, HttpStatus status) {
+        ExtendedModelMap model = new ExtendedModelMap();
+        Navigation.addTo(model, user, section);
+        model.addAttribute("action", action);
+        model.addAttribute("studentName", studentName);
+        model.addAttribute("form", form);
+        model.addAttribute("failed", failed);
+        model.addAttribute("saved", false);
+        return new ModelAndView("internship/form", model, status);
+    }
+}

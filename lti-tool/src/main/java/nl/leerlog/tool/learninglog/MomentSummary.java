@@ -1,8 +1,0 @@
-package nl.leerlog.tool.learninglog;
-
-import java.time.LocalDate;
-
-/** One row of the learning log's list. */
-public record MomentSummary(long id, LocalDate occurredOn, String title, String category, Integer minutesSpent,
-        boolean draft, int evidenceCount) {
-}

@@ -1,5 +1,0 @@
-package nl.leerlog.tool.learninglog;
-
-/** Someone involved in a learning moment, e.g. the workplace supervisor; the role is optional. */
-public record Person(String name, String role) {
-}

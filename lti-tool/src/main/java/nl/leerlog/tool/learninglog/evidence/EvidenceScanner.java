@@ -1,7 +1,0 @@
-package nl.leerlog.tool.learninglog.evidence;
-
-/** The virus-scan hook every upload passes before it is stored. */
-public interface EvidenceScanner {
-
-    ScanStatus scan(byte[] content);
-}

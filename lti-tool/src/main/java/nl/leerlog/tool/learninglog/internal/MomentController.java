@@ -1,0 +1,202 @@
+package nl.leerlog.tool.learninglog.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.web.Navigation;
+import nl.leerlog.tool.learninglog.internal.MomentView.Notice;
+import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUpload;
+import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUploads;
+import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.programme.Choice;
+import nl.leerlog.tool.programme.Goal;
+import nl.leerlog.tool.programme.ProgrammeCatalog;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Writing a learning moment: the form for a new one and for an edit, saving (as a draft or for real), the moment's
+ * own page, and delete with undo. After a POST the page is rendered directly and htmx is told the URL to show: a
+ * redirect would lose the page-bound session token inside a frame without cookies.
+ */
+@Controller
+class MomentController {
+
+    private final LearningMoments moments;
+    private final MomentSaving saving;
+    private final MomentFormCheck check;
+    private final MomentView view;
+    private final MomentListView listView;
+    private final ProgrammeCatalog catalog;
+    private final EvidenceUploads uploads;
+    private final Clock clock;
+
+    MomentController(LearningMoments moments, MomentSaving saving, MomentFormCheck check, MomentView view,
+            MomentListView listView, ProgrammeCatalog catalog, EvidenceUploads uploads, Clock clock) {
+        this.moments = moments;
+        this.saving = saving;
+        this.check = check;
+        this.view = view;
+        this.listView = listView;
+        this.catalog = catalog;
+        this.uploads = uploads;
+        this.clock = clock;
+    }
+
+    @GetMapping("/student/log/new")
+    String newMoment(Owner owner, CurrentUser user, Locale locale, Model model) {
+        return form(model, user, owner, locale, MomentForm.empty(LocalDate.now(clock)), null, Map.of(), List.of(),
+                false);
+    }
+
+    @PostMapping("/student/log")
+    String create(Owner owner, CurrentUser user, Locale locale, Model model, HttpServletResponse response,
+            @RequestParam MultiValueMap<String, String> params,
+            @RequestParam(name = "evidence", required = false) List<MultipartFile> files) {
+        MomentForm form = MomentForm.from(params);
+        List<EvidenceUploads.Checked> checked = check(files);
+        MomentFormCheck.Result result = check.check(form, offer(owner, locale, null, accepted(checked).size()));
+        if (!result.valid() || refused(checked)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return form(model, user, owner, locale, form, null, errors(result, checked), refusals(checked),
+                    !checked.isEmpty());
+        }
+        long id = saving.create(owner, result.content(), accepted(checked), clock.instant());
+        response.setHeader("HX-Push-Url", "/student/log/" + id);
+        return view.show(model, user, owner, id, new Notice(form.draft() ? "log.notice.draft-saved"
+                : "log.notice.saved", result.content().title(), null));
+    }
+
+    @GetMapping("/student/log/{id}")
+    String show(Owner owner, CurrentUser user, Model model, @PathVariable long id) {
+        return view.show(model, user, owner, id, null);
+    }
+
+    @GetMapping("/student/log/{id}/edit")
+    String edit(Owner owner, CurrentUser user, Locale locale, Model model, @PathVariable long id) {
+        MomentDetails moment = moments.find(owner, id).orElseThrow(Owner::notFound);
+        return form(model, user, owner, locale, MomentForm.of(moment), moment, Map.of(), List.of(), false);
+    }
+
+    @PostMapping("/student/log/{id}")
+    String update(Owner owner, CurrentUser user, Locale locale, Model model, HttpServletResponse response,
+            @PathVariable long id, @RequestParam MultiValueMap<String, String> params,
+            @RequestParam(name = "evidence", required = false) List<MultipartFile> files) {
+        MomentDetails moment = moments.find(owner, id).orElseThrow(Owner::notFound);
+        MomentForm form = MomentForm.from(params);
+        List<EvidenceUploads.Checked> checked = check(files);
+        MomentFormCheck.Result result = check.check(form,
+                offer(owner, locale, moment, moment.evidence().size() + accepted(checked).size()));
+        if (!result.valid() || refused(checked)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return form(model, user, owner, locale, form, moment, errors(result, checked), refusals(checked),
+                    !checked.isEmpty());
+        }
+        saving.update(owner, id, result.content(), accepted(checked), clock.instant());
+        response.setHeader("HX-Push-Url", "/student/log/" + id);
+        return view.show(model, user, owner, id, new Notice(form.draft() ? "log.notice.draft-saved"
+                : "log.notice.saved", result.content().title(), null));
+    }
+
+    @PostMapping("/student/log/{id}/delete")
+    String delete(Owner owner, CurrentUser user, Locale locale, Model model, HttpServletResponse response,
+            @PathVariable long id) {
+        String title = moments.delete(owner, id, clock.instant());
+        response.setHeader("HX-Push-Url", "/student/log");
+        return listView.show(model, user, owner, locale,
+                new Notice("log.notice.deleted", title, "/student/log/" + id + "/restore"));
+    }
+
+    @PostMapping("/student/log/{id}/restore")
+    String restore(Owner owner, CurrentUser user, Model model, HttpServletResponse response, @PathVariable long id) {
+        moments.restore(owner, id);
+        response.setHeader("HX-Push-Url", "/student/log/" + id);
+        MomentDetails moment = moments.find(owner, id).orElseThrow(Owner::notFound);
+        return view.show(model, user, owner, id, new Notice("log.notice.restored", moment.title(), null));
+    }
+
+    private String form(Model model, CurrentUser user, Owner owner, Locale locale, MomentForm form,
+            MomentDetails moment, Map<String, String> errors, List<EvidenceUploads.Checked> refused,
+            boolean filesLost) {
+        Navigation.addTo(model, user, "log");
+        model.addAttribute("form", form);
+        model.addAttribute("moment", moment);
+        model.addAttribute("errors", errors);
+        model.addAttribute("refusedFiles", refused);
+        model.addAttribute("filesLost", filesLost);
+        model.addAttribute("categories", catalog.categories(owner.courseId(), locale));
+        model.addAttribute("goals", catalog.goals(owner));
+        model.addAttribute("competencies", catalog.competencies(owner.courseId()));
+        model.addAttribute("required", catalog.requiredFields(owner.courseId()).stream()
+                .map(Enum::name).collect(Collectors.toSet()));
+        model.addAttribute("maxFileSize", uploads.maxFileSizeLabel());
+        return "learninglog/form";
+    }
+
+    /**
+     * What this student may link to: the course's categories, goals and competencies, plus whatever the moment is
+     * already linked to (an archived category stays valid on the moments that have it).
+     */
+    private MomentFormCheck.Offer offer(Owner owner, Locale locale, MomentDetails moment, int evidenceFiles) {
+        Set<Long> categories = ids(catalog.categories(owner.courseId(), locale));
+        Set<Long> goals = catalog.goals(owner).stream().map(Goal::id).collect(Collectors.toCollection(HashSet::new));
+        Set<Long> competencies = ids(catalog.competencies(owner.courseId()));
+        if (moment != null) {
+            if (moment.category() != null) {
+                categories.add(moment.category().id());
+            }
+            goals.addAll(moment.goalIds());
+            competencies.addAll(moment.competencyIds());
+        }
+        return new MomentFormCheck.Offer(categories, goals, competencies, catalog.requiredFields(owner.courseId()),
+                evidenceFiles);
+    }
+
+    private static Set<Long> ids(List<Choice> choices) {
+        return choices.stream().map(Choice::id).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** The files the student chose; an empty file input still sends one nameless, empty part. */
+    private List<EvidenceUploads.Checked> check(List<MultipartFile> files) {
+        if (files == null) {
+            return List.of();
+        }
+        return files.stream()
+                .filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank())))
+                .map(uploads::check)
+                .toList();
+    }
+
+    private static List<EvidenceUpload> accepted(List<EvidenceUploads.Checked> checked) {
+        return checked.stream().filter(EvidenceUploads.Checked::accepted).map(EvidenceUploads.Checked::upload).toList();
+    }
+
+    private static boolean refused(List<EvidenceUploads.Checked> checked) {
+        return checked.stream().anyMatch(c -> !c.accepted());
+    }
+
+    private static List<EvidenceUploads.Checked> refusals(List<EvidenceUploads.Checked> checked) {
+        return checked.stream().filter(c -> !c.accepted()).toList();
+    }
+
+    private static Map<String, String> errors(MomentFormCheck.Result result, List<EvidenceUploads.Checked> checked) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>(result.errors());
+        if (refused(checked)) {
+            errors.put("evidence", "log.evidence.error.refused");
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,78 @@
+package nl.leerlog.tool.programme.internal;
+
+import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.web.Navigation;
+import nl.leerlog.tool.identity.Owner;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import nl.leerlog.tool.web.FormState;
+import nl.leerlog.tool.programme.ProgrammeCatalog;
+
+/**
+ * A student's learning goals and questions: the programme's, to read, and their own, to add, edit and archive.
+ * Own goals are private records: only an {@link Owner} reaches them, and another student's goal is not found.
+ * The page belongs to the learning log section of the menu.
+ */
+@Controller
+@RequestMapping("/student/goals")
+class OwnGoalsController {
+
+    private static final String PAGE = "redirect:/student/goals";
+
+    private final OwnGoals ownGoals;
+    private final ProgrammeCatalog catalog;
+
+    OwnGoalsController(OwnGoals ownGoals, ProgrammeCatalog catalog) {
+        this.ownGoals = ownGoals;
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    ModelAndView page(Owner owner, CurrentUser user) {
+        return page(owner, user, FormState.NONE, HttpStatus.OK);
+    }
+
+    @PostMapping
+    ModelAndView add(Owner owner, CurrentUser user, GoalForm form) {
+        GoalForm.Checked goal = form.check();
+        if (goal.errors().any()) {
+            return page(owner, user, form.failed("goal", null, goal.errors()), HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        ownGoals.add(owner, goal.kind(), goal.title(), goal.description());
+        return new ModelAndView(PAGE);
+    }
+
+    @PostMapping("/{id}")
+    ModelAndView edit(Owner owner, CurrentUser user, @PathVariable long id, GoalForm form) {
+        // Another student's id is "not found" before anything about the input is said.
+        ownGoals.find(owner, id);
+        GoalForm.Checked goal = form.check();
+        if (goal.errors().any()) {
+            return page(owner, user, form.failed("goal", id, goal.errors()), HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        ownGoals.update(owner, id, goal.kind(), goal.title(), goal.description());
+        return new ModelAndView(PAGE);
+    }
+
+    @PostMapping("/{id}/archive")
+    String archive(Owner owner, @PathVariable long id, @RequestParam(defaultValue = "true") boolean archived) {
+        ownGoals.archive(owner, id, archived);
+        return PAGE;
+    }
+
+    private ModelAndView page(Owner owner, CurrentUser user, FormState failed, HttpStatus status) {
+        ExtendedModelMap model = new ExtendedModelMap();
+        Navigation.addTo(model, user, "log");
+        model.addAttribute("programmeGoals", catalog.goals(owner).stream().filter(goal -> !goal.own()).toList());
+        model.addAttribute("ownGoals", ownGoals.all(owner));
+        model.addAttribute("failed", failed);
+        return new ModelAndView("programme/own-goals", model, status);
+    }
+}

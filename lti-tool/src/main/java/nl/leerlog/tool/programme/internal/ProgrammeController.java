@@ -1,0 +1,271 @@
+package nl.leerlog.tool.programme.internal;
+
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.web.Navigation;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import nl.leerlog.tool.web.FormState;
+import nl.leerlog.tool.programme.ProgrammeCatalog;
+import nl.leerlog.tool.web.FieldErrors;
+import nl.leerlog.tool.programme.MomentField;
+import nl.leerlog.tool.programme.ReflectionModels;
+
+/**
+ * The programme page of a course's coordinators (teachers): categories, learning goals, competencies, required
+ * fields and the reflection model. The course is always the one of the session, never one a form names; a row of
+ * another course is not found. Bad input shows the page again with the messages and the input kept (422).
+ */
+@Controller
+@RequestMapping("/teacher/programme")
+class ProgrammeController {
+
+    private static final String PAGE = "redirect:/teacher/programme";
+
+    private final ProgrammeCatalog catalog;
+    private final Categories categories;
+    private final ProgrammeGoals goals;
+    private final Competencies competencies;
+    private final CompetencyImport competencyImport;
+    private final ReflectionModels models;
+    private final ProgrammeSettings settings;
+
+    ProgrammeController(ProgrammeCatalog catalog, Categories categories, ProgrammeGoals goals,
+            Competencies competencies, CompetencyImport competencyImport, ReflectionModels models,
+            ProgrammeSettings settings) {
+        this.catalog = catalog;
+        this.categories = categories;
+        this.goals = goals;
+        this.competencies = competencies;
+        this.competencyImport = competencyImport;
+        this.models = models;
+        this.settings = settings;
+    }
+
+    @GetMapping
+    ModelAndView page(CurrentUser user, Locale locale) {
+        return page(user, locale, FormState.NONE, null, HttpStatus.OK);
+    }
+
+    // Categories
+
+    @PostMapping("/categories")
+    ModelAndView addCategory(CurrentUser user, Locale locale, @RequestParam(defaultValue = "") String name) {
+        // A course's first own category must come after its defaults, not instead of them.
+        catalog.categories(user.courseId(), locale);
+        FieldErrors errors = checkCategory(user.courseId(), name, null);
+        if (!errors.any()) {
+            try {
+                categories.add(user.courseId(), name.strip());
+                return new ModelAndView(PAGE);
+            } catch (DuplicateKeyException sameNameAddedMeanwhile) {
+                errors = error("name", "programme.category.error.taken");
+            }
+        }
+        return page(user, locale, FormState.of("category", null, errors, "name", name), null,
+                HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @PostMapping("/categories/{id}")
+    ModelAndView renameCategory(CurrentUser user, Locale locale, @PathVariable long id,
+            @RequestParam(defaultValue = "") String name) {
+        FieldErrors errors = checkCategory(user.courseId(), name, id);
+        if (!errors.any()) {
+            try {
+                categories.rename(user.courseId(), id, name.strip());
+                return new ModelAndView(PAGE);
+            } catch (DuplicateKeyException sameNameAddedMeanwhile) {
+                errors = error("name", "programme.category.error.taken");
+            }
+        }
+        return page(user, locale, FormState.of("category", id, errors, "name", name), null,
+                HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @PostMapping("/categories/{id}/move")
+    String moveCategory(CurrentUser user, @PathVariable long id, @RequestParam Categories.Direction direction) {
+        categories.move(user.courseId(), id, direction);
+        return PAGE;
+    }
+
+    @PostMapping("/categories/{id}/archive")
+    String archiveCategory(CurrentUser user, @PathVariable long id,
+            @RequestParam(defaultValue = "true") boolean archived) {
+        categories.archive(user.courseId(), id, archived);
+        return PAGE;
+    }
+
+    private FieldErrors checkCategory(long courseId, String name, Long id) {
+        FieldErrors.Builder errors = new FieldErrors.Builder();
+        String checked = errors.required("name", name, Categories.NAME_LENGTH);
+        if (checked != null && categories.nameTaken(courseId, checked, id)) {
+            errors.reject("name", "programme.category.error.taken");
+        }
+        return errors.build();
+    }
+
+    // Learning goals and learning questions of the programme
+
+    @PostMapping("/goals")
+    ModelAndView addGoal(CurrentUser user, Locale locale, GoalForm form) {
+        GoalForm.Checked goal = form.check();
+        if (goal.errors().any()) {
+            return page(user, locale, form.failed("goal", null, goal.errors()), null, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        goals.add(user.courseId(), goal.kind(), goal.title(), goal.description());
+        return new ModelAndView(PAGE);
+    }
+
+    @PostMapping("/goals/{id}")
+    ModelAndView editGoal(CurrentUser user, Locale locale, @PathVariable long id, GoalForm form) {
+        GoalForm.Checked goal = form.check();
+        if (goal.errors().any()) {
+            return page(user, locale, form.failed("goal", id, goal.errors()), null, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        goals.update(user.courseId(), id, goal.kind(), goal.title(), goal.description());
+        return new ModelAndView(PAGE);
+    }
+
+    @PostMapping("/goals/{id}/archive")
+    String archiveGoal(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "true") boolean archived) {
+        goals.archive(user.courseId(), id, archived);
+        return PAGE;
+    }
+
+    // Competencies
+
+    @PostMapping("/competencies")
+    ModelAndView addCompetency(CurrentUser user, Locale locale, CompetencyForm form) {
+        return saveCompetency(user, locale, null, form);
+    }
+
+    @PostMapping("/competencies/{id}")
+    ModelAndView editCompetency(CurrentUser user, Locale locale, @PathVariable long id, CompetencyForm form) {
+        return saveCompetency(user, locale, id, form);
+    }
+
+    private ModelAndView saveCompetency(CurrentUser user, Locale locale, Long id, CompetencyForm form) {
+        CompetencyForm.Checked competency = form.check();
+        FieldErrors errors = competency.errors();
+        if (!errors.any() && competencies.codeTaken(user.courseId(), competency.code(), id)) {
+            errors = error("code", "programme.competency.error.taken");
+        }
+        if (!errors.any()) {
+            try {
+                if (id == null) {
+                    competencies.add(user.courseId(), competency.code(), competency.name(), competency.description());
+                } else {
+                    competencies.update(user.courseId(), id, competency.code(), competency.name(),
+                            competency.description());
+                }
+                return new ModelAndView(PAGE);
+            } catch (DuplicateKeyException sameCodeAddedMeanwhile) {
+                errors = error("code", "programme.competency.error.taken");
+            }
+        }
+        return page(user, locale, form.failed("competency", id, errors), null, HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @PostMapping("/competencies/{id}/archive")
+    String archiveCompetency(CurrentUser user, @PathVariable long id,
+            @RequestParam(defaultValue = "true") boolean archived) {
+        competencies.archive(user.courseId(), id, archived);
+        return PAGE;
+    }
+
+    /** Shows the report on the page itself: which rows came in, which were refused and why. */
+    @PostMapping("/competencies/import")
+    ModelAndView importCompetencies(CurrentUser user, Locale locale,
+            @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            return page(user, locale, FormState.of("import", null,
+                    error("file", "programme.import.error.no-file")), null, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        if (file.getSize() > CompetencyCsv.MAX_BYTES) {
+            return page(user, locale, FormState.of("import", null,
+                    error("file", "programme.import.error.too-large")), null, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        CompetencyImport.Report report = competencyImport.importCsv(user.courseId(), file.getBytes());
+        if (report.failed()) {
+            return page(user, locale, FormState.of("import", null, error("file", report.fileError())), report,
+                    HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        return page(user, locale, FormState.NONE, report, HttpStatus.OK);
+    }
+
+    // Required fields and the reflection model
+
+    @PostMapping("/required-fields")
+    ModelAndView requireFields(CurrentUser user, Locale locale,
+            @RequestParam(name = "fields", required = false) List<String> fields) {
+        Set<MomentField> required = EnumSet.noneOf(MomentField.class);
+        for (String name : fields == null ? List.<String>of() : fields) {
+            try {
+                required.add(MomentField.valueOf(name));
+            } catch (IllegalArgumentException unknown) {
+                return page(user, locale, FormState.of("fields", null, error("fields", "programme.fields.error.unknown")),
+                        null, HttpStatus.UNPROCESSABLE_ENTITY);
+            }
+        }
+        settings.requireFields(user.courseId(), required, user.userId());
+        return new ModelAndView(PAGE);
+    }
+
+    @PostMapping("/reflection-model")
+    ModelAndView chooseModel(CurrentUser user, Locale locale, @RequestParam(required = false) Long modelId) {
+        if (modelId == null) {
+            return page(user, locale, FormState.of("choice", null, error("modelId", "programme.model.error.choose")),
+                    null, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        settings.chooseReflectionModel(user.courseId(), modelId, user.userId());
+        return new ModelAndView(PAGE);
+    }
+
+    @PostMapping("/reflection-models")
+    ModelAndView addModel(CurrentUser user, Locale locale, NewModelForm form) {
+        NewModelForm.Checked model = form.check();
+        if (model.errors().any()) {
+            return page(user, locale, form.failed(model.errors()), null, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        models.addOwn(user.courseId(), model.nameNl(), model.nameEn(), model.steps());
+        return new ModelAndView(PAGE);
+    }
+
+    /** The errors of a form with one field at fault. */
+    private static FieldErrors error(String field, String messageKey) {
+        FieldErrors.Builder errors = new FieldErrors.Builder();
+        errors.reject(field, messageKey);
+        return errors.build();
+    }
+
+    private ModelAndView page(CurrentUser user, Locale locale, FormState failed, CompetencyImport.Report report,
+            HttpStatus status) {
+        ExtendedModelMap model = new ExtendedModelMap();
+        Navigation.addTo(model, user, "programme");
+        long courseId = user.courseId();
+        model.addAttribute("categories", categories.all(courseId, locale));
+        model.addAttribute("goals", goals.all(courseId));
+        model.addAttribute("competencies", competencies.all(courseId));
+        model.addAttribute("fields", MomentField.values());
+        model.addAttribute("required", catalog.requiredFields(courseId));
+        model.addAttribute("models", models.offeredTo(courseId, locale));
+        model.addAttribute("chosenModelId", catalog.reflectionModelId(courseId));
+        model.addAttribute("stepRows", NewModelForm.STEP_ROWS);
+        model.addAttribute("failed", failed);
+        model.addAttribute("report", report);
+        return new ModelAndView("programme/page", model, status);
+    }
+}

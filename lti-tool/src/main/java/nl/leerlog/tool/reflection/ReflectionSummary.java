@@ -1,8 +1,0 @@
-package nl.leerlog.tool.reflection;
-
-import java.time.OffsetDateTime;
-
-/** A line of the student's list of reflections. */
-public record ReflectionSummary(long id, String title, long modelId, Reflection.MomentLink moment, boolean draft,
-        OffsetDateTime createdAt) {
-}

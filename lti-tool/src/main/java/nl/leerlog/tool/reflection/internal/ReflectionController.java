@@ -1,0 +1,185 @@
+package nl.leerlog.tool.reflection.internal;
+
+import nl.leerlog.tool.programme.ReflectionModel;
+import nl.leerlog.tool.programme.ReflectionModels;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.web.Navigation;
+import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.programme.ProgrammeCatalog;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The student's reflections (handbook 001, "Reflecteren"): a list, and a guided form in the model the programme
+ * chose, one field per step. Every id in a path or form is looked up through the student's {@link Owner}, so
+ * anyone else's reflection or moment is "not found".
+ */
+@Controller
+@RequestMapping("/student/reflections")
+class ReflectionController {
+
+    private static final String SECTION = "reflections";
+
+    private final Reflections reflections;
+    private final ReflectionModels models;
+    private final ProgrammeCatalog programme;
+    private final Clock clock;
+
+    ReflectionController(Reflections reflections, ReflectionModels models, ProgrammeCatalog programme, Clock clock) {
+        this.reflections = reflections;
+        this.models = models;
+        this.programme = programme;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(CurrentUser user, Owner owner, @RequestParam(name = "deleted", required = false) Long deleted,
+            Model page) {
+        Navigation.addTo(page, user, SECTION);
+        Map<Long, ReflectionModel> offered = models.offeredTo(user.courseId(), user.locale()).stream()
+                .collect(Collectors.toMap(ReflectionModel::id, Function.identity()));
+        page.addAttribute("reflections", reflections.list(owner));
+        page.addAttribute("models", offered);
+        if (deleted != null) {
+            reflections.deletedTitle(owner, deleted).ifPresent(title -> {
+                page.addAttribute("deletedId", deleted);
+                page.addAttribute("deletedTitle", title);
+            });
+        }
+        return "reflection/list";
+    }
+
+    /** A new reflection about the owner's moment {@code moment}, or standalone; in the course's model unless asked. */
+    @GetMapping("/new")
+    String newForm(CurrentUser user, Owner owner, @RequestParam(name = "moment", required = false) Long momentId,
+            @RequestParam(name = "model", required = false) Long modelId, Model page) {
+        ReflectionModel model = offeredModel(user, modelId == null ? programme.reflectionModelId(user.courseId()) : modelId);
+        Reflection.MomentLink moment = momentId == null ? null
+                : reflections.moment(owner, momentId).orElseThrow(Owner::notFound);
+        page.addAttribute("otherModels", models.offeredTo(user.courseId(), user.locale()).stream()
+                .filter(other -> other.id() != model.id()).toList());
+        return form(page, user, model, moment, ReflectionForm.empty(), Map.of(), null);
+    }
+
+    @PostMapping
+    String create(CurrentUser user, Owner owner, @RequestParam Map<String, String> params, Model page,
+            HttpServletResponse response) {
+        ReflectionModel model = offeredModel(user, number(params.get("modelId")).orElseThrow(Owner::notFound));
+        Optional<Long> momentId = number(params.get("momentId"));
+        Reflection.MomentLink moment = momentId.isEmpty() ? null
+                : reflections.moment(owner, momentId.get()).orElseThrow(Owner::notFound);
+        ReflectionForm form = ReflectionForm.read(params, model);
+        Map<String, String> errors = form.errors(model);
+        if (!errors.isEmpty()) {
+            page.addAttribute("otherModels", List.of());
+            return invalid(response, page, user, model, moment, form, errors, null);
+        }
+        long id = reflections.create(owner, model.id(), moment == null ? null : moment.id(), form.content(),
+                clock.instant());
+        return "redirect:/student/reflections/" + id + "?saved";
+    }
+
+    @GetMapping("/{id}")
+    String view(CurrentUser user, Owner owner, @PathVariable long id,
+            @RequestParam(name = "saved", required = false) String saved, Model page) {
+        Reflection reflection = reflections.find(owner, id).orElseThrow(Owner::notFound);
+        Navigation.addTo(page, user, SECTION);
+        page.addAttribute("reflection", reflection);
+        ReflectionModel model = modelOf(user, reflection);
+        page.addAttribute("reflectionModel", model);
+        page.addAttribute("earlierAnswers", ReflectionForm.earlierAnswers(reflection, model));
+        page.addAttribute("justSaved", saved != null);
+        return "reflection/view";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(CurrentUser user, Owner owner, @PathVariable long id, Model page) {
+        Reflection reflection = reflections.find(owner, id).orElseThrow(Owner::notFound);
+        return form(page, user, modelOf(user, reflection), reflection.moment(), ReflectionForm.of(reflection),
+                Map.of(), reflection.id());
+    }
+
+    @PostMapping("/{id}")
+    String update(CurrentUser user, Owner owner, @PathVariable long id, @RequestParam Map<String, String> params,
+            Model page, HttpServletResponse response) {
+        Reflection reflection = reflections.find(owner, id).orElseThrow(Owner::notFound);
+        ReflectionModel model = modelOf(user, reflection);
+        ReflectionForm form = ReflectionForm.read(params, model);
+        Map<String, String> errors = form.errors(model);
+        if (!errors.isEmpty()) {
+            return invalid(response, page, user, model, reflection.moment(), form, errors, reflection.id());
+        }
+        if (!reflections.update(owner, id, form.contentKeeping(reflection, model), clock.instant())) {
+            throw Owner.notFound();
+        }
+        return "redirect:/student/reflections/" + id + "?saved";
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(Owner owner, @PathVariable long id) {
+        if (!reflections.delete(owner, id, clock.instant())) {
+            throw Owner.notFound();
+        }
+        return "redirect:/student/reflections?deleted=" + id;
+    }
+
+    @PostMapping("/{id}/restore")
+    String restore(Owner owner, @PathVariable long id) {
+        if (!reflections.restore(owner, id)) {
+            throw Owner.notFound();
+        }
+        return "redirect:/student/reflections/" + id;
+    }
+
+    /** A model of another course is as unknown as one that does not exist. */
+    private ReflectionModel offeredModel(CurrentUser user, long modelId) {
+        return models.find(user.courseId(), modelId, user.locale()).orElseThrow(Owner::notFound);
+    }
+
+    private ReflectionModel modelOf(CurrentUser user, Reflection reflection) {
+        return models.find(user.courseId(), reflection.modelId(), user.locale())
+                .orElseThrow(() -> new IllegalStateException("reflection " + reflection.id() + " has no model"));
+    }
+
+    /** Bad input is the student's to fix: the form again, with their input and a message at each field. */
+    private static String invalid(HttpServletResponse response, Model page, CurrentUser user,
+            ReflectionModel model, Reflection.MomentLink moment, ReflectionForm form, Map<String, String> errors,
+            Long reflectionId) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return form(page, user, model, moment, form, errors, reflectionId);
+    }
+
+    private static String form(Model page, CurrentUser user, ReflectionModel model, Reflection.MomentLink moment,
+            ReflectionForm form, Map<String, String> errors, Long reflectionId) {
+        Navigation.addTo(page, user, SECTION);
+        page.addAttribute("reflectionModel", model);
+        page.addAttribute("moment", moment);
+        page.addAttribute("form", form);
+        page.addAttribute("errors", errors);
+        page.addAttribute("reflectionId", reflectionId);
+        if (!page.containsAttribute("otherModels")) {
+            page.addAttribute("otherModels", List.of());
+        }
+        return "reflection/form";
+    }
+
+    private static Optional<Long> number(String value) {
+        if (value == null || !value.matches("[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(value));
+    }
+}

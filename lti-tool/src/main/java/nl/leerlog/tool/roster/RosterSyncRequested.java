@@ -1,5 +1,0 @@
-package nl.leerlog.tool.roster;
-
-/** Asks for a course's roster to be read from the platform soon, e.g. because its teacher just launched. */
-public record RosterSyncRequested(long courseId) {
-}

@@ -1,0 +1,58 @@
+package nl.leerlog.tool.system.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
+
+/**
+ * The 400 answer to a request Leerlog cannot take as it is: a page in the user's language, or RFC 9457 problem
+ * details for {@code /api/**}. Also the answer to a multipart body that cannot be read (no boundary, cut off):
+ * Spring meets it before any controller is chosen, so it is answered here for all of them. Ordered last, so the
+ * "file too large" page (learninglog.UploadTooLarge) keeps its own multipart failure.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class UnreadableRequests {
+
+    /** Why a request is refused: the page's texts and the problem's English title and detail. */
+    public enum Reason {
+        CONTROL_CHARACTER("error.characters.title", "error.characters.text", "Unusable characters",
+                "A parameter contains a control character; of those only tab and line breaks are accepted."),
+        UNREADABLE_BODY("error.unreadable.title", "error.unreadable.text", "Unreadable request body",
+                "The multipart body could not be read: it has no boundary or is not complete.");
+
+        private final String titleKey;
+        private final String textKey;
+        private final String problemTitle;
+        private final String problemDetail;
+
+        Reason(String titleKey, String textKey, String problemTitle, String problemDetail) {
+            this.titleKey = titleKey;
+            this.textKey = textKey;
+            this.problemTitle = problemTitle;
+            this.problemDetail = problemDetail;
+        }
+    }
+
+    private final ErrorAnswers answers;
+
+    UnreadableRequests(ErrorAnswers answers) {
+        this.answers = answers;
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    void unreadableBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refuse(request, response, Reason.UNREADABLE_BODY);
+    }
+
+    public void refuse(HttpServletRequest request, HttpServletResponse response, Reason reason) throws IOException {
+        answers.refuse(request, response, HttpStatus.BAD_REQUEST, reason.titleKey, reason.textKey, reason.problemTitle,
+                reason.problemDetail);
+    }
+}
