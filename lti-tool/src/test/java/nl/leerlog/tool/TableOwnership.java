@@ -34,7 +34,8 @@ final class TableOwnership {
             "learninglog", Set.of("LearningMoment", "LearningMomentCompetency", "LearningMomentGoal",
                     "LearningMomentPerson", "Evidence", "EvidenceContent"),
             "reflection", Set.of("Reflection", "ReflectionAnswer"),
-            "saved", Set.of("SavedItem"));
+            "saved", Set.of("SavedItem"),
+            "system", Set.of("Shedlock"));
 
     private TableOwnership() {
     }

@@ -21,13 +21,19 @@ public final class Navigation {
      * nav fragments. A section that is not in the user's menu is not found.
      */
     public static void addTo(Model model, CurrentUser user, String section) {
-        List<String> sections = user.isTeacher() ? TEACHER_SECTIONS : STUDENT_SECTIONS;
-        if (!sections.contains(section)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        List<String> sections = check(user, section);
         model.addAttribute("user", user);
         model.addAttribute("sections", sections);
         model.addAttribute("section", section);
         model.addAttribute("area", user.isTeacher() ? "teacher" : "student");
+    }
+
+    /** The user's menu, if it has the section; a section that is not in it is not found. */
+    public static List<String> check(CurrentUser user, String section) {
+        List<String> sections = user.isTeacher() ? TEACHER_SECTIONS : STUDENT_SECTIONS;
+        if (!sections.contains(section)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return sections;
     }
 }

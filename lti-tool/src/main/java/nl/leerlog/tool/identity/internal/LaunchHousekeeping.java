@@ -3,16 +3,13 @@ package nl.leerlog.tool.identity.internal;
 import java.time.Clock;
 import nl.leerlog.lti.login.LoginStateStore;
 import nl.leerlog.lti.session.LtiSessionStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import nl.leerlog.tool.system.HousekeepingTask;
 import org.springframework.stereotype.Component;
 
 /** Removes expired login states and sessions, so neither table grows without end. */
 @Component
-class LaunchHousekeeping {
-
-    private static final Logger log = LoggerFactory.getLogger(LaunchHousekeeping.class);
+@HousekeepingTask.Schedule(name = "login-states-and-sessions", every = "${leerlog.housekeeping-interval:PT5M}")
+class LaunchHousekeeping implements HousekeepingTask {
 
     private final LoginStateStore states;
     private final LtiSessionStore sessions;
@@ -24,12 +21,8 @@ class LaunchHousekeeping {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${leerlog.housekeeping-interval:PT5M}", initialDelayString = "PT1M")
-    void deleteExpired() {
-        int removedStates = states.deleteExpired(clock.instant());
-        int removedSessions = sessions.deleteExpired(clock.instant());
-        if (removedStates + removedSessions > 0) {
-            log.debug("Removed {} expired login states and {} expired sessions", removedStates, removedSessions);
-        }
+    @Override
+    public int run() {
+        return states.deleteExpired(clock.instant()) + sessions.deleteExpired(clock.instant());
     }
 }

@@ -2,6 +2,7 @@ package nl.leerlog.tool.identity.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import nl.leerlog.tool.system.HousekeepingTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +28,9 @@ import org.springframework.stereotype.Component;
  * sees students who never opened Leerlog, and students who left the course become inactive.
  */
 @Component
-public class RosterSync implements DisposableBean {
+@HousekeepingTask.Schedule(name = "rosters", every = "${leerlog.roster.sync-interval:PT6H}",
+        firstAfter = "${leerlog.roster.initial-delay:PT10M}")
+public class RosterSync implements HousekeepingTask, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RosterSync.class);
 
@@ -92,13 +95,14 @@ public class RosterSync implements DisposableBean {
      * Every course with a memberships URL, one after another. A course read less than half an interval ago is
      * left alone: another instance of the tool has just done it.
      */
-    @Scheduled(fixedDelayString = "${leerlog.roster.sync-interval:PT6H}",
-            initialDelayString = "${leerlog.roster.initial-delay:PT10M}")
-    public void syncAll() {
+    @Override
+    public int run() {
         Instant recent = clock.instant().minus(settings.syncInterval().dividedBy(2));
-        for (RosterSource source : rosters.sourcesNotSyncedSince(recent)) {
+        List<RosterSource> due = rosters.sourcesNotSyncedSince(recent);
+        for (RosterSource source : due) {
             syncGuarded(source);
         }
+        return due.size();
     }
 
     /** One read at a time per course; a failing course is logged and does not stop the others. */

@@ -1,17 +1,19 @@
 package nl.leerlog.tool.keys.internal;
 
+import nl.leerlog.tool.keys.KeyRotation;
+import nl.leerlog.tool.system.HousekeepingTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import nl.leerlog.tool.keys.KeyRotation;
 
 /**
  * Rotates the tool keys when the current one is {@code leerlog.keys.rotation-interval} old and forgets retired
- * keys once they left the key set. Every instance runs it; the database lets exactly one of them rotate.
+ * keys once they left the key set. One instance at a time runs it, and the database still lets exactly one
+ * rotation win; the other instances' key caches pick the new keys up on their own.
  */
 @Component
-public class ScheduledKeyRotation {
+@HousekeepingTask.Schedule(name = "tool-keys", every = "${leerlog.keys.check-interval:PT1H}")
+public class ScheduledKeyRotation implements HousekeepingTask {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledKeyRotation.class);
 
@@ -21,14 +23,12 @@ public class ScheduledKeyRotation {
         this.rotation = rotation;
     }
 
-    @Scheduled(fixedDelayString = "${leerlog.keys.check-interval:PT1H}", initialDelayString = "PT1M")
-    void rotateAndCleanUp() {
-        if (rotation.rotateIfDue()) {
+    @Override
+    public int run() {
+        boolean rotated = rotation.rotateIfDue();
+        if (rotated) {
             log.info("Tool keys rotated on schedule");
         }
-        int deleted = rotation.deleteExpiredRetiredKeys();
-        if (deleted > 0) {
-            log.info("Deleted {} retired tool keys", deleted);
-        }
+        return (rotated ? 1 : 0) + rotation.deleteExpiredRetiredKeys();
     }
 }

@@ -18,9 +18,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import nl.leerlog.tool.web.Section;
 
 /** A moment's evidence files: download, delete (soft, with undo) and restore. Only the owner gets anything. */
 @Controller
+@Section("log")
 class EvidenceController {
 
     private final EvidenceFiles evidence;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.web.Navigation;
+import nl.leerlog.tool.web.Section;
 import nl.leerlog.tool.learninglog.internal.MomentView.Notice;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUpload;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUploads;
@@ -33,6 +33,7 @@ import org.springframework.web.multipart.MultipartFile;
  * redirect would lose the page-bound session token inside a frame without cookies.
  */
 @Controller
+@Section("log")
 class MomentController {
 
     private final LearningMoments moments;
@@ -131,7 +132,6 @@ class MomentController {
     private String form(Model model, CurrentUser user, Owner owner, Locale locale, MomentForm form,
             MomentDetails moment, Map<String, String> errors, List<EvidenceUploads.Checked> refused,
             boolean filesLost) {
-        Navigation.addTo(model, user, "log");
         model.addAttribute("form", form);
         model.addAttribute("moment", moment);
         model.addAttribute("errors", errors);

@@ -13,12 +13,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import nl.leerlog.tool.web.Section;
 
 /**
  * The student's learning log: their moments, newest first, a page at a time, with filters in the query string so a
  * filtered list can be bookmarked and the back button works. htmx asks for the results only when a filter changes.
  */
 @Controller
+@Section("log")
 class MomentListController {
 
     static final String RESULTS_TARGET = "moment-results";

@@ -3,7 +3,6 @@ package nl.leerlog.tool.learninglog.internal;
 import java.util.Locale;
 import java.util.Map;
 import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.web.Navigation;
 import nl.leerlog.tool.internship.Internships;
 import nl.leerlog.tool.learninglog.internal.MomentView.Notice;
 import nl.leerlog.tool.identity.Owner;
@@ -53,7 +52,6 @@ class MomentListView {
             // A filter change: only the results are replaced, so the catalog need not be read again.
             return "learninglog/list :: results";
         }
-        Navigation.addTo(model, user, "log");
         model.addAttribute("categories", catalog.categories(owner.courseId(), locale));
         model.addAttribute("goals", catalog.goals(owner));
         model.addAttribute("competencies", catalog.competencies(owner.courseId()));

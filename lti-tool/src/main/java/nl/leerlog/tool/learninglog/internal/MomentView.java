@@ -1,7 +1,6 @@
 package nl.leerlog.tool.learninglog.internal;
 
 import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.web.Navigation;
 import nl.leerlog.tool.identity.Owner;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -22,7 +21,6 @@ class MomentView {
 
     String show(Model model, CurrentUser user, Owner owner, long id, Notice notice) {
         MomentDetails moment = moments.find(owner, id).orElseThrow(Owner::notFound);
-        Navigation.addTo(model, user, "log");
         model.addAttribute("moment", moment);
         model.addAttribute("notice", notice);
         return "learninglog/moment";

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.leerlog.tool.privacy.ForgettableRecords;
+import nl.leerlog.tool.system.HousekeepingTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * every feature's {@link ForgettableRecords}, in their order (evidence before the moments it belongs to).
  */
 @Component
-public class DeletedRecordsPurge {
+@HousekeepingTask.Schedule(name = "deleted-records", every = "${leerlog.privacy.purge-interval:PT6H}",
+        firstAfter = "PT10M")
+public class DeletedRecordsPurge implements HousekeepingTask {
 
     private static final Logger log = LoggerFactory.getLogger(DeletedRecordsPurge.class);
 
@@ -34,12 +36,13 @@ public class DeletedRecordsPurge {
         this.keepDeleted = keepDeleted;
     }
 
-    @Scheduled(fixedDelayString = "${leerlog.privacy.purge-interval:PT6H}", initialDelayString = "PT10M")
-    void purgeOnSchedule() {
+    @Override
+    public int run() {
         Purged purged = purge();
         if (purged.total() > 0) {
             log.info("Forgot what was deleted over {} ago: {}", keepDeleted, purged.byKind());
         }
+        return purged.total();
     }
 
     /** How many records of each kind were removed for good. */

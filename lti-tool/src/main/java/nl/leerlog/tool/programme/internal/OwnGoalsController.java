@@ -1,7 +1,7 @@
 package nl.leerlog.tool.programme.internal;
 
 import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.web.Navigation;
+import nl.leerlog.tool.web.Section;
 import nl.leerlog.tool.identity.Owner;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,6 +22,7 @@ import nl.leerlog.tool.programme.ProgrammeCatalog;
  */
 @Controller
 @RequestMapping("/student/goals")
+@Section("log")
 class OwnGoalsController {
 
     private static final String PAGE = "redirect:/student/goals";
@@ -69,7 +70,6 @@ class OwnGoalsController {
 
     private ModelAndView page(Owner owner, CurrentUser user, FormState failed, HttpStatus status) {
         ExtendedModelMap model = new ExtendedModelMap();
-        Navigation.addTo(model, user, "log");
         model.addAttribute("programmeGoals", catalog.goals(owner).stream().filter(goal -> !goal.own()).toList());
         model.addAttribute("ownGoals", ownGoals.all(owner));
         model.addAttribute("failed", failed);

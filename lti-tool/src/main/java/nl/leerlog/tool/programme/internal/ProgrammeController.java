@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.web.Navigation;
+import nl.leerlog.tool.web.Section;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -31,6 +31,7 @@ import nl.leerlog.tool.programme.ReflectionModels;
  */
 @Controller
 @RequestMapping("/teacher/programme")
+@Section("programme")
 class ProgrammeController {
 
     private static final String PAGE = "redirect:/teacher/programme";
@@ -254,7 +255,6 @@ class ProgrammeController {
     private ModelAndView page(CurrentUser user, Locale locale, FormState failed, CompetencyImport.Report report,
             HttpStatus status) {
         ExtendedModelMap model = new ExtendedModelMap();
-        Navigation.addTo(model, user, "programme");
         long courseId = user.courseId();
         model.addAttribute("categories", categories.all(courseId, locale));
         model.addAttribute("goals", goals.all(courseId));

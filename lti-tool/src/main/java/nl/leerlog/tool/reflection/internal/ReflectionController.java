@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.web.Navigation;
+import nl.leerlog.tool.web.Section;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
 import org.springframework.http.HttpStatus;
@@ -29,9 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/student/reflections")
+@Section("reflections")
 class ReflectionController {
 
-    private static final String SECTION = "reflections";
 
     private final Reflections reflections;
     private final ReflectionModels models;
@@ -48,7 +48,6 @@ class ReflectionController {
     @GetMapping
     String list(CurrentUser user, Owner owner, @RequestParam(name = "deleted", required = false) Long deleted,
             Model page) {
-        Navigation.addTo(page, user, SECTION);
         Map<Long, ReflectionModel> offered = models.offeredTo(user.courseId(), user.locale()).stream()
                 .collect(Collectors.toMap(ReflectionModel::id, Function.identity()));
         page.addAttribute("reflections", reflections.list(owner));
@@ -96,7 +95,6 @@ class ReflectionController {
     String view(CurrentUser user, Owner owner, @PathVariable long id,
             @RequestParam(name = "saved", required = false) String saved, Model page) {
         Reflection reflection = reflections.find(owner, id).orElseThrow(Owner::notFound);
-        Navigation.addTo(page, user, SECTION);
         page.addAttribute("reflection", reflection);
         ReflectionModel model = modelOf(user, reflection);
         page.addAttribute("reflectionModel", model);
@@ -164,7 +162,6 @@ class ReflectionController {
 
     private static String form(Model page, CurrentUser user, ReflectionModel model, Reflection.MomentLink moment,
             ReflectionForm form, Map<String, String> errors, Long reflectionId) {
-        Navigation.addTo(page, user, SECTION);
         page.addAttribute("reflectionModel", model);
         page.addAttribute("moment", moment);
         page.addAttribute("form", form);

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Objects;
 import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.web.Navigation;
+import nl.leerlog.tool.web.Section;
 import nl.leerlog.tool.identity.Owner;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -23,9 +23,9 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @RequestMapping("/student/saved")
+@Section("saved")
 class SavedController {
 
-    private static final String SECTION = "saved";
     static final int NOTE_MAX = 2000;
     static final int REF_MAX = 100;
     static final int TITLE_MAX = 300;
@@ -119,7 +119,6 @@ class SavedController {
     }
 
     private String timeline(Model page, CurrentUser user, Owner owner, NoteError noteError) {
-        Navigation.addTo(page, user, SECTION);
         page.addAttribute("items", saved.list(owner));
         page.addAttribute("noteError", noteError);
         return "saved/list";

@@ -115,7 +115,7 @@ class RosterSyncTests {
         launch("student-1", LEARNER); // a student's launch stores the URL but reads nothing
         long courseId = courseId();
 
-        rosterSync.syncAll();
+        rosterSync.run();
 
         assertThat(activeSubjects(courseId)).containsExactlyInAnyOrder(id("teacher"), id("student-1"));
         assertThat(course(courseId).getRosterSyncedAt()).isNotNull();

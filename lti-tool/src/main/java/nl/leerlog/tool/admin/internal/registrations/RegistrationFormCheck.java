@@ -1,5 +1,6 @@
 package nl.leerlog.tool.admin.internal.registrations;
 
+import nl.leerlog.tool.web.FieldErrors;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -26,14 +27,14 @@ final class RegistrationFormCheck {
     static final int MAX_DEPLOYMENTS = 100;
 
     /** The checked input: details and deployment ids, or the errors. */
-    record Result(RegistrationDetails details, Set<String> deploymentIds, FormErrors errors) {
+    record Result(RegistrationDetails details, Set<String> deploymentIds, FieldErrors errors) {
     }
 
     private RegistrationFormCheck() {
     }
 
     static Result check(RegistrationForm form) {
-        FormErrors.Builder errors = new FormErrors.Builder();
+        FieldErrors.Builder errors = new FieldErrors.Builder();
         String issuer = required(errors, "issuer", form.issuer(), 255);
         URI issuerUri = issuer == null ? null : url(errors, "issuer", issuer, 255);
         if (issuerUri != null && (issuerUri.getRawQuery() != null || issuerUri.getRawFragment() != null)) {
@@ -54,7 +55,7 @@ final class RegistrationFormCheck {
             errors.reject("privacyLevel", "admin.registration.error.privacy-level");
         }
         Set<String> deploymentIds = deploymentIds(errors, form.deploymentIds());
-        FormErrors found = errors.build();
+        FieldErrors found = errors.build();
         if (found.any()) {
             return new Result(null, deploymentIds, found);
         }
@@ -63,13 +64,13 @@ final class RegistrationFormCheck {
     }
 
     /** One deployment id, as added on a registration's page. */
-    static FormErrors checkDeploymentId(String deploymentId) {
-        FormErrors.Builder errors = new FormErrors.Builder();
+    static FieldErrors checkDeploymentId(String deploymentId) {
+        FieldErrors.Builder errors = new FieldErrors.Builder();
         required(errors, "deploymentId", deploymentId, 255);
         return errors.build();
     }
 
-    private static String required(FormErrors.Builder errors, String field, String value, int maxLength) {
+    private static String required(FieldErrors.Builder errors, String field, String value, int maxLength) {
         String text = optional(errors, field, value, maxLength);
         if (text == null && !errors.has(field)) {
             errors.reject(field, "admin.registration.error.required");
@@ -78,7 +79,7 @@ final class RegistrationFormCheck {
     }
 
     /** The trimmed value, or {@code null} when empty; too long or unstorable text is rejected. */
-    private static String optional(FormErrors.Builder errors, String field, String value, int maxLength) {
+    private static String optional(FieldErrors.Builder errors, String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -98,7 +99,7 @@ final class RegistrationFormCheck {
      * An absolute https URL; plain http only for a loopback host, as a platform on a developer's machine
      * (Sec §3: every LTI message and service call travels over TLS).
      */
-    private static URI url(FormErrors.Builder errors, String field, String value, int maxLength) {
+    private static URI url(FieldErrors.Builder errors, String field, String value, int maxLength) {
         if (value == null) {
             return null;
         }
@@ -126,7 +127,7 @@ final class RegistrationFormCheck {
                 || name.equals("[::1]");
     }
 
-    private static Set<String> algorithms(FormErrors.Builder errors, List<String> chosen) {
+    private static Set<String> algorithms(FieldErrors.Builder errors, List<String> chosen) {
         Set<String> algorithms = new TreeSet<>();
         for (String algorithm : chosen) {
             if (!ALGORITHMS.contains(algorithm)) {
@@ -142,7 +143,7 @@ final class RegistrationFormCheck {
         return algorithms;
     }
 
-    private static Duration clockSkew(FormErrors.Builder errors, String value) {
+    private static Duration clockSkew(FieldErrors.Builder errors, String value) {
         String text = optional(errors, "clockSkewSeconds", value, 10);
         if (text == null) {
             return null;
@@ -160,7 +161,7 @@ final class RegistrationFormCheck {
         }
     }
 
-    private static Set<String> deploymentIds(FormErrors.Builder errors, String value) {
+    private static Set<String> deploymentIds(FieldErrors.Builder errors, String value) {
         Set<String> ids = new LinkedHashSet<>();
         if (value == null) {
             return ids;

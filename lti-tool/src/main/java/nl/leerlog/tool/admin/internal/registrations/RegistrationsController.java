@@ -1,5 +1,6 @@
 package nl.leerlog.tool.admin.internal.registrations;
 
+import nl.leerlog.tool.web.FieldErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -88,7 +89,7 @@ class RegistrationsController {
 
     @GetMapping("/admin/registrations/new")
     String newRegistration(Model model) {
-        return form(model, RegistrationForm.blank(), FormErrors.none(), null);
+        return form(model, RegistrationForm.blank(), FieldErrors.none(), null);
     }
 
     @PostMapping("/admin/registrations")
@@ -103,7 +104,7 @@ class RegistrationsController {
             redirect.addFlashAttribute("notice", "admin.registration.notice.created");
             return "redirect:/admin/registrations/" + id;
         } catch (DuplicateRegistration e) {
-            return invalid(model, form, new FormErrors(Map.of("clientId", "admin.registration.error.duplicate")),
+            return invalid(model, form, new FieldErrors(Map.of("clientId", "admin.registration.error.duplicate")),
                     null, response);
         }
     }
@@ -135,7 +136,7 @@ class RegistrationsController {
 
     @GetMapping("/admin/registrations/{id}/edit")
     String edit(@PathVariable long id, Model model) {
-        return form(model, RegistrationForm.of(administration.get(id)), FormErrors.none(), id);
+        return form(model, RegistrationForm.of(administration.get(id)), FieldErrors.none(), id);
     }
 
     @PostMapping("/admin/registrations/{id}")
@@ -191,7 +192,7 @@ class RegistrationsController {
     @PostMapping("/admin/registrations/{id}/deployments")
     String addDeployment(@PathVariable long id, @RequestParam(defaultValue = "") String deploymentId, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        FormErrors errors = RegistrationFormCheck.checkDeploymentId(deploymentId);
+        FieldErrors errors = RegistrationFormCheck.checkDeploymentId(deploymentId);
         if (errors.any()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("deploymentErrors", errors);
@@ -224,7 +225,7 @@ class RegistrationsController {
         model.addAttribute("frameOrigins", frameOrigins.ofRegistration(registrationId));
     }
 
-    private static String form(Model model, RegistrationForm form, FormErrors errors, Long id) {
+    private static String form(Model model, RegistrationForm form, FieldErrors errors, Long id) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("registrationId", id);
@@ -235,7 +236,7 @@ class RegistrationsController {
     }
 
     /** The form again, with every input as typed and each error next to its field. */
-    private static String invalid(Model model, RegistrationForm form, FormErrors errors, Long id,
+    private static String invalid(Model model, RegistrationForm form, FieldErrors errors, Long id,
             HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return form(model, form, errors, id);

@@ -43,7 +43,7 @@ class LaunchLogRetentionTests {
         events.publishEvent(new LaunchAcceptedEvent("https://old.example.edu#c", "d-1", "New course",
                 CourseRole.TEACHER, null, now.minus(Duration.ofHours(1))));
 
-        int removed = housekeeping.deleteExpired();
+        int removed = housekeeping.run();
 
         assertThat(removed).isEqualTo(2);
         assertThat(launches.refusals("OLD22222", 10)).isEmpty();
