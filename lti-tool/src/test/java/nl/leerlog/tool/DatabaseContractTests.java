@@ -1,5 +1,8 @@
 package nl.leerlog.tool;
 
+import nl.leerlog.tool.registration.RegistrationSource;
+import nl.leerlog.tool.registration.StoredRegistration;
+import nl.leerlog.tool.registration.RegistrationDetails;
 import static nl.leerlog.schema.Tables.APP_USER;
 import static nl.leerlog.schema.Tables.COURSE;
 import static nl.leerlog.schema.Tables.ENROLMENT;
@@ -52,7 +55,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.jooq.DSLContext;
 import org.jooq.Table;
-import nl.leerlog.tool.registration.RegistrationRepository;
+import nl.leerlog.tool.registration.internal.RegistrationRepository;
 import nl.leerlog.tool.registration.RegistrationStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -555,18 +558,18 @@ abstract class DatabaseContractTests {
 
     @Test
     void registrationRepositoryKeepsWhatAdminsManage() {
-        RegistrationRepository.RegistrationDetails details = new RegistrationRepository.RegistrationDetails(
+        RegistrationDetails details = new RegistrationDetails(
                 "https://moodle.example.edu", "moodle-client", URI.create("https://moodle.example.edu/auth"),
                 URI.create("https://moodle.example.edu/certs"), URI.create("https://moodle.example.edu/token"),
                 Set.of("RS256", "ES256"), "Moodle", Duration.ofSeconds(90), "public");
         long id = registrationRepository.create(details, RegistrationStatus.PENDING,
-                RegistrationRepository.Source.DYNAMIC, Set.of("1"));
+                RegistrationSource.DYNAMIC, Set.of("1"));
 
         assertThat(registrations.find("https://moodle.example.edu", "moodle-client")).as("pending never launches").isEmpty();
-        RegistrationRepository.StoredRegistration stored = registrationRepository.findById(id).orElseThrow();
+        StoredRegistration stored = registrationRepository.findById(id).orElseThrow();
         assertThat(stored.details()).isEqualTo(details);
         assertThat(stored.status()).isEqualTo(RegistrationStatus.PENDING);
-        assertThat(stored.source()).isEqualTo(RegistrationRepository.Source.DYNAMIC);
+        assertThat(stored.source()).isEqualTo(RegistrationSource.DYNAMIC);
         assertThat(stored.deploymentIds()).containsExactly("1");
 
         registrationRepository.setStatus(id, RegistrationStatus.ACTIVE);
@@ -578,16 +581,16 @@ abstract class DatabaseContractTests {
                     assertThat(active.clockSkew()).isEqualTo(Duration.ofSeconds(90));
                 });
 
-        registrationRepository.update(id, new RegistrationRepository.RegistrationDetails("ignored", "ignored",
+        registrationRepository.update(id, new RegistrationDetails("ignored", "ignored",
                 details.authorizationUri(), details.jwkSetUri(), null, Set.of(), "Moodle 5", null, null));
         registrationRepository.removeDeployment(id, "1");
-        RegistrationRepository.StoredRegistration changed = registrationRepository
+        StoredRegistration changed = registrationRepository
                 .find("https://moodle.example.edu", "moodle-client").orElseThrow();
         assertThat(changed.details().platformName()).isEqualTo("Moodle 5");
         assertThat(changed.details().tokenUri()).isNull();
         assertThat(changed.details().algorithms()).containsExactly("RS256");
         assertThat(changed.deploymentIds()).containsExactly("2");
-        assertThat(registrationRepository.list()).extracting(RegistrationRepository.StoredRegistration::id).contains(id);
+        assertThat(registrationRepository.list()).extracting(StoredRegistration::id).contains(id);
 
         assertThat(registrationRepository.delete(id)).isTrue();
         assertThat(registrationRepository.findById(id)).isEmpty();

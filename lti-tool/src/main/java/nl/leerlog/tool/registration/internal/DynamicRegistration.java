@@ -12,15 +12,14 @@ import nl.leerlog.lti.toolconfig.PlatformConfiguration;
 import nl.leerlog.lti.toolconfig.PlatformConfigurationException;
 import nl.leerlog.lti.toolconfig.ToolDescription;
 import nl.leerlog.tool.registration.internal.PlatformClient.PlatformAnswer;
-import nl.leerlog.tool.registration.RegistrationRepository.RegistrationDetails;
-import nl.leerlog.tool.registration.RegistrationRepository.Source;
+import nl.leerlog.tool.registration.RegistrationDetails;
+import nl.leerlog.tool.registration.RegistrationSource;
 import nl.leerlog.tool.system.DatabaseText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import nl.leerlog.tool.registration.RegistrationStatus;
-import nl.leerlog.tool.registration.RegistrationRepository;
 
 /**
  * LTI Dynamic Registration 1.0 from the tool's side: read the platform's OpenID configuration, register the
@@ -118,7 +117,7 @@ public class DynamicRegistration {
                 Set.of("RS256"), platformName, null, canvas ? tool.privacyLevel().value() : null);
         long id;
         try {
-            id = repository.create(details, settings.initialStatus(), Source.DYNAMIC,
+            id = repository.create(details, settings.initialStatus(), RegistrationSource.DYNAMIC,
                     response.deploymentId().map(Set::of).orElse(Set.of()));
         } catch (DataIntegrityViolationException e) {
             // Another registration with this issuer and client id was stored at the same moment.

@@ -19,9 +19,9 @@ import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.keys.KeyRotation;
 import nl.leerlog.tool.keys.internal.ToolKeyState;
 import nl.leerlog.tool.keys.internal.ToolKeyView;
-import nl.leerlog.tool.registration.RegistrationRepository;
-import nl.leerlog.tool.registration.RegistrationRepository.RegistrationDetails;
-import nl.leerlog.tool.registration.RegistrationRepository.Source;
+import nl.leerlog.tool.registration.internal.RegistrationRepository;
+import nl.leerlog.tool.registration.RegistrationDetails;
+import nl.leerlog.tool.registration.RegistrationSource;
 import nl.leerlog.tool.registration.RegistrationStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
@@ -78,7 +78,7 @@ class AdminConsoleTests {
     long storedRegistration(String clientId) {
         return registrations.create(new RegistrationDetails("https://lms.example.edu", clientId,
                 URI.create("https://lms.example.edu/auth"), URI.create("https://lms.example.edu/jwks"), null,
-                Set.of("RS256"), "Example LMS", null, null), RegistrationStatus.ACTIVE, Source.MANUAL,
+                Set.of("RS256"), "Example LMS", null, null), RegistrationStatus.ACTIVE, RegistrationSource.MANUAL,
                 Set.of("deployment-1"));
     }
 
@@ -394,7 +394,7 @@ class AdminConsoleTests {
             var stored = registrations.find("https://school.instructure.com", "10000000000077").orElseThrow();
             assertThat(location(response)).endsWith("/admin/registrations/" + stored.id());
             assertThat(stored.status()).isEqualTo(RegistrationStatus.ACTIVE);
-            assertThat(stored.source()).isEqualTo(Source.MANUAL);
+            assertThat(stored.source()).isEqualTo(RegistrationSource.MANUAL);
             assertThat(stored.deploymentIds()).containsExactly("dep-a", "dep-b");
             assertThat(stored.details().algorithms()).containsExactlyInAnyOrder("RS256", "ES256");
             assertThat(stored.details().clockSkew()).isEqualTo(Duration.ofSeconds(30));
@@ -428,7 +428,7 @@ class AdminConsoleTests {
         void pendingRegistrationIsApprovedThenDisabledEnabledAndDeleted() {
             long id = registrations.create(new RegistrationDetails("https://pending.example.edu", "dyn-1",
                     URI.create("https://pending.example.edu/auth"), URI.create("https://pending.example.edu/jwks"),
-                    null, Set.of("RS256"), "Pending LMS", null, null), RegistrationStatus.PENDING, Source.DYNAMIC,
+                    null, Set.of("RS256"), "Pending LMS", null, null), RegistrationStatus.PENDING, RegistrationSource.DYNAMIC,
                     Set.of());
             ConsoleClient admin = admin();
             String page = "/admin/registrations/" + id;

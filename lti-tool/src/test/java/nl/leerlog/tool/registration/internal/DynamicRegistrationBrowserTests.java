@@ -31,7 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.test.context.TestPropertySource;
 import nl.leerlog.tool.registration.RegistrationStatus;
-import nl.leerlog.tool.registration.RegistrationRepository;
 
 /**
  * Dynamic Registration in a real Chromium, as an LMS runs it: the LMS page (served by WireMock on 127.0.0.1)

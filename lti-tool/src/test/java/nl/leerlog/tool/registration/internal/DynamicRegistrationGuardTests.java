@@ -23,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.test.context.TestPropertySource;
-import nl.leerlog.tool.registration.RegistrationRepository;
 
 /**
  * Dynamic Registration with the SSRF guard on, as in production: an {@code openid_configuration} on a

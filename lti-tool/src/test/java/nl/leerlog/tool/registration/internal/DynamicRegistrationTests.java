@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import nl.leerlog.tool.registration.RegistrationRepository.Source;
-import nl.leerlog.tool.registration.RegistrationRepository.StoredRegistration;
+import nl.leerlog.tool.registration.RegistrationSource;
+import nl.leerlog.tool.registration.StoredRegistration;
 import nl.leerlog.tool.registration.internal.RegistrationTestPlatform.Site;
 import nl.leerlog.tool.system.SupportedLocales;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +32,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.test.context.TestPropertySource;
 import nl.leerlog.tool.registration.RegistrationStatus;
-import nl.leerlog.tool.registration.RegistrationRepository;
 
 /**
  * LTI Dynamic Registration 1.0 over real HTTP, with WireMock on 127.0.0.1 as the LMS (so private hosts are
@@ -80,7 +79,7 @@ class DynamicRegistrationTests {
                 .doesNotContain("<script>");
         StoredRegistration stored = repository.find(site.issuer(), "moodle-client-1").orElseThrow();
         assertThat(stored.status()).isEqualTo(RegistrationStatus.PENDING);
-        assertThat(stored.source()).isEqualTo(Source.DYNAMIC);
+        assertThat(stored.source()).isEqualTo(RegistrationSource.DYNAMIC);
         assertThat(stored.deploymentIds()).containsExactly("2");
         assertThat(stored.details().authorizationUri()).hasToString(site.issuer() + "/mod/lti/auth.php");
         assertThat(stored.details().jwkSetUri()).hasToString(site.issuer() + "/mod/lti/certs.php");

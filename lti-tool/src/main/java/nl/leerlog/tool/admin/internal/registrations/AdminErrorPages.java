@@ -1,8 +1,8 @@
 package nl.leerlog.tool.admin.internal.registrations;
 
 import jakarta.servlet.http.HttpServletResponse;
-import nl.leerlog.tool.admin.internal.registrations.RegistrationAdministration.RegistrationNotFound;
-import nl.leerlog.tool.admin.internal.registrations.RegistrationAdministration.StatusChangeRefused;
+import nl.leerlog.tool.registration.RegistrationAdministration.RegistrationNotFound;
+import nl.leerlog.tool.registration.RegistrationAdministration.StatusChangeRefused;
 import nl.leerlog.tool.admin.internal.registrations.RegistrationsController.ConfiguredRegistrationNotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;

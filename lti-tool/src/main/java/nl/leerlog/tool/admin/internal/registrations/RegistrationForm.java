@@ -2,8 +2,8 @@ package nl.leerlog.tool.admin.internal.registrations;
 
 import java.time.Duration;
 import java.util.List;
-import nl.leerlog.tool.registration.RegistrationRepository.RegistrationDetails;
-import nl.leerlog.tool.registration.RegistrationRepository.StoredRegistration;
+import nl.leerlog.tool.registration.RegistrationDetails;
+import nl.leerlog.tool.registration.StoredRegistration;
 
 /**
  * What an admin types for a platform without Dynamic Registration, as typed: kept as text so a page with

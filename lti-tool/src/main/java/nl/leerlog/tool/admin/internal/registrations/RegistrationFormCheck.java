@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import nl.leerlog.tool.registration.RegistrationRepository.RegistrationDetails;
+import nl.leerlog.tool.registration.RegistrationDetails;
 import nl.leerlog.tool.system.DatabaseText;
 
 /**

@@ -14,10 +14,9 @@ import nl.leerlog.tool.admin.internal.launchlog.FrameOrigins;
 import nl.leerlog.tool.admin.internal.launchlog.LaunchLog;
 import nl.leerlog.tool.admin.internal.launchlog.LaunchLog.LaunchEvent;
 import nl.leerlog.tool.admin.internal.launchlog.LaunchLog.RegistrationActivity;
-import nl.leerlog.tool.admin.internal.registrations.RegistrationAdministration.DuplicateRegistration;
+import nl.leerlog.tool.registration.RegistrationAdministration.DuplicateRegistration;
 import nl.leerlog.tool.registration.DatabasePlatformRegistrations.ExtraRegistrations;
-import nl.leerlog.tool.registration.RegistrationRepository;
-import nl.leerlog.tool.registration.RegistrationRepository.StoredRegistration;
+import nl.leerlog.tool.registration.StoredRegistration;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import nl.leerlog.tool.registration.RegistrationAdministration;
 
 /**
  * Registrations as the console shows and changes them: the list, a manual form for platforms without Dynamic
@@ -38,16 +38,14 @@ class RegistrationsController {
 
     static final int EVENTS_SHOWN = 20;
 
-    private final RegistrationRepository registrations;
     private final RegistrationAdministration administration;
     private final LaunchLog launches;
     private final FrameOrigins frameOrigins;
     private final LtiProperties properties;
     private final List<ExtraRegistrations> extra;
 
-    RegistrationsController(RegistrationRepository registrations, RegistrationAdministration administration,
-            LaunchLog launches, FrameOrigins frameOrigins, LtiProperties properties, List<ExtraRegistrations> extra) {
-        this.registrations = registrations;
+    RegistrationsController(RegistrationAdministration administration, LaunchLog launches,
+            FrameOrigins frameOrigins, LtiProperties properties, List<ExtraRegistrations> extra) {
         this.administration = administration;
         this.launches = launches;
         this.frameOrigins = frameOrigins;
@@ -69,7 +67,7 @@ class RegistrationsController {
     String list(Model model) {
         Map<String, RegistrationActivity> activity = launches.activityByRegistration();
         List<RegistrationRow> rows = new ArrayList<>();
-        for (StoredRegistration stored : registrations.list()) {
+        for (StoredRegistration stored : administration.list()) {
             String registrationId = RegistrationAdministration.target(stored.details());
             RegistrationActivity seen = activity.getOrDefault(registrationId, RegistrationActivity.NONE);
             rows.add(new RegistrationRow(stored.id(), registrationId, stored.details().issuer(),

@@ -1,4 +1,4 @@
-package nl.leerlog.tool.registration;
+package nl.leerlog.tool.registration.internal;
 
 import static nl.leerlog.schema.Tables.LTI_DEPLOYMENT;
 import static nl.leerlog.schema.Tables.LTI_REGISTRATION;
@@ -20,6 +20,11 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import nl.leerlog.tool.registration.RegistrationDetails;
+import nl.leerlog.tool.registration.DatabasePlatformRegistrations;
+import nl.leerlog.tool.registration.StoredRegistration;
+import nl.leerlog.tool.registration.RegistrationSource;
+import nl.leerlog.tool.registration.RegistrationStatus;
 
 /**
  * Platform registrations as LMS admins manage them: Dynamic Registration and the admin console write here,
@@ -36,23 +41,8 @@ public class RegistrationRepository {
         this.clock = clock;
     }
 
-    /** Where a registration came from. */
-    public enum Source {
-        MANUAL, DYNAMIC
-    }
-
-    /** What an admin or Dynamic Registration says about a platform. */
-    public record RegistrationDetails(String issuer, String clientId, URI authorizationUri, URI jwkSetUri,
-            URI tokenUri, Set<String> algorithms, String platformName, Duration clockSkew, String privacyLevel) {
-    }
-
-    /** A stored registration with its deployments. */
-    public record StoredRegistration(long id, RegistrationDetails details, RegistrationStatus status, Source source,
-            Set<String> deploymentIds, Instant createdAt, Instant updatedAt) {
-    }
-
     @Transactional
-    public long create(RegistrationDetails details, RegistrationStatus status, Source source,
+    public long create(RegistrationDetails details, RegistrationStatus status, RegistrationSource source,
             Set<String> deploymentIds) {
         OffsetDateTime now = now();
         long id = db.insertInto(LTI_REGISTRATION)
@@ -159,7 +149,7 @@ public class RegistrationRepository {
                 row.getClockSkewSeconds() == null ? null : Duration.ofSeconds(row.getClockSkewSeconds()),
                 row.getPrivacyLevel());
         return new StoredRegistration(row.getId(), details, RegistrationStatus.valueOf(row.getStatus()),
-                Source.valueOf(row.getSource()), deployments, row.getCreatedAt().toInstant(),
+                RegistrationSource.valueOf(row.getSource()), deployments, row.getCreatedAt().toInstant(),
                 row.getUpdatedAt() == null ? row.getCreatedAt().toInstant() : row.getUpdatedAt().toInstant());
     }
 
