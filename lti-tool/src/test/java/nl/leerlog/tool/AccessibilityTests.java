@@ -71,12 +71,27 @@ class AccessibilityTests extends LaunchedCourseTests {
         rows().goal(course, null, "Lead a class");
         rows().competency(course, "C1", "Pedagogy");
         assertThat(student.post("/student/goals", Map.of("kind", "QUESTION", "title", "How do I calm a class?"))
-                .statusCode()).as("own question saved").isEqualTo(302);
-        assertThat(student.post("/student/internship", Map.of("organisation", "Zorghuis De Linde",
-                "supervisorName", "Ineke Bakker", "supervisorEmail", "ineke@zorghuis.example.nl",
-                "startsOn", LocalDate.now().minusDays(10).toString(),
-                "endsOn", LocalDate.now().plusDays(63).toString(), "assignment", "Een dagprogramma ontwerpen"))
-                .statusCode()).as("internship saved").isEqualTo(302);
+                        .statusCode())
+                .as("own question saved")
+                .isEqualTo(302);
+        assertThat(student.post(
+                                "/student/internship",
+                                Map.of(
+                                        "organisation",
+                                        "Zorghuis De Linde",
+                                        "supervisorName",
+                                        "Ineke Bakker",
+                                        "supervisorEmail",
+                                        "ineke@zorghuis.example.nl",
+                                        "startsOn",
+                                        LocalDate.now().minusDays(10).toString(),
+                                        "endsOn",
+                                        LocalDate.now().plusDays(63).toString(),
+                                        "assignment",
+                                        "Een dagprogramma ontwerpen"))
+                        .statusCode())
+                .as("internship saved")
+                .isEqualTo(302);
     }
 
     @AfterEach
@@ -95,27 +110,55 @@ class AccessibilityTests extends LaunchedCourseTests {
         page.getByLabel("What happened?").fill("We built a **reading corner** with the children.");
         page.getByLabel("Name of person 1").fill("Anna de Vries");
         page.getByLabel("Role of person 1").fill("workplace supervisor");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Save").setExact(true))
+                .click();
         page.waitForURL(MOMENT_URL);
         Matcher momentUrl = MOMENT_URL.matcher(page.url());
         assertThat(momentUrl.matches()).as("moment URL " + page.url()).isTrue();
         long moment = Long.parseLong(momentUrl.group(1));
         assertThat(page.locator("main").textContent()).contains("Anna de Vries", "workplace supervisor");
 
-        String location = redirectOf(student.post("/student/reflections", Map.of(
-                "modelId", Long.toString(rows().builtInModel("feedback")), "momentId", Long.toString(moment),
-                "title", "Speaking up", "answer-feedback", "I waited too long.", "answer-feed-forward",
-                "Next time I say it in the meeting.", "action", "save")));
+        String location = redirectOf(student.post(
+                "/student/reflections",
+                Map.of(
+                        "modelId",
+                        Long.toString(rows().builtInModel("feedback")),
+                        "momentId",
+                        Long.toString(moment),
+                        "title",
+                        "Speaking up",
+                        "answer-feedback",
+                        "I waited too long.",
+                        "answer-feed-forward",
+                        "Next time I say it in the meeting.",
+                        "action",
+                        "save")));
         Matcher reflectionUrl = REFLECTION_URL.matcher(location);
         assertThat(reflectionUrl.matches()).as("reflection URL " + location).isTrue();
         long reflection = Long.parseLong(reflectionUrl.group(1));
-        redirectOf(student.post("/student/saved", Map.of("itemType", "REFLECTION", "itemRef",
-                Long.toString(reflection), "note", "Use this in my portfolio")));
+        redirectOf(student.post(
+                "/student/saved",
+                Map.of(
+                        "itemType",
+                        "REFLECTION",
+                        "itemRef",
+                        Long.toString(reflection),
+                        "note",
+                        "Use this in my portfolio")));
         redirectOf(student.post("/student/saved", Map.of("itemType", "MOMENT", "itemRef", Long.toString(moment))));
 
-        for (String path : List.of("/student/log", "/student/log/new", "/student/log/" + moment,
-                "/student/reflections", "/student/reflections/new", "/student/reflections/" + reflection,
-                "/student/saved", "/student/goals", "/student/internship")) {
+        for (String path : List.of(
+                "/student/log",
+                "/student/log/new",
+                "/student/log/" + moment,
+                "/student/reflections",
+                "/student/reflections/new",
+                "/student/reflections/" + reflection,
+                "/student/saved",
+                "/student/goals",
+                "/student/internship")) {
             page.navigate(base + path);
             checkAtBothSizes(path);
         }
@@ -123,8 +166,11 @@ class AccessibilityTests extends LaunchedCourseTests {
         // A final save without a title: the form comes back with its errors (status 400).
         problems.expect("status of 400");
         page.navigate(base + "/student/log/new");
-        page.waitForResponse(r -> r.url().equals(base + "/student/log") && r.status() == 400,
-                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true))
+        page.waitForResponse(
+                r -> r.url().equals(base + "/student/log") && r.status() == 400,
+                () -> page.getByRole(
+                                AriaRole.BUTTON,
+                                new Page.GetByRoleOptions().setName("Save").setExact(true))
                         .click());
         page.locator("#title-error").waitFor();
         checkAtBothSizes("/student/log/new refused without a title");
@@ -137,8 +183,8 @@ class AccessibilityTests extends LaunchedCourseTests {
         long studentId = userIdOf(student);
         openAs(users.teacher());
 
-        for (String path : List.of("/teacher/programme", "/teacher/students",
-                "/teacher/students/" + studentId + "/internship")) {
+        for (String path :
+                List.of("/teacher/programme", "/teacher/students", "/teacher/students/" + studentId + "/internship")) {
             page.navigate(base + path);
             checkAtBothSizes(path);
         }
@@ -161,7 +207,8 @@ class AccessibilityTests extends LaunchedCourseTests {
 
     /** A browser that has taken over the launched person's session cookie, as in the programme browser tests. */
     private void openAs(LaunchedUser person) {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB"));
+        context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB"));
         context.addCookies(person.browserCookies(base));
         page = problems.openWatched(context);
     }
@@ -171,9 +218,12 @@ class AccessibilityTests extends LaunchedCourseTests {
         for (int[] size : new int[][] {{1280, 800}, {360, 740}}) {
             page.setViewportSize(size[0], size[1]);
             AxeResults results = new AxeBuilder(page).withTags(WCAG_AA).analyze();
-            softly.assertThat(results.isErrored()).as("axe ran on %s: %s", pageName, results.getErrorMessage())
+            softly.assertThat(results.isErrored())
+                    .as("axe ran on %s: %s", pageName, results.getErrorMessage())
                     .isFalse();
-            softly.assertThat(results.getPasses()).as("rules axe checked and passed on %s", pageName).isNotEmpty();
+            softly.assertThat(results.getPasses())
+                    .as("rules axe checked and passed on %s", pageName)
+                    .isNotEmpty();
             softly.assertThat(describe(results.getViolations()))
                     .as("WCAG 2.2 AA violations on %s at %dx%d", pageName, size[0], size[1])
                     .isEmpty();
@@ -182,14 +232,18 @@ class AccessibilityTests extends LaunchedCourseTests {
 
     /** Each violated rule with its help text, and under it the target selectors of the nodes that fail it. */
     private static String describe(List<Rule> violations) {
-        return violations.stream().map(rule -> "- " + rule.getId() + ": " + rule.getHelp() + " (" + rule.getImpact()
-                        + ")\n" + rule.getNodes().stream().map(AccessibilityTests::describe)
-                        .collect(Collectors.joining("\n")))
+        return violations.stream()
+                .map(rule -> "- " + rule.getId() + ": " + rule.getHelp() + " (" + rule.getImpact()
+                        + ")\n"
+                        + rule.getNodes().stream()
+                                .map(AccessibilityTests::describe)
+                                .collect(Collectors.joining("\n")))
                 .collect(Collectors.joining("\n"));
     }
 
     private static String describe(CheckedNode node) {
-        String summary = node.getFailureSummary() == null ? "" : node.getFailureSummary().replace("\n", " ");
+        String summary =
+                node.getFailureSummary() == null ? "" : node.getFailureSummary().replace("\n", " ");
         return "    " + node.getTarget() + " " + summary;
     }
 }

@@ -36,7 +36,8 @@ class ApplicationModulesTests {
         // The fixtures live with the tests, which a module scan leaves out unless told otherwise.
         ApplicationModules planted = ApplicationModules.of("nl.leerlog.fixture.modules", location -> true);
 
-        assertThatThrownBy(planted::verify).isInstanceOf(Violations.class)
+        assertThatThrownBy(planted::verify)
+                .isInstanceOf(Violations.class)
                 .hasMessageContaining("ReachesIntoTheCatalog")
                 .hasMessageContaining("CatalogRows");
     }
@@ -58,17 +59,20 @@ class ApplicationModulesTests {
                 .evaluate(planted);
 
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+        assertThat(result.getFailureReport().getDetails())
+                .singleElement()
+                .asString()
                 .contains("ReadsMomentsDirectly", "module 'saved'", "LearningMoment", "module 'learninglog'");
     }
 
     @Test
     void everyGeneratedTableHasAnOwningModule() {
-        Set<String> generated = new ClassFileImporter().importPackages(TableOwnership.TABLES).stream()
-                .filter(type -> type.getPackageName().equals(TableOwnership.TABLES))
-                .filter(type -> type.getEnclosingClass().isEmpty())
-                .map(JavaClass::getSimpleName)
-                .collect(Collectors.toSet());
+        Set<String> generated = new ClassFileImporter()
+                .importPackages(TableOwnership.TABLES).stream()
+                        .filter(type -> type.getPackageName().equals(TableOwnership.TABLES))
+                        .filter(type -> type.getEnclosingClass().isEmpty())
+                        .map(JavaClass::getSimpleName)
+                        .collect(Collectors.toSet());
 
         assertThat(generated).isNotEmpty();
         assertThat(TableOwnership.ownerByTable().keySet()).containsExactlyInAnyOrderElementsOf(generated);
@@ -84,7 +88,9 @@ class ApplicationModulesTests {
                 .writeModuleCanvases();
 
         assertThat(folder.resolve("components.puml")).exists();
-        assertThat(MODULES.stream()).allSatisfy(module ->
-                assertThat(Files.exists(folder.resolve("module-" + module.getIdentifier() + ".puml"))).isTrue());
+        assertThat(MODULES.stream())
+                .allSatisfy(
+                        module -> assertThat(Files.exists(folder.resolve("module-" + module.getIdentifier() + ".puml")))
+                                .isTrue());
     }
 }

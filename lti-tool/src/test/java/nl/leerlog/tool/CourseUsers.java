@@ -18,8 +18,8 @@ import nl.leerlog.lti.testing.TestPlatform;
  * student (the owner), a teacher of the same course, a teacher of another course and a student of another course.
  * Every call gives a course of its own, so tests sharing one application do not see each other's data.
  */
-public record CourseUsers(LaunchedUser student, LaunchedUser teacher, LaunchedUser otherTeacher,
-        LaunchedUser otherStudent) {
+public record CourseUsers(
+        LaunchedUser student, LaunchedUser teacher, LaunchedUser otherTeacher, LaunchedUser otherStudent) {
 
     /** Launches the four people from {@code platform} into the tool at {@code toolBaseUrl}. */
     public static CourseUsers launch(TestPlatform platform, String toolBaseUrl) {
@@ -41,24 +41,25 @@ public record CourseUsers(LaunchedUser student, LaunchedUser teacher, LaunchedUs
      * One launched person with their browser: requests carry the session cookie and, like htmx, the page-bound
      * session token and the CSRF token of the launch page.
      */
-    public record LaunchedUser(String subject, String contextId, LaunchClient browser, String sessionToken,
-            String csrfToken) {
+    public record LaunchedUser(
+            String subject, String contextId, LaunchClient browser, String sessionToken, String csrfToken) {
 
         private static final Pattern SESSION = Pattern.compile("name=\"lti-session\" content=\"([^\"]+)\"");
         private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
 
         /** Launches a new person with {@code role} into the course {@code contextId}, in {@code locale}. */
-        public static LaunchedUser launch(TestPlatform platform, String toolBaseUrl, String contextId, String role,
-                String locale) {
+        public static LaunchedUser launch(
+                TestPlatform platform, String toolBaseUrl, String contextId, String role, String locale) {
             String subject = "user-" + UUID.randomUUID();
             LaunchClient browser = new LaunchClient(toolBaseUrl);
-            HttpResponse<String> page = browser.fullLaunch(platform, claims -> claims
-                    .subject(subject)
-                    .claim("locale", locale)
-                    .claim(LtiClaims.LAUNCH_PRESENTATION, Map.of("document_target", "iframe", "locale", locale))
-                    .claim(LtiClaims.CONTEXT, Map.of("id", contextId, "title", "Stage " + contextId))
-                    .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "link-" + contextId))
-                    .claim(LtiClaims.ROLES, List.of(role)));
+            HttpResponse<String> page = browser.fullLaunch(
+                    platform,
+                    claims -> claims.subject(subject)
+                            .claim("locale", locale)
+                            .claim(LtiClaims.LAUNCH_PRESENTATION, Map.of("document_target", "iframe", "locale", locale))
+                            .claim(LtiClaims.CONTEXT, Map.of("id", contextId, "title", "Stage " + contextId))
+                            .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "link-" + contextId))
+                            .claim(LtiClaims.ROLES, List.of(role)));
             if (page.statusCode() != 200) {
                 throw new IllegalStateException("launch refused: " + page.statusCode() + " " + page.body());
             }
@@ -87,7 +88,9 @@ public record CourseUsers(LaunchedUser student, LaunchedUser teacher, LaunchedUs
         /** This person's session cookies for a Playwright window on {@code toolBaseUrl}, to take over the launch. */
         public List<Cookie> browserCookies(String toolBaseUrl) {
             return browser.cookies().entrySet().stream()
-                    .map(cookie -> new Cookie(cookie.getKey(), cookie.getValue()).setUrl(toolBaseUrl).setSecure(true))
+                    .map(cookie -> new Cookie(cookie.getKey(), cookie.getValue())
+                            .setUrl(toolBaseUrl)
+                            .setSecure(true))
                     .toList();
         }
 

@@ -11,10 +11,16 @@ class CourseUsersTests extends LaunchedCourseTests {
     void studentsAndTeachersOfTwoCoursesEachHaveASessionOfTheirOwn() {
         CourseUsers users = launchCourse();
 
-        assertThat(users.student().get("/api/me").body()).contains("STUDENT", users.student().contextId());
-        assertThat(users.teacher().get("/api/me").body()).contains("TEACHER", users.student().contextId());
-        assertThat(users.otherTeacher().get("/api/me").body()).contains("TEACHER").doesNotContain(users.student().contextId());
-        assertThat(users.otherStudent().get("/api/me").body()).contains("STUDENT").doesNotContain(users.student().contextId());
+        assertThat(users.student().get("/api/me").body())
+                .contains("STUDENT", users.student().contextId());
+        assertThat(users.teacher().get("/api/me").body())
+                .contains("TEACHER", users.student().contextId());
+        assertThat(users.otherTeacher().get("/api/me").body())
+                .contains("TEACHER")
+                .doesNotContain(users.student().contextId());
+        assertThat(users.otherStudent().get("/api/me").body())
+                .contains("STUDENT")
+                .doesNotContain(users.student().contextId());
         assertThat(users.strangers()).hasSize(3).doesNotContain(users.student());
     }
 }

@@ -1,8 +1,5 @@
 package nl.leerlog.tool;
 
-import nl.leerlog.tool.registration.RegistrationSource;
-import nl.leerlog.tool.registration.StoredRegistration;
-import nl.leerlog.tool.registration.RegistrationDetails;
 import static nl.leerlog.schema.Tables.APP_USER;
 import static nl.leerlog.schema.Tables.COURSE;
 import static nl.leerlog.schema.Tables.ENROLMENT;
@@ -43,20 +40,23 @@ import nl.leerlog.lti.registration.PlatformRegistrations;
 import nl.leerlog.lti.session.LtiSession;
 import nl.leerlog.lti.session.LtiSessionStore;
 import nl.leerlog.lti.session.SecureTokens;
-import nl.leerlog.tool.identity.internal.CourseMembership;
-import nl.leerlog.tool.identity.internal.CourseMembership.Membership;
 import nl.leerlog.schema.DefaultSchema;
 import nl.leerlog.schema.tables.records.AppUserRecord;
 import nl.leerlog.schema.tables.records.CourseRecord;
 import nl.leerlog.schema.tables.records.EnrolmentRecord;
 import nl.leerlog.tool.identity.CourseRole;
+import nl.leerlog.tool.identity.internal.CourseMembership;
+import nl.leerlog.tool.identity.internal.CourseMembership.Membership;
+import nl.leerlog.tool.registration.RegistrationDetails;
+import nl.leerlog.tool.registration.RegistrationSource;
+import nl.leerlog.tool.registration.RegistrationStatus;
+import nl.leerlog.tool.registration.StoredRegistration;
+import nl.leerlog.tool.registration.internal.RegistrationRepository;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.jooq.DSLContext;
 import org.jooq.Table;
-import nl.leerlog.tool.registration.internal.RegistrationRepository;
-import nl.leerlog.tool.registration.RegistrationStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,12 +67,14 @@ import org.springframework.boot.test.context.SpringBootTest;
  * datasource. Every context has a database of its own (see {@link TestDatabases}); each test starts from
  * empty tables.
  */
-@SpringBootTest(properties = {
-        "lti.platforms[0].issuer=" + DatabaseContractTests.STATIC_ISSUER,
-        "lti.platforms[0].client-id=" + DatabaseContractTests.STATIC_CLIENT,
-        "lti.platforms[0].deployment-ids=static-deployment",
-        "lti.platforms[0].authorization-uri=" + DatabaseContractTests.STATIC_ISSUER + "/authorize",
-        "lti.platforms[0].jwk-set-uri=" + DatabaseContractTests.STATIC_ISSUER + "/jwks"})
+@SpringBootTest(
+        properties = {
+            "lti.platforms[0].issuer=" + DatabaseContractTests.STATIC_ISSUER,
+            "lti.platforms[0].client-id=" + DatabaseContractTests.STATIC_CLIENT,
+            "lti.platforms[0].deployment-ids=static-deployment",
+            "lti.platforms[0].authorization-uri=" + DatabaseContractTests.STATIC_ISSUER + "/authorize",
+            "lti.platforms[0].jwk-set-uri=" + DatabaseContractTests.STATIC_ISSUER + "/jwks"
+        })
 abstract class DatabaseContractTests {
 
     static final String STATIC_ISSUER = "https://static-lms.example.edu";
@@ -82,23 +84,29 @@ abstract class DatabaseContractTests {
 
     @Autowired
     DSLContext db;
+
     @Autowired
     Flyway flyway;
+
     @Autowired
     LoginStateStore loginStates;
+
     @Autowired
     LtiSessionStore sessions;
+
     @Autowired
     CourseMembership membership;
+
     @Autowired
     PlatformRegistrations registrations;
+
     @Autowired
     RegistrationRepository registrationRepository;
 
     @BeforeEach
     void emptyTables() {
-        for (Table<?> table : List.of(ENROLMENT, COURSE, APP_USER, LTI_DEPLOYMENT, LTI_REGISTRATION,
-                LTI_LOGIN_STATE, LTI_SESSION)) {
+        for (Table<?> table :
+                List.of(ENROLMENT, COURSE, APP_USER, LTI_DEPLOYMENT, LTI_REGISTRATION, LTI_LOGIN_STATE, LTI_SESSION)) {
             db.deleteFrom(table).execute();
         }
         membership.forgetKnownCourses();
@@ -110,7 +118,8 @@ abstract class DatabaseContractTests {
     void flywayAppliesEveryMigrationAndLeavesNonePending() {
         MigrationInfo[] applied = flyway.info().applied();
 
-        assertThat(applied).isNotEmpty()
+        assertThat(applied)
+                .isNotEmpty()
                 .allSatisfy(migration -> assertThat(migration.getState()).isEqualTo(MigrationState.SUCCESS));
         assertThat(flyway.info().pending()).isEmpty();
     }
@@ -122,7 +131,8 @@ abstract class DatabaseContractTests {
         assertThat(tables).isNotEmpty();
         for (Table<?> table : tables) {
             assertThatCode(() -> db.select(table.fields()).from(table).fetch())
-                    .as("all columns of %s", table.getName()).doesNotThrowAnyException();
+                    .as("all columns of %s", table.getName())
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -130,8 +140,14 @@ abstract class DatabaseContractTests {
 
     @Test
     void savedLoginStateIsFoundWithEveryField() {
-        LoginState state = new LoginState(newToken(), newToken(), newToken(), STATIC_ISSUER + "#" + STATIC_CLIENT,
-                "https://leerlog.example.test/lti/launch", "_parent", "https://static-lms.example.edu",
+        LoginState state = new LoginState(
+                newToken(),
+                newToken(),
+                newToken(),
+                STATIC_ISSUER + "#" + STATIC_CLIENT,
+                "https://leerlog.example.test/lti/launch",
+                "_parent",
+                "https://static-lms.example.edu",
                 inTenMinutes());
 
         loginStates.save(state);
@@ -145,7 +161,10 @@ abstract class DatabaseContractTests {
 
         loginStates.save(state);
 
-        assertThat(loginStates.find(state.state())).get().extracting(LoginState::storageTarget).isNull();
+        assertThat(loginStates.find(state.state()))
+                .get()
+                .extracting(LoginState::storageTarget)
+                .isNull();
     }
 
     @Test
@@ -230,15 +249,21 @@ abstract class DatabaseContractTests {
 
     // Launched sessions
 
-    private static final String FRAMED_BY_LMS = "frame-ancestors 'self' https://lms.example.edu https://school.example.edu";
+    private static final String FRAMED_BY_LMS =
+            "frame-ancestors 'self' https://lms.example.edu https://school.example.edu";
 
     @Test
     void savedSessionIsFoundWithItsClaimsAuthoritiesAndAttributes() {
-        LtiSession session = new LtiSession(STATIC_ISSUER + "#" + STATIC_CLIENT, STATIC_CLIENT,
+        LtiSession session = new LtiSession(
+                STATIC_ISSUER + "#" + STATIC_CLIENT,
+                STATIC_CLIENT,
                 "{\"sub\":\"user-1\",\"name\":\"Sanne de Vries\"}",
                 List.of("ROLE_STUDENT", "LTI_ROLE_" + LEARNER),
                 Map.of("userId", "42", "courseTitle", "Stage \"Zorg & Welzijn\" – 2026 ë", "empty", ""),
-                newToken(), FRAMED_BY_LMS, inEightHours().minus(Duration.ofHours(8)), inEightHours());
+                newToken(),
+                FRAMED_BY_LMS,
+                inEightHours().minus(Duration.ofHours(8)),
+                inEightHours());
         String hash = newToken();
 
         sessions.save(hash, session);
@@ -248,8 +273,16 @@ abstract class DatabaseContractTests {
 
     @Test
     void sessionWithoutAuthoritiesOrAttributesComesBackEmpty() {
-        LtiSession session = new LtiSession(STATIC_ISSUER + "#" + STATIC_CLIENT, STATIC_CLIENT, "{}", List.of(),
-                Map.of(), newToken(), FRAMED_BY_LMS, inEightHours().minus(Duration.ofHours(8)), inEightHours());
+        LtiSession session = new LtiSession(
+                STATIC_ISSUER + "#" + STATIC_CLIENT,
+                STATIC_CLIENT,
+                "{}",
+                List.of(),
+                Map.of(),
+                newToken(),
+                FRAMED_BY_LMS,
+                inEightHours().minus(Duration.ofHours(8)),
+                inEightHours());
         String hash = newToken();
 
         sessions.save(hash, session);
@@ -276,7 +309,10 @@ abstract class DatabaseContractTests {
 
         assertThat(sessions.find(hash)).get().satisfies(found -> {
             assertThat(found.expiresAt()).isEqualTo(later);
-            assertThat(found).usingRecursiveComparison().ignoringFields("expiresAt").isEqualTo(session);
+            assertThat(found)
+                    .usingRecursiveComparison()
+                    .ignoringFields("expiresAt")
+                    .isEqualTo(session);
         });
     }
 
@@ -347,9 +383,12 @@ abstract class DatabaseContractTests {
     void secondLaunchKeepsTheIdsAndUpdatesCourseAndRole() {
         Membership first = membership.record(launch(claims("user-1", INSTRUCTOR)), CourseRole.TEACHER, false);
 
-        Membership second = membership.record(launch(claims("user-1", LEARNER)
-                .claim(LtiClaims.CONTEXT, context("course-101", "Stage 2026-2027", "STAGE-2"))
-                .claim("name", "Sanne Jansen")), CourseRole.STUDENT, true);
+        Membership second = membership.record(
+                launch(claims("user-1", LEARNER)
+                        .claim(LtiClaims.CONTEXT, context("course-101", "Stage 2026-2027", "STAGE-2"))
+                        .claim("name", "Sanne Jansen")),
+                CourseRole.STUDENT,
+                true);
 
         assertThat(second.courseId()).isEqualTo(first.courseId());
         assertThat(second.userId()).isEqualTo(first.userId());
@@ -357,7 +396,8 @@ abstract class DatabaseContractTests {
         CourseRecord course = db.fetchSingle(COURSE, COURSE.ID.eq(first.courseId()));
         assertThat(course.getTitle()).isEqualTo("Stage 2026-2027");
         assertThat(course.getLabel()).isEqualTo("STAGE-2");
-        assertThat(db.fetchSingle(APP_USER, APP_USER.ID.eq(first.userId())).getDisplayName()).isEqualTo("Sanne Jansen");
+        assertThat(db.fetchSingle(APP_USER, APP_USER.ID.eq(first.userId())).getDisplayName())
+                .isEqualTo("Sanne Jansen");
         EnrolmentRecord enrolment = enrolment(second);
         assertThat(enrolment.getCourseRole()).isEqualTo("STUDENT");
         assertThat(enrolment.getLtiRoles()).isEqualTo(LEARNER);
@@ -372,8 +412,15 @@ abstract class DatabaseContractTests {
     void laterLaunchWithoutPersonalDataKeepsNoneOfTheEarlierData() {
         Membership first = membership.record(launch(claims("user-1", LEARNER)), CourseRole.STUDENT, false);
 
-        membership.record(launch(claims("user-1", LEARNER).claim("name", null).claim("given_name", null)
-                .claim("family_name", null).claim("email", null).claim("locale", null)), CourseRole.STUDENT, false);
+        membership.record(
+                launch(claims("user-1", LEARNER)
+                        .claim("name", null)
+                        .claim("given_name", null)
+                        .claim("family_name", null)
+                        .claim("email", null)
+                        .claim("locale", null)),
+                CourseRole.STUDENT,
+                false);
 
         AppUserRecord user = db.fetchSingle(APP_USER, APP_USER.ID.eq(first.userId()));
         assertThat(user.getDisplayName()).isNull();
@@ -390,7 +437,8 @@ abstract class DatabaseContractTests {
         assertThat(student.userId()).isNotEqualTo(teacher.userId());
         assertThat(membership.role(teacher.courseId(), teacher.userId())).contains(CourseRole.TEACHER);
         assertThat(membership.role(student.courseId(), student.userId())).contains(CourseRole.STUDENT);
-        assertThat(db.fetchCount(ENROLMENT, ENROLMENT.COURSE_ID.eq(teacher.courseId()))).isEqualTo(2);
+        assertThat(db.fetchCount(ENROLMENT, ENROLMENT.COURSE_ID.eq(teacher.courseId())))
+                .isEqualTo(2);
     }
 
     @Test
@@ -417,7 +465,8 @@ abstract class DatabaseContractTests {
     void launchWithoutContextFromALinkWithTheLongestIdIsRecorded() {
         // Core §5.3.5: a resource link id has at most 255 ASCII characters; the course key adds a prefix to it.
         String longestLinkId = "r".repeat(255);
-        JWTClaimsSet.Builder claims = claims("user-1", LEARNER).claim(LtiClaims.CONTEXT, null)
+        JWTClaimsSet.Builder claims = claims("user-1", LEARNER)
+                .claim(LtiClaims.CONTEXT, null)
                 .claim(LtiClaims.RESOURCE_LINK, Map.of("id", longestLinkId));
 
         Membership member = membership.record(launch(claims), CourseRole.STUDENT, false);
@@ -441,8 +490,10 @@ abstract class DatabaseContractTests {
     @Test
     void oneContextIdInAnotherDeploymentIsAnotherCourse() {
         Membership inFirst = membership.record(launch(claims("user-1", LEARNER)), CourseRole.STUDENT, false);
-        Membership inSecond = membership.record(launch(claims("user-1", LEARNER)
-                .claim(LtiClaims.DEPLOYMENT_ID, "deployment-2")), CourseRole.STUDENT, false);
+        Membership inSecond = membership.record(
+                launch(claims("user-1", LEARNER).claim(LtiClaims.DEPLOYMENT_ID, "deployment-2")),
+                CourseRole.STUDENT,
+                false);
 
         assertThat(inSecond.courseId()).isNotEqualTo(inFirst.courseId());
         assertThat(inSecond.userId()).isEqualTo(inFirst.userId());
@@ -460,8 +511,8 @@ abstract class DatabaseContractTests {
         assertThat(found).get().satisfies(registration -> {
             assertThat(registration.issuer()).isEqualTo(issuer);
             assertThat(registration.clientId()).isEqualTo("client-a");
-            assertThat(registration.deploymentIds()).containsExactlyInAnyOrder("deployment-1", "deployment-2",
-                    "deployment-3");
+            assertThat(registration.deploymentIds())
+                    .containsExactlyInAnyOrder("deployment-1", "deployment-2", "deployment-3");
             assertThat(registration.authorizationUri()).isEqualTo(URI.create(issuer + "/api/lti/authorize_redirect"));
             assertThat(registration.jwkSetUri()).isEqualTo(URI.create(issuer + "/api/lti/security/jwks"));
             assertThat(registration.tokenUri()).isEqualTo(URI.create(issuer + "/login/oauth2/token"));
@@ -474,8 +525,10 @@ abstract class DatabaseContractTests {
     void databaseRegistrationWithoutDeploymentsHasNone() {
         registration("https://canvas.example.edu", "client-a", true, "RS256");
 
-        assertThat(registrations.find("https://canvas.example.edu", "client-a")).get()
-                .extracting(PlatformRegistration::deploymentIds).isEqualTo(Set.of());
+        assertThat(registrations.find("https://canvas.example.edu", "client-a"))
+                .get()
+                .extracting(PlatformRegistration::deploymentIds)
+                .isEqualTo(Set.of());
     }
 
     @Test
@@ -485,7 +538,9 @@ abstract class DatabaseContractTests {
 
         assertThat(registrations.find(issuer, "retired")).isEmpty();
         assertThat(registrations.findByIssuer(issuer)).isEmpty();
-        assertThat(registrations.all()).extracting(PlatformRegistration::clientId).doesNotContain("retired");
+        assertThat(registrations.all())
+                .extracting(PlatformRegistration::clientId)
+                .doesNotContain("retired");
     }
 
     @Test
@@ -495,11 +550,16 @@ abstract class DatabaseContractTests {
         registration(issuer, "school-a", true, "RS256", "a-1", "a-2");
         registration(issuer, "school-b", true, "RS256", "b-1");
 
-        assertThat(registrations.find(issuer, "school-a")).get()
-                .extracting(PlatformRegistration::deploymentIds).isEqualTo(Set.of("a-1", "a-2"));
-        assertThat(registrations.find(issuer, "school-b")).get()
-                .extracting(PlatformRegistration::deploymentIds).isEqualTo(Set.of("b-1"));
-        assertThat(registrations.findByIssuer(issuer)).extracting(PlatformRegistration::clientId)
+        assertThat(registrations.find(issuer, "school-a"))
+                .get()
+                .extracting(PlatformRegistration::deploymentIds)
+                .isEqualTo(Set.of("a-1", "a-2"));
+        assertThat(registrations.find(issuer, "school-b"))
+                .get()
+                .extracting(PlatformRegistration::deploymentIds)
+                .isEqualTo(Set.of("b-1"));
+        assertThat(registrations.findByIssuer(issuer))
+                .extracting(PlatformRegistration::clientId)
                 .containsExactlyInAnyOrder("school-a", "school-b");
     }
 
@@ -517,9 +577,11 @@ abstract class DatabaseContractTests {
     void registrationsFromPropertiesComeBeforeThoseInTheDatabase() {
         registration(STATIC_ISSUER, "dynamic-client", true, "RS256", "dynamic-deployment");
 
-        assertThat(registrations.findByIssuer(STATIC_ISSUER)).extracting(PlatformRegistration::clientId)
+        assertThat(registrations.findByIssuer(STATIC_ISSUER))
+                .extracting(PlatformRegistration::clientId)
                 .containsExactly(STATIC_CLIENT, "dynamic-client");
-        List<String> all = registrations.all().stream().map(PlatformRegistration::clientId).toList();
+        List<String> all =
+                registrations.all().stream().map(PlatformRegistration::clientId).toList();
         assertThat(all.getFirst()).isEqualTo(STATIC_CLIENT);
         assertThat(all).contains("dynamic-client");
     }
@@ -528,16 +590,20 @@ abstract class DatabaseContractTests {
     void registrationFromPropertiesWinsOverADatabaseRowWithTheSameKey() {
         registration(STATIC_ISSUER, STATIC_CLIENT, true, "RS256", "database-deployment");
 
-        assertThat(registrations.find(STATIC_ISSUER, STATIC_CLIENT)).get()
-                .extracting(PlatformRegistration::deploymentIds).isEqualTo(Set.of("static-deployment"));
+        assertThat(registrations.find(STATIC_ISSUER, STATIC_CLIENT))
+                .get()
+                .extracting(PlatformRegistration::deploymentIds)
+                .isEqualTo(Set.of("static-deployment"));
     }
 
     @Test
     void aRegistrationInPropertiesAndInTheDatabaseIsListedOnce() {
         registration(STATIC_ISSUER, STATIC_CLIENT, true, "RS256", "database-deployment");
 
-        assertThat(registrations.findByIssuer(STATIC_ISSUER)).singleElement()
-                .extracting(PlatformRegistration::deploymentIds).isEqualTo(Set.of("static-deployment"));
+        assertThat(registrations.findByIssuer(STATIC_ISSUER))
+                .singleElement()
+                .extracting(PlatformRegistration::deploymentIds)
+                .isEqualTo(Set.of("static-deployment"));
         assertThat(registrations.all()).extracting(PlatformRegistration::id).doesNotHaveDuplicates();
     }
 
@@ -545,9 +611,12 @@ abstract class DatabaseContractTests {
     void overlongFreeTextFromALaunchIsCutToFitInsteadOfFailingTheLaunch() {
         String title = "Stage ".repeat(200);
         String name = "N\u0000" + "a".repeat(400);
-        Membership member = membership.record(launch(claims("user-long", LEARNER)
-                .claim(LtiClaims.CONTEXT, context("course-long", title, "L".repeat(300)))
-                .claim("name", name)), CourseRole.STUDENT, false);
+        Membership member = membership.record(
+                launch(claims("user-long", LEARNER)
+                        .claim(LtiClaims.CONTEXT, context("course-long", title, "L".repeat(300)))
+                        .claim("name", name)),
+                CourseRole.STUDENT,
+                false);
 
         CourseRecord course = db.fetchSingle(COURSE, COURSE.ID.eq(member.courseId()));
         assertThat(course.getTitle()).hasSize(500).isEqualTo(title.substring(0, 500));
@@ -559,13 +628,21 @@ abstract class DatabaseContractTests {
     @Test
     void registrationRepositoryKeepsWhatAdminsManage() {
         RegistrationDetails details = new RegistrationDetails(
-                "https://moodle.example.edu", "moodle-client", URI.create("https://moodle.example.edu/auth"),
-                URI.create("https://moodle.example.edu/certs"), URI.create("https://moodle.example.edu/token"),
-                Set.of("RS256", "ES256"), "Moodle", Duration.ofSeconds(90), "public");
-        long id = registrationRepository.create(details, RegistrationStatus.PENDING,
-                RegistrationSource.DYNAMIC, Set.of("1"));
+                "https://moodle.example.edu",
+                "moodle-client",
+                URI.create("https://moodle.example.edu/auth"),
+                URI.create("https://moodle.example.edu/certs"),
+                URI.create("https://moodle.example.edu/token"),
+                Set.of("RS256", "ES256"),
+                "Moodle",
+                Duration.ofSeconds(90),
+                "public");
+        long id = registrationRepository.create(
+                details, RegistrationStatus.PENDING, RegistrationSource.DYNAMIC, Set.of("1"));
 
-        assertThat(registrations.find("https://moodle.example.edu", "moodle-client")).as("pending never launches").isEmpty();
+        assertThat(registrations.find("https://moodle.example.edu", "moodle-client"))
+                .as("pending never launches")
+                .isEmpty();
         StoredRegistration stored = registrationRepository.findById(id).orElseThrow();
         assertThat(stored.details()).isEqualTo(details);
         assertThat(stored.status()).isEqualTo(RegistrationStatus.PENDING);
@@ -575,26 +652,41 @@ abstract class DatabaseContractTests {
         registrationRepository.setStatus(id, RegistrationStatus.ACTIVE);
         registrationRepository.addDeployment(id, "2");
         registrationRepository.addDeployment(id, "2");
-        assertThat(registrations.find("https://moodle.example.edu", "moodle-client")).get()
+        assertThat(registrations.find("https://moodle.example.edu", "moodle-client"))
+                .get()
                 .satisfies(active -> {
                     assertThat(active.deploymentIds()).containsExactlyInAnyOrder("1", "2");
                     assertThat(active.clockSkew()).isEqualTo(Duration.ofSeconds(90));
                 });
 
-        registrationRepository.update(id, new RegistrationDetails("ignored", "ignored",
-                details.authorizationUri(), details.jwkSetUri(), null, Set.of(), "Moodle 5", null, null));
+        registrationRepository.update(
+                id,
+                new RegistrationDetails(
+                        "ignored",
+                        "ignored",
+                        details.authorizationUri(),
+                        details.jwkSetUri(),
+                        null,
+                        Set.of(),
+                        "Moodle 5",
+                        null,
+                        null));
         registrationRepository.removeDeployment(id, "1");
         StoredRegistration changed = registrationRepository
-                .find("https://moodle.example.edu", "moodle-client").orElseThrow();
+                .find("https://moodle.example.edu", "moodle-client")
+                .orElseThrow();
         assertThat(changed.details().platformName()).isEqualTo("Moodle 5");
         assertThat(changed.details().tokenUri()).isNull();
         assertThat(changed.details().algorithms()).containsExactly("RS256");
         assertThat(changed.deploymentIds()).containsExactly("2");
-        assertThat(registrationRepository.list()).extracting(StoredRegistration::id).contains(id);
+        assertThat(registrationRepository.list())
+                .extracting(StoredRegistration::id)
+                .contains(id);
 
         assertThat(registrationRepository.delete(id)).isTrue();
         assertThat(registrationRepository.findById(id)).isEmpty();
-        assertThat(db.fetchCount(LTI_DEPLOYMENT, LTI_DEPLOYMENT.REGISTRATION_ID.eq(id))).isZero();
+        assertThat(db.fetchCount(LTI_DEPLOYMENT, LTI_DEPLOYMENT.REGISTRATION_ID.eq(id)))
+                .isZero();
     }
 
     // Helpers
@@ -612,14 +704,28 @@ abstract class DatabaseContractTests {
     }
 
     private static LoginState loginState(Instant expiresAt) {
-        return new LoginState(newToken(), newToken(), newToken(), STATIC_ISSUER + "#" + STATIC_CLIENT,
-                "https://leerlog.example.test/lti/launch", null, STATIC_ISSUER, expiresAt);
+        return new LoginState(
+                newToken(),
+                newToken(),
+                newToken(),
+                STATIC_ISSUER + "#" + STATIC_CLIENT,
+                "https://leerlog.example.test/lti/launch",
+                null,
+                STATIC_ISSUER,
+                expiresAt);
     }
 
     private static LtiSession session(Instant expiresAt) {
-        return new LtiSession(STATIC_ISSUER + "#" + STATIC_CLIENT, STATIC_CLIENT, "{\"sub\":\"user-1\"}",
-                List.of("ROLE_STUDENT"), Map.of("userId", "1"), newToken(), FRAMED_BY_LMS,
-                expiresAt.minus(Duration.ofHours(8)), expiresAt);
+        return new LtiSession(
+                STATIC_ISSUER + "#" + STATIC_CLIENT,
+                STATIC_CLIENT,
+                "{\"sub\":\"user-1\"}",
+                List.of("ROLE_STUDENT"),
+                Map.of("userId", "1"),
+                newToken(),
+                FRAMED_BY_LMS,
+                expiresAt.minus(Duration.ofHours(8)),
+                expiresAt);
     }
 
     /** The claims of a student's launch in course-101 of deployment-1, for a test to change. */
@@ -652,12 +758,12 @@ abstract class DatabaseContractTests {
     }
 
     private EnrolmentRecord enrolment(Membership member) {
-        return db.fetchSingle(ENROLMENT, ENROLMENT.COURSE_ID.eq(member.courseId()),
-                ENROLMENT.USER_ID.eq(member.userId()));
+        return db.fetchSingle(
+                ENROLMENT, ENROLMENT.COURSE_ID.eq(member.courseId()), ENROLMENT.USER_ID.eq(member.userId()));
     }
 
-    private void registration(String issuer, String clientId, boolean active, String algorithms,
-            String... deployments) {
+    private void registration(
+            String issuer, String clientId, boolean active, String algorithms, String... deployments) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         long id = db.insertInto(LTI_REGISTRATION)
                 .set(LTI_REGISTRATION.ISSUER, issuer)

@@ -1,11 +1,11 @@
 package nl.leerlog.tool;
 
-import java.io.IOException;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.BrowserContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -23,9 +23,16 @@ public final class DebianChromium {
      * and moving that frame to another process at once could leave Playwright holding a stale frame. Cookie
      * partitioning, CSP and postMessage origins, which the tests are about, do not depend on process isolation.
      */
-    public static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process");
+    public static final List<String> ARGS = List.of(
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-site-isolation-trials",
+            "--disable-features=IsolateOrigins,site-per-process");
     /** An init script that reports every Content-Security-Policy violation on the console, where tests watch. */
     public static final String REPORT_CSP_VIOLATIONS = """
             document.addEventListener('securitypolicyviolation', function (e) {
@@ -34,17 +41,21 @@ public final class DebianChromium {
             });
             """;
 
-    private DebianChromium() {
-    }
+    private DebianChromium() {}
 
     public static BrowserType.LaunchOptions launchOptions() {
         requireInstalled();
-        return new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS);
+        return new BrowserType.LaunchOptions()
+                .setExecutablePath(EXECUTABLE)
+                .setHeadless(true)
+                .setArgs(ARGS);
     }
 
     public static BrowserType.LaunchPersistentContextOptions persistentContextOptions() {
         requireInstalled();
-        return new BrowserType.LaunchPersistentContextOptions().setExecutablePath(EXECUTABLE).setHeadless(true)
+        return new BrowserType.LaunchPersistentContextOptions()
+                .setExecutablePath(EXECUTABLE)
+                .setHeadless(true)
                 .setArgs(ARGS);
     }
 
@@ -62,6 +73,7 @@ public final class DebianChromium {
 
     private static void requireInstalled() {
         assertThat(Files.isExecutable(EXECUTABLE))
-                .as("Chromium at %s (apt-get install chromium, or set -Dleerlog.chromium)", EXECUTABLE).isTrue();
+                .as("Chromium at %s (apt-get install chromium, or set -Dleerlog.chromium)", EXECUTABLE)
+                .isTrue();
     }
 }

@@ -46,9 +46,11 @@ public abstract class DemoLmsBrowser {
     protected static final String LMS = "http://lms.localhost:" + PORT;
     /** The school's own LMS domain, where the course page that frames the tool lives (as with Canvas cloud). */
     protected static final String SCHOOL = "http://school.localhost:" + PORT;
+
     protected static final String TOOL = "http://tool.localhost:" + PORT;
     /** The demo LMS's Dutch-speaking student and its one course. */
     protected static final String STUDENT_SUBJECT = "demo-student-sanne";
+
     protected static final String DEMO_COURSE = "demo-course-stage";
 
     @DynamicPropertySource
@@ -79,11 +81,17 @@ public abstract class DemoLmsBrowser {
     final AfterTestExecutionCallback screenshotOnFailure = test -> {
         if (test.getExecutionException().isPresent() && page != null && !page.isClosed()) {
             Path directory = Files.createDirectories(Paths.get("target", "screenshots"));
-            String name = ("failed-" + getClass().getSimpleName() + "-" + test.getRequiredTestMethod().getName()
-                    + "-" + test.getDisplayName()).replaceAll("[^A-Za-z0-9-]+", "_");
-            page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(name + ".png")).setFullPage(true));
-            Files.write(directory.resolve(name + ".txt"), page.frames().stream()
-                    .map(frame -> "frame '" + frame.name() + "': " + frame.url()).toList());
+            String name = ("failed-" + getClass().getSimpleName() + "-"
+                            + test.getRequiredTestMethod().getName() + "-" + test.getDisplayName())
+                    .replaceAll("[^A-Za-z0-9-]+", "_");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(directory.resolve(name + ".png"))
+                    .setFullPage(true));
+            Files.write(
+                    directory.resolve(name + ".txt"),
+                    page.frames().stream()
+                            .map(frame -> "frame '" + frame.name() + "': " + frame.url())
+                            .toList());
         }
     };
 
@@ -106,7 +114,8 @@ public abstract class DemoLmsBrowser {
 
     /** A fresh browser window of {@code width} by {@code height}, in Dutch like the demo's student. */
     protected void openWindow(int width, int height) {
-        openWindow(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("nl-NL"));
+        openWindow(
+                new Browser.NewContextOptions().setViewportSize(width, height).setLocale("nl-NL"));
     }
 
     /**
@@ -144,7 +153,8 @@ public abstract class DemoLmsBrowser {
     /** Launches the demo LMS's {@code person} and waits until the tool's frame shows them in {@code role}. */
     private FrameLocator launch(String person, String role) {
         page.navigate(SCHOOL + "/");
-        page.locator("input[name=lti_storage_target][value='post_message_forwarding']").check();
+        page.locator("input[name=lti_storage_target][value='post_message_forwarding']")
+                .check();
         page.locator("#launch-form button[data-person=" + person + "]").click();
         FrameLocator tool = page.frameLocator("#tool-frame");
         tool.locator("body[data-role=" + role + "]").waitFor();
@@ -156,20 +166,27 @@ public abstract class DemoLmsBrowser {
      * typing before that would send no request, as a person could not type that fast.
      */
     protected void waitForHtmx(String selector) {
-        page.frame("tool-frame").waitForFunction("s => { const e = document.querySelector(s); "
-                + "return e !== null && e['htmx-internal-data'] !== undefined && !document.body.classList.contains('htmx-settling'); }",
-                selector);
+        page.frame("tool-frame")
+                .waitForFunction(
+                        "s => { const e = document.querySelector(s); "
+                                + "return e !== null && e['htmx-internal-data'] !== undefined && !document.body.classList.contains('htmx-settling'); }",
+                        selector);
     }
 
     /** The launched demo student's records, to arrange or check rows directly. */
     protected Owner demoStudent() {
-        long userId = db.select(APP_USER.ID).from(APP_USER).where(APP_USER.SUBJECT.eq(STUDENT_SUBJECT))
+        long userId = db.select(APP_USER.ID)
+                .from(APP_USER)
+                .where(APP_USER.SUBJECT.eq(STUDENT_SUBJECT))
                 .fetchSingle(APP_USER.ID);
         return Owner.of(LearningLogRows.student(userId, demoCourse(), Locale.forLanguageTag("nl")));
     }
 
     protected long demoCourse() {
-        return db.select(COURSE.ID).from(COURSE).where(COURSE.CONTEXT_ID.eq(DEMO_COURSE)).fetchSingle(COURSE.ID);
+        return db.select(COURSE.ID)
+                .from(COURSE)
+                .where(COURSE.CONTEXT_ID.eq(DEMO_COURSE))
+                .fetchSingle(COURSE.ID);
     }
 
     /** The programme of the demo course reflects with the built-in model {@code key}, as a coordinator would set. */
@@ -177,15 +194,24 @@ public abstract class DemoLmsBrowser {
         long model = new LearningLogRows(db).builtInModel(key);
         long course = demoCourse();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (db.execute("update programme set reflection_model_id = ?, updated_at = ? where course_id = ?",
-                model, now, course) == 0) {
-            db.execute("insert into programme (course_id, reflection_model_id, updated_at) values (?, ?, ?)",
-                    course, model, now);
+        if (db.execute(
+                        "update programme set reflection_model_id = ?, updated_at = ? where course_id = ?",
+                        model,
+                        now,
+                        course)
+                == 0) {
+            db.execute(
+                    "insert into programme (course_id, reflection_model_id, updated_at) values (?, ?, ?)",
+                    course,
+                    model,
+                    now);
         }
     }
 
     protected static void waitForText(Locator element, String text) {
-        element.page().waitForCondition(() -> element.count() > 0 && text.equals(element.first().textContent().strip()));
+        element.page()
+                .waitForCondition(() -> element.count() > 0
+                        && text.equals(element.first().textContent().strip()));
     }
 
     private static int freePort() {

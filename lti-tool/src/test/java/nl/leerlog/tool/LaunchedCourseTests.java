@@ -36,6 +36,7 @@ public abstract class LaunchedCourseTests {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected DSLContext db;
 
@@ -56,14 +57,16 @@ public abstract class LaunchedCourseTests {
 
     /** The id the tool gave a launched person. */
     protected long userIdOf(LaunchedUser person) {
-        return db.select(APP_USER.ID).from(APP_USER)
+        return db.select(APP_USER.ID)
+                .from(APP_USER)
                 .where(APP_USER.ISSUER.eq(PLATFORM.issuer()).and(APP_USER.SUBJECT.eq(person.subject())))
                 .fetchSingle(APP_USER.ID);
     }
 
     /** The id the tool gave the course a person was launched into. */
     protected long courseIdOf(LaunchedUser person) {
-        return db.select(COURSE.ID).from(COURSE)
+        return db.select(COURSE.ID)
+                .from(COURSE)
                 .where(COURSE.ISSUER.eq(PLATFORM.issuer()).and(COURSE.CONTEXT_ID.eq(person.contextId())))
                 .fetchSingle(COURSE.ID);
     }
@@ -80,14 +83,20 @@ public abstract class LaunchedCourseTests {
 
     /** Where a form post sent the browser: the path and query of its redirect. */
     protected static String redirectOf(java.net.http.HttpResponse<String> response) {
-        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as("a redirect").isEqualTo(302);
-        java.net.URI location = java.net.URI.create(response.headers().firstValue("Location").orElseThrow());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode())
+                .as("a redirect")
+                .isEqualTo(302);
+        java.net.URI location =
+                java.net.URI.create(response.headers().firstValue("Location").orElseThrow());
         return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
     }
 
     /** Text as a page shows it: escaped the way Thymeleaf escapes {@code th:text}. */
     protected static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 

@@ -7,10 +7,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import java.time.LocalDate;
-import java.util.Base64;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class LearningLogBrowserTests extends DemoLmsBrowser {
 
     /** A 1 x 1 PNG: evidence is checked by its content, so the file must really be an image. */
-    private static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+    private static final byte[] PNG = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     @Test
     void studentLogsAMomentWithEvidenceReflectsOnItWithKorthagenSavesItAndFindsItAgain() {
@@ -43,10 +43,10 @@ class LearningLogBrowserTests extends DemoLmsBrowser {
         waitForText(tool.locator("h1"), "Leermoment vastleggen");
         tool.getByLabel(Pattern.compile("^Datum")).fill("2026-11-20");
         tool.getByLabel(Pattern.compile("^Titel")).fill(momentTitle);
-        tool.getByLabel(Pattern.compile("^Wat gebeurde er")).fill("Gesprek met de vader van " + word
-                + " over de toets; hij was boos over het cijfer.");
-        tool.getByLabel(Pattern.compile("^Bewijsstukken")).setInputFiles(
-                new FilePayload("gespreksverslag.png", "image/png", PNG));
+        tool.getByLabel(Pattern.compile("^Wat gebeurde er"))
+                .fill("Gesprek met de vader van " + word + " over de toets; hij was boos over het cijfer.");
+        tool.getByLabel(Pattern.compile("^Bewijsstukken"))
+                .setInputFiles(new FilePayload("gespreksverslag.png", "image/png", PNG));
         button(tool, "Opslaan").click();
         page.waitForCondition(() -> tool.locator("main").textContent().contains(momentTitle));
         if (link(tool, "Hierop reflecteren").count() == 0) {
@@ -59,9 +59,10 @@ class LearningLogBrowserTests extends DemoLmsBrowser {
         // Reflect on it in the programme's model: Korthagen's five phases.
         link(tool, "Hierop reflecteren").click();
         waitForText(tool.locator("h1"), "Nieuwe reflectie");
-        assertThat(tool.locator("main").textContent()).contains("Reflectiemodel: Korthagen (reflectiecirkel)",
-                "Over het leermoment:", momentTitle);
-        tool.getByLabel("Titel", new FrameLocator.GetByLabelOptions().setExact(true)).fill(reflectionTitle);
+        assertThat(tool.locator("main").textContent())
+                .contains("Reflectiemodel: Korthagen (reflectiecirkel)", "Over het leermoment:", momentTitle);
+        tool.getByLabel("Titel", new FrameLocator.GetByLabelOptions().setExact(true))
+                .fill(reflectionTitle);
         Map<String, String> phases = new LinkedHashMap<>();
         phases.put("Handelen", "Ik wilde rustig uitleggen hoe het cijfer tot stand kwam.");
         phases.put("Terugblikken", "De vader werd boos en ik ging steeds sneller praten.");
@@ -72,7 +73,8 @@ class LearningLogBrowserTests extends DemoLmsBrowser {
                 .fill(answer));
         button(tool, "Reflectie opslaan").click();
         waitForText(tool.locator("h1"), reflectionTitle);
-        assertThat(tool.locator("main").textContent()).contains("Je reflectie is opgeslagen.")
+        assertThat(tool.locator("main").textContent())
+                .contains("Je reflectie is opgeslagen.")
                 .contains(phases.values());
 
         // Save it.
@@ -85,8 +87,10 @@ class LearningLogBrowserTests extends DemoLmsBrowser {
         waitForText(tool.locator("h1"), "Reflecties");
         tool.locator(".app-nav").getByText("Opgeslagen").click();
         waitForText(tool.locator("h1"), "Opgeslagen");
-        tool.locator(".saved-item").filter(new Locator.FilterOptions().setHasText(reflectionTitle))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(reflectionTitle)).click();
+        tool.locator(".saved-item")
+                .filter(new Locator.FilterOptions().setHasText(reflectionTitle))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(reflectionTitle))
+                .click();
         waitForText(tool.locator("h1"), reflectionTitle);
         link(tool, momentTitle).click();
         page.waitForCondition(() -> tool.locator("h1").textContent().contains(momentTitle));
@@ -114,14 +118,17 @@ class LearningLogBrowserTests extends DemoLmsBrowser {
     void studentEntersTheirInternshipInTheFrameAndTheLogShowsWhichWeekItIs() {
         openWindow(1280, 900);
         FrameLocator tool = launchStudent();
-        String organisation = "Basisschool De Regenboog " + UUID.randomUUID().toString().substring(0, 6);
+        String organisation =
+                "Basisschool De Regenboog " + UUID.randomUUID().toString().substring(0, 6);
 
         // "Add" or "change", whichever the student's data asks for: the form posts, redirects and shows it saved.
         tool.locator(".internship-summary a").first().click();
         waitForText(tool.locator("h1"), "Je stage");
         tool.getByLabel(Pattern.compile("^Organisatie")).fill(organisation);
-        tool.getByLabel(Pattern.compile("^Eerste dag")).fill(LocalDate.now().minusDays(10).toString());
-        tool.getByLabel(Pattern.compile("^Laatste dag")).fill(LocalDate.now().plusDays(63).toString());
+        tool.getByLabel(Pattern.compile("^Eerste dag"))
+                .fill(LocalDate.now().minusDays(10).toString());
+        tool.getByLabel(Pattern.compile("^Laatste dag"))
+                .fill(LocalDate.now().plusDays(63).toString());
         button(tool, "Opslaan").click();
         page.waitForCondition(() -> tool.locator("main").textContent().contains("Je wijzigingen zijn opgeslagen."));
 
@@ -135,7 +142,8 @@ class LearningLogBrowserTests extends DemoLmsBrowser {
         openWindow(1280, 900);
         launchStudent(); // the student is known to the course from their own launch
         FrameLocator tool = launchTeacher();
-        String organisation = "Kindcentrum Het Anker " + UUID.randomUUID().toString().substring(0, 6);
+        String organisation =
+                "Kindcentrum Het Anker " + UUID.randomUUID().toString().substring(0, 6);
 
         tool.locator(".app-nav").getByText("Studenten").click();
         waitForText(tool.locator("h1"), "Studenten");
@@ -147,15 +155,20 @@ class LearningLogBrowserTests extends DemoLmsBrowser {
 
         tool.locator(".app-nav").getByText("Studenten").click();
         waitForText(tool.locator("h1"), "Studenten");
-        assertThat(tool.locator(".student-card").filter(new Locator.FilterOptions().setHasText("Sanne de Vries"))
-                .textContent()).contains(organisation);
+        assertThat(tool.locator(".student-card")
+                        .filter(new Locator.FilterOptions().setHasText("Sanne de Vries"))
+                        .textContent())
+                .contains(organisation);
     }
 
     private static Locator link(FrameLocator tool, String name) {
-        return tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName(name).setExact(true));
+        return tool.getByRole(
+                AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private static Locator button(FrameLocator tool, String name) {
-        return tool.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName(name).setExact(true));
+        return tool.getByRole(
+                AriaRole.BUTTON,
+                new FrameLocator.GetByRoleOptions().setName(name).setExact(true));
     }
 }

@@ -15,9 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
+import nl.leerlog.tool.identity.CourseRole;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
-import nl.leerlog.tool.identity.CourseRole;
 import org.jooq.DSLContext;
 
 /**
@@ -38,7 +38,8 @@ public record LearningLogRows(DSLContext db) {
                 .set(COURSE.TITLE, "Stage")
                 .set(COURSE.CREATED_AT, now)
                 .set(COURSE.UPDATED_AT, now)
-                .returningResult(COURSE.ID).fetchSingle(COURSE.ID);
+                .returningResult(COURSE.ID)
+                .fetchSingle(COURSE.ID);
     }
 
     public long person() {
@@ -46,7 +47,8 @@ public record LearningLogRows(DSLContext db) {
                 .set(APP_USER.ISSUER, ISSUER)
                 .set(APP_USER.SUBJECT, "person-" + UUID.randomUUID())
                 .set(APP_USER.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
-                .returningResult(APP_USER.ID).fetchSingle(APP_USER.ID);
+                .returningResult(APP_USER.ID)
+                .fetchSingle(APP_USER.ID);
     }
 
     /** A student of {@code courseId} as a request would have them, in {@code locale}. */
@@ -67,12 +69,15 @@ public record LearningLogRows(DSLContext db) {
                 .set(LEARNING_MOMENT.TITLE, title)
                 .set(LEARNING_MOMENT.CREATED_AT, now)
                 .set(LEARNING_MOMENT.UPDATED_AT, now)
-                .returningResult(LEARNING_MOMENT.ID).fetchSingle(LEARNING_MOMENT.ID);
+                .returningResult(LEARNING_MOMENT.ID)
+                .fetchSingle(LEARNING_MOMENT.ID);
     }
 
     public void deleteMoment(long momentId) {
-        db.update(LEARNING_MOMENT).set(LEARNING_MOMENT.DELETED_AT, OffsetDateTime.now(ZoneOffset.UTC))
-                .where(LEARNING_MOMENT.ID.eq(momentId)).execute();
+        db.update(LEARNING_MOMENT)
+                .set(LEARNING_MOMENT.DELETED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .where(LEARNING_MOMENT.ID.eq(momentId))
+                .execute();
     }
 
     /** A course's own three-step model, as a programme would add it: nothing but rows. */
@@ -83,11 +88,13 @@ public record LearningLogRows(DSLContext db) {
                 .set(REFLECTION_MODEL.NAME_NL, "Drie vragen")
                 .set(REFLECTION_MODEL.NAME_EN, "Three questions")
                 .set(REFLECTION_MODEL.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
-                .returningResult(REFLECTION_MODEL.ID).fetchSingle(REFLECTION_MODEL.ID);
+                .returningResult(REFLECTION_MODEL.ID)
+                .fetchSingle(REFLECTION_MODEL.ID);
         String[][] steps = {
-                {"what", "Wat", "What", "Wat gebeurde er?", "What happened?"},
-                {"so-what", "En dan?", "So what", "Wat betekent het?", "What does it mean?"},
-                {"now-what", "Wat nu?", "Now what", "Wat ga je doen?", "What will you do?"}};
+            {"what", "Wat", "What", "Wat gebeurde er?", "What happened?"},
+            {"so-what", "En dan?", "So what", "Wat betekent het?", "What does it mean?"},
+            {"now-what", "Wat nu?", "Now what", "Wat ga je doen?", "What will you do?"}
+        };
         for (int i = 0; i < steps.length; i++) {
             db.insertInto(REFLECTION_STEP)
                     .set(REFLECTION_STEP.MODEL_ID, id)
@@ -103,36 +110,49 @@ public record LearningLogRows(DSLContext db) {
     }
 
     public long category(long courseId, String name) {
-        return db.insertInto(CATEGORY).set(CATEGORY.COURSE_ID, courseId).set(CATEGORY.NAME, name)
-                .returningResult(CATEGORY.ID).fetchSingle(CATEGORY.ID);
+        return db.insertInto(CATEGORY)
+                .set(CATEGORY.COURSE_ID, courseId)
+                .set(CATEGORY.NAME, name)
+                .returningResult(CATEGORY.ID)
+                .fetchSingle(CATEGORY.ID);
     }
 
     /** A goal of the programme ({@code ownerId} null) or a student's own. */
     public long goal(long courseId, Long ownerId, String title) {
-        return db.insertInto(LEARNING_GOAL).set(LEARNING_GOAL.COURSE_ID, courseId)
+        return db.insertInto(LEARNING_GOAL)
+                .set(LEARNING_GOAL.COURSE_ID, courseId)
                 .set(LEARNING_GOAL.OWNER_ID, ownerId)
                 .set(LEARNING_GOAL.KIND, "GOAL")
                 .set(LEARNING_GOAL.TITLE, title)
                 .set(LEARNING_GOAL.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
-                .returningResult(LEARNING_GOAL.ID).fetchSingle(LEARNING_GOAL.ID);
+                .returningResult(LEARNING_GOAL.ID)
+                .fetchSingle(LEARNING_GOAL.ID);
     }
 
     public long competency(long courseId, String code, String name) {
-        return db.insertInto(COMPETENCY).set(COMPETENCY.COURSE_ID, courseId).set(COMPETENCY.CODE, code)
+        return db.insertInto(COMPETENCY)
+                .set(COMPETENCY.COURSE_ID, courseId)
+                .set(COMPETENCY.CODE, code)
                 .set(COMPETENCY.NAME, name)
-                .returningResult(COMPETENCY.ID).fetchSingle(COMPETENCY.ID);
+                .returningResult(COMPETENCY.ID)
+                .fetchSingle(COMPETENCY.ID);
     }
 
     /** Makes the programme of {@code courseId} require these fields (e.g. "category,goals"). */
     public void requireFields(long courseId, String fields) {
-        db.insertInto(PROGRAMME).set(PROGRAMME.COURSE_ID, courseId).set(PROGRAMME.REQUIRED_FIELDS, fields)
+        db.insertInto(PROGRAMME)
+                .set(PROGRAMME.COURSE_ID, courseId)
+                .set(PROGRAMME.REQUIRED_FIELDS, fields)
                 .set(PROGRAMME.UPDATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
-                .onConflict(PROGRAMME.COURSE_ID).doUpdate().set(PROGRAMME.REQUIRED_FIELDS, fields)
+                .onConflict(PROGRAMME.COURSE_ID)
+                .doUpdate()
+                .set(PROGRAMME.REQUIRED_FIELDS, fields)
                 .execute();
     }
 
     public long builtInModel(String key) {
-        return db.select(REFLECTION_MODEL.ID).from(REFLECTION_MODEL)
+        return db.select(REFLECTION_MODEL.ID)
+                .from(REFLECTION_MODEL)
                 .where(REFLECTION_MODEL.COURSE_ID.isNull().and(REFLECTION_MODEL.MODEL_KEY.eq(key)))
                 .fetchSingle(REFLECTION_MODEL.ID);
     }

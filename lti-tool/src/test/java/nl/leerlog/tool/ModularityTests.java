@@ -36,10 +36,18 @@ class ModularityTests {
 
     @Test
     void theOwnershipRuleDependsOnNoFeature() {
-        noClasses().that().resideInAPackage("nl.leerlog.tool.privacy..")
-                .should().dependOnClassesThat().resideInAnyPackage("nl.leerlog.tool.learninglog..",
-                        "nl.leerlog.tool.reflection..", "nl.leerlog.tool.saved..", "nl.leerlog.tool.programme..",
-                        "nl.leerlog.tool.internship..", "nl.leerlog.tool.admin..")
+        noClasses()
+                .that()
+                .resideInAPackage("nl.leerlog.tool.privacy..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "nl.leerlog.tool.learninglog..",
+                        "nl.leerlog.tool.reflection..",
+                        "nl.leerlog.tool.saved..",
+                        "nl.leerlog.tool.programme..",
+                        "nl.leerlog.tool.internship..",
+                        "nl.leerlog.tool.admin..")
                 .check(APPLICATION);
     }
 }

@@ -13,7 +13,10 @@ public final class MultipartForm {
 
     /** The learning-moment form with what it always needs: a date, a title and the button pressed. */
     public static MultipartForm moment(String date, String title, String action) {
-        return new MultipartForm().field("occurredOn", date).field("title", title).field("action", action);
+        return new MultipartForm()
+                .field("occurredOn", date)
+                .field("title", title)
+                .field("action", action);
     }
 
     public MultipartForm field(String name, String value) {

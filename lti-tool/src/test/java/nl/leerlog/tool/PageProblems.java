@@ -44,7 +44,9 @@ public final class PageProblems {
     /** Fails on any problem found, and closes the context either way. */
     public void assertNoneAndClose(BrowserContext context) {
         try {
-            assertThat(found()).as("console errors, CSP violations and script errors").isEmpty();
+            assertThat(found())
+                    .as("console errors, CSP violations and script errors")
+                    .isEmpty();
         } finally {
             if (context != null) {
                 context.close();

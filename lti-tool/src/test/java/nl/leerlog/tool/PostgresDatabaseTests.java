@@ -6,5 +6,4 @@ import org.springframework.test.context.ContextConfiguration;
 /** The database contract on PostgreSQL, the production database, in a schema of this test class's own. */
 @ContextConfiguration(initializers = OwnPostgresSchema.class)
 @DirtiesContext // closing the context drops its schema now, not at the end of the whole run
-class PostgresDatabaseTests extends DatabaseContractTests {
-}
+class PostgresDatabaseTests extends DatabaseContractTests {}

@@ -29,16 +29,21 @@ final class TableOwnership {
             "keys", Set.of("ToolKey"),
             "registration", Set.of("LtiRegistration", "LtiDeployment"),
             "internship", Set.of("Internship"),
-            "programme", Set.of("Programme", "Category", "Competency", "LearningGoal", "ReflectionModel",
-                    "ReflectionStep"),
-            "learninglog", Set.of("LearningMoment", "LearningMomentCompetency", "LearningMomentGoal",
-                    "LearningMomentPerson", "Evidence", "EvidenceContent"),
+            "programme",
+                    Set.of("Programme", "Category", "Competency", "LearningGoal", "ReflectionModel", "ReflectionStep"),
+            "learninglog",
+                    Set.of(
+                            "LearningMoment",
+                            "LearningMomentCompetency",
+                            "LearningMomentGoal",
+                            "LearningMomentPerson",
+                            "Evidence",
+                            "EvidenceContent"),
             "reflection", Set.of("Reflection", "ReflectionAnswer"),
             "saved", Set.of("SavedItem"),
             "system", Set.of("Shedlock"));
 
-    private TableOwnership() {
-    }
+    private TableOwnership() {}
 
     static Map<String, String> ownerByTable() {
         return TABLES_BY_MODULE.entrySet().stream()
@@ -49,19 +54,26 @@ final class TableOwnership {
     /** Classes in a module under {@code basePackage} use only the tables that module owns. */
     static ArchRule onlyTheOwningModuleUsesATable(String basePackage) {
         Map<String, String> owners = ownerByTable();
-        return classes().that().resideInAPackage(basePackage + ".*..")
+        return classes()
+                .that()
+                .resideInAPackage(basePackage + ".*..")
                 .should(new ArchCondition<>("use only the jOOQ tables their module owns") {
                     @Override
                     public void check(JavaClass javaClass, ConditionEvents events) {
-                        String module = javaClass.getPackageName().substring(basePackage.length() + 1).split("\\.")[0];
+                        String module = javaClass
+                                .getPackageName()
+                                .substring(basePackage.length() + 1)
+                                .split("\\.")[0];
                         Stream.concat(
-                                javaClass.getDirectDependenciesFromSelf().stream()
-                                        .map(dependency -> dependency.getTargetClass()),
-                                javaClass.getFieldAccessesFromSelf().stream().map(TableOwnership::fieldType))
+                                        javaClass.getDirectDependenciesFromSelf().stream()
+                                                .map(dependency -> dependency.getTargetClass()),
+                                        javaClass.getFieldAccessesFromSelf().stream()
+                                                .map(TableOwnership::fieldType))
                                 .flatMap(target -> table(target).stream())
                                 .distinct()
                                 .filter(table -> !module.equals(owners.get(table)))
-                                .forEach(table -> events.add(SimpleConditionEvent.violated(javaClass,
+                                .forEach(table -> events.add(SimpleConditionEvent.violated(
+                                        javaClass,
                                         javaClass.getName() + " in module '" + module + "' uses table " + table
                                                 + " of module '" + owners.getOrDefault(table, "none") + "'")));
                     }
@@ -81,8 +93,10 @@ final class TableOwnership {
         if (outer.getPackageName().equals(TABLES)) {
             return Optional.of(outer.getSimpleName());
         }
-        if (outer.getPackageName().equals(TABLES + ".records") && outer.getSimpleName().endsWith("Record")) {
-            return Optional.of(outer.getSimpleName().substring(0, outer.getSimpleName().length() - "Record".length()));
+        if (outer.getPackageName().equals(TABLES + ".records")
+                && outer.getSimpleName().endsWith("Record")) {
+            return Optional.of(
+                    outer.getSimpleName().substring(0, outer.getSimpleName().length() - "Record".length()));
         }
         return Optional.empty();
     }

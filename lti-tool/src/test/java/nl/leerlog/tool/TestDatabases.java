@@ -19,22 +19,25 @@ public final class TestDatabases {
 
     /** The PostgreSQL database tests use; override with {@code LEERLOG_TEST_DATABASE_URL}. */
     static final String POSTGRES_URL = env("LEERLOG_TEST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+
     static final String POSTGRES_USER = env("LEERLOG_TEST_DATABASE_USER", "postgres");
     static final String POSTGRES_PASSWORD = env("LEERLOG_TEST_DATABASE_PASSWORD", "");
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A name for a schema or in-memory database that no other test run uses. */
     public static String uniqueName() {
-        return "leerlog_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        return "leerlog_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
     }
 
     /** An H2 database in memory, in the PostgreSQL mode of the dev profile. */
     public static Map<String, String> h2(String name) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", "jdbc:h2:mem:" + name
-                + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        properties.put(
+                "spring.datasource.url",
+                "jdbc:h2:mem:" + name
+                        + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         properties.put("spring.datasource.username", "sa");
         properties.put("spring.datasource.password", "");
         return properties;
@@ -46,8 +49,10 @@ public final class TestDatabases {
      */
     public static Map<String, String> h2File(Path directory, String name) {
         Map<String, String> properties = new LinkedHashMap<>(h2(name));
-        properties.put("spring.datasource.url", "jdbc:h2:file:" + directory.resolve(name).toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        properties.put(
+                "spring.datasource.url",
+                "jdbc:h2:file:" + directory.resolve(name).toAbsolutePath()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         return properties;
     }
 

@@ -35,6 +35,7 @@ class TwoInstancesTests {
 
     /** The public origin both instances answer to, as behind a load balancer. */
     private static final String TOOL_URL = "https://leerlog.example.test";
+
     private static final String LAUNCH_URL = TOOL_URL + "/lti/launch";
     private static final String SCHEMA = TestDatabases.uniqueName();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -93,7 +94,10 @@ class TwoInstancesTests {
         LaunchClient browserAtA = new LaunchClient(baseUrl(instanceA));
         LoginRedirect login = browserAtA.login(platform, Map.of("target_link_uri", LAUNCH_URL));
         String idToken = idToken(login);
-        assertThat(sameBrowserAt(instanceB, browserAtA).launch(idToken, login.state()).statusCode()).isEqualTo(200);
+        assertThat(sameBrowserAt(instanceB, browserAtA)
+                        .launch(idToken, login.state())
+                        .statusCode())
+                .isEqualTo(200);
 
         // The same form POST again, now to instance A, which has the state's binding cookie too.
         HttpResponse<String> replay = browserAtA.launch(idToken, login.state());
@@ -108,7 +112,10 @@ class TwoInstancesTests {
         LaunchClient victimAtA = new LaunchClient(baseUrl(instanceA));
         LoginRedirect login = victimAtA.login(platform, Map.of("target_link_uri", LAUNCH_URL));
         String idToken = idToken(login);
-        assertThat(sameBrowserAt(instanceB, victimAtA).launch(idToken, login.state()).statusCode()).isEqualTo(200);
+        assertThat(sameBrowserAt(instanceB, victimAtA)
+                        .launch(idToken, login.state())
+                        .statusCode())
+                .isEqualTo(200);
 
         // Someone who captured the id_token starts a login of their own and posts the old token with it.
         LaunchClient attackerAtA = new LaunchClient(baseUrl(instanceA));
@@ -144,9 +151,15 @@ class TwoInstancesTests {
         }
 
         assertThat(responses).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 400);
-        assertRefused(responses.stream().filter(r -> r.statusCode() == 400).findFirst().orElseThrow(),
+        assertRefused(
+                responses.stream()
+                        .filter(r -> r.statusCode() == 400)
+                        .findFirst()
+                        .orElseThrow(),
                 "STATE_UNKNOWN");
-        assertThat(browsers).filteredOn(browser -> browser.cookies().containsKey(LtiSessions.COOKIE)).hasSize(1);
+        assertThat(browsers)
+                .filteredOn(browser -> browser.cookies().containsKey(LtiSessions.COOKIE))
+                .hasSize(1);
     }
 
     @Test
@@ -154,7 +167,8 @@ class TwoInstancesTests {
         LaunchClient browserAtA = new LaunchClient(baseUrl(instanceA));
         LoginRedirect login = browserAtA.login(platform, Map.of("target_link_uri", LAUNCH_URL));
         LaunchClient browserAtB = sameBrowserAt(instanceB, browserAtA);
-        assertThat(browserAtB.launch(idToken(login), login.state()).statusCode()).isEqualTo(200);
+        assertThat(browserAtB.launch(idToken(login), login.state()).statusCode())
+                .isEqualTo(200);
         Me onB = me(browserAtB);
 
         Me onA = me(sameBrowserAt(instanceA, browserAtB));
@@ -163,18 +177,27 @@ class TwoInstancesTests {
     }
 
     /** What {@code /api/me} answers. */
-    record Me(long userId, String name, String role, long courseId, String courseTitle, String locale,
-            boolean testUser) {
-    }
+    record Me(
+            long userId,
+            String name,
+            String role,
+            long courseId,
+            String courseTitle,
+            String locale,
+            boolean testUser) {}
 
     private static ConfigurableApplicationContext startInstance() {
         // The test platform is on 127.0.0.1, which the prod profile's platform calls may not reach.
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--lti.tool-url=" + TOOL_URL,
-                "--spring.main.banner-mode=off", "--leerlog.keys.encryption-key=" + ENCRYPTION_KEY,
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--lti.tool-url=" + TOOL_URL,
+                "--spring.main.banner-mode=off",
+                "--leerlog.keys.encryption-key=" + ENCRYPTION_KEY,
                 "--lti.platform-http.allow-private-hosts=true"));
         TestDatabases.postgres(SCHEMA).forEach((name, value) -> args.add("--" + name + "=" + value));
         platform.properties(0).forEach((name, value) -> args.add("--" + name + "=" + value));
-        return new SpringApplicationBuilder(LeerlogApplication.class).profiles("prod")
+        return new SpringApplicationBuilder(LeerlogApplication.class)
+                .profiles("prod")
                 .run(args.toArray(String[]::new));
     }
 
@@ -210,6 +233,7 @@ class TwoInstancesTests {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("data-error-code=\"" + errorCode + "\"");
         assertThat(response.headers().allValues("Set-Cookie"))
-                .noneMatch(cookie -> cookie.startsWith(LtiSessions.COOKIE + "=") && !cookie.startsWith(LtiSessions.COOKIE + "=;"));
+                .noneMatch(cookie ->
+                        cookie.startsWith(LtiSessions.COOKIE + "=") && !cookie.startsWith(LtiSessions.COOKIE + "=;"));
     }
 }

@@ -15,8 +15,7 @@ import nl.leerlog.lti.failure.LtiLaunchException;
  */
 public final class LaunchClaimsReader {
 
-    private LaunchClaimsReader() {
-    }
+    private LaunchClaimsReader() {}
 
     public static LtiLaunch read(String registrationId, String clientId, JWTClaimsSet claims) {
         Map<String, Object> all = claims.getClaims();
@@ -75,22 +74,37 @@ public final class LaunchClaimsReader {
                 messageType,
                 targetLinkUri,
                 new LtiLaunch.ResourceLink(linkId, string(link, "title")),
-                context == null || id(context, "id") == null ? null : new LtiLaunch.Context(
-                        id(context, "id"), string(context, "label"), string(context, "title"),
-                        stringList(context, "type")),
+                context == null || id(context, "id") == null
+                        ? null
+                        : new LtiLaunch.Context(
+                                id(context, "id"),
+                                string(context, "label"),
+                                string(context, "title"),
+                                stringList(context, "type")),
                 roles,
-                new LtiLaunch.Person(string(all, "name"), string(all, "given_name"), string(all, "family_name"),
+                new LtiLaunch.Person(
+                        string(all, "name"),
+                        string(all, "given_name"),
+                        string(all, "family_name"),
                         string(all, "email")),
                 string(all, "locale"),
-                presentation == null ? null : new LtiLaunch.Presentation(
-                        string(presentation, "document_target"), string(presentation, "return_url"),
-                        string(presentation, "locale")),
+                presentation == null
+                        ? null
+                        : new LtiLaunch.Presentation(
+                                string(presentation, "document_target"),
+                                string(presentation, "return_url"),
+                                string(presentation, "locale")),
                 customClaims(all),
-                nrps == null || string(nrps, "context_memberships_url") == null ? null
-                        : new LtiLaunch.NamesRoleService(string(nrps, "context_memberships_url"),
-                                stringList(nrps, "service_versions")),
-                platform == null ? null : new LtiLaunch.PlatformInstance(string(platform, "guid"),
-                        string(platform, "name"), string(platform, "product_family_code")),
+                nrps == null || string(nrps, "context_memberships_url") == null
+                        ? null
+                        : new LtiLaunch.NamesRoleService(
+                                string(nrps, "context_memberships_url"), stringList(nrps, "service_versions")),
+                platform == null
+                        ? null
+                        : new LtiLaunch.PlatformInstance(
+                                string(platform, "guid"),
+                                string(platform, "name"),
+                                string(platform, "product_family_code")),
                 string(all, LtiClaims.CANVAS_PLACEMENT),
                 claims.toString());
     }

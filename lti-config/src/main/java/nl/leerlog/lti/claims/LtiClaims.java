@@ -22,6 +22,5 @@ public final class LtiClaims {
     public static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
     public static final String LTI_VERSION = "1.3.0";
 
-    private LtiClaims() {
-    }
+    private LtiClaims() {}
 }

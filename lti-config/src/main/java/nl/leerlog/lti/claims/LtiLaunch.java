@@ -32,11 +32,9 @@ public record LtiLaunch(
         String placement,
         String rawClaims) {
 
-    public record ResourceLink(String id, String title) {
-    }
+    public record ResourceLink(String id, String title) {}
 
-    public record Context(String id, String label, String title, List<String> types) {
-    }
+    public record Context(String id, String label, String title, List<String> types) {}
 
     /** The least personal data a launch may carry: every field may be absent (anonymous privacy level). */
     public record Person(String name, String givenName, String familyName, String email) {
@@ -45,20 +43,20 @@ public record LtiLaunch(
             if (name != null) {
                 return Optional.of(name);
             }
-            String joined = String.join(" ", java.util.stream.Stream.of(givenName, familyName)
-                    .filter(java.util.Objects::nonNull).toList());
+            String joined = String.join(
+                    " ",
+                    java.util.stream.Stream.of(givenName, familyName)
+                            .filter(java.util.Objects::nonNull)
+                            .toList());
             return joined.isBlank() ? Optional.empty() : Optional.of(joined);
         }
     }
 
-    public record Presentation(String documentTarget, String returnUrl, String locale) {
-    }
+    public record Presentation(String documentTarget, String returnUrl, String locale) {}
 
-    public record NamesRoleService(String contextMembershipsUrl, List<String> serviceVersions) {
-    }
+    public record NamesRoleService(String contextMembershipsUrl, List<String> serviceVersions) {}
 
-    public record PlatformInstance(String guid, String name, String productFamilyCode) {
-    }
+    public record PlatformInstance(String guid, String name, String productFamilyCode) {}
 
     /** The launch's locale: the user's {@code locale} claim, else the presentation locale, else English. */
     public Locale preferredLocale() {

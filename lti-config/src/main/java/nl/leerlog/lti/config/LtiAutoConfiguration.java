@@ -104,8 +104,8 @@ public class LtiAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     LtiSessions ltiSessions(LtiSessionStore store, Clock clock, LtiProperties properties) {
-        return new LtiSessions(store, clock, properties.sessionTtl(), properties.sessionMaxLifetime(),
-                properties.sessionCacheTtl());
+        return new LtiSessions(
+                store, clock, properties.sessionTtl(), properties.sessionMaxLifetime(), properties.sessionCacheTtl());
     }
 
     @Bean

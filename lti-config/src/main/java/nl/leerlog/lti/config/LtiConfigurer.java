@@ -38,7 +38,8 @@ public class LtiConfigurer extends AbstractHttpConfigurer<LtiConfigurer, HttpSec
     public static final String[] PUBLIC_PATHS = {"/lti/**", JwksEndpointFilter.PATH};
 
     private String landingPath = "/";
-    private String contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action *";
+    private String contentSecurityPolicy =
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action *";
 
     public static LtiConfigurer lti() {
         return new LtiConfigurer();
@@ -62,15 +63,13 @@ public class LtiConfigurer extends AbstractHttpConfigurer<LtiConfigurer, HttpSec
         LtiSessions sessions = context.getBean(LtiSessions.class);
         // Sessions are the LTI layer's own (LtiSessions): no HTTP session is ever created or consulted.
         http.sessionManagement(AbstractHttpConfigurer::disable);
-        http.securityContext(security -> security
-                .securityContextRepository(new LtiSessionSecurityContextRepository(sessions)));
+        http.securityContext(
+                security -> security.securityContextRepository(new LtiSessionSecurityContextRepository(sessions)));
         http.requestCache(cache -> cache.disable());
-        http.csrf(csrf -> csrf
-                .csrfTokenRepository(new LtiSessionCsrfTokenRepository(sessions))
+        http.csrf(csrf -> csrf.csrfTokenRepository(new LtiSessionCsrfTokenRepository(sessions))
                 // Cross-site POSTs from the platform: protected by state and nonce (Sec §7.3.1), not a CSRF token.
                 .ignoringRequestMatchers(LoginInitiationFilter.PATH, LoginInitiationFilter.LAUNCH_PATH));
-        http.headers(headers -> headers
-                .frameOptions(frame -> frame.disable())
+        http.headers(headers -> headers.frameOptions(frame -> frame.disable())
                 // The tool's URLs carry ids (course, student, record), never tokens: other sites get the origin
                 // only, and nothing over plain http. Not no-referrer: the origin is no secret, and under it
                 // browsers send "Origin: null" with a cross-site form post to the LMS (Fetch standard).
@@ -90,11 +89,24 @@ public class LtiConfigurer extends AbstractHttpConfigurer<LtiConfigurer, HttpSec
         ToolUrls toolUrls = new ToolUrls(properties.toolUrl());
 
         http.addFilterAfter(new JwksEndpointFilter(context.getBean(ToolKeys.class)), CsrfFilter.class);
-        http.addFilterAfter(new LoginInitiationFilter(registrations, states, toolUrls, pages, failures, clock,
-                properties.stateTtl()), CsrfFilter.class);
-        http.addFilterAfter(new LaunchFilter(states, registrations, context.getBean(IdTokenValidator.class),
-                context.getBean(LtiLaunchListener.class), context.getBean(LtiSessions.class),
-                context.getBean(FrameAncestors.class), toolUrls, pages, failures, clock, properties.maxIdTokenLength(),
-                landingPath), CsrfFilter.class);
+        http.addFilterAfter(
+                new LoginInitiationFilter(
+                        registrations, states, toolUrls, pages, failures, clock, properties.stateTtl()),
+                CsrfFilter.class);
+        http.addFilterAfter(
+                new LaunchFilter(
+                        states,
+                        registrations,
+                        context.getBean(IdTokenValidator.class),
+                        context.getBean(LtiLaunchListener.class),
+                        context.getBean(LtiSessions.class),
+                        context.getBean(FrameAncestors.class),
+                        toolUrls,
+                        pages,
+                        failures,
+                        clock,
+                        properties.maxIdTokenLength(),
+                        landingPath),
+                CsrfFilter.class);
     }
 }

@@ -49,9 +49,15 @@ public record LtiProperties(
             Duration clockSkew) {
 
         public PlatformRegistration toRegistration() {
-            return new PlatformRegistration(issuer, clientId, new HashSet<>(deploymentIds), authorizationUri,
-                    jwkSetUri, tokenUri,
-                    algorithms.stream().map(JWSAlgorithm::parse).collect(Collectors.toSet()), clockSkew);
+            return new PlatformRegistration(
+                    issuer,
+                    clientId,
+                    new HashSet<>(deploymentIds),
+                    authorizationUri,
+                    jwkSetUri,
+                    tokenUri,
+                    algorithms.stream().map(JWSAlgorithm::parse).collect(Collectors.toSet()),
+                    clockSkew);
         }
     }
 

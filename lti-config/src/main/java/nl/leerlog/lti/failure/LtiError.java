@@ -21,7 +21,8 @@ public enum LtiError {
     STATE_MISSING(400, "The launch carries no state."),
     STATE_UNKNOWN(400, "The launch's state is unknown: the launch did not start here, or it was already used."),
     STATE_EXPIRED(400, "The launch took too long; please open the tool again from the course menu."),
-    STATE_FOREIGN_BROWSER(400, "This launch was started in another browser, or the browser blocked the tool's cookies."),
+    STATE_FOREIGN_BROWSER(
+            400, "This launch was started in another browser, or the browser blocked the tool's cookies."),
     STATE_BINDING_NOT_FROM_TOOL(400, "The launch's browser binding did not come from the tool's own page."),
     NONCE_MISMATCH(400, "The id_token's nonce does not belong to this launch (a replayed id_token?)."),
 
@@ -32,7 +33,9 @@ public enum LtiError {
     SIGNATURE_INVALID(400, "The id_token's signature is not valid."),
     PLATFORM_KEYS_UNAVAILABLE(503, "The LMS's public keys could not be fetched; please try again in a minute."),
     /** The key set's URL is plain http or on a non-public address: the tool does not call it (SSRF guard). */
-    PLATFORM_KEYS_REFUSED(403, "The LMS's public keys are at an address the tool may not call; an admin must correct the registration."),
+    PLATFORM_KEYS_REFUSED(
+            403,
+            "The LMS's public keys are at an address the tool may not call; an admin must correct the registration."),
 
     // Identity claims (Sec §5.1.3 steps 2-8)
     ISSUER_MISMATCH(400, "The id_token was issued by another platform than the one that started the login."),

@@ -9,6 +9,6 @@ import java.io.IOException;
 @FunctionalInterface
 public interface LtiFailureHandler {
 
-    void onFailure(HttpServletRequest request, HttpServletResponse response, LtiLaunchException failure,
-            String errorId) throws IOException, ServletException;
+    void onFailure(HttpServletRequest request, HttpServletResponse response, LtiLaunchException failure, String errorId)
+            throws IOException, ServletException;
 }

@@ -28,13 +28,23 @@ public class LtiFailures {
         this.clock = clock;
     }
 
-    public void report(HttpServletRequest request, HttpServletResponse response, LtiLaunchException failure,
-            String registrationId, String unverifiedClaims) throws IOException, ServletException {
+    public void report(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            LtiLaunchException failure,
+            String registrationId,
+            String unverifiedClaims)
+            throws IOException, ServletException {
         String errorId = errorId();
-        log.warn("LTI {} refused, error id {}: {} ({}), registration {}", request.getRequestURI(), errorId,
-                failure.error(), failure.getMessage(), registrationId);
-        events.publishEvent(new LtiLaunchFailedEvent(errorId, failure.error(), failure.getMessage(), registrationId,
-                unverifiedClaims, clock.instant()));
+        log.warn(
+                "LTI {} refused, error id {}: {} ({}), registration {}",
+                request.getRequestURI(),
+                errorId,
+                failure.error(),
+                failure.getMessage(),
+                registrationId);
+        events.publishEvent(new LtiLaunchFailedEvent(
+                errorId, failure.error(), failure.getMessage(), registrationId, unverifiedClaims, clock.instant()));
         if (!response.isCommitted()) {
             response.resetBuffer();
             handler.onFailure(request, response, failure, errorId);

@@ -8,6 +8,5 @@ import java.time.Instant;
  * @param registrationId the registration involved, when known
  * @param unverifiedClaims the id_token's claims as sent, unverified, or {@code null} (never the token itself)
  */
-public record LtiLaunchFailedEvent(String errorId, LtiError error, String detail, String registrationId,
-        String unverifiedClaims, Instant at) {
-}
+public record LtiLaunchFailedEvent(
+        String errorId, LtiError error, String detail, String registrationId, String unverifiedClaims, Instant at) {}

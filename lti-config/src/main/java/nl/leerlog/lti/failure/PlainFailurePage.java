@@ -18,19 +18,23 @@ public class PlainFailurePage implements LtiFailureHandler {
     }
 
     @Override
-    public void onFailure(HttpServletRequest request, HttpServletResponse response, LtiLaunchException failure,
-            String errorId) throws IOException {
+    public void onFailure(
+            HttpServletRequest request, HttpServletResponse response, LtiLaunchException failure, String errorId)
+            throws IOException {
         Locale locale = request.getLocale();
         String title = messages.getMessage("lti.error.title", null, "The tool could not be opened", locale);
-        String reason = messages.getMessage(failure.messageKey(), null, failure.error().defaultMessage(), locale);
+        String reason =
+                messages.getMessage(failure.messageKey(), null, failure.error().defaultMessage(), locale);
         String idText = messages.getMessage("lti.error.id", new Object[] {errorId}, "Error id: " + errorId, locale);
         response.setStatus(failure.error().status());
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\"><title>"
-                + HtmlUtils.htmlEscape(title) + "</title></head><body><main><h1>" + HtmlUtils.htmlEscape(title)
-                + "</h1><p>" + HtmlUtils.htmlEscape(reason) + "</p><p><code>" + HtmlUtils.htmlEscape(idText)
-                + "</code></p></main></body></html>");
+        response.getWriter()
+                .write("<!DOCTYPE html><html lang=\"" + locale.getLanguage()
+                        + "\"><head><meta charset=\"utf-8\"><title>"
+                        + HtmlUtils.htmlEscape(title) + "</title></head><body><main><h1>" + HtmlUtils.htmlEscape(title)
+                        + "</h1><p>" + HtmlUtils.htmlEscape(reason) + "</p><p><code>" + HtmlUtils.htmlEscape(idText)
+                        + "</code></p></main></body></html>");
     }
 }

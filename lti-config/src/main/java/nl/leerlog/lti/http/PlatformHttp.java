@@ -94,11 +94,14 @@ public class PlatformHttp implements AutoCloseable {
             message.setEntity(new ByteArrayEntity(request.body(), null)); // its Content-Type is among the headers
         }
         if (request.timeout() != null) {
-            message.setConfig(RequestConfig.copy(defaults).setResponseTimeout(Timeout.of(request.timeout())).build());
+            message.setConfig(RequestConfig.copy(defaults)
+                    .setResponseTimeout(Timeout.of(request.timeout()))
+                    .build());
         }
         try {
-            return http.execute(message, response -> new PlatformResponse(response.getCode(), headers(response),
-                    read(response, request)));
+            return http.execute(
+                    message,
+                    response -> new PlatformResponse(response.getCode(), headers(response), read(response, request)));
         } catch (IOException e) {
             RefusedAddressException refusal = refusalIn(e);
             throw refusal != null ? refusal : e;
@@ -123,8 +126,10 @@ public class PlatformHttp implements AutoCloseable {
     }
 
     private ResponseTooLargeException tooLarge(ClassicHttpResponse response, PlatformRequest request) {
-        return new ResponseTooLargeException(response.getCode(), "the answer to " + request + " is larger than "
-                + maxResponseBytes + " bytes (lti.platform-http.max-response-size)");
+        return new ResponseTooLargeException(
+                response.getCode(),
+                "the answer to " + request + " is larger than " + maxResponseBytes
+                        + " bytes (lti.platform-http.max-response-size)");
     }
 
     private static Map<String, List<String>> headers(ClassicHttpResponse response) {
@@ -162,8 +167,8 @@ public class PlatformHttp implements AutoCloseable {
             InetAddress[] addresses = InetAddress.getAllByName(bare);
             for (InetAddress address : addresses) {
                 if (!policy.allowsAddress(address)) {
-                    throw new RefusedHost(host + " resolves to " + address.getHostAddress()
-                            + ", an address this tool may not call");
+                    throw new RefusedHost(
+                            host + " resolves to " + address.getHostAddress() + ", an address this tool may not call");
                 }
             }
             return addresses;

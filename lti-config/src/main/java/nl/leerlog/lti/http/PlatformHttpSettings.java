@@ -23,8 +23,8 @@ public record PlatformHttpSettings(
 
     public PlatformHttpSettings {
         if (maxResponseSize.toBytes() < 1 || maxResponseSize.toBytes() >= Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("lti.platform-http.max-response-size must be between 1 byte and 2 GB, was "
-                    + maxResponseSize);
+            throw new IllegalArgumentException(
+                    "lti.platform-http.max-response-size must be between 1 byte and 2 GB, was " + maxResponseSize);
         }
     }
 

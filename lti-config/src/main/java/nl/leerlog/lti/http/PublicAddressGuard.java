@@ -32,8 +32,11 @@ public class PublicAddressGuard implements AddressPolicy {
 
     /** Whether an address is on the public internet. */
     public static boolean isPublic(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isAnyLocalAddress()
+                || address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] bytes = address.getAddress();
@@ -46,7 +49,10 @@ public class PublicAddressGuard implements AddressPolicy {
             if ((first & 0xfe) == 0xfc || (first == 0xfe && (bytes[1] & 0xc0) == 0xc0)) {
                 return false;
             }
-            return !(first == 0x20 && (bytes[1] & 0xff) == 0x01 && (bytes[2] & 0xff) == 0x0d && (bytes[3] & 0xff) == 0xb8);
+            return !(first == 0x20
+                    && (bytes[1] & 0xff) == 0x01
+                    && (bytes[2] & 0xff) == 0x0d
+                    && (bytes[3] & 0xff) == 0xb8);
         }
         return address instanceof Inet4Address && isPublicIpv4(bytes);
     }
@@ -66,15 +72,15 @@ public class PublicAddressGuard implements AddressPolicy {
     private static boolean isPublicIpv4(byte[] bytes) {
         int a = bytes[0] & 0xff;
         int b = bytes[1] & 0xff;
-        return !(a == 0                                  // this network, 0.0.0.0/8
-                || a == 10                               // private
-                || a == 127                              // loopback
-                || (a == 100 && b >= 64 && b <= 127)     // shared address space (carrier-grade NAT)
-                || (a == 169 && b == 254)                // link-local, cloud metadata
-                || (a == 172 && b >= 16 && b <= 31)      // private
-                || (a == 192 && b == 168)                // private
+        return !(a == 0 // this network, 0.0.0.0/8
+                || a == 10 // private
+                || a == 127 // loopback
+                || (a == 100 && b >= 64 && b <= 127) // shared address space (carrier-grade NAT)
+                || (a == 169 && b == 254) // link-local, cloud metadata
+                || (a == 172 && b >= 16 && b <= 31) // private
+                || (a == 192 && b == 168) // private
                 || (a == 192 && b == 0 && (bytes[2] & 0xff) == 0) // IETF protocol assignments
-                || (a == 198 && (b == 18 || b == 19))    // benchmarking
-                || a >= 224);                            // multicast, reserved, broadcast
+                || (a == 198 && (b == 18 || b == 19)) // benchmarking
+                || a >= 224); // multicast, reserved, broadcast
     }
 }

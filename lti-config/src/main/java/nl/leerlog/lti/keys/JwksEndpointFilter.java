@@ -16,7 +16,8 @@ public class JwksEndpointFilter extends OncePerRequestFilter {
 
     public static final String PATH = "/.well-known/jwks.json";
 
-    private final RequestMatcher matcher = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, PATH);
+    private final RequestMatcher matcher =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, PATH);
     private final ToolKeys keys;
 
     public JwksEndpointFilter(ToolKeys keys) {

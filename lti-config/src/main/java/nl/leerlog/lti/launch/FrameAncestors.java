@@ -40,7 +40,9 @@ public class FrameAncestors {
         if (registration.authorizationUri() != null) {
             origin(registration.authorizationUri().toString()).ifPresent(origins::add);
         }
-        if (host(registration.issuer()).filter(host -> host.endsWith(".instructure.com")).isPresent()) {
+        if (host(registration.issuer())
+                .filter(host -> host.endsWith(".instructure.com"))
+                .isPresent()) {
             // Canvas cloud: one issuer, each school on its own instructure.com host.
             origins.add("https://*.instructure.com");
         }
@@ -51,7 +53,9 @@ public class FrameAncestors {
 
     /** The origin of the signed {@code launch_presentation.return_url}, when it is an http(s) URL. */
     public static Optional<String> returnUrlOrigin(LtiLaunch launch) {
-        return launch.presentation() == null ? Optional.empty() : origin(launch.presentation().returnUrl());
+        return launch.presentation() == null
+                ? Optional.empty()
+                : origin(launch.presentation().returnUrl());
     }
 
     /** {@code scheme://host[:port]} of an http(s) URL; empty for anything else (some issuers are plain names). */
@@ -62,7 +66,8 @@ public class FrameAncestors {
         try {
             URI parsed = URI.create(uri);
             String scheme = parsed.getScheme();
-            if (parsed.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
+            if (parsed.getHost() == null
+                    || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))
                     || !parsed.getHost().matches("[A-Za-z0-9.-]+")) {
                 return Optional.empty();
             }

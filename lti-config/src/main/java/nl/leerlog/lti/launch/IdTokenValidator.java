@@ -66,7 +66,8 @@ public class IdTokenValidator {
         try {
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw new LtiLaunchException(LtiError.CLAIM_WRONG_TYPE, "registered claim of wrong type: " + e.getMessage(), e);
+            throw new LtiLaunchException(
+                    LtiError.CLAIM_WRONG_TYPE, "registered claim of wrong type: " + e.getMessage(), e);
         }
         verifyIdentity(claims, registration);
         verifyTimes(claims, registration);
@@ -77,12 +78,14 @@ public class IdTokenValidator {
         LtiLaunch launch = LaunchClaimsReader.read(registration.id(), registration.clientId(), claims);
         // Core §5.3.3: the deployment must be one the platform registered for this client.
         if (!registration.hasDeployment(launch.deploymentId())) {
-            throw new LtiLaunchException(LtiError.DEPLOYMENT_UNKNOWN,
+            throw new LtiLaunchException(
+                    LtiError.DEPLOYMENT_UNKNOWN,
                     "deployment " + launch.deploymentId() + " is not registered for " + registration.id());
         }
         // The platform must launch the link the login was started for (Core §5.3.4, Sec §5.1.1.1).
         if (!launch.targetLinkUri().equals(state.targetLinkUri())) {
-            throw new LtiLaunchException(LtiError.TARGET_LINK_MISMATCH,
+            throw new LtiLaunchException(
+                    LtiError.TARGET_LINK_MISMATCH,
                     "target_link_uri " + launch.targetLinkUri() + " differs from the login's " + state.targetLinkUri());
         }
         return launch;
@@ -92,7 +95,8 @@ public class IdTokenValidator {
         JWSHeader header = jwt.getHeader();
         JWSAlgorithm algorithm = header.getAlgorithm();
         // Sec §5.1.3 step 1 / §5.4: asymmetric algorithms from the registration's list only; never HMAC.
-        if (JWSAlgorithm.Family.HMAC_SHA.contains(algorithm) || !registration.algorithms().contains(algorithm)) {
+        if (JWSAlgorithm.Family.HMAC_SHA.contains(algorithm)
+                || !registration.algorithms().contains(algorithm)) {
             throw new LtiLaunchException(LtiError.SIGNATURE_ALGORITHM_REFUSED, "alg " + algorithm);
         }
         if (header.getKeyID() == null || header.getKeyID().isBlank()) {
@@ -101,11 +105,13 @@ public class IdTokenValidator {
         JWK key = platformKeys.signingKey(registration, header.getKeyID(), algorithm);
         try {
             if (!(key instanceof AsymmetricJWK asymmetric)) {
-                throw new LtiLaunchException(LtiError.SIGNATURE_INVALID, "kid " + header.getKeyID() + " is not a public key");
+                throw new LtiLaunchException(
+                        LtiError.SIGNATURE_INVALID, "kid " + header.getKeyID() + " is not a public key");
             }
             JWSVerifier verifier = verifiers.createJWSVerifier(header, asymmetric.toPublicKey());
             if (!jwt.verify(verifier)) {
-                throw new LtiLaunchException(LtiError.SIGNATURE_INVALID, "signature does not verify with kid " + header.getKeyID());
+                throw new LtiLaunchException(
+                        LtiError.SIGNATURE_INVALID, "signature does not verify with kid " + header.getKeyID());
             }
         } catch (JOSEException e) {
             throw new LtiLaunchException(LtiError.SIGNATURE_INVALID, "cannot verify: " + e.getMessage(), e);

@@ -38,7 +38,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class LaunchFilter extends OncePerRequestFilter {
 
-    private final RequestMatcher matcher = PathPatternRequestMatcher.withDefaults().matcher(LoginInitiationFilter.LAUNCH_PATH);
+    private final RequestMatcher matcher =
+            PathPatternRequestMatcher.withDefaults().matcher(LoginInitiationFilter.LAUNCH_PATH);
     private final LoginStateStore states;
     private final PlatformRegistrations registrations;
     private final IdTokenValidator validator;
@@ -52,9 +53,19 @@ public class LaunchFilter extends OncePerRequestFilter {
     private final int maxIdTokenLength;
     private final String landingPath;
 
-    public LaunchFilter(LoginStateStore states, PlatformRegistrations registrations, IdTokenValidator validator,
-            LtiLaunchListener listener, LtiSessions sessions, FrameAncestors frameAncestors, ToolUrls toolUrls,
-            BridgePages pages, LtiFailures failures, Clock clock, int maxIdTokenLength, String landingPath) {
+    public LaunchFilter(
+            LoginStateStore states,
+            PlatformRegistrations registrations,
+            IdTokenValidator validator,
+            LtiLaunchListener listener,
+            LtiSessions sessions,
+            FrameAncestors frameAncestors,
+            ToolUrls toolUrls,
+            BridgePages pages,
+            LtiFailures failures,
+            Clock clock,
+            int maxIdTokenLength,
+            String landingPath) {
         this.states = states;
         this.registrations = registrations;
         this.validator = validator;
@@ -105,8 +116,8 @@ public class LaunchFilter extends OncePerRequestFilter {
             LtiLaunch launch = validator.validate(jwt, state, registration);
             LaunchGrant grant = listener.onLaunch(launch);
 
-            LtiSessions.Resolved session = sessions.start(request, response, launch, grant,
-                    frameAncestors.forLaunch(registration, launch));
+            LtiSessions.Resolved session =
+                    sessions.start(request, response, launch, grant, frameAncestors.forLaunch(registration, launch));
             response.setHeader("Cache-Control", "no-store");
             String landing = grant.landingPath() != null ? grant.landingPath() : landingPath;
             if (binding.byCookie()) {
@@ -132,8 +143,7 @@ public class LaunchFilter extends OncePerRequestFilter {
     }
 
     /** A login state, used up, and how this browser proved it started the login. */
-    private record Binding(LoginState state, boolean byCookie) {
-    }
+    private record Binding(LoginState state, boolean byCookie) {}
 
     /**
      * Consumes the login state of this launch once it is proven to belong to this browser (Sec §7.3.1): by the
@@ -154,8 +164,9 @@ public class LaunchFilter extends OncePerRequestFilter {
                 return new Binding(unexpired(consumed.get(), false), true);
             }
         }
-        LoginState state = states.find(stateParam).orElseThrow(() ->
-                new LtiLaunchException(LtiError.STATE_UNKNOWN, "state not found (unknown or already used)"));
+        LoginState state = states.find(stateParam)
+                .orElseThrow(() ->
+                        new LtiLaunchException(LtiError.STATE_UNKNOWN, "state not found (unknown or already used)"));
         unexpired(state, true);
         if (cookie != null) {
             throw new LtiLaunchException(LtiError.STATE_FOREIGN_BROWSER, "binding cookie does not match");
@@ -167,7 +178,8 @@ public class LaunchFilter extends OncePerRequestFilter {
         String fromStorage = request.getParameter("lti_storage_binding");
         if (request.getParameter("lti_storage_attempted") == null) {
             if (fromStorage != null) {
-                throw new LtiLaunchException(LtiError.STATE_BINDING_NOT_FROM_TOOL, "binding without the storage marker");
+                throw new LtiLaunchException(
+                        LtiError.STATE_BINDING_NOT_FROM_TOOL, "binding without the storage marker");
             }
             pages.fetchFromPlatformStorage(request, response, state, idToken);
             return null;
@@ -176,15 +188,20 @@ public class LaunchFilter extends OncePerRequestFilter {
         // platform's frame by postMessage; a form posted from any other site could sign this browser into
         // someone else's launch (login CSRF).
         if (!postedByToolPage(request)) {
-            throw new LtiLaunchException(LtiError.STATE_BINDING_NOT_FROM_TOOL,
-                    "Origin " + request.getHeader("Origin") + ", Sec-Fetch-Site " + request.getHeader("Sec-Fetch-Site"));
+            throw new LtiLaunchException(
+                    LtiError.STATE_BINDING_NOT_FROM_TOOL,
+                    "Origin " + request.getHeader("Origin") + ", Sec-Fetch-Site "
+                            + request.getHeader("Sec-Fetch-Site"));
         }
         if (!SecureTokens.same(fromStorage, state.browserBinding())) {
-            throw new LtiLaunchException(LtiError.STATE_FOREIGN_BROWSER,
-                    fromStorage == null || fromStorage.isEmpty() ? "platform storage had no binding" : "binding does not match");
+            throw new LtiLaunchException(
+                    LtiError.STATE_FOREIGN_BROWSER,
+                    fromStorage == null || fromStorage.isEmpty()
+                            ? "platform storage had no binding"
+                            : "binding does not match");
         }
-        LoginState consumed = states.consume(state.state()).orElseThrow(() ->
-                new LtiLaunchException(LtiError.STATE_UNKNOWN, "state used by a concurrent launch"));
+        LoginState consumed = states.consume(state.state())
+                .orElseThrow(() -> new LtiLaunchException(LtiError.STATE_UNKNOWN, "state used by a concurrent launch"));
         return new Binding(consumed, false);
     }
 
@@ -212,8 +229,10 @@ public class LaunchFilter extends OncePerRequestFilter {
     private PlatformRegistration registration(LoginState state) {
         String id = state.registrationId();
         int split = id.indexOf('#'); // an OIDC issuer has no fragment
-        return registrations.find(id.substring(0, split), id.substring(split + 1)).orElseThrow(() ->
-                new LtiLaunchException(LtiError.LOGIN_UNKNOWN_PLATFORM, "registration " + id + " was removed"));
+        return registrations
+                .find(id.substring(0, split), id.substring(split + 1))
+                .orElseThrow(() ->
+                        new LtiLaunchException(LtiError.LOGIN_UNKNOWN_PLATFORM, "registration " + id + " was removed"));
     }
 
     /** The landing page renders in the launch's response, as the GET it stands for. */

@@ -62,23 +62,29 @@ public class PlatformKeys {
         try {
             keys = source(registration.jwkSetUri()).get(selector, null);
         } catch (RateLimitReachedException e) {
-            throw new LtiLaunchException(LtiError.SIGNATURE_UNKNOWN_KID,
-                    "kid " + kid + " unknown and the key set was fetched moments ago", e);
+            throw new LtiLaunchException(
+                    LtiError.SIGNATURE_UNKNOWN_KID,
+                    "kid " + kid + " unknown and the key set was fetched moments ago",
+                    e);
         } catch (KeySourceException e) {
             RefusedAddressException refusal = refusalIn(e);
             if (refusal != null) {
                 // Nothing reached the platform, so there is nothing to rate-limit: the next launch is refused
                 // for the same reason rather than for an "unknown kid".
                 sources.remove(registration.jwkSetUri());
-                throw new LtiLaunchException(LtiError.PLATFORM_KEYS_REFUSED, "the key set of registration "
-                        + registration.id() + " is not fetched: " + refusal.getMessage(), e);
+                throw new LtiLaunchException(
+                        LtiError.PLATFORM_KEYS_REFUSED,
+                        "the key set of registration " + registration.id() + " is not fetched: " + refusal.getMessage(),
+                        e);
             }
-            throw new LtiLaunchException(LtiError.PLATFORM_KEYS_UNAVAILABLE,
-                    "cannot fetch " + registration.jwkSetUri() + ": " + e.getMessage(), e);
+            throw new LtiLaunchException(
+                    LtiError.PLATFORM_KEYS_UNAVAILABLE,
+                    "cannot fetch " + registration.jwkSetUri() + ": " + e.getMessage(),
+                    e);
         }
         if (keys.isEmpty()) {
-            throw new LtiLaunchException(LtiError.SIGNATURE_UNKNOWN_KID,
-                    "kid " + kid + " is not in " + registration.jwkSetUri());
+            throw new LtiLaunchException(
+                    LtiError.SIGNATURE_UNKNOWN_KID, "kid " + kid + " is not in " + registration.jwkSetUri());
         }
         return keys.getFirst();
     }

@@ -23,32 +23,45 @@ public class BridgePages {
     }
 
     /** Login (Sec §5.1.1): store the binding in platform storage, then go on to the platform. */
-    public void storeInPlatformStorage(HttpServletRequest request, HttpServletResponse response, LoginState state,
-            String authorizationUrl) throws IOException {
-        write(request, response, "store", Map.of(
-                "target", state.storageTarget(),
-                "origin", state.storageOrigin(),
-                "key", storageKey(state.state()),
-                "value", state.browserBinding(),
-                "next", authorizationUrl), "");
+    public void storeInPlatformStorage(
+            HttpServletRequest request, HttpServletResponse response, LoginState state, String authorizationUrl)
+            throws IOException {
+        write(
+                request,
+                response,
+                "store",
+                Map.of(
+                        "target", state.storageTarget(),
+                        "origin", state.storageOrigin(),
+                        "key", storageKey(state.state()),
+                        "value", state.browserBinding(),
+                        "next", authorizationUrl),
+                "");
     }
 
     /** Login without platform storage, inside a frame: go on only if the frame keeps cookies. */
-    public void checkCookies(HttpServletRequest request, HttpServletResponse response, String authorizationUrl,
-            String newWindowUrl) throws IOException {
+    public void checkCookies(
+            HttpServletRequest request, HttpServletResponse response, String authorizationUrl, String newWindowUrl)
+            throws IOException {
         write(request, response, "cookies", Map.of("next", authorizationUrl), newWindowBlock(request, newWindowUrl));
     }
 
     /** Launch without the binding cookie: fetch the binding from platform storage and post the launch again. */
-    public void fetchFromPlatformStorage(HttpServletRequest request, HttpServletResponse response, LoginState state,
-            String idToken) throws IOException {
+    public void fetchFromPlatformStorage(
+            HttpServletRequest request, HttpServletResponse response, LoginState state, String idToken)
+            throws IOException {
         String form = "<form id=\"lti-relaunch\" method=\"post\" action=\"" + attr(request.getRequestURI()) + "\">"
                 + hidden("id_token", idToken) + hidden("state", state.state())
                 + hidden("lti_storage_binding", "") + hidden("lti_storage_attempted", "1") + "</form>";
-        write(request, response, "fetch", Map.of(
-                "target", state.storageTarget(),
-                "origin", state.storageOrigin(),
-                "key", storageKey(state.state())), form);
+        write(
+                request,
+                response,
+                "fetch",
+                Map.of(
+                        "target", state.storageTarget(),
+                        "origin", state.storageOrigin(),
+                        "key", storageKey(state.state())),
+                form);
     }
 
     public static String storageKey(String state) {
@@ -57,17 +70,31 @@ public class BridgePages {
 
     private String newWindowBlock(HttpServletRequest request, String newWindowUrl) {
         Locale locale = request.getLocale();
-        return "<div id=\"lti-blocked\" hidden><p>" + text("lti.bridge.cookies-blocked", locale,
-                "Your browser does not let the tool keep you signed in inside this page.")
-                + "</p><p><a class=\"lti-button\" target=\"_blank\" rel=\"noopener\" href=\"" + attr(newWindowUrl) + "\">"
+        return "<div id=\"lti-blocked\" hidden><p>"
+                + text(
+                        "lti.bridge.cookies-blocked",
+                        locale,
+                        "Your browser does not let the tool keep you signed in inside this page.")
+                + "</p><p><a class=\"lti-button\" target=\"_blank\" rel=\"noopener\" href=\"" + attr(newWindowUrl)
+                + "\">"
                 + text("lti.bridge.open-new-window", locale, "Open in a new window") + "</a></p></div>";
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, String mode,
-            Map<String, String> data, String body) throws IOException {
+    private void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String mode,
+            Map<String, String> data,
+            String body)
+            throws IOException {
         Locale locale = request.getLocale();
         StringBuilder attributes = new StringBuilder();
-        data.forEach((name, value) -> attributes.append(" data-").append(name).append("=\"").append(attr(value)).append('"'));
+        data.forEach((name, value) -> attributes
+                .append(" data-")
+                .append(name)
+                .append("=\"")
+                .append(attr(value))
+                .append('"'));
         String title = text("lti.bridge.opening", locale, "Opening the tool…");
         String html = "<!DOCTYPE html><html lang=\"" + attr(locale.getLanguage()) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

@@ -35,10 +35,12 @@ public class LoginInitiationFilter extends OncePerRequestFilter {
     public static final String LAUNCH_PATH = "/lti/launch";
     /** Cookie name prefix for the state's browser binding; the state follows, so parallel logins do not clash. */
     public static final String BINDING_COOKIE_PREFIX = "lti_state_";
+
     static final String PROBE_COOKIE = "lti_cookie_probe";
     private static final Pattern FRAME_NAME = Pattern.compile("_parent|[A-Za-z0-9_.-]{1,64}");
 
-    private final RequestMatcher matcher = PathPatternRequestMatcher.withDefaults().matcher(PATH);
+    private final RequestMatcher matcher =
+            PathPatternRequestMatcher.withDefaults().matcher(PATH);
     private final PlatformRegistrations registrations;
     private final LoginStateStore states;
     private final ToolUrls toolUrls;
@@ -47,8 +49,14 @@ public class LoginInitiationFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final Duration stateTtl;
 
-    public LoginInitiationFilter(PlatformRegistrations registrations, LoginStateStore states, ToolUrls toolUrls,
-            BridgePages pages, LtiFailures failures, Clock clock, Duration stateTtl) {
+    public LoginInitiationFilter(
+            PlatformRegistrations registrations,
+            LoginStateStore states,
+            ToolUrls toolUrls,
+            BridgePages pages,
+            LtiFailures failures,
+            Clock clock,
+            Duration stateTtl) {
         this.registrations = registrations;
         this.states = states;
         this.toolUrls = toolUrls;
@@ -85,9 +93,15 @@ public class LoginInitiationFilter extends OncePerRequestFilter {
             if (storageTarget != null && !FRAME_NAME.matcher(storageTarget).matches()) {
                 storageTarget = null;
             }
-            LoginState state = new LoginState(SecureTokens.random(), SecureTokens.random(), SecureTokens.random(),
-                    registration.id(), targetLinkUri, storageTarget,
-                    ToolUrls.origin(registration.authorizationUri()), clock.instant().plus(stateTtl));
+            LoginState state = new LoginState(
+                    SecureTokens.random(),
+                    SecureTokens.random(),
+                    SecureTokens.random(),
+                    registration.id(),
+                    targetLinkUri,
+                    storageTarget,
+                    ToolUrls.origin(registration.authorizationUri()),
+                    clock.instant().plus(stateTtl));
             states.save(state);
             LtiCookies.set(response, BINDING_COOKIE_PREFIX + state.state(), state.browserBinding(), stateTtl, true);
 
@@ -110,8 +124,10 @@ public class LoginInitiationFilter extends OncePerRequestFilter {
     private PlatformRegistration registration(String issuer, String clientId) {
         // Registrations are keyed by issuer + client id: Canvas uses one issuer for every school.
         if (clientId != null && !clientId.isBlank()) {
-            return registrations.find(issuer, clientId).orElseThrow(() -> new LtiLaunchException(
-                    LtiError.LOGIN_UNKNOWN_PLATFORM, "no registration for " + issuer + " / " + clientId));
+            return registrations
+                    .find(issuer, clientId)
+                    .orElseThrow(() -> new LtiLaunchException(
+                            LtiError.LOGIN_UNKNOWN_PLATFORM, "no registration for " + issuer + " / " + clientId));
         }
         List<PlatformRegistration> candidates = registrations.findByIssuer(issuer);
         if (candidates.isEmpty()) {
@@ -124,8 +140,12 @@ public class LoginInitiationFilter extends OncePerRequestFilter {
     }
 
     /** Sec §5.1.1.2: the authentication request, answered by a form POST of the id_token to the launch URL. */
-    private String authorizationUrl(HttpServletRequest request, PlatformRegistration registration, LoginState state,
-            String loginHint, String targetLinkUri) {
+    private String authorizationUrl(
+            HttpServletRequest request,
+            PlatformRegistration registration,
+            LoginState state,
+            String loginHint,
+            String targetLinkUri) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("scope", "openid");
         query.put("response_type", "id_token");
@@ -146,8 +166,14 @@ public class LoginInitiationFilter extends OncePerRequestFilter {
     /** The same login request as a first-party GET, for a new window where cookies work. */
     private String newWindowUrl(HttpServletRequest request) {
         Map<String, String> query = new LinkedHashMap<>();
-        for (String name : List.of("iss", "login_hint", "target_link_uri", "lti_message_hint", "client_id",
-                "lti_deployment_id", "deployment_id")) {
+        for (String name : List.of(
+                "iss",
+                "login_hint",
+                "target_link_uri",
+                "lti_message_hint",
+                "client_id",
+                "lti_deployment_id",
+                "deployment_id")) {
             String value = request.getParameter(name);
             if (value != null) {
                 query.put(name, value);

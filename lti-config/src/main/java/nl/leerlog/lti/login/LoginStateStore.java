@@ -25,7 +25,8 @@ public interface LoginStateStore {
      */
     default Optional<LoginState> consumeBound(String state, String browserBinding) {
         Optional<LoginState> found = find(state);
-        if (found.isEmpty() || !nl.leerlog.lti.session.SecureTokens.same(found.get().browserBinding(), browserBinding)) {
+        if (found.isEmpty()
+                || !nl.leerlog.lti.session.SecureTokens.same(found.get().browserBinding(), browserBinding)) {
             return Optional.empty();
         }
         return consume(state);

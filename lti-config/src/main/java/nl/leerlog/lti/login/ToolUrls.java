@@ -27,7 +27,9 @@ public class ToolUrls {
     public boolean isOwn(String uri, HttpServletRequest request) {
         try {
             URI parsed = URI.create(uri);
-            return parsed.isAbsolute() && parsed.getHost() != null && origin(parsed).equals(origin(request));
+            return parsed.isAbsolute()
+                    && parsed.getHost() != null
+                    && origin(parsed).equals(origin(request));
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -37,7 +39,8 @@ public class ToolUrls {
     public static String origin(URI uri) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        boolean defaultPort =
+                port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 }

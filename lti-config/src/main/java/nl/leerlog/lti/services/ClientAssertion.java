@@ -25,8 +25,7 @@ public final class ClientAssertion {
     /** The {@code client_assertion_type} of a JWT bearer assertion (RFC 7523 §2.2). */
     public static final String TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-    private ClientAssertion() {
-    }
+    private ClientAssertion() {}
 
     public static String sign(PlatformRegistration registration, RSAKey key, Instant now, Duration lifetime) {
         if (registration.tokenUri() == null) {
@@ -49,7 +48,8 @@ public final class ClientAssertion {
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign the client assertion for registration " + registration.id(), e);
+            throw new IllegalStateException(
+                    "Cannot sign the client assertion for registration " + registration.id(), e);
         }
     }
 }

@@ -13,8 +13,7 @@ public record Membership(Context context, List<Member> members) {
         members = List.copyOf(members);
     }
 
-    public record Context(String id, String label, String title) {
-    }
+    public record Context(String id, String label, String title) {}
 
     /**
      * One member (NRPS 2.0): only {@code user_id} and {@code roles} are required; every personal field is absent
@@ -22,8 +21,14 @@ public record Membership(Context context, List<Member> members) {
      *
      * @param userId the same value as the {@code sub} of this person's launches
      */
-    public record Member(String userId, List<String> roles, MemberStatus status, String name, String givenName,
-            String familyName, String email) {
+    public record Member(
+            String userId,
+            List<String> roles,
+            MemberStatus status,
+            String name,
+            String givenName,
+            String familyName,
+            String email) {
 
         public Member {
             roles = List.copyOf(roles);
@@ -34,8 +39,11 @@ public record Membership(Context context, List<Member> members) {
             if (name != null) {
                 return name;
             }
-            String joined = String.join(" ", java.util.stream.Stream.of(givenName, familyName)
-                    .filter(java.util.Objects::nonNull).toList());
+            String joined = String.join(
+                    " ",
+                    java.util.stream.Stream.of(givenName, familyName)
+                            .filter(java.util.Objects::nonNull)
+                            .toList());
             return joined.isBlank() ? null : joined;
         }
     }

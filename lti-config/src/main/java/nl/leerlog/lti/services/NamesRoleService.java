@@ -33,8 +33,9 @@ public class NamesRoleService {
     private static final Set<String> SCOPES = Set.of(CONTEXT_MEMBERSHIP_READONLY);
     /** One link of an RFC 8288 {@code Link} header: the target, then its parameters. */
     private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*[^;,]+)*)");
-    private static final Pattern REL = Pattern.compile("rel\\s*=\\s*(?:\"([^\"]*)\"|([^\\s;,]+))",
-            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern REL =
+            Pattern.compile("rel\\s*=\\s*(?:\"([^\"]*)\"|([^\\s;,]+))", Pattern.CASE_INSENSITIVE);
 
     private final ServiceTokens tokens;
     private final ServiceCalls calls;
@@ -60,13 +61,18 @@ public class NamesRoleService {
         URI page = contextMembershipsUrl;
         while (page != null) {
             if (!visited.add(page)) {
-                log.warn("The membership pages of registration {} lead back to {}; stopping there",
-                        registration.id(), page);
+                log.warn(
+                        "The membership pages of registration {} lead back to {}; stopping there",
+                        registration.id(),
+                        page);
                 break;
             }
             if (visited.size() > settings.maxPages()) {
-                throw new ServiceCallException(registration.id(), 0, "the roster at " + contextMembershipsUrl
-                        + " of registration " + registration.id() + " has more than " + settings.maxPages() + " pages");
+                throw new ServiceCallException(
+                        registration.id(),
+                        0,
+                        "the roster at " + contextMembershipsUrl + " of registration " + registration.id()
+                                + " has more than " + settings.maxPages() + " pages");
             }
             PlatformResponse response = fetch(registration, page);
             Map<String, Object> container = parse(registration, page, response.text());
@@ -90,10 +96,15 @@ public class NamesRoleService {
             response = calls.send(pageRequest(page, token), registration, "membership request");
         }
         if (response.status() != 200) {
-            throw new ServiceCallException(registration.id(), response.status(), "the memberships service "
-                    + page + " of registration " + registration.id() + " refused the request with HTTP "
-                    + response.status() + (response.status() == 401 || response.status() == 403
-                            ? " (is the NRPS scope enabled for this client id?)" : ""));
+            throw new ServiceCallException(
+                    registration.id(),
+                    response.status(),
+                    "the memberships service "
+                            + page + " of registration " + registration.id() + " refused the request with HTTP "
+                            + response.status()
+                            + (response.status() == 401 || response.status() == 403
+                                    ? " (is the NRPS scope enabled for this client id?)"
+                                    : ""));
         }
         return response;
     }
@@ -108,13 +119,19 @@ public class NamesRoleService {
         try {
             Map<String, Object> container = JSONObjectUtils.parse(body);
             if (!(container.get("members") instanceof List<?>)) {
-                throw new ServiceCallException(registration.id(), 200, "the memberships service " + page
-                        + " of registration " + registration.id() + " answered without a members list");
+                throw new ServiceCallException(
+                        registration.id(),
+                        200,
+                        "the memberships service " + page + " of registration " + registration.id()
+                                + " answered without a members list");
             }
             return container;
         } catch (ParseException e) {
-            throw new ServiceCallException(registration.id(), "the memberships service " + page
-                    + " of registration " + registration.id() + " answered with something other than JSON", e);
+            throw new ServiceCallException(
+                    registration.id(),
+                    "the memberships service " + page + " of registration " + registration.id()
+                            + " answered with something other than JSON",
+                    e);
         }
     }
 
@@ -126,19 +143,22 @@ public class NamesRoleService {
     }
 
     /** The page's members; an entry without a {@code user_id} or {@code roles} list is skipped, not fatal. */
-    private static List<Membership.Member> members(PlatformRegistration registration, URI page,
-            Map<String, Object> container) {
+    private static List<Membership.Member> members(
+            PlatformRegistration registration, URI page, Map<String, Object> container) {
         List<Membership.Member> members = new ArrayList<>();
         for (Object entry : (List<?>) container.get("members")) {
-            if (!(entry instanceof Map<?, ?> member) || text(member.get("user_id")) == null
+            if (!(entry instanceof Map<?, ?> member)
+                    || text(member.get("user_id")) == null
                     || !(member.get("roles") instanceof List<?> roles)) {
-                log.warn("Skipped a member without user_id or roles on {} of registration {}", page,
-                        registration.id());
+                log.warn("Skipped a member without user_id or roles on {} of registration {}", page, registration.id());
                 continue;
             }
             members.add(new Membership.Member(
                     text(member.get("user_id")),
-                    roles.stream().map(NamesRoleService::text).filter(Objects::nonNull).toList(),
+                    roles.stream()
+                            .map(NamesRoleService::text)
+                            .filter(Objects::nonNull)
+                            .toList(),
                     MemberStatus.parse(text(member.get("status"))),
                     text(member.get("name")),
                     text(member.get("given_name")),
@@ -168,13 +188,20 @@ public class NamesRoleService {
                 try {
                     next = page.resolve(link.group(1).trim());
                 } catch (IllegalArgumentException e) {
-                    throw new ServiceCallException(registration.id(), "the memberships service " + page
-                            + " of registration " + registration.id() + " linked to a next page that is no URL", e);
+                    throw new ServiceCallException(
+                            registration.id(),
+                            "the memberships service " + page + " of registration " + registration.id()
+                                    + " linked to a next page that is no URL",
+                            e);
                 }
                 if (!sameSite(first, next)) {
-                    throw new ServiceCallException(registration.id(), 200, "the memberships service " + page
-                            + " of registration " + registration.id() + " linked its next page to another site: "
-                            + next);
+                    throw new ServiceCallException(
+                            registration.id(),
+                            200,
+                            "the memberships service " + page
+                                    + " of registration " + registration.id()
+                                    + " linked its next page to another site: "
+                                    + next);
                 }
                 return next;
             }
@@ -183,7 +210,8 @@ public class NamesRoleService {
     }
 
     private static boolean sameSite(URI a, URI b) {
-        return Objects.equals(a.getScheme(), b.getScheme()) && Objects.equals(a.getHost(), b.getHost())
+        return Objects.equals(a.getScheme(), b.getScheme())
+                && Objects.equals(a.getHost(), b.getHost())
                 && port(a) == port(b);
     }
 

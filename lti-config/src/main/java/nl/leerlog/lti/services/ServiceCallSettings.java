@@ -34,13 +34,13 @@ public record ServiceCallSettings(
 
     /** The defaults, for code that builds the service clients without Spring. */
     public static ServiceCallSettings defaults() {
-        return new ServiceCallSettings(Duration.ofMinutes(5), Duration.ofSeconds(60), 3, Duration.ofMillis(500),
-                Duration.ofSeconds(30), 1000);
+        return new ServiceCallSettings(
+                Duration.ofMinutes(5), Duration.ofSeconds(60), 3, Duration.ofMillis(500), Duration.ofSeconds(30), 1000);
     }
 
     /** These settings with other retry delays, e.g. a few milliseconds in tests. */
     public ServiceCallSettings withFirstRetryDelay(Duration delay) {
-        return new ServiceCallSettings(assertionLifetime, tokenRenewalMargin, attempts, delay, requestTimeout,
-                maxPages);
+        return new ServiceCallSettings(
+                assertionLifetime, tokenRenewalMargin, attempts, delay, requestTimeout, maxPages);
     }
 }

@@ -51,12 +51,18 @@ public class ServiceCalls {
                 status = response.status();
                 failure = "HTTP " + status;
             } catch (RefusedAddressException | ResponseTooLargeException e) {
-                throw new ServiceCallException(registration.id(), purpose + " to " + request.uri()
-                        + " for registration " + registration.id() + " failed: " + e.getMessage(), e);
+                throw new ServiceCallException(
+                        registration.id(),
+                        purpose + " to " + request.uri() + " for registration " + registration.id() + " failed: "
+                                + e.getMessage(),
+                        e);
             } catch (IOException e) {
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new ServiceCallException(registration.id(), purpose + " to " + request.uri()
-                            + " for registration " + registration.id() + " was interrupted", e);
+                    throw new ServiceCallException(
+                            registration.id(),
+                            purpose + " to " + request.uri() + " for registration " + registration.id()
+                                    + " was interrupted",
+                            e);
                 }
                 cause = e;
                 failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -64,11 +70,18 @@ public class ServiceCalls {
             if (attempt >= settings.attempts()) {
                 String message = purpose + " to " + request.uri() + " for registration " + registration.id()
                         + " failed " + attempt + " times, last with " + failure;
-                throw cause != null ? new ServiceCallException(registration.id(), message, cause)
+                throw cause != null
+                        ? new ServiceCallException(registration.id(), message, cause)
                         : new ServiceCallException(registration.id(), status, message);
             }
-            log.debug("{} for registration {} failed ({}), attempt {} of {}; trying again in {}", purpose,
-                    registration.id(), failure, attempt, settings.attempts(), delay);
+            log.debug(
+                    "{} for registration {} failed ({}), attempt {} of {}; trying again in {}",
+                    purpose,
+                    registration.id(),
+                    failure,
+                    attempt,
+                    settings.attempts(),
+                    delay);
             pause(delay, registration, purpose);
             delay = delay.multipliedBy(2);
         }
@@ -79,8 +92,10 @@ public class ServiceCalls {
             Thread.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServiceCallException(registration.id(), purpose + " for registration " + registration.id()
-                    + " was interrupted while waiting to try again", e);
+            throw new ServiceCallException(
+                    registration.id(),
+                    purpose + " for registration " + registration.id() + " was interrupted while waiting to try again",
+                    e);
         }
     }
 }

@@ -40,8 +40,7 @@ public class ServiceTokens {
         this.settings = settings;
     }
 
-    private record TokenKey(String registrationId, String tokenUri, String scope) {
-    }
+    private record TokenKey(String registrationId, String tokenUri, String scope) {}
 
     /**
      * A token for these scopes: the cached one while it has more than the renewal margin left, else a new one.
@@ -51,8 +50,11 @@ public class ServiceTokens {
      */
     public AccessToken token(PlatformRegistration registration, Set<String> scopes) {
         if (registration.tokenUri() == null) {
-            throw new ServiceCallException(registration.id(), 0, "registration " + registration.id()
-                    + " has no token URL, so the tool cannot call the platform's services");
+            throw new ServiceCallException(
+                    registration.id(),
+                    0,
+                    "registration " + registration.id()
+                            + " has no token URL, so the tool cannot call the platform's services");
         }
         TokenKey key = key(registration, scopes);
         AccessToken cached = cache.get(key);
@@ -96,18 +98,25 @@ public class ServiceTokens {
         // Sec §4.1: the client-credentials grant, authenticated by a JWT signed with the tool's key.
         form.put("grant_type", "client_credentials");
         form.put("client_assertion_type", ClientAssertion.TYPE);
-        form.put("client_assertion",
+        form.put(
+                "client_assertion",
                 ClientAssertion.sign(registration, keys.signingKey(), now, settings.assertionLifetime()));
         form.put("scope", scopeParameter(scopes));
-        PlatformRequest request = PlatformRequest.post(registration.tokenUri(), "application/x-www-form-urlencoded",
+        PlatformRequest request = PlatformRequest.post(
+                        registration.tokenUri(),
+                        "application/x-www-form-urlencoded",
                         formBody(form).getBytes(StandardCharsets.UTF_8))
                 .withHeader("Accept", "application/json");
         PlatformResponse response = calls.send(request, registration, "token request");
         if (response.status() != 200) {
-            throw new ServiceCallException(registration.id(), response.status(), "the token endpoint "
-                    + registration.tokenUri() + " of registration " + registration.id() + " refused the token request"
-                    + " for scope '" + scopeParameter(scopes) + "' with HTTP " + response.status()
-                    + oauthError(response.text()));
+            throw new ServiceCallException(
+                    registration.id(),
+                    response.status(),
+                    "the token endpoint "
+                            + registration.tokenUri() + " of registration " + registration.id()
+                            + " refused the token request"
+                            + " for scope '" + scopeParameter(scopes) + "' with HTTP " + response.status()
+                            + oauthError(response.text()));
         }
         return parse(registration, scopes, response.text(), now);
     }
@@ -119,15 +128,21 @@ public class ServiceTokens {
             String value = JSONObjectUtils.getString(json, "access_token");
             String type = JSONObjectUtils.getString(json, "token_type");
             if (value == null || value.isBlank() || type == null || !type.equalsIgnoreCase("Bearer")) {
-                throw new ServiceCallException(registration.id(), 200, "the token endpoint of registration "
-                        + registration.id() + " answered without a bearer access_token");
+                throw new ServiceCallException(
+                        registration.id(),
+                        200,
+                        "the token endpoint of registration " + registration.id()
+                                + " answered without a bearer access_token");
             }
             // Without expires_in the token's life is unknown: use it for this call only.
             long expiresIn = json.get("expires_in") instanceof Number seconds ? seconds.longValue() : 0;
             return new AccessToken(value, scopes, now.plusSeconds(Math.max(0, expiresIn)));
         } catch (ParseException e) {
-            throw new ServiceCallException(registration.id(), "the token endpoint of registration "
-                    + registration.id() + " answered with something other than a token response", e);
+            throw new ServiceCallException(
+                    registration.id(),
+                    "the token endpoint of registration " + registration.id()
+                            + " answered with something other than a token response",
+                    e);
         }
     }
 

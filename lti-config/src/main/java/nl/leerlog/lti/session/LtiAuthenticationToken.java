@@ -12,8 +12,8 @@ public class LtiAuthenticationToken extends AbstractAuthenticationToken {
     private final LtiLaunch launch;
     private final Map<String, String> attributes;
 
-    public LtiAuthenticationToken(LtiLaunch launch, Collection<? extends GrantedAuthority> authorities,
-            Map<String, String> attributes) {
+    public LtiAuthenticationToken(
+            LtiLaunch launch, Collection<? extends GrantedAuthority> authorities, Map<String, String> attributes) {
         super(authorities);
         this.launch = launch;
         this.attributes = Map.copyOf(attributes);

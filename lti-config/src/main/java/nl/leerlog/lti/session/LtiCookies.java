@@ -14,11 +14,9 @@ import org.springframework.http.ResponseCookie;
  */
 public final class LtiCookies {
 
-    private LtiCookies() {
-    }
+    private LtiCookies() {}
 
-    public static void set(HttpServletResponse response, String name, String value, Duration maxAge,
-            boolean httpOnly) {
+    public static void set(HttpServletResponse response, String name, String value, Duration maxAge, boolean httpOnly) {
         ResponseCookie cookie = ResponseCookie.from(name, value)
                 .path("/")
                 .maxAge(maxAge)

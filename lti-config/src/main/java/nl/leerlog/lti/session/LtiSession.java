@@ -29,7 +29,15 @@ public record LtiSession(
     }
 
     public LtiSession withExpiry(Instant newExpiry) {
-        return new LtiSession(registrationId, clientId, claimsJson, authorities, attributes, csrfToken, frameAncestors,
-                startedAt, newExpiry);
+        return new LtiSession(
+                registrationId,
+                clientId,
+                claimsJson,
+                authorities,
+                attributes,
+                csrfToken,
+                frameAncestors,
+                startedAt,
+                newExpiry);
     }
 }

@@ -34,7 +34,8 @@ public class LtiSessionCsrfTokenRepository implements CsrfTokenRepository {
     @Override
     public CsrfToken loadToken(HttpServletRequest request) {
         return sessions.resolve(request)
-                .map(r -> (CsrfToken) new DefaultCsrfToken(HEADER, PARAMETER, r.session().csrfToken()))
+                .map(r -> (CsrfToken)
+                        new DefaultCsrfToken(HEADER, PARAMETER, r.session().csrfToken()))
                 .orElse(null);
     }
 }

@@ -34,6 +34,7 @@ public class LtiSessions {
     public static final String HEADER = "X-Lti-Session";
     /** Request attribute holding the session token, for pages that must bind it. */
     public static final String TOKEN_ATTRIBUTE = LtiSessions.class.getName() + ".token";
+
     private static final String RESOLVED_ATTRIBUTE = LtiSessions.class.getName() + ".resolved";
     private static final Duration TOUCH_AFTER = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(LtiSessions.class);
@@ -51,25 +52,39 @@ public class LtiSessions {
         this.maxLifetime = maxLifetime;
         // Bounded: a few seconds of sessions, even in a burst of launches (a parsed session is a few kilobytes). The
         // seconds are the application clock's, as every other time of a session.
-        this.recent = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(20_000)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
+        this.recent = Caffeine.newBuilder()
+                .expireAfterWrite(cacheTtl)
+                .maximumSize(20_000)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
     }
 
     /** A session found for a request: its token and the authentication it carries. */
-    public record Resolved(String token, LtiSession session, LtiAuthenticationToken authentication) {
-    }
+    public record Resolved(String token, LtiSession session, LtiAuthenticationToken authentication) {}
 
     /**
      * Starts a new session for a validated launch, always with a new token, so no token known before the
      * launch carries its identity (no session fixation). Sessions of earlier launches stay valid for the
      * tabs that hold them, until they expire.
      */
-    public Resolved start(HttpServletRequest request, HttpServletResponse response, LtiLaunch launch,
-            LaunchGrant grant, String frameAncestors) {
+    public Resolved start(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            LtiLaunch launch,
+            LaunchGrant grant,
+            String frameAncestors) {
         String token = SecureTokens.random();
         Instant now = clock.instant();
-        LtiSession session = new LtiSession(launch.registrationId(), launch.clientId(), launch.rawClaims(),
-                grant.authorities(), grant.attributes(), SecureTokens.random(), frameAncestors, now, now.plus(ttl));
+        LtiSession session = new LtiSession(
+                launch.registrationId(),
+                launch.clientId(),
+                launch.rawClaims(),
+                grant.authorities(),
+                grant.attributes(),
+                SecureTokens.random(),
+                frameAncestors,
+                now,
+                now.plus(ttl));
         String hash = SecureTokens.sha256(token);
         store.save(hash, session);
         LtiCookies.set(response, COOKIE, token, ttl, true);
@@ -91,8 +106,8 @@ public class LtiSessions {
             return Optional.of(resolved);
         }
         String header = request.getHeader(HEADER);
-        Optional<Resolved> resolved = header != null && !header.isBlank() ? load(header)
-                : load(LtiCookies.read(request, COOKIE));
+        Optional<Resolved> resolved =
+                header != null && !header.isBlank() ? load(header) : load(LtiCookies.read(request, COOKIE));
         resolved.ifPresent(r -> {
             request.setAttribute(RESOLVED_ATTRIBUTE, r);
             request.setAttribute(TOKEN_ATTRIBUTE, r.token());
@@ -102,7 +117,8 @@ public class LtiSessions {
 
     /** The session this request already resolved, without looking it up: e.g. for headers written at the end. */
     public static Optional<Resolved> current(HttpServletRequest request) {
-        return request.getAttribute(RESOLVED_ATTRIBUTE) instanceof Resolved resolved ? Optional.of(resolved)
+        return request.getAttribute(RESOLVED_ATTRIBUTE) instanceof Resolved resolved
+                ? Optional.of(resolved)
                 : Optional.empty();
     }
 
@@ -139,8 +155,8 @@ public class LtiSessions {
 
     private static Optional<Loaded> read(LtiSession session) {
         try {
-            LtiLaunch launch = LaunchClaimsReader.read(session.registrationId(), session.clientId(),
-                    JWTClaimsSet.parse(session.claimsJson()));
+            LtiLaunch launch = LaunchClaimsReader.read(
+                    session.registrationId(), session.clientId(), JWTClaimsSet.parse(session.claimsJson()));
             return Optional.of(new Loaded(session, authentication(launch, session)));
         } catch (ParseException | LtiLaunchException e) {
             log.warn("Stored LTI session can no longer be read; treating it as absent", e);
@@ -149,8 +165,7 @@ public class LtiSessions {
     }
 
     /** A stored session with its claims read, as this instance keeps it for a few seconds. */
-    private record Loaded(LtiSession session, LtiAuthenticationToken authentication) {
-    }
+    private record Loaded(LtiSession session, LtiAuthenticationToken authentication) {}
 
     /** Ends the request's session everywhere. */
     public void end(HttpServletRequest request, HttpServletResponse response) {
@@ -165,7 +180,8 @@ public class LtiSessions {
     }
 
     private static LtiAuthenticationToken authentication(LtiLaunch launch, LtiSession session) {
-        return new LtiAuthenticationToken(launch,
+        return new LtiAuthenticationToken(
+                launch,
                 AuthorityUtils.createAuthorityList(session.authorities().toArray(String[]::new)),
                 session.attributes());
     }

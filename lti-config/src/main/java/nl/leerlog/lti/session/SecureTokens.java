@@ -12,8 +12,7 @@ public final class SecureTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private SecureTokens() {
-    }
+    private SecureTokens() {}
 
     public static String random() {
         byte[] bytes = new byte[32];
@@ -32,7 +31,8 @@ public final class SecureTokens {
 
     /** Compares secrets in constant time. */
     public static boolean same(String a, String b) {
-        return a != null && b != null
+        return a != null
+                && b != null
                 && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

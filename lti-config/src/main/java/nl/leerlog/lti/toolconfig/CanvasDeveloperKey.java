@@ -14,13 +14,13 @@ public final class CanvasDeveloperKey {
     /** The platform name Canvas looks for in {@code extensions}. */
     public static final String CANVAS_PLATFORM = "canvas.instructure.com";
 
-    private CanvasDeveloperKey() {
-    }
+    private CanvasDeveloperKey() {}
 
     /** The developer key configuration as JSON-ready maps and lists, in Canvas's field order. */
     public static Map<String, Object> json(ToolDescription tool, String defaultLanguage, List<String> labelLanguages) {
         Map<String, Object> labels = new LinkedHashMap<>();
-        labelLanguages.forEach(language -> labels.put(language, tool.placementLabel().in(language)));
+        labelLanguages.forEach(
+                language -> labels.put(language, tool.placementLabel().in(language)));
 
         Map<String, Object> placement = new LinkedHashMap<>();
         placement.put("placement", ToolDescription.COURSE_NAVIGATION);

@@ -15,8 +15,7 @@ public final class ClientRegistrationRequest {
     public static final String CANVAS_PRIVACY_LEVEL = "https://canvas.instructure.com/lti/privacy_level";
     public static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
 
-    private ClientRegistrationRequest() {
-    }
+    private ClientRegistrationRequest() {}
 
     /**
      * The request body. Texts are in the default language; each translation is added as {@code name#lang},
@@ -55,8 +54,8 @@ public final class ClientRegistrationRequest {
         return request;
     }
 
-    private static void putLocalized(Map<String, Object> target, String field, LocalizedText text,
-            String defaultLanguage) {
+    private static void putLocalized(
+            Map<String, Object> target, String field, LocalizedText text, String defaultLanguage) {
         target.put(field, text.in(defaultLanguage));
         text.translations().entrySet().stream()
                 .filter(translation -> !translation.getKey().equals(defaultLanguage))

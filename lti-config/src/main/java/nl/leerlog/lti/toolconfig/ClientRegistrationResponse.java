@@ -13,7 +13,8 @@ public record ClientRegistrationResponse(String clientId, Optional<String> deplo
     public static ClientRegistrationResponse read(Map<String, ?> json) {
         Object clientId = json.get("client_id");
         // Some platforms answer ids as JSON numbers; the tool keeps every LTI id as a string.
-        String id = clientId instanceof String text ? text : clientId instanceof Number number ? number.toString() : null;
+        String id =
+                clientId instanceof String text ? text : clientId instanceof Number number ? number.toString() : null;
         if (id == null || id.isBlank()) {
             throw new PlatformConfigurationException(Problem.CLIENT_ID_MISSING, "client_id");
         }

@@ -7,6 +7,5 @@ public final class LtiScopes {
     public static final String NRPS_CONTEXT_MEMBERSHIP_READONLY =
             "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
 
-    private LtiScopes() {
-    }
+    private LtiScopes() {}
 }

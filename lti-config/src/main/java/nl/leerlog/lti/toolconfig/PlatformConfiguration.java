@@ -12,8 +12,14 @@ import nl.leerlog.lti.toolconfig.PlatformConfigurationException.Problem;
  *
  * @param productFamilyCode from the LTI platform configuration ({@code canvas}, {@code moodle}, ...); may be null
  */
-public record PlatformConfiguration(String issuer, URI authorizationEndpoint, URI tokenEndpoint, URI jwksUri,
-        URI registrationEndpoint, List<String> signingAlgorithms, String productFamilyCode) {
+public record PlatformConfiguration(
+        String issuer,
+        URI authorizationEndpoint,
+        URI tokenEndpoint,
+        URI jwksUri,
+        URI registrationEndpoint,
+        List<String> signingAlgorithms,
+        String productFamilyCode) {
 
     public static final String LTI_PLATFORM_CONFIGURATION =
             "https://purl.imsglobal.org/spec/lti-platform-configuration";
@@ -39,13 +45,14 @@ public record PlatformConfiguration(String issuer, URI authorizationEndpoint, UR
         List<String> algorithms = strings(json, "id_token_signing_alg_values_supported");
         // DR §3.5.1 and Sec §5.1.3: RS256 is the algorithm every platform must offer.
         if (!algorithms.contains("RS256")) {
-            throw new PlatformConfigurationException(Problem.RS256_UNSUPPORTED, "id_token_signing_alg_values_supported");
+            throw new PlatformConfigurationException(
+                    Problem.RS256_UNSUPPORTED, "id_token_signing_alg_values_supported");
         }
         if (!(json.get(LTI_PLATFORM_CONFIGURATION) instanceof Map<?, ?> platform)) {
             throw new PlatformConfigurationException(Problem.FIELD_MISSING, LTI_PLATFORM_CONFIGURATION);
         }
-        String productFamily = platform.get("product_family_code") instanceof String code && !code.isBlank()
-                ? code : null;
+        String productFamily =
+                platform.get("product_family_code") instanceof String code && !code.isBlank() ? code : null;
         return new PlatformConfiguration(issuer, authorization, token, jwks, registration, algorithms, productFamily);
     }
 
@@ -61,8 +68,12 @@ public record PlatformConfiguration(String issuer, URI authorizationEndpoint, UR
     private static URI issuer(String issuer, boolean allowHttp) {
         URI uri = parse(issuer);
         // OpenID Connect Core §2 (iss): an https URL with scheme, host, optional port and path, no query or fragment.
-        if (uri == null || !uri.isAbsolute() || uri.getHost() == null || uri.getRawQuery() != null
-                || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+        if (uri == null
+                || !uri.isAbsolute()
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null) {
             throw new PlatformConfigurationException(Problem.ISSUER_INVALID, "issuer");
         }
         if (!acceptableUrl(uri, allowHttp)) {
@@ -88,7 +99,10 @@ public record PlatformConfiguration(String issuer, URI authorizationEndpoint, UR
 
     private static List<String> strings(Map<String, ?> json, String field) {
         if (json.get(field) instanceof List<?> values && !values.isEmpty()) {
-            return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            return values.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .toList();
         }
         throw new PlatformConfigurationException(Problem.FIELD_MISSING, field);
     }

@@ -22,9 +22,16 @@ import nl.leerlog.lti.login.ToolUrls;
  * @param customParameters custom parameters with their substitution variables
  * @param privacyLevel what Canvas may share about users
  */
-public record ToolDescription(URI toolOrigin, LocalizedText name, LocalizedText description,
-        LocalizedText placementLabel, String iconPath, List<String> scopes, List<String> claims,
-        Map<String, String> customParameters, PrivacyLevel privacyLevel) {
+public record ToolDescription(
+        URI toolOrigin,
+        LocalizedText name,
+        LocalizedText description,
+        LocalizedText placementLabel,
+        String iconPath,
+        List<String> scopes,
+        List<String> claims,
+        Map<String, String> customParameters,
+        PrivacyLevel privacyLevel) {
 
     /** Canvas's name of the course menu placement; Dynamic Registration with Canvas accepts it as well. */
     public static final String COURSE_NAVIGATION = "course_navigation";

@@ -32,7 +32,8 @@ class LaunchClaimsReaderTests {
 
     private static void assertRefused(UnaryOperator<JWTClaimsSet.Builder> change, LtiError error) {
         assertThatThrownBy(() -> read(change))
-                .isInstanceOfSatisfying(LtiLaunchException.class, e -> assertThat(e.error()).isEqualTo(error));
+                .isInstanceOfSatisfying(
+                        LtiLaunchException.class, e -> assertThat(e.error()).isEqualTo(error));
     }
 
     @Test
@@ -67,11 +68,11 @@ class LaunchClaimsReaderTests {
 
     @Test
     void keepsIdsAsStringsAndDropsPlaceholders() {
-        LtiLaunch launch = read(b -> b
-                .claim(LtiClaims.CONTEXT, Map.of("id", "$Canvas.course.id"))
+        LtiLaunch launch = read(b -> b.claim(LtiClaims.CONTEXT, Map.of("id", "$Canvas.course.id"))
                 .claim(LtiClaims.CUSTOM, Map.of("user_id", "$Canvas.user.id", "course", "12345"))
-                .claim(LtiClaims.NAMES_ROLE_SERVICE, Map.of("context_memberships_url", "https://lms/nrps",
-                        "service_versions", List.of("2.0"))));
+                .claim(
+                        LtiClaims.NAMES_ROLE_SERVICE,
+                        Map.of("context_memberships_url", "https://lms/nrps", "service_versions", List.of("2.0"))));
         assertThat(launch.context()).isNull();
         assertThat(launch.custom()).containsExactly(Map.entry("course", "12345"));
         assertThat(launch.namesRoleService().contextMembershipsUrl()).isEqualTo("https://lms/nrps");

@@ -37,10 +37,10 @@ class LtiConfigurerTests {
 
         @Bean
         SecurityFilterChain tool(HttpSecurity http) {
-            return http
-                    .authorizeHttpRequests(requests -> requests
-                            .requestMatchers(LtiConfigurer.PUBLIC_PATHS).permitAll()
-                            .anyRequest().authenticated())
+            return http.authorizeHttpRequests(requests -> requests.requestMatchers(LtiConfigurer.PUBLIC_PATHS)
+                            .permitAll()
+                            .anyRequest()
+                            .authenticated())
                     .with(LtiConfigurer.lti(), lti -> lti.landingPath("/landing"))
                     .build();
         }
@@ -78,6 +78,7 @@ class LtiConfigurerTests {
 
     @LocalServerPort
     int port;
+
     LaunchClient browser;
 
     @BeforeEach
@@ -96,9 +97,10 @@ class LtiConfigurerTests {
         assertThat(landing.statusCode()).isEqualTo(200);
         assertThat(landing.body()).isEqualTo("hello student-42");
         assertThat(browser.cookies()).containsKey(LtiSessions.COOKIE).doesNotContainKey("JSESSIONID");
-        assertThat(launch.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith(LtiSessions.COOKIE + "="))
-                .singleElement().satisfies(cookie -> assertThat(cookie)
-                        .contains("HttpOnly", "Secure", "SameSite=None", "Partitioned"));
+        assertThat(launch.headers().allValues("Set-Cookie"))
+                .filteredOn(c -> c.startsWith(LtiSessions.COOKIE + "="))
+                .singleElement()
+                .satisfies(cookie -> assertThat(cookie).contains("HttpOnly", "Secure", "SameSite=None", "Partitioned"));
     }
 
     @Test
@@ -109,12 +111,13 @@ class LtiConfigurerTests {
         assertThat(browser.get("/landing").body()).isEqualTo("hello student-43");
         LaunchClient cookieless = new LaunchClient(browser.toolBaseUrl());
         assertThat(cookieless.get("/landing").statusCode()).isIn(401, 403);
-        assertThat(cookieless.get("/landing", Map.of(LtiSessions.HEADER, token)).body()).isEqualTo("hello student-43");
+        assertThat(cookieless.get("/landing", Map.of(LtiSessions.HEADER, token)).body())
+                .isEqualTo("hello student-43");
     }
 
     @Test
     void protectsOtherFormsWithTheSessionsCsrfToken() {
-        browser.fullLaunch(PLATFORM, claims -> { });
+        browser.fullLaunch(PLATFORM, claims -> {});
 
         assertThat(browser.post("/notes", Map.of()).statusCode()).isEqualTo(403);
         String csrf = browser.get("/csrf").body();
@@ -127,15 +130,24 @@ class LtiConfigurerTests {
 
         assertThat(jwks.statusCode()).isEqualTo(200);
         assertThat(jwks.body()).contains("\"kty\":\"RSA\"").doesNotContain("\"d\":");
-        assertThat(jwks.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).endsWith("; " + FrameAncestors.BEFORE_LAUNCH));
+        assertThat(jwks.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).endsWith("; " + FrameAncestors.BEFORE_LAUNCH));
     }
 
     @Test
     void loginPagesMayBeFramedByAnyLmsPage() {
-        HttpResponse<String> storageBridge = browser.get("/lti/login?" + LaunchClient.form(Map.of(
-                "iss", PLATFORM.issuer(), "client_id", PLATFORM.clientId(), "login_hint", "hint",
-                "target_link_uri", browser.launchUrl(), "lti_storage_target", "_parent")));
+        HttpResponse<String> storageBridge = browser.get("/lti/login?"
+                + LaunchClient.form(Map.of(
+                        "iss",
+                        PLATFORM.issuer(),
+                        "client_id",
+                        PLATFORM.clientId(),
+                        "login_hint",
+                        "hint",
+                        "target_link_uri",
+                        browser.launchUrl(),
+                        "lti_storage_target",
+                        "_parent")));
         HttpResponse<String> refusal = browser.get("/lti/login?iss=" + PLATFORM.issuer());
 
         assertThat(storageBridge.statusCode()).isEqualTo(200);
@@ -149,39 +161,55 @@ class LtiConfigurerTests {
 
     @Test
     void launchedPagesMayBeFramedByThePlatformAndThePageTheLaunchCameFrom() {
-        browser.fullLaunch(PLATFORM, claims -> claims.claim("https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
-                Map.of("document_target", "iframe", "return_url", "https://canvas.school.example/courses/7/modules")));
+        browser.fullLaunch(
+                PLATFORM,
+                claims -> claims.claim(
+                        "https://purl.imsglobal.org/spec/lti/claim/launch_presentation",
+                        Map.of(
+                                "document_target",
+                                "iframe",
+                                "return_url",
+                                "https://canvas.school.example/courses/7/modules")));
 
         HttpResponse<String> page = browser.get("/landing");
 
-        String authorization = PLATFORM.authorizationUri().getScheme() + "://" + PLATFORM.authorizationUri().getAuthority();
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .endsWith("; frame-ancestors 'self' https://platform.example.edu " + authorization
-                        + " https://canvas.school.example"));
+        String authorization = PLATFORM.authorizationUri().getScheme() + "://"
+                + PLATFORM.authorizationUri().getAuthority();
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .endsWith("; frame-ancestors 'self' https://platform.example.edu " + authorization
+                                + " https://canvas.school.example"));
     }
 
     @Test
     void aLaunchWithoutAReturnUrlIsFramedByThePlatformOnly() {
-        browser.fullLaunch(PLATFORM, claims -> { });
+        browser.fullLaunch(PLATFORM, claims -> {});
 
         HttpResponse<String> page = browser.get("/landing");
 
-        String authorization = PLATFORM.authorizationUri().getScheme() + "://" + PLATFORM.authorizationUri().getAuthority();
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .endsWith("; frame-ancestors 'self' https://platform.example.edu " + authorization));
+        String authorization = PLATFORM.authorizationUri().getScheme() + "://"
+                + PLATFORM.authorizationUri().getAuthority();
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .endsWith("; frame-ancestors 'self' https://platform.example.edu " + authorization));
     }
 
     @Test
     void everyResponseCarriesAReferrerPolicy() {
         LaunchClient.LoginRedirect login = browser.login(PLATFORM);
-        HttpResponse<String> landing = browser.launch(PLATFORM.sign(
-                PLATFORM.launchClaims(login.nonce(), browser.launchUrl()).build()), login.state());
+        HttpResponse<String> landing = browser.launch(
+                PLATFORM.sign(PLATFORM.launchClaims(login.nonce(), browser.launchUrl())
+                        .build()),
+                login.state());
         HttpResponse<String> refused = new LaunchClient(browser.toolBaseUrl()).get("/landing");
 
         assertThat(landing.statusCode()).isEqualTo(200);
-        assertThat(List.of(browser.get("/lti/login?iss=nobody").headers(), landing.headers(), refused.headers(),
-                browser.get("/.well-known/jwks.json").headers()))
-                .allSatisfy(headers -> assertThat(headers.firstValue("Referrer-Policy"))
-                        .hasValue("strict-origin-when-cross-origin"));
+        assertThat(List.of(
+                        browser.get("/lti/login?iss=nobody").headers(),
+                        landing.headers(),
+                        refused.headers(),
+                        browser.get("/.well-known/jwks.json").headers()))
+                .allSatisfy(headers ->
+                        assertThat(headers.firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin"));
     }
 }

@@ -21,9 +21,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -32,9 +32,12 @@ import org.springframework.util.unit.DataSize;
  */
 class PlatformHttpTests {
 
-    private final WireMockServer platform = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    private final PlatformHttp production = new PlatformHttp(new PublicAddressGuard(false), PlatformHttpSettings.defaults());
-    private final PlatformHttp development = new PlatformHttp(new PublicAddressGuard(true),
+    private final WireMockServer platform =
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    private final PlatformHttp production =
+            new PlatformHttp(new PublicAddressGuard(false), PlatformHttpSettings.defaults());
+    private final PlatformHttp development = new PlatformHttp(
+            new PublicAddressGuard(true),
             PlatformHttpSettings.defaults().withMaxResponseSize(DataSize.ofKilobytes(64)));
 
     {
@@ -50,20 +53,33 @@ class PlatformHttpTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://127.0.0.1:%d/jwks", "https://localhost:%d/jwks", "https://[::1]:%d/jwks",
-            "https://[::ffff:127.0.0.1]:%d/jwks", "http://127.0.0.1:%d/jwks", "http://localhost:%d/jwks"})
+    @ValueSource(
+            strings = {
+                "https://127.0.0.1:%d/jwks",
+                "https://localhost:%d/jwks",
+                "https://[::1]:%d/jwks",
+                "https://[::ffff:127.0.0.1]:%d/jwks",
+                "http://127.0.0.1:%d/jwks",
+                "http://localhost:%d/jwks"
+            })
     void theWireMockPlatformIsNotCalledWithPrivateHostsRefused(String url) {
         // https to a plain-http WireMock could not succeed anyway; the point is that no connection is even tried.
         URI uri = URI.create(url.formatted(platform.port()));
 
-        assertThatThrownBy(() -> production.send(PlatformRequest.get(uri)))
-                .isInstanceOf(RefusedAddressException.class);
+        assertThatThrownBy(() -> production.send(PlatformRequest.get(uri))).isInstanceOf(RefusedAddressException.class);
         assertThat(platform.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://169.254.169.254/latest/meta-data/", "https://10.0.0.1/", "https://[fd00::1]:8443/x",
-            "https://0.0.0.0/", "https://192.168.1.10/.well-known/openid-configuration", "file:///etc/passwd"})
+    @ValueSource(
+            strings = {
+                "https://169.254.169.254/latest/meta-data/",
+                "https://10.0.0.1/",
+                "https://[fd00::1]:8443/x",
+                "https://0.0.0.0/",
+                "https://192.168.1.10/.well-known/openid-configuration",
+                "file:///etc/passwd"
+            })
     void otherNonPublicAddressesAreRefusedBeforeConnecting(String url) {
         assertThatThrownBy(() -> production.send(PlatformRequest.get(URI.create(url))))
                 .isInstanceOf(RefusedAddressException.class);
@@ -78,11 +94,15 @@ class PlatformHttpTests {
 
     @Test
     void withPrivateHostsAllowedThePlatformIsCalledAsGiven() throws IOException {
-        platform.stubFor(post(urlEqualTo("/token")).willReturn(okJson("{\"access_token\":\"t\"}")
-                .withHeader("Link", "<a>; rel=\"next\"").withHeader("Link", "<b>; rel=\"last\"")));
+        platform.stubFor(post(urlEqualTo("/token"))
+                .willReturn(okJson("{\"access_token\":\"t\"}")
+                        .withHeader("Link", "<a>; rel=\"next\"")
+                        .withHeader("Link", "<b>; rel=\"last\"")));
 
-        PlatformResponse response = development.send(PlatformRequest.post(URI.create(platform.baseUrl() + "/token"),
-                "application/x-www-form-urlencoded", "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8))
+        PlatformResponse response = development.send(PlatformRequest.post(
+                        URI.create(platform.baseUrl() + "/token"),
+                        "application/x-www-form-urlencoded",
+                        "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8))
                 .withHeader("Accept", "application/json"));
 
         assertThat(response.status()).isEqualTo(200);
@@ -97,8 +117,10 @@ class PlatformHttpTests {
 
     @Test
     void redirectIsReturnedNotFollowed() throws IOException {
-        platform.stubFor(get(urlEqualTo("/moved")).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", "http://169.254.169.254/latest/meta-data/")));
+        platform.stubFor(get(urlEqualTo("/moved"))
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", "http://169.254.169.254/latest/meta-data/")));
 
         PlatformResponse response = development.send(PlatformRequest.get(URI.create(platform.baseUrl() + "/moved")));
 
@@ -111,13 +133,15 @@ class PlatformHttpTests {
         platform.stubFor(get(urlEqualTo("/huge")).willReturn(okJson("[" + "0,".repeat(40_000) + "0]")));
 
         assertThatThrownBy(() -> development.send(PlatformRequest.get(URI.create(platform.baseUrl() + "/huge"))))
-                .isInstanceOfSatisfying(ResponseTooLargeException.class, e -> assertThat(e.status()).isEqualTo(200));
+                .isInstanceOfSatisfying(
+                        ResponseTooLargeException.class,
+                        e -> assertThat(e.status()).isEqualTo(200));
     }
 
     @Test
     void answerLargerThanTheLimitWithoutContentLengthIsRefusedToo() {
-        platform.stubFor(get(urlEqualTo("/chunked")).willReturn(okJson("[" + "0,".repeat(40_000) + "0]")
-                .withChunkedDribbleDelay(4, 10)));
+        platform.stubFor(get(urlEqualTo("/chunked"))
+                .willReturn(okJson("[" + "0,".repeat(40_000) + "0]").withChunkedDribbleDelay(4, 10)));
 
         assertThatThrownBy(() -> development.send(PlatformRequest.get(URI.create(platform.baseUrl() + "/chunked"))))
                 .isInstanceOf(ResponseTooLargeException.class);
@@ -128,7 +152,7 @@ class PlatformHttpTests {
         platform.stubFor(get(urlEqualTo("/slow")).willReturn(okJson("{}").withFixedDelay(3000)));
 
         assertThatThrownBy(() -> development.send(PlatformRequest.get(URI.create(platform.baseUrl() + "/slow"))
-                .withTimeout(Duration.ofMillis(200))))
+                        .withTimeout(Duration.ofMillis(200))))
                 .isInstanceOf(SocketTimeoutException.class);
     }
 }

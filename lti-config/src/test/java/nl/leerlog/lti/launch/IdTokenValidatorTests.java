@@ -55,9 +55,17 @@ class IdTokenValidatorTests {
     @BeforeEach
     void startPlatform() {
         platform = TestPlatform.start();
-        validator = new IdTokenValidator(new PlatformKeys(http, Duration.ofSeconds(10)), Clock.systemUTC(), Duration.ofSeconds(60));
-        state = new LoginState("state-1", "nonce-1", "binding", platform.registration().id(), TARGET, null,
-                "https://platform.example.edu", Instant.now().plusSeconds(600));
+        validator = new IdTokenValidator(
+                new PlatformKeys(http, Duration.ofSeconds(10)), Clock.systemUTC(), Duration.ofSeconds(60));
+        state = new LoginState(
+                "state-1",
+                "nonce-1",
+                "binding",
+                platform.registration().id(),
+                TARGET,
+                null,
+                "https://platform.example.edu",
+                Instant.now().plusSeconds(600));
     }
 
     @AfterEach
@@ -76,13 +84,15 @@ class IdTokenValidatorTests {
 
     private void assertRefused(String token, LtiError error) {
         assertThatThrownBy(() -> validate(token))
-                .isInstanceOfSatisfying(LtiLaunchException.class, e -> assertThat(e.error()).isEqualTo(error));
+                .isInstanceOfSatisfying(
+                        LtiLaunchException.class, e -> assertThat(e.error()).isEqualTo(error));
     }
 
     @Test
     void acceptsAValidLaunchAndReadsItsClaimsTyped() {
-        LtiLaunch launch = validate(platform.sign(claims().claim(LtiClaims.CUSTOM,
-                Map.of("canvas_user_id", "$Canvas.user.id", "programme", "PABO")).build()));
+        LtiLaunch launch = validate(platform.sign(
+                claims().claim(LtiClaims.CUSTOM, Map.of("canvas_user_id", "$Canvas.user.id", "programme", "PABO"))
+                        .build()));
 
         assertThat(launch.deploymentId()).isEqualTo(platform.deploymentId());
         assertThat(launch.roles()).containsExactly(TestPlatform.LEARNER);
@@ -95,7 +105,10 @@ class IdTokenValidatorTests {
     @Test
     void treatsSubstitutionPlaceholdersAsAbsent() {
         LtiLaunch launch = validate(platform.sign(claims().claim("name", "$Person.name.full")
-                .claim("email", "$Person.email.primary").claim("given_name", null).claim("family_name", null).build()));
+                .claim("email", "$Person.email.primary")
+                .claim("given_name", null)
+                .claim("family_name", null)
+                .build()));
 
         assertThat(launch.person().name()).isNull();
         assertThat(launch.person().email()).isNull();
@@ -106,13 +119,17 @@ class IdTokenValidatorTests {
     void refusesAnUnsignedToken() {
         String unsigned = new PlainJWT(claims().build()).serialize();
         assertThatThrownBy(() -> IdTokenValidator.parse(unsigned))
-                .isInstanceOfSatisfying(LtiLaunchException.class,
+                .isInstanceOfSatisfying(
+                        LtiLaunchException.class,
                         e -> assertThat(e.error()).isEqualTo(LtiError.SIGNATURE_ALGORITHM_REFUSED));
     }
 
     @Test
     void refusesHmacEvenWithTheRightKid() throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(platform.signingKey().getKeyID()).build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .keyID(platform.signingKey().getKeyID())
+                        .build(),
                 claims().build());
         jwt.sign(new MACSigner("a-shared-secret-that-is-at-least-32-bytes-long"));
         assertRefused(jwt.serialize(), LtiError.SIGNATURE_ALGORITHM_REFUSED);
@@ -121,71 +138,94 @@ class IdTokenValidatorTests {
     @Test
     void refusesAnAlgorithmTheRegistrationDoesNotList() {
         RSAKey key = platform.signingKey();
-        String token = TestPlatform.sign(claims().build(), new JWSHeader.Builder(JWSAlgorithm.RS512)
-                .keyID(key.getKeyID()).build(), key);
+        String token = TestPlatform.sign(
+                claims().build(),
+                new JWSHeader.Builder(JWSAlgorithm.RS512).keyID(key.getKeyID()).build(),
+                key);
         assertRefused(token, LtiError.SIGNATURE_ALGORITHM_REFUSED);
     }
 
     @Test
     void refusesATokenWithoutKid() {
-        String token = TestPlatform.sign(claims().build(), new JWSHeader.Builder(JWSAlgorithm.RS256).build(),
-                platform.signingKey());
+        String token = TestPlatform.sign(
+                claims().build(), new JWSHeader.Builder(JWSAlgorithm.RS256).build(), platform.signingKey());
         assertRefused(token, LtiError.SIGNATURE_MISSING_KID);
     }
 
     @Test
     void refusesATokenSignedWithAnotherKeyUnderTheRightKid() {
-        String token = TestPlatform.sign(claims().build(), new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .keyID(platform.signingKey().getKeyID()).build(), TestPlatform.newKey());
+        String token = TestPlatform.sign(
+                claims().build(),
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(platform.signingKey().getKeyID())
+                        .build(),
+                TestPlatform.newKey());
         assertRefused(token, LtiError.SIGNATURE_INVALID);
     }
 
     @Test
     void refusesAPayloadAlteredAfterSigning() {
         String[] parts = platform.sign(claims().build()).split("\\.");
-        String altered = com.nimbusds.jose.util.Base64URL.encode(claims().claim(LtiClaims.ROLES,
-                List.of(TestPlatform.INSTRUCTOR)).build().toString()).toString();
+        String altered = com.nimbusds.jose.util.Base64URL.encode(
+                        claims().claim(LtiClaims.ROLES, List.of(TestPlatform.INSTRUCTOR))
+                                .build()
+                                .toString())
+                .toString();
         assertRefused(parts[0] + "." + altered + "." + parts[2], LtiError.SIGNATURE_INVALID);
     }
 
     @Test
     void refusesTimesOutsideTheClockSkew() {
         Instant now = Instant.now();
-        assertRefused(platform.sign(claims().expirationTime(Date.from(now.minusSeconds(61))).build()),
+        assertRefused(
+                platform.sign(
+                        claims().expirationTime(Date.from(now.minusSeconds(61))).build()),
                 LtiError.TOKEN_EXPIRED);
-        assertRefused(platform.sign(claims().issueTime(Date.from(now.plusSeconds(120))).build()),
+        assertRefused(
+                platform.sign(
+                        claims().issueTime(Date.from(now.plusSeconds(120))).build()),
                 LtiError.TOKEN_ISSUED_IN_FUTURE);
         // Within the 60 s skew both are still fine.
         assertThat(validate(platform.sign(claims().expirationTime(Date.from(now.minusSeconds(30)))
-                .issueTime(Date.from(now.plusSeconds(30))).build()))).isNotNull();
+                        .issueTime(Date.from(now.plusSeconds(30)))
+                        .build())))
+                .isNotNull();
     }
 
     @Test
     void checksIssuerAudienceAndAuthorizedParty() {
         assertRefused(platform.sign(claims().issuer("https://evil.example").build()), LtiError.ISSUER_MISMATCH);
         assertRefused(platform.sign(claims().audience("another-tool").build()), LtiError.AUDIENCE_MISMATCH);
-        assertRefused(platform.sign(claims().audience(List.of(platform.clientId(), "other")).build()),
+        assertRefused(
+                platform.sign(
+                        claims().audience(List.of(platform.clientId(), "other")).build()),
                 LtiError.AUTHORIZED_PARTY_MISMATCH);
         assertRefused(platform.sign(claims().claim("azp", "other").build()), LtiError.AUTHORIZED_PARTY_MISMATCH);
         assertThat(validate(platform.sign(claims().audience(List.of(platform.clientId(), "other"))
-                .claim("azp", platform.clientId()).build()))).isNotNull();
+                        .claim("azp", platform.clientId())
+                        .build())))
+                .isNotNull();
     }
 
     @Test
     void refusesANonceThatIsNotTheLoginsOwn() {
-        assertRefused(platform.sign(platform.launchClaims("nonce-of-another-login", TARGET).build()),
+        assertRefused(
+                platform.sign(
+                        platform.launchClaims("nonce-of-another-login", TARGET).build()),
                 LtiError.NONCE_MISMATCH);
     }
 
     @Test
     void refusesAnUnknownDeployment() {
-        assertRefused(platform.sign(claims().claim(LtiClaims.DEPLOYMENT_ID, "unknown").build()),
-                LtiError.DEPLOYMENT_UNKNOWN);
+        assertRefused(
+                platform.sign(claims().claim(LtiClaims.DEPLOYMENT_ID, "unknown").build()), LtiError.DEPLOYMENT_UNKNOWN);
     }
 
     @Test
     void refusesATargetLinkOtherThanTheLogins() {
-        assertRefused(platform.sign(claims().claim(LtiClaims.TARGET_LINK_URI, "https://tool.example.org/other").build()),
+        assertRefused(
+                platform.sign(claims().claim(LtiClaims.TARGET_LINK_URI, "https://tool.example.org/other")
+                        .build()),
                 LtiError.TARGET_LINK_MISMATCH);
     }
 
@@ -201,8 +241,13 @@ class IdTokenValidatorTests {
         RSAKey fake = TestPlatform.newKey();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            tokens.add(TestPlatform.sign(claims().build(), new JWSHeader.Builder(JWSAlgorithm.RS256)
-                    .keyID("made-up-" + i).type(JOSEObjectType.JWT).build(), fake));
+            tokens.add(TestPlatform.sign(
+                    claims().build(),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID("made-up-" + i)
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    fake));
         }
         validate(platform.sign(claims().build()));
         platform.server().resetRequests();
@@ -225,31 +270,37 @@ class IdTokenValidatorTests {
         pool.shutdown();
 
         assertThat(errors).containsOnly(LtiError.SIGNATURE_UNKNOWN_KID);
-        assertThat(platform.server().findAll(getRequestedFor(urlEqualTo("/jwks")))).hasSizeLessThanOrEqualTo(1);
+        assertThat(platform.server().findAll(getRequestedFor(urlEqualTo("/jwks"))))
+                .hasSizeLessThanOrEqualTo(1);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http", "https"})
     void keySetOnAPrivateAddressIsRefusedBeforeAnyRequest(String scheme) throws java.io.IOException {
         PlatformRegistration registration = platform.registrationOver(scheme);
-        try (PlatformHttp production = new PlatformHttp(new PublicAddressGuard(false), PlatformHttpSettings.defaults())) {
-            IdTokenValidator guarded = new IdTokenValidator(new PlatformKeys(production, Duration.ofSeconds(10)),
-                    Clock.systemUTC(), Duration.ofSeconds(60));
+        try (PlatformHttp production =
+                new PlatformHttp(new PublicAddressGuard(false), PlatformHttpSettings.defaults())) {
+            IdTokenValidator guarded = new IdTokenValidator(
+                    new PlatformKeys(production, Duration.ofSeconds(10)), Clock.systemUTC(), Duration.ofSeconds(60));
             String token = platform.sign(claims().build());
 
             for (int launch = 1; launch <= 2; launch++) {
                 // The second launch, within the refetch interval, is refused for the same reason, not an "unknown kid".
                 assertThatThrownBy(() -> guarded.validate(IdTokenValidator.parse(token), state, registration))
-                        .isInstanceOfSatisfying(LtiLaunchException.class,
+                        .isInstanceOfSatisfying(
+                                LtiLaunchException.class,
                                 e -> assertThat(e.error()).isEqualTo(LtiError.PLATFORM_KEYS_REFUSED));
             }
         }
-        assertThat(platform.server().getAllServeEvents()).as("WireMock received nothing").isEmpty();
+        assertThat(platform.server().getAllServeEvents())
+                .as("WireMock received nothing")
+                .isEmpty();
     }
 
     @Test
     void reportsAPlatformWhoseKeysCannotBeFetched() {
-        platform.server().stubFor(get(urlEqualTo("/jwks")).willReturn(aResponse().withStatus(500)));
+        platform.server()
+                .stubFor(get(urlEqualTo("/jwks")).willReturn(aResponse().withStatus(500)));
         assertRefused(platform.sign(claims().build()), LtiError.PLATFORM_KEYS_UNAVAILABLE);
     }
 }

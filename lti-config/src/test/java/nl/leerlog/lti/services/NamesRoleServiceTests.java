@@ -22,13 +22,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import nl.leerlog.lti.testing.MovableClock;
 import nl.leerlog.lti.http.AddressPolicy;
 import nl.leerlog.lti.http.PlatformHttp;
 import nl.leerlog.lti.http.PlatformHttpSettings;
 import nl.leerlog.lti.http.PublicAddressGuard;
 import nl.leerlog.lti.keys.GeneratedToolKeys;
 import nl.leerlog.lti.registration.PlatformRegistration;
+import nl.leerlog.lti.testing.MovableClock;
 import nl.leerlog.lti.testing.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,8 @@ class NamesRoleServiceTests {
     private final TestPlatform platform = TestPlatform.start();
     private final PlatformRegistration registration = platform.registration();
     private final MovableClock clock = MovableClock.standingAt(Instant.parse("2026-03-02T09:00:00Z"));
-    private final ServiceCallSettings settings = ServiceCallSettings.defaults().withFirstRetryDelay(Duration.ofMillis(5));
+    private final ServiceCallSettings settings =
+            ServiceCallSettings.defaults().withFirstRetryDelay(Duration.ofMillis(5));
     private final PlatformHttp http = TestPlatform.localHttp();
     private final ServiceCalls calls = new ServiceCalls(http, settings);
     private final ServiceTokens tokens = new ServiceTokens(new GeneratedToolKeys(), calls, clock, settings);
@@ -61,24 +62,39 @@ class NamesRoleServiceTests {
     void followsNextLinksOverThreePages() {
         grantToken("token-1");
         String base = "/api/lti/courses/7/names_and_roles";
-        platform.server().stubFor(get(urlEqualTo(base)).willReturn(page(students(0, 50))
-                .withHeader("Link", "<" + platform.server().baseUrl() + base + "?page=2&per_page=50>; rel=\"next\", "
-                        + "<" + platform.server().baseUrl() + base + "?page=1&per_page=50>; rel=\"first\"")));
-        platform.server().stubFor(get(urlEqualTo(base + "?page=2&per_page=50")).willReturn(page(students(50, 100))
-                .withHeader("Link", "<" + base + "?page=1&per_page=50>; rel=\"prev\"")
-                .withHeader("Link", "<" + base + "?page=3&per_page=50>; rel=\"next\"")));
-        platform.server().stubFor(get(urlEqualTo(base + "?page=3&per_page=50")).willReturn(page(students(100, 107))
-                .withHeader("Link", "<" + base + "?page=2&per_page=50>; rel=\"prev\"")));
+        platform.server()
+                .stubFor(get(urlEqualTo(base))
+                        .willReturn(page(students(0, 50))
+                                .withHeader(
+                                        "Link",
+                                        "<" + platform.server().baseUrl() + base
+                                                + "?page=2&per_page=50>; rel=\"next\", " + "<"
+                                                + platform.server().baseUrl() + base
+                                                + "?page=1&per_page=50>; rel=\"first\"")));
+        platform.server()
+                .stubFor(get(urlEqualTo(base + "?page=2&per_page=50"))
+                        .willReturn(page(students(50, 100))
+                                .withHeader("Link", "<" + base + "?page=1&per_page=50>; rel=\"prev\"")
+                                .withHeader("Link", "<" + base + "?page=3&per_page=50>; rel=\"next\"")));
+        platform.server()
+                .stubFor(get(urlEqualTo(base + "?page=3&per_page=50"))
+                        .willReturn(page(students(100, 107))
+                                .withHeader("Link", "<" + base + "?page=2&per_page=50>; rel=\"prev\"")));
 
         Membership membership = service.members(registration, membershipsUrl);
 
         assertThat(membership.members()).hasSize(107);
-        assertThat(membership.members()).extracting(Membership.Member::userId)
-                .containsExactlyElementsOf(IntStream.range(0, 107).mapToObj(i -> "user-" + i).toList());
+        assertThat(membership.members())
+                .extracting(Membership.Member::userId)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 107).mapToObj(i -> "user-" + i).toList());
         assertThat(membership.context().id()).isEqualTo("context-7");
-        platform.server().verify(3, getRequestedFor(urlPathEqualTo(base))
-                .withHeader("Accept", equalTo(NamesRoleService.MEMBERSHIP_CONTAINER))
-                .withHeader("Authorization", equalTo("Bearer token-1")));
+        platform.server()
+                .verify(
+                        3,
+                        getRequestedFor(urlPathEqualTo(base))
+                                .withHeader("Accept", equalTo(NamesRoleService.MEMBERSHIP_CONTAINER))
+                                .withHeader("Authorization", equalTo("Bearer token-1")));
         platform.server().verify(1, postRequestedFor(urlEqualTo("/token")));
     }
 
@@ -95,15 +111,25 @@ class NamesRoleServiceTests {
 
     @Test
     void unauthorizedAnswerGetsANewTokenAndOneRetry() {
-        platform.server().stubFor(post(urlEqualTo("/token")).inScenario("tokens")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("revoked")
-                .willReturn(okJson(ServiceTokensTests.tokenJson("revoked-token", 3600))));
-        platform.server().stubFor(post(urlEqualTo("/token")).inScenario("tokens")
-                .whenScenarioStateIs("revoked").willReturn(okJson(ServiceTokensTests.tokenJson("fresh-token", 3600))));
-        platform.server().stubFor(get(urlPathEqualTo(membershipsUrl.getPath()))
-                .withHeader("Authorization", equalTo("Bearer revoked-token")).willReturn(aResponse().withStatus(401)));
-        platform.server().stubFor(get(urlPathEqualTo(membershipsUrl.getPath()))
-                .withHeader("Authorization", equalTo("Bearer fresh-token")).willReturn(page(students(0, 2))));
+        platform.server()
+                .stubFor(post(urlEqualTo("/token"))
+                        .inScenario("tokens")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willSetStateTo("revoked")
+                        .willReturn(okJson(ServiceTokensTests.tokenJson("revoked-token", 3600))));
+        platform.server()
+                .stubFor(post(urlEqualTo("/token"))
+                        .inScenario("tokens")
+                        .whenScenarioStateIs("revoked")
+                        .willReturn(okJson(ServiceTokensTests.tokenJson("fresh-token", 3600))));
+        platform.server()
+                .stubFor(get(urlPathEqualTo(membershipsUrl.getPath()))
+                        .withHeader("Authorization", equalTo("Bearer revoked-token"))
+                        .willReturn(aResponse().withStatus(401)));
+        platform.server()
+                .stubFor(get(urlPathEqualTo(membershipsUrl.getPath()))
+                        .withHeader("Authorization", equalTo("Bearer fresh-token"))
+                        .willReturn(page(students(0, 2))));
 
         Membership membership = service.members(registration, membershipsUrl);
 
@@ -115,7 +141,9 @@ class NamesRoleServiceTests {
     @Test
     void secondUnauthorizedAnswerIsAnErrorNamingTheRegistration() {
         grantToken("token-1");
-        platform.server().stubFor(get(urlPathEqualTo(membershipsUrl.getPath())).willReturn(aResponse().withStatus(401)));
+        platform.server()
+                .stubFor(get(urlPathEqualTo(membershipsUrl.getPath()))
+                        .willReturn(aResponse().withStatus(401)));
 
         assertThatThrownBy(() -> service.members(registration, membershipsUrl))
                 .isInstanceOfSatisfying(ServiceCallException.class, e -> {
@@ -128,11 +156,17 @@ class NamesRoleServiceTests {
     @Test
     void serverErrorIsRetriedThenSucceeds() {
         grantToken("token-1");
-        platform.server().stubFor(get(urlPathEqualTo(membershipsUrl.getPath())).inScenario("flaky")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
-                .willReturn(aResponse().withStatus(500)));
-        platform.server().stubFor(get(urlPathEqualTo(membershipsUrl.getPath())).inScenario("flaky")
-                .whenScenarioStateIs("recovered").willReturn(page(students(0, 3))));
+        platform.server()
+                .stubFor(get(urlPathEqualTo(membershipsUrl.getPath()))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willSetStateTo("recovered")
+                        .willReturn(aResponse().withStatus(500)));
+        platform.server()
+                .stubFor(get(urlPathEqualTo(membershipsUrl.getPath()))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs("recovered")
+                        .willReturn(page(students(0, 3))));
 
         assertThat(service.members(registration, membershipsUrl).members()).hasSize(3);
         platform.server().verify(2, getRequestedFor(urlPathEqualTo(membershipsUrl.getPath())));
@@ -148,11 +182,14 @@ class NamesRoleServiceTests {
                 {"user_id":"gone-1","roles":["%s"],"status":"Inactive"},
                 {"roles":["%s"],"name":"No Id"},
                 {"user_id":"no-roles"}
-                """.formatted(INSTRUCTOR, LEARNER, LEARNER, LEARNER))));
+                """.formatted(
+                        INSTRUCTOR, LEARNER, LEARNER, LEARNER))));
 
-        List<Membership.Member> members = service.members(registration, membershipsUrl).members();
+        List<Membership.Member> members =
+                service.members(registration, membershipsUrl).members();
 
-        assertThat(members).extracting(Membership.Member::userId)
+        assertThat(members)
+                .extracting(Membership.Member::userId)
                 .containsExactly("teacher-1", "anonymous-1", "named-1", "gone-1");
         assertThat(members.get(0).roles()).containsExactly(INSTRUCTOR);
         assertThat(members.get(0).email()).isEqualTo("ahmed@school.example");
@@ -166,22 +203,27 @@ class NamesRoleServiceTests {
     @Test
     void nextPageOnAnotherSiteIsRefused() {
         grantToken("token-1");
-        platform.server().stubFor(get(urlPathEqualTo(membershipsUrl.getPath())).willReturn(page(students(0, 1))
-                .withHeader("Link", "<https://elsewhere.example/steal?page=2>; rel=\"next\"")));
+        platform.server()
+                .stubFor(get(urlPathEqualTo(membershipsUrl.getPath()))
+                        .willReturn(page(students(0, 1))
+                                .withHeader("Link", "<https://elsewhere.example/steal?page=2>; rel=\"next\"")));
 
         assertThatThrownBy(() -> service.members(registration, membershipsUrl))
                 .isInstanceOf(ServiceCallException.class)
-                .hasMessageContaining("another site").hasMessageContaining(registration.id());
+                .hasMessageContaining("another site")
+                .hasMessageContaining(registration.id());
     }
 
     @Test
     void answerThatIsNoMembershipContainerIsAClearError() {
         grantToken("token-1");
-        platform.server().stubFor(get(urlPathEqualTo(membershipsUrl.getPath()))
-                .willReturn(aResponse().withStatus(200).withBody("<html>login</html>")));
+        platform.server()
+                .stubFor(get(urlPathEqualTo(membershipsUrl.getPath()))
+                        .willReturn(aResponse().withStatus(200).withBody("<html>login</html>")));
 
         assertThatThrownBy(() -> service.members(registration, membershipsUrl))
-                .isInstanceOf(ServiceCallException.class).hasMessageContaining(registration.id());
+                .isInstanceOf(ServiceCallException.class)
+                .hasMessageContaining(registration.id());
     }
 
     @ParameterizedTest
@@ -191,7 +233,8 @@ class NamesRoleServiceTests {
         platform.server().stubFor(get(urlPathEqualTo(membershipsUrl.getPath())).willReturn(page(students(0, 3))));
         PlatformRegistration registration = platform.registrationOver(scheme);
         URI membershipsUrl = URI.create(this.membershipsUrl.toString().replaceFirst("^http:", scheme + ":"));
-        try (PlatformHttp production = new PlatformHttp(new PublicAddressGuard(false), PlatformHttpSettings.defaults())) {
+        try (PlatformHttp production =
+                new PlatformHttp(new PublicAddressGuard(false), PlatformHttpSettings.defaults())) {
             ServiceCalls guarded = new ServiceCalls(production, settings);
             NamesRoleService service = new NamesRoleService(
                     new ServiceTokens(new GeneratedToolKeys(), guarded, clock, settings), guarded, settings);
@@ -202,7 +245,9 @@ class NamesRoleServiceTests {
                         assertThat(e.getMessage()).contains(registration.id(), "may not call");
                     });
         }
-        assertThat(platform.server().getAllServeEvents()).as("WireMock received nothing").isEmpty();
+        assertThat(platform.server().getAllServeEvents())
+                .as("WireMock received nothing")
+                .isEmpty();
     }
 
     @Test
@@ -235,8 +280,8 @@ class NamesRoleServiceTests {
     }
 
     private void grantToken(String value) {
-        platform.server().stubFor(post(urlEqualTo("/token"))
-                .willReturn(okJson(ServiceTokensTests.tokenJson(value, 3600))));
+        platform.server()
+                .stubFor(post(urlEqualTo("/token")).willReturn(okJson(ServiceTokensTests.tokenJson(value, 3600))));
     }
 
     private static String students(int from, int to) {
@@ -246,7 +291,8 @@ class NamesRoleServiceTests {
     }
 
     private static ResponseDefinitionBuilder page(String members) {
-        return aResponse().withStatus(200)
+        return aResponse()
+                .withStatus(200)
                 .withHeader("Content-Type", NamesRoleService.MEMBERSHIP_CONTAINER)
                 .withBody("{\"id\":\"https://lms.example/memberships\","
                         + "\"context\":{\"id\":\"context-7\",\"label\":\"STAGE\",\"title\":\"Stage 2026\"},"

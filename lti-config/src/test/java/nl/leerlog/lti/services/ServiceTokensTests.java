@@ -27,13 +27,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.leerlog.lti.testing.MovableClock;
 import nl.leerlog.lti.http.PlatformHttp;
 import nl.leerlog.lti.http.PlatformHttpSettings;
 import nl.leerlog.lti.http.PublicAddressGuard;
 import nl.leerlog.lti.keys.GeneratedToolKeys;
 import nl.leerlog.lti.keys.ToolKeys;
 import nl.leerlog.lti.registration.PlatformRegistration;
+import nl.leerlog.lti.testing.MovableClock;
 import nl.leerlog.lti.testing.TestPlatform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,8 @@ class ServiceTokensTests {
     private final PlatformRegistration registration = platform.registration();
     private final ToolKeys keys = new GeneratedToolKeys();
     private final MovableClock clock = MovableClock.standingAt(Instant.parse("2026-03-02T09:00:00Z"));
-    private final ServiceCallSettings settings = ServiceCallSettings.defaults().withFirstRetryDelay(Duration.ofMillis(5));
+    private final ServiceCallSettings settings =
+            ServiceCallSettings.defaults().withFirstRetryDelay(Duration.ofMillis(5));
     private final PlatformHttp http = TestPlatform.localHttp();
     private final ServiceTokens tokens = new ServiceTokens(keys, new ServiceCalls(http, settings), clock, settings);
 
@@ -66,7 +67,8 @@ class ServiceTokensTests {
         tokens.token(registration, NRPS);
 
         Map<String, String> form = form(tokenRequests().getFirst());
-        assertThat(form).containsEntry("grant_type", "client_credentials")
+        assertThat(form)
+                .containsEntry("grant_type", "client_credentials")
                 .containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
                 .containsEntry("scope", NamesRoleService.CONTEXT_MEMBERSHIP_READONLY);
         SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
@@ -79,7 +81,9 @@ class ServiceTokensTests {
         assertThat(claims.getIssuer()).isEqualTo(registration.clientId());
         assertThat(claims.getSubject()).isEqualTo(registration.clientId());
         assertThat(claims.getIssueTime().toInstant()).isEqualTo(clock.instant());
-        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+        assertThat(Duration.between(
+                        claims.getIssueTime().toInstant(),
+                        claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofMinutes(5));
         assertThat(claims.getJWTID()).isNotBlank();
     }
@@ -91,17 +95,25 @@ class ServiceTokensTests {
         tokens.token(registration, NRPS);
         tokens.token(registration, Set.of("https://purl.imsglobal.org/spec/lti-ags/scope/score"));
 
-        List<String> jtis = tokenRequests().stream().map(request -> jti(form(request).get("client_assertion"))).toList();
+        List<String> jtis = tokenRequests().stream()
+                .map(request -> jti(form(request).get("client_assertion")))
+                .toList();
         assertThat(jtis).hasSize(2).doesNotHaveDuplicates();
     }
 
     @Test
     void tokenIsCachedAcrossCallsUntilShortlyBeforeItExpires() {
-        platform.server().stubFor(post(urlEqualTo("/token")).inScenario("tokens")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("second")
-                .willReturn(okJson(tokenJson("token-1", 3600))));
-        platform.server().stubFor(post(urlEqualTo("/token")).inScenario("tokens")
-                .whenScenarioStateIs("second").willReturn(okJson(tokenJson("token-2", 3600))));
+        platform.server()
+                .stubFor(post(urlEqualTo("/token"))
+                        .inScenario("tokens")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willSetStateTo("second")
+                        .willReturn(okJson(tokenJson("token-1", 3600))));
+        platform.server()
+                .stubFor(post(urlEqualTo("/token"))
+                        .inScenario("tokens")
+                        .whenScenarioStateIs("second")
+                        .willReturn(okJson(tokenJson("token-2", 3600))));
 
         AccessToken first = tokens.token(registration, NRPS);
         clock.advance(Duration.ofSeconds(3600 - 61));
@@ -131,9 +143,13 @@ class ServiceTokensTests {
 
     @Test
     void refusalNamesTheRegistrationAndTheOauthError() {
-        platform.server().stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":\"invalid_scope\",\"error_description\":\"scope not enabled\"}")));
+        platform.server()
+                .stubFor(post(urlEqualTo("/token"))
+                        .willReturn(aResponse()
+                                .withStatus(400)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(
+                                        "{\"error\":\"invalid_scope\",\"error_description\":\"scope not enabled\"}")));
 
         assertThatThrownBy(() -> tokens.token(registration, NRPS))
                 .isInstanceOfSatisfying(ServiceCallException.class, e -> {
@@ -146,11 +162,17 @@ class ServiceTokensTests {
 
     @Test
     void serverErrorIsRetriedWithBackoff() {
-        platform.server().stubFor(post(urlEqualTo("/token")).inScenario("flaky")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
-                .willReturn(aResponse().withStatus(503)));
-        platform.server().stubFor(post(urlEqualTo("/token")).inScenario("flaky")
-                .whenScenarioStateIs("recovered").willReturn(okJson(tokenJson("token-after-retry", 3600))));
+        platform.server()
+                .stubFor(post(urlEqualTo("/token"))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willSetStateTo("recovered")
+                        .willReturn(aResponse().withStatus(503)));
+        platform.server()
+                .stubFor(post(urlEqualTo("/token"))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs("recovered")
+                        .willReturn(okJson(tokenJson("token-after-retry", 3600))));
 
         assertThat(tokens.token(registration, NRPS).value()).isEqualTo("token-after-retry");
         assertThat(tokenRequests()).hasSize(2);
@@ -158,18 +180,25 @@ class ServiceTokensTests {
 
     @Test
     void brokenConnectionIsRetried() {
-        platform.server().stubFor(post(urlEqualTo("/token")).inScenario("reset")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        platform.server().stubFor(post(urlEqualTo("/token")).inScenario("reset")
-                .whenScenarioStateIs("recovered").willReturn(okJson(tokenJson("token-after-reset", 3600))));
+        platform.server()
+                .stubFor(post(urlEqualTo("/token"))
+                        .inScenario("reset")
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willSetStateTo("recovered")
+                        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        platform.server()
+                .stubFor(post(urlEqualTo("/token"))
+                        .inScenario("reset")
+                        .whenScenarioStateIs("recovered")
+                        .willReturn(okJson(tokenJson("token-after-reset", 3600))));
 
         assertThat(tokens.token(registration, NRPS).value()).isEqualTo("token-after-reset");
     }
 
     @Test
     void platformThatStaysDownFailsAfterThreeAttempts() {
-        platform.server().stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(502)));
+        platform.server()
+                .stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(502)));
 
         assertThatThrownBy(() -> tokens.token(registration, NRPS))
                 .isInstanceOfSatisfying(ServiceCallException.class, e -> {
@@ -184,17 +213,25 @@ class ServiceTokensTests {
         platform.server().stubFor(post(urlEqualTo("/token")).willReturn(okJson("{\"token_type\":\"Bearer\"}")));
 
         assertThatThrownBy(() -> tokens.token(registration, NRPS))
-                .isInstanceOf(ServiceCallException.class).hasMessageContaining(registration.id());
+                .isInstanceOf(ServiceCallException.class)
+                .hasMessageContaining(registration.id());
     }
 
     @Test
     void registrationWithoutTokenUrlCannotCallServices() {
-        PlatformRegistration withoutTokenUrl = new PlatformRegistration(registration.issuer(),
-                registration.clientId(), registration.deploymentIds(), registration.authorizationUri(),
-                registration.jwkSetUri(), null, registration.algorithms(), null);
+        PlatformRegistration withoutTokenUrl = new PlatformRegistration(
+                registration.issuer(),
+                registration.clientId(),
+                registration.deploymentIds(),
+                registration.authorizationUri(),
+                registration.jwkSetUri(),
+                null,
+                registration.algorithms(),
+                null);
 
         assertThatThrownBy(() -> tokens.token(withoutTokenUrl, NRPS))
-                .isInstanceOf(ServiceCallException.class).hasMessageContaining("no token URL");
+                .isInstanceOf(ServiceCallException.class)
+                .hasMessageContaining("no token URL");
         assertThat(tokenRequests()).isEmpty();
     }
 
@@ -203,7 +240,8 @@ class ServiceTokensTests {
     void tokenUrlOnAPrivateAddressIsRefusedBeforeAnyRequest(String scheme) throws IOException {
         grantTokens("token-1");
         PlatformRegistration registration = platform.registrationOver(scheme);
-        try (PlatformHttp production = new PlatformHttp(new PublicAddressGuard(false), PlatformHttpSettings.defaults())) {
+        try (PlatformHttp production =
+                new PlatformHttp(new PublicAddressGuard(false), PlatformHttpSettings.defaults())) {
             ServiceTokens guarded = new ServiceTokens(keys, new ServiceCalls(production, settings), clock, settings);
 
             assertThatThrownBy(() -> guarded.token(registration, NRPS))
@@ -212,7 +250,9 @@ class ServiceTokensTests {
                         assertThat(e.getMessage()).contains(registration.id(), "token request", "may not call");
                     });
         }
-        assertThat(platform.server().getAllServeEvents()).as("WireMock received nothing").isEmpty();
+        assertThat(platform.server().getAllServeEvents())
+                .as("WireMock received nothing")
+                .isEmpty();
     }
 
     private void grantTokens(String value) {
@@ -230,8 +270,10 @@ class ServiceTokensTests {
 
     static Map<String, String> form(LoggedRequest request) {
         Map<String, String> form = new LinkedHashMap<>();
-        Arrays.stream(request.getBodyAsString().split("&")).map(pair -> pair.split("=", 2))
-                .forEach(pair -> form.put(URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
+        Arrays.stream(request.getBodyAsString().split("&"))
+                .map(pair -> pair.split("=", 2))
+                .forEach(pair -> form.put(
+                        URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
                         URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
         return form;
     }

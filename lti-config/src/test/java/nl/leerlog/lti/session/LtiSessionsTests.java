@@ -22,8 +22,10 @@ class LtiSessionsTests {
 
     private final MovableClock clock = MovableClock.standingAt(Instant.parse("2026-12-04T09:00:00Z"));
     private final InMemoryLtiSessionStore store = new InMemoryLtiSessionStore();
-    private final LtiSessions instanceA = new LtiSessions(store, clock, Duration.ofHours(8), Duration.ofHours(12), CACHE_TTL);
-    private final LtiSessions instanceB = new LtiSessions(store, clock, Duration.ofHours(8), Duration.ofHours(12), CACHE_TTL);
+    private final LtiSessions instanceA =
+            new LtiSessions(store, clock, Duration.ofHours(8), Duration.ofHours(12), CACHE_TTL);
+    private final LtiSessions instanceB =
+            new LtiSessions(store, clock, Duration.ofHours(8), Duration.ofHours(12), CACHE_TTL);
 
     @Test
     void anEndedSessionIsGoneAtOnceWhereItEndedAndWithinTheCacheTimeEverywhere() {
@@ -50,11 +52,16 @@ class LtiSessionsTests {
 
     private String start(LtiSessions sessions) {
         try (TestPlatform platform = TestPlatform.start()) {
-            JWTClaimsSet claims = platform.launchClaims("nonce", "https://tool.example/lti/launch").build();
+            JWTClaimsSet claims = platform.launchClaims("nonce", "https://tool.example/lti/launch")
+                    .build();
             LtiLaunch launch = LaunchClaimsReader.read(platform.registration().id(), platform.clientId(), claims);
             MockHttpServletRequest request = new MockHttpServletRequest();
-            sessions.start(request, new MockHttpServletResponse(), launch,
-                    new LaunchGrant(List.of("ROLE_STUDENT"), Map.of()), "frame-ancestors 'self'");
+            sessions.start(
+                    request,
+                    new MockHttpServletResponse(),
+                    launch,
+                    new LaunchGrant(List.of("ROLE_STUDENT"), Map.of()),
+                    "frame-ancestors 'self'");
             return (String) request.getAttribute(LtiSessions.TOKEN_ATTRIBUTE);
         }
     }

@@ -1,5 +1,6 @@
 package nl.leerlog.lti.testing;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import com.nimbusds.jwt.JWTClaimsSet;
 
 /**
  * A browser stand-in for launch tests: one cookie jar (kept by hand, because {@code java.net.CookieManager}
@@ -74,10 +74,16 @@ public class LaunchClient {
         params.put("lti_deployment_id", platform.deploymentId());
         params.putAll(overrides);
         params.values().removeIf(v -> v == null);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(toolBaseUrl + "/lti/login?" + form(params))).GET());
-        URI location = response.headers().firstValue("Location").map(URI::create).orElse(null);
-        return new LoginRedirect(response.statusCode(), location,
-                location == null ? Map.of() : query(location.getRawQuery()), response.body());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(toolBaseUrl + "/lti/login?" + form(params)))
+                        .GET());
+        URI location =
+                response.headers().firstValue("Location").map(URI::create).orElse(null);
+        return new LoginRedirect(
+                response.statusCode(),
+                location,
+                location == null ? Map.of() : query(location.getRawQuery()),
+                response.body());
     }
 
     /**
@@ -107,7 +113,8 @@ public class LaunchClient {
     }
 
     /** The page a redirect led to, remembering the answer that redirected. */
-    private record Followed(HttpResponse<String> landing, HttpResponse<String> redirect) implements HttpResponse<String> {
+    private record Followed(HttpResponse<String> landing, HttpResponse<String> redirect)
+            implements HttpResponse<String> {
         @Override
         public int statusCode() {
             return landing.statusCode();
@@ -171,7 +178,8 @@ public class LaunchClient {
     }
 
     public HttpResponse<String> get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(toolBaseUrl + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(toolBaseUrl + path)).GET();
         headers.forEach(request::header);
         return send(request);
     }
@@ -179,12 +187,15 @@ public class LaunchClient {
     /** Sends with this browser's cookies and keeps the ones the tool sets or clears. */
     public HttpResponse<String> send(HttpRequest.Builder request) {
         if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             keepCookies(response.headers().allValues("Set-Cookie"));
             return response;
         } catch (IOException e) {
@@ -228,7 +239,8 @@ public class LaunchClient {
         }
         for (String part : rawQuery.split("&")) {
             String[] pair = part.split("=", 2);
-            values.put(URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
+            values.put(
+                    URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
                     pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "");
         }
         return values;

@@ -100,8 +100,15 @@ public class TestPlatform implements AutoCloseable {
     }
 
     public PlatformRegistration registration() {
-        return new PlatformRegistration(issuer, clientId, Set.of(deploymentId), authorizationUri(), jwkSetUri(),
-                tokenUri(), PlatformRegistration.DEFAULT_ALGORITHMS, null);
+        return new PlatformRegistration(
+                issuer,
+                clientId,
+                Set.of(deploymentId),
+                authorizationUri(),
+                jwkSetUri(),
+                tokenUri(),
+                PlatformRegistration.DEFAULT_ALGORITHMS,
+                null);
     }
 
     /**
@@ -110,8 +117,14 @@ public class TestPlatform implements AutoCloseable {
      * through, the TLS handshake with this plain-http server would fail in another way.
      */
     public PlatformRegistration registrationOver(String scheme) {
-        return new PlatformRegistration(issuer, clientId, Set.of(deploymentId), withScheme(authorizationUri(), scheme),
-                withScheme(jwkSetUri(), scheme), withScheme(tokenUri(), scheme), PlatformRegistration.DEFAULT_ALGORITHMS,
+        return new PlatformRegistration(
+                issuer,
+                clientId,
+                Set.of(deploymentId),
+                withScheme(authorizationUri(), scheme),
+                withScheme(jwkSetUri(), scheme),
+                withScheme(tokenUri(), scheme),
+                PlatformRegistration.DEFAULT_ALGORITHMS,
                 null);
     }
 
@@ -143,8 +156,11 @@ public class TestPlatform implements AutoCloseable {
     /** A new key pair, not yet published. */
     public static RSAKey newKey() {
         try {
-            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -159,9 +175,13 @@ public class TestPlatform implements AutoCloseable {
 
     private void publishKeys() {
         keys.add(signingKey);
-        JWKSet set = new JWKSet(keys.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList());
-        server.stubFor(get(urlEqualTo("/jwks")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(set.toString(true))));
+        JWKSet set = new JWKSet(keys.stream()
+                .map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK())
+                .toList());
+        server.stubFor(get(urlEqualTo("/jwks"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(set.toString(true))));
     }
 
     /** The claims of a valid resource link launch of a student, for the given nonce. */
@@ -184,15 +204,29 @@ public class TestPlatform implements AutoCloseable {
                 .claim(LtiClaims.DEPLOYMENT_ID, deploymentId)
                 .claim(LtiClaims.TARGET_LINK_URI, targetLinkUri)
                 .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "course-101", "title", "Leerlog"))
-                .claim(LtiClaims.CONTEXT, Map.of("id", "course-101", "label", "STAGE", "title", "Stage 2026",
-                        "type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
+                .claim(
+                        LtiClaims.CONTEXT,
+                        Map.of(
+                                "id",
+                                "course-101",
+                                "label",
+                                "STAGE",
+                                "title",
+                                "Stage 2026",
+                                "type",
+                                List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
                 .claim(LtiClaims.ROLES, List.of(LEARNER))
                 .claim(LtiClaims.LAUNCH_PRESENTATION, Map.of("document_target", "iframe", "locale", "nl"));
     }
 
     public String sign(JWTClaimsSet claims) {
-        return sign(claims, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
-                .type(JOSEObjectType.JWT).build(), signingKey);
+        return sign(
+                claims,
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(signingKey.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                signingKey);
     }
 
     public static String sign(JWTClaimsSet claims, JWSHeader header, RSAKey key) {

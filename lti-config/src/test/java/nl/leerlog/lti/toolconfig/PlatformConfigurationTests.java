@@ -41,19 +41,24 @@ class PlatformConfigurationTests {
         PlatformConfiguration configuration = PlatformConfiguration.read(moodle(), CONFIGURATION_URL, false);
 
         assertThat(configuration.issuer()).isEqualTo("https://moodle.school.nl");
-        assertThat(configuration.registrationEndpoint()).hasToString("https://moodle.school.nl/mod/lti/openid-registration.php");
+        assertThat(configuration.registrationEndpoint())
+                .hasToString("https://moodle.school.nl/mod/lti/openid-registration.php");
         assertThat(configuration.tokenEndpoint()).hasToString("https://moodle.school.nl/mod/lti/token.php");
         assertThat(configuration.productFamilyCode()).isEqualTo("moodle");
     }
 
     @Test
     void issuerOnAnotherHostIsRefused() {
-        assertProblem(moodleWith(json -> json.put("issuer", "https://evil.example.com")), Problem.ISSUER_HOST_MISMATCH, "issuer");
+        assertProblem(
+                moodleWith(json -> json.put("issuer", "https://evil.example.com")),
+                Problem.ISSUER_HOST_MISMATCH,
+                "issuer");
     }
 
     @Test
     void issuerOnASubdomainOfTheConfigurationHostIsRefused() {
-        assertProblem(moodleWith(json -> json.put("issuer", "https://school.nl")), Problem.ISSUER_HOST_MISMATCH, "issuer");
+        assertProblem(
+                moodleWith(json -> json.put("issuer", "https://school.nl")), Problem.ISSUER_HOST_MISMATCH, "issuer");
     }
 
     @Test
@@ -61,7 +66,8 @@ class PlatformConfigurationTests {
         Map<String, Object> json = moodleWith(j -> j.put("issuer", "http://moodle.school.nl"));
         assertProblem(json, Problem.ISSUER_INSECURE, "issuer");
 
-        assertThat(PlatformConfiguration.read(json, CONFIGURATION_URL, true).issuer()).isEqualTo("http://moodle.school.nl");
+        assertThat(PlatformConfiguration.read(json, CONFIGURATION_URL, true).issuer())
+                .isEqualTo("http://moodle.school.nl");
     }
 
     @ParameterizedTest
@@ -76,37 +82,54 @@ class PlatformConfigurationTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"authorization_endpoint", "registration_endpoint", "jwks_uri", "token_endpoint",
-            "id_token_signing_alg_values_supported", PlatformConfiguration.LTI_PLATFORM_CONFIGURATION})
+    @ValueSource(
+            strings = {
+                "authorization_endpoint",
+                "registration_endpoint",
+                "jwks_uri",
+                "token_endpoint",
+                "id_token_signing_alg_values_supported",
+                PlatformConfiguration.LTI_PLATFORM_CONFIGURATION
+            })
     void missingRequiredFieldIsRefusedByName(String field) {
         assertProblem(moodleWith(json -> json.remove(field)), Problem.FIELD_MISSING, field);
     }
 
     @Test
     void endpointThatIsNotAnHttpsUrlIsRefused() {
-        assertProblem(moodleWith(json -> json.put("token_endpoint", "ftp://moodle.school.nl/token")),
-                Problem.FIELD_NOT_A_URL, "token_endpoint");
-        assertProblem(moodleWith(json -> json.put("jwks_uri", "http://moodle.school.nl/certs")),
-                Problem.FIELD_NOT_A_URL, "jwks_uri");
+        assertProblem(
+                moodleWith(json -> json.put("token_endpoint", "ftp://moodle.school.nl/token")),
+                Problem.FIELD_NOT_A_URL,
+                "token_endpoint");
+        assertProblem(
+                moodleWith(json -> json.put("jwks_uri", "http://moodle.school.nl/certs")),
+                Problem.FIELD_NOT_A_URL,
+                "jwks_uri");
     }
 
     @Test
     void platformThatDoesNotSignWithRs256IsRefused() {
-        assertProblem(moodleWith(json -> json.put("id_token_signing_alg_values_supported", List.of("HS256", "ES256"))),
-                Problem.RS256_UNSUPPORTED, "id_token_signing_alg_values_supported");
+        assertProblem(
+                moodleWith(json -> json.put("id_token_signing_alg_values_supported", List.of("HS256", "ES256"))),
+                Problem.RS256_UNSUPPORTED,
+                "id_token_signing_alg_values_supported");
     }
 
     @Test
     void answerWithoutClientIdIsRefused() {
         assertThatThrownBy(() -> ClientRegistrationResponse.read(Map.of("application_type", "web")))
                 .isInstanceOf(PlatformConfigurationException.class)
-                .extracting(e -> ((PlatformConfigurationException) e).problem()).isEqualTo(Problem.CLIENT_ID_MISSING);
+                .extracting(e -> ((PlatformConfigurationException) e).problem())
+                .isEqualTo(Problem.CLIENT_ID_MISSING);
     }
 
     @Test
     void answerWithNumericIdsKeepsThemAsStrings() {
-        ClientRegistrationResponse response = ClientRegistrationResponse.read(Map.of("client_id", 10000000000042L,
-                ClientRegistrationRequest.TOOL_CONFIGURATION, Map.of("deployment_id", 7)));
+        ClientRegistrationResponse response = ClientRegistrationResponse.read(Map.of(
+                "client_id",
+                10000000000042L,
+                ClientRegistrationRequest.TOOL_CONFIGURATION,
+                Map.of("deployment_id", 7)));
 
         assertThat(response.clientId()).isEqualTo("10000000000042");
         assertThat(response.deploymentId()).contains("7");

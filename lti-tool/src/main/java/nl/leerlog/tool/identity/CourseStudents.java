@@ -23,13 +23,14 @@ public class CourseStudents {
     }
 
     /** A student as a teacher's lists show them; {@code name} is null when the platform shares no name. */
-    public record Student(long id, String name) {
-    }
+    public record Student(long id, String name) {}
 
     /** The name of an active student of the course ("" without one), or nothing when the id is none there. */
     public Optional<String> activeStudentName(long courseId, long studentId) {
-        return db.select(APP_USER.DISPLAY_NAME).from(ENROLMENT)
-                .join(APP_USER).on(APP_USER.ID.eq(ENROLMENT.USER_ID))
+        return db.select(APP_USER.DISPLAY_NAME)
+                .from(ENROLMENT)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(ENROLMENT.USER_ID))
                 .where(activeStudentOf(courseId), ENROLMENT.USER_ID.eq(studentId))
                 .fetchOptional()
                 .map(r -> r.value1() == null ? "" : r.value1());
@@ -37,15 +38,20 @@ public class CourseStudents {
 
     /** The course's active students by name (those without one last). */
     public List<Student> activeStudents(long courseId) {
-        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME).from(ENROLMENT)
-                .join(APP_USER).on(APP_USER.ID.eq(ENROLMENT.USER_ID))
+        return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME)
+                .from(ENROLMENT)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(ENROLMENT.USER_ID))
                 .where(activeStudentOf(courseId))
                 .orderBy(APP_USER.DISPLAY_NAME.asc().nullsLast(), APP_USER.ID)
                 .fetch(r -> new Student(r.value1(), r.value2()));
     }
 
     private static Condition activeStudentOf(long courseId) {
-        return ENROLMENT.COURSE_ID.eq(courseId).and(ENROLMENT.ACTIVE.isTrue())
+        return ENROLMENT
+                .COURSE_ID
+                .eq(courseId)
+                .and(ENROLMENT.ACTIVE.isTrue())
                 .and(ENROLMENT.COURSE_ROLE.eq(CourseRole.STUDENT.name()));
     }
 }

@@ -6,8 +6,8 @@ import nl.leerlog.lti.session.LtiAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
 /** The launched user of a request, as the launch recorded them. */
-public record CurrentUser(long userId, String name, CourseRole role, boolean testUser, long courseId,
-        String courseTitle, Locale locale) {
+public record CurrentUser(
+        long userId, String name, CourseRole role, boolean testUser, long courseId, String courseTitle, Locale locale) {
 
     public static final String USER_ID = "userId";
     public static final String COURSE_ID = "courseId";

@@ -9,6 +9,10 @@ import java.time.Instant;
  * @param registrationId the registration (issuer + client id) the launch was validated against
  * @param frameOrigin the origin of the LMS page the launch came from (its signed return URL), or {@code null}
  */
-public record LaunchAcceptedEvent(String registrationId, String deploymentId, String contextTitle, CourseRole role,
-        String frameOrigin, Instant at) {
-}
+public record LaunchAcceptedEvent(
+        String registrationId,
+        String deploymentId,
+        String contextTitle,
+        CourseRole role,
+        String frameOrigin,
+        Instant at) {}

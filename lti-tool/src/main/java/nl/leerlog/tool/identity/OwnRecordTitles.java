@@ -34,8 +34,11 @@ public abstract class OwnRecordTitles {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return db.select(id, title).from(table)
-                .where(owner.owns(table)).and(id.in(ids)).and(deletedAt.isNull())
+        return db.select(id, title)
+                .from(table)
+                .where(owner.owns(table))
+                .and(id.in(ids))
+                .and(deletedAt.isNull())
                 .fetchMap(id, title);
     }
 

@@ -52,7 +52,9 @@ public final class Owner {
 
     /** The rows of a private table that belong to this owner in this course. */
     public Condition owns(Table<?> table) {
-        return column(table, "owner_id").eq(userId).and(column(table, "course_id").eq(courseId));
+        return column(table, "owner_id")
+                .eq(userId)
+                .and(column(table, "course_id").eq(courseId));
     }
 
     private static Field<Long> column(Table<?> table, String name) {

@@ -16,7 +16,12 @@ import java.time.temporal.ChronoUnit;
  */
 public record InternshipWeek(Phase phase, int week, int weeks, long daysUntilStart) {
 
-    public enum Phase { UNKNOWN, UPCOMING, RUNNING, FINISHED }
+    public enum Phase {
+        UNKNOWN,
+        UPCOMING,
+        RUNNING,
+        FINISHED
+    }
 
     public static final InternshipWeek UNKNOWN = new InternshipWeek(Phase.UNKNOWN, 0, 0, 0);
 

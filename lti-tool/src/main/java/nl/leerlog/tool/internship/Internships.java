@@ -6,10 +6,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import nl.leerlog.schema.tables.records.InternshipRecord;
 import java.util.Optional;
-import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.schema.tables.records.InternshipRecord;
 import nl.leerlog.tool.identity.CourseStudents;
+import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -38,21 +38,29 @@ public class Internships {
     }
 
     /** A student of the course as the teacher's list shows them: a name and the internship, if entered. */
-    public record CourseStudent(long id, String name, InternshipSummary internship) {
-    }
+    public record CourseStudent(long id, String name, InternshipSummary internship) {}
 
     /**
      * The course's active students by name, each with their internship data and week. Nothing of their learning
      * log: that stays theirs until they share it.
      */
     public List<CourseStudent> studentsOf(long courseId) {
-        Map<Long, Internship> internships = db.selectFrom(INTERNSHIP).where(INTERNSHIP.COURSE_ID.eq(courseId))
+        Map<Long, Internship> internships = db.selectFrom(INTERNSHIP)
+                .where(INTERNSHIP.COURSE_ID.eq(courseId))
                 .fetchMap(INTERNSHIP.STUDENT_ID, Internships::internship);
-        return students.activeStudents(courseId).stream().map(student -> {
-            Internship internship = internships.get(student.id());
-            return new CourseStudent(student.id(), student.name(), internship == null ? null
-                    : new InternshipSummary(internship, InternshipWeek.of(internship.startsOn(), internship.endsOn(), clock)));
-        }).toList();
+        return students.activeStudents(courseId).stream()
+                .map(student -> {
+                    Internship internship = internships.get(student.id());
+                    return new CourseStudent(
+                            student.id(),
+                            student.name(),
+                            internship == null
+                                    ? null
+                                    : new InternshipSummary(
+                                            internship,
+                                            InternshipWeek.of(internship.startsOn(), internship.endsOn(), clock)));
+                })
+                .toList();
     }
 
     public Optional<Internship> find(long courseId, long studentId) {
@@ -71,8 +79,9 @@ public class Internships {
      * caller has made sure the student is one of the course's (see {@link #activeStudent}).
      */
     public Optional<InternshipSummary> summary(long courseId, long studentId) {
-        return find(courseId, studentId).map(internship -> new InternshipSummary(internship,
-                InternshipWeek.of(internship.startsOn(), internship.endsOn(), clock)));
+        return find(courseId, studentId)
+                .map(internship -> new InternshipSummary(
+                        internship, InternshipWeek.of(internship.startsOn(), internship.endsOn(), clock)));
     }
 
     /** Stores the whole internship; {@code changedBy} is the student or the coordinator who saved it. */
@@ -103,7 +112,12 @@ public class Internships {
     }
 
     private static Internship internship(InternshipRecord r) {
-        return new Internship(r.getOrganisation(), r.getSupervisorName(), r.getSupervisorEmail(), r.getStartsOn(),
-                r.getEndsOn(), r.getAssignment());
+        return new Internship(
+                r.getOrganisation(),
+                r.getSupervisorName(),
+                r.getSupervisorEmail(),
+                r.getStartsOn(),
+                r.getEndsOn(),
+                r.getAssignment());
     }
 }

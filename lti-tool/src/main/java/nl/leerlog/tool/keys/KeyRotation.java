@@ -3,19 +3,19 @@ package nl.leerlog.tool.keys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import nl.leerlog.tool.keys.internal.DatabaseToolKeys;
+import nl.leerlog.tool.keys.internal.KeySettings;
+import nl.leerlog.tool.keys.internal.NewToolKey;
+import nl.leerlog.tool.keys.internal.PrivateKeyCipher;
+import nl.leerlog.tool.keys.internal.ScheduledKeyRotation;
+import nl.leerlog.tool.keys.internal.StoredToolKey;
+import nl.leerlog.tool.keys.internal.ToolKeyRepository;
+import nl.leerlog.tool.keys.internal.ToolKeyState;
+import nl.leerlog.tool.keys.internal.ToolKeyView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
-import nl.leerlog.tool.keys.internal.DatabaseToolKeys;
-import nl.leerlog.tool.keys.internal.ToolKeyState;
-import nl.leerlog.tool.keys.internal.PrivateKeyCipher;
-import nl.leerlog.tool.keys.internal.ToolKeyView;
-import nl.leerlog.tool.keys.internal.NewToolKey;
-import nl.leerlog.tool.keys.internal.ScheduledKeyRotation;
-import nl.leerlog.tool.keys.internal.KeySettings;
-import nl.leerlog.tool.keys.internal.StoredToolKey;
-import nl.leerlog.tool.keys.internal.ToolKeyRepository;
 
 /**
  * Rotation of the tool's signing keys with overlap (Sec §6): the NEXT key is published at least
@@ -34,8 +34,12 @@ public class KeyRotation {
     private final KeySettings settings;
     private final Clock clock;
 
-    public KeyRotation(ToolKeyRepository repository, DatabaseToolKeys toolKeys, PrivateKeyCipher cipher,
-            KeySettings settings, Clock clock) {
+    public KeyRotation(
+            ToolKeyRepository repository,
+            DatabaseToolKeys toolKeys,
+            PrivateKeyCipher cipher,
+            KeySettings settings,
+            Clock clock) {
         this.repository = repository;
         this.toolKeys = toolKeys;
         this.cipher = cipher;
@@ -59,7 +63,10 @@ public class KeyRotation {
      */
     public void rotateNow() {
         Outcome outcome = rotate(clock.instant());
-        log.info(outcome == Outcome.ROTATED ? "Tool keys rotated on request" : "Tool keys were rotated by another request");
+        log.info(
+                outcome == Outcome.ROTATED
+                        ? "Tool keys rotated on request"
+                        : "Tool keys were rotated by another request");
     }
 
     /** Every key in the database, newest first, without private material. */
@@ -70,15 +77,17 @@ public class KeyRotation {
     /** Rotates if the CURRENT key has signed for {@code rotation-interval}; true if this call rotated. */
     public boolean rotateIfDue() {
         Instant now = clock.instant();
-        StoredToolKey current = DatabaseToolKeys.find(repository.findAll(), ToolKeyState.CURRENT).orElse(null);
-        if (current == null || current.activatedAt().plus(settings.rotationInterval()).isAfter(now)) {
+        StoredToolKey current = DatabaseToolKeys.find(repository.findAll(), ToolKeyState.CURRENT)
+                .orElse(null);
+        if (current == null
+                || current.activatedAt().plus(settings.rotationInterval()).isAfter(now)) {
             return false;
         }
         try {
             return rotate(now) == Outcome.ROTATED;
         } catch (RotationTooSoonException e) {
-            log.warn("The current tool key is due for rotation, but the next key may sign only from {}",
-                    e.possibleAt());
+            log.warn(
+                    "The current tool key is due for rotation, but the next key may sign only from {}", e.possibleAt());
             return false;
         }
     }
@@ -105,7 +114,8 @@ public class KeyRotation {
         } catch (ConcurrencyFailureException e) {
             // A database that reports the competing rotation as a lock conflict: fine if the keys moved on.
             if (DatabaseToolKeys.find(repository.findAll(), ToolKeyState.CURRENT)
-                    .filter(stillCurrent -> stillCurrent.kid().equals(current.kid())).isPresent()) {
+                    .filter(stillCurrent -> stillCurrent.kid().equals(current.kid()))
+                    .isPresent()) {
                 throw e;
             }
             rotated = false;

@@ -8,7 +8,12 @@ import java.util.stream.Collectors;
 
 /** The learning-moment fields a programme may require (date and title are always required). */
 public enum MomentField {
-    CATEGORY, GOALS, COMPETENCIES, MINUTES, PEOPLE, EVIDENCE;
+    CATEGORY,
+    GOALS,
+    COMPETENCIES,
+    MINUTES,
+    PEOPLE,
+    EVIDENCE;
 
     /** Reads {@code programme.required_fields}; unknown names (from a newer version) are ignored. */
     static Set<MomentField> parse(String stored) {
@@ -17,12 +22,17 @@ public enum MomentField {
             return fields;
         }
         for (String name : stored.split(",")) {
-            Arrays.stream(values()).filter(f -> f.name().equalsIgnoreCase(name.strip())).forEach(fields::add);
+            Arrays.stream(values())
+                    .filter(f -> f.name().equalsIgnoreCase(name.strip()))
+                    .forEach(fields::add);
         }
         return fields;
     }
 
     public static String format(Set<MomentField> fields) {
-        return fields.stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(","));
+        return fields.stream()
+                .map(f -> f.name().toLowerCase(Locale.ROOT))
+                .sorted()
+                .collect(Collectors.joining(","));
     }
 }

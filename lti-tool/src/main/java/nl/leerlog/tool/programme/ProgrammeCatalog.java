@@ -8,8 +8,8 @@ import static nl.leerlog.schema.Tables.REFLECTION_MODEL;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.leerlog.tool.identity.Owner;
@@ -54,7 +54,8 @@ public class ProgrammeCatalog {
             }
             coursesWithCategories.add(courseId); // a course never loses its categories (archived ones stay)
         }
-        return db.select(CATEGORY.ID, CATEGORY.NAME).from(CATEGORY)
+        return db.select(CATEGORY.ID, CATEGORY.NAME)
+                .from(CATEGORY)
                 .where(CATEGORY.COURSE_ID.eq(courseId).and(CATEGORY.ARCHIVED.isFalse()))
                 .orderBy(CATEGORY.POSITION, CATEGORY.NAME)
                 .fetch(r -> new Choice(r.value1(), r.value2()));
@@ -77,7 +78,8 @@ public class ProgrammeCatalog {
 
     /** The course's active competencies, in the framework's order. */
     public List<Choice> competencies(long courseId) {
-        return db.select(COMPETENCY.ID, COMPETENCY.NAME, COMPETENCY.CODE).from(COMPETENCY)
+        return db.select(COMPETENCY.ID, COMPETENCY.NAME, COMPETENCY.CODE)
+                .from(COMPETENCY)
                 .where(COMPETENCY.COURSE_ID.eq(courseId).and(COMPETENCY.ARCHIVED.isFalse()))
                 .orderBy(COMPETENCY.POSITION, COMPETENCY.CODE)
                 .fetch(r -> new Choice(r.value1(), r.value2(), r.value3()));
@@ -85,14 +87,18 @@ public class ProgrammeCatalog {
 
     /** The programme's active goals and questions, then the student's own. */
     public List<Goal> goals(Owner owner) {
-        return db.select(LEARNING_GOAL.ID, LEARNING_GOAL.KIND, LEARNING_GOAL.TITLE, LEARNING_GOAL.DESCRIPTION,
+        return db.select(
+                        LEARNING_GOAL.ID,
+                        LEARNING_GOAL.KIND,
+                        LEARNING_GOAL.TITLE,
+                        LEARNING_GOAL.DESCRIPTION,
                         LEARNING_GOAL.OWNER_ID)
                 .from(LEARNING_GOAL)
                 .where(linkableGoal(owner))
                 .and(LEARNING_GOAL.ARCHIVED.isFalse())
                 .orderBy(LEARNING_GOAL.OWNER_ID.asc().nullsFirst(), LEARNING_GOAL.POSITION, LEARNING_GOAL.ID)
-                .fetch(r -> new Goal(r.value1(), Goal.Kind.valueOf(r.value2()), r.value3(), r.value4(),
-                        r.value5() != null));
+                .fetch(r -> new Goal(
+                        r.value1(), Goal.Kind.valueOf(r.value2()), r.value3(), r.value4(), r.value5() != null));
     }
 
     /** The names of the course's categories with these ids, archived ones too: a moment keeps its category. */
@@ -100,7 +106,8 @@ public class ProgrammeCatalog {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return db.select(CATEGORY.ID, CATEGORY.NAME).from(CATEGORY)
+        return db.select(CATEGORY.ID, CATEGORY.NAME)
+                .from(CATEGORY)
                 .where(CATEGORY.COURSE_ID.eq(courseId).and(CATEGORY.ID.in(ids)))
                 .fetchMap(CATEGORY.ID, CATEGORY.NAME);
     }
@@ -110,7 +117,8 @@ public class ProgrammeCatalog {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.select(LEARNING_GOAL.ID, LEARNING_GOAL.TITLE).from(LEARNING_GOAL)
+        return db.select(LEARNING_GOAL.ID, LEARNING_GOAL.TITLE)
+                .from(LEARNING_GOAL)
                 .where(LEARNING_GOAL.ID.in(ids).and(linkableGoal(owner)))
                 .orderBy(LEARNING_GOAL.OWNER_ID.asc().nullsFirst(), LEARNING_GOAL.POSITION, LEARNING_GOAL.ID)
                 .fetch(r -> new Choice(r.value1(), r.value2()));
@@ -121,7 +129,8 @@ public class ProgrammeCatalog {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return db.select(COMPETENCY.ID, COMPETENCY.NAME, COMPETENCY.CODE).from(COMPETENCY)
+        return db.select(COMPETENCY.ID, COMPETENCY.NAME, COMPETENCY.CODE)
+                .from(COMPETENCY)
                 .where(COMPETENCY.COURSE_ID.eq(courseId).and(COMPETENCY.ID.in(ids)))
                 .orderBy(COMPETENCY.POSITION, COMPETENCY.CODE)
                 .fetch(r -> new Choice(r.value1(), r.value2(), r.value3()));
@@ -132,34 +141,45 @@ public class ProgrammeCatalog {
      * another course, or a goal of another course or another student, may not.
      */
     public boolean linkable(Owner owner, Long categoryId, Set<Long> goalIds, Set<Long> competencyIds) {
-        boolean categoryOk = categoryId == null || db.fetchExists(CATEGORY,
-                CATEGORY.ID.eq(categoryId).and(CATEGORY.COURSE_ID.eq(owner.courseId())));
+        boolean categoryOk = categoryId == null
+                || db.fetchExists(CATEGORY, CATEGORY.ID.eq(categoryId).and(CATEGORY.COURSE_ID.eq(owner.courseId())));
         boolean goalsOk = goalIds.isEmpty()
-                || db.fetchCount(LEARNING_GOAL, LEARNING_GOAL.ID.in(goalIds).and(linkableGoal(owner))) == goalIds.size();
-        boolean competenciesOk = competencyIds.isEmpty() || db.fetchCount(COMPETENCY,
-                COMPETENCY.ID.in(competencyIds).and(COMPETENCY.COURSE_ID.eq(owner.courseId()))) == competencyIds.size();
+                || db.fetchCount(LEARNING_GOAL, LEARNING_GOAL.ID.in(goalIds).and(linkableGoal(owner)))
+                        == goalIds.size();
+        boolean competenciesOk = competencyIds.isEmpty()
+                || db.fetchCount(
+                                COMPETENCY,
+                                COMPETENCY.ID.in(competencyIds).and(COMPETENCY.COURSE_ID.eq(owner.courseId())))
+                        == competencyIds.size();
         return categoryOk && goalsOk && competenciesOk;
     }
 
     private static org.jooq.Condition linkableGoal(Owner owner) {
-        return LEARNING_GOAL.COURSE_ID.eq(owner.courseId())
+        return LEARNING_GOAL
+                .COURSE_ID
+                .eq(owner.courseId())
                 .and(LEARNING_GOAL.OWNER_ID.isNull().or(LEARNING_GOAL.OWNER_ID.eq(owner.userId())));
     }
 
     /** The fields a student must fill in before a learning moment is final (besides date and title). */
     public Set<MomentField> requiredFields(long courseId) {
-        return MomentField.parse(db.select(PROGRAMME.REQUIRED_FIELDS).from(PROGRAMME)
-                .where(PROGRAMME.COURSE_ID.eq(courseId)).fetchOne(PROGRAMME.REQUIRED_FIELDS));
+        return MomentField.parse(db.select(PROGRAMME.REQUIRED_FIELDS)
+                .from(PROGRAMME)
+                .where(PROGRAMME.COURSE_ID.eq(courseId))
+                .fetchOne(PROGRAMME.REQUIRED_FIELDS));
     }
 
     /** The id of the reflection model the course reflects with: its choice, or the built-in default. */
     public long reflectionModelId(long courseId) {
-        Long chosen = db.select(PROGRAMME.REFLECTION_MODEL_ID).from(PROGRAMME)
-                .where(PROGRAMME.COURSE_ID.eq(courseId)).fetchOne(PROGRAMME.REFLECTION_MODEL_ID);
+        Long chosen = db.select(PROGRAMME.REFLECTION_MODEL_ID)
+                .from(PROGRAMME)
+                .where(PROGRAMME.COURSE_ID.eq(courseId))
+                .fetchOne(PROGRAMME.REFLECTION_MODEL_ID);
         if (chosen != null) {
             return chosen;
         }
-        return db.select(REFLECTION_MODEL.ID).from(REFLECTION_MODEL)
+        return db.select(REFLECTION_MODEL.ID)
+                .from(REFLECTION_MODEL)
                 .where(REFLECTION_MODEL.COURSE_ID.isNull().and(REFLECTION_MODEL.MODEL_KEY.eq(DEFAULT_REFLECTION_MODEL)))
                 .fetchSingle(REFLECTION_MODEL.ID);
     }

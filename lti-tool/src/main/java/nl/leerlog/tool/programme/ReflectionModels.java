@@ -27,8 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReflectionModels {
 
     /** A step of a new model, in both languages. */
-    public record NewStep(String titleNl, String titleEn, String promptNl, String promptEn) {
-    }
+    public record NewStep(String titleNl, String titleEn, String promptNl, String promptEn) {}
 
     private final DSLContext db;
     private final Clock clock;
@@ -45,7 +44,8 @@ public class ReflectionModels {
 
     /** The model if the course offers it; a model of another course is as unknown as one that never existed. */
     public Optional<ReflectionModel> find(long courseId, long modelId, Locale locale) {
-        return read(offered(courseId).and(REFLECTION_MODEL.ID.eq(modelId)), locale).stream().findFirst();
+        return read(offered(courseId).and(REFLECTION_MODEL.ID.eq(modelId)), locale).stream()
+                .findFirst();
     }
 
     /** Whether the course may reflect with this model: a built-in one or one of its own. */
@@ -58,8 +58,8 @@ public class ReflectionModels {
     public long addOwn(long courseId, String nameNl, String nameEn, List<NewStep> steps) {
         int number = db.fetchCount(REFLECTION_MODEL, REFLECTION_MODEL.COURSE_ID.eq(courseId)) + 1;
         String key = "own-" + number;
-        while (db.fetchExists(REFLECTION_MODEL, REFLECTION_MODEL.COURSE_ID.eq(courseId)
-                .and(REFLECTION_MODEL.MODEL_KEY.eq(key)))) {
+        while (db.fetchExists(
+                REFLECTION_MODEL, REFLECTION_MODEL.COURSE_ID.eq(courseId).and(REFLECTION_MODEL.MODEL_KEY.eq(key)))) {
             key = "own-" + ++number;
         }
         long id = db.insertInto(REFLECTION_MODEL)
@@ -94,24 +94,31 @@ public class ReflectionModels {
     private List<ReflectionModel> read(Condition condition, Locale locale) {
         boolean dutch = SupportedLocales.closest(locale).equals(SupportedLocales.DUTCH);
         Map<Long, ReflectionModelRecord> models = new LinkedHashMap<>();
-        db.selectFrom(REFLECTION_MODEL).where(condition)
+        db.selectFrom(REFLECTION_MODEL)
+                .where(condition)
                 .orderBy(REFLECTION_MODEL.COURSE_ID.asc().nullsFirst(), REFLECTION_MODEL.ID)
                 .forEach(model -> models.put(model.getId(), model));
         if (models.isEmpty()) {
             return List.of();
         }
         Map<Long, List<ReflectionModel.Step>> steps = new LinkedHashMap<>();
-        db.selectFrom(REFLECTION_STEP).where(REFLECTION_STEP.MODEL_ID.in(models.keySet()))
+        db.selectFrom(REFLECTION_STEP)
+                .where(REFLECTION_STEP.MODEL_ID.in(models.keySet()))
                 .orderBy(REFLECTION_STEP.MODEL_ID, REFLECTION_STEP.POSITION)
                 .forEach(step -> steps.computeIfAbsent(step.getModelId(), id -> new ArrayList<>())
-                        .add(new ReflectionModel.Step(step.getPosition(), step.getStepKey(),
+                        .add(new ReflectionModel.Step(
+                                step.getPosition(),
+                                step.getStepKey(),
                                 dutch ? step.getTitleNl() : step.getTitleEn(),
                                 dutch ? step.getPromptNl() : step.getPromptEn())));
         return models.values().stream()
-                .map(model -> new ReflectionModel(model.getId(), model.getModelKey(),
+                .map(model -> new ReflectionModel(
+                        model.getId(),
+                        model.getModelKey(),
                         dutch ? model.getNameNl() : model.getNameEn(),
                         dutch ? model.getDescriptionNl() : model.getDescriptionEn(),
-                        model.getCourseId() == null, steps.getOrDefault(model.getId(), List.of())))
+                        model.getCourseId() == null,
+                        steps.getOrDefault(model.getId(), List.of())))
                 .toList();
     }
 }

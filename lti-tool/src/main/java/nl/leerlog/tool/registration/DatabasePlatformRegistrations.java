@@ -44,8 +44,7 @@ public class DatabasePlatformRegistrations implements PlatformRegistrations {
     }
 
     /** Registrations a feature contributes in code, such as the demo LMS. */
-    public interface ExtraRegistrations extends PlatformRegistrations {
-    }
+    public interface ExtraRegistrations extends PlatformRegistrations {}
 
     @Override
     public Optional<PlatformRegistration> find(String issuer, String clientId) {
@@ -56,8 +55,9 @@ public class DatabasePlatformRegistrations implements PlatformRegistrations {
         if (!DatabaseText.storable(issuer) || !DatabaseText.storable(clientId)) {
             return found; // values from the login request that no registration row can hold
         }
-        return found.or(() -> load(LTI_REGISTRATION.ISSUER.eq(issuer).and(LTI_REGISTRATION.CLIENT_ID.eq(clientId)))
-                .stream().findFirst());
+        return found.or(
+                () -> load(LTI_REGISTRATION.ISSUER.eq(issuer).and(LTI_REGISTRATION.CLIENT_ID.eq(clientId))).stream()
+                        .findFirst());
     }
 
     @Override
@@ -86,24 +86,34 @@ public class DatabasePlatformRegistrations implements PlatformRegistrations {
     }
 
     private List<PlatformRegistration> load(org.jooq.Condition condition) {
-        Result<Record> rows = db.select(LTI_REGISTRATION.fields()).select(LTI_DEPLOYMENT.DEPLOYMENT_ID)
+        Result<Record> rows = db.select(LTI_REGISTRATION.fields())
+                .select(LTI_DEPLOYMENT.DEPLOYMENT_ID)
                 .from(LTI_REGISTRATION)
-                .leftJoin(LTI_DEPLOYMENT).on(LTI_DEPLOYMENT.REGISTRATION_ID.eq(LTI_REGISTRATION.ID))
+                .leftJoin(LTI_DEPLOYMENT)
+                .on(LTI_DEPLOYMENT.REGISTRATION_ID.eq(LTI_REGISTRATION.ID))
                 .where(condition.and(LTI_REGISTRATION.STATUS.eq(RegistrationStatus.ACTIVE.name())))
                 .fetch();
         return rows.intoGroups(LTI_REGISTRATION.ID).values().stream()
-                .map(group -> toRegistration(group.get(0).into(LTI_REGISTRATION),
+                .map(group -> toRegistration(
+                        group.get(0).into(LTI_REGISTRATION),
                         group.getValues(LTI_DEPLOYMENT.DEPLOYMENT_ID).stream()
-                                .filter(java.util.Objects::nonNull).collect(Collectors.toSet())))
+                                .filter(java.util.Objects::nonNull)
+                                .collect(Collectors.toSet())))
                 .toList();
     }
 
     private static PlatformRegistration toRegistration(LtiRegistrationRecord row, Set<String> deployments) {
-        return new PlatformRegistration(row.getIssuer(), row.getClientId(), deployments,
-                URI.create(row.getAuthorizationUri()), URI.create(row.getJwkSetUri()),
+        return new PlatformRegistration(
+                row.getIssuer(),
+                row.getClientId(),
+                deployments,
+                URI.create(row.getAuthorizationUri()),
+                URI.create(row.getJwkSetUri()),
                 row.getTokenUri() == null ? null : URI.create(row.getTokenUri()),
-                java.util.Arrays.stream(row.getAlgorithms().split(",")).map(String::trim)
-                        .map(JWSAlgorithm::parse).collect(Collectors.toSet()),
+                java.util.Arrays.stream(row.getAlgorithms().split(","))
+                        .map(String::trim)
+                        .map(JWSAlgorithm::parse)
+                        .collect(Collectors.toSet()),
                 row.getClockSkewSeconds() == null ? null : java.time.Duration.ofSeconds(row.getClockSkewSeconds()));
     }
 }

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import nl.leerlog.tool.registration.internal.RegistrationRepository;
-import org.springframework.dao.DuplicateKeyException;
 import nl.leerlog.tool.registration.RegistrationChanged.Change;
+import nl.leerlog.tool.registration.internal.RegistrationRepository;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,7 +65,9 @@ public class RegistrationAdministration {
         } catch (DuplicateKeyException e) {
             throw new DuplicateRegistration(details.issuer(), details.clientId());
         }
-        changed(Change.CREATED, target(details),
+        changed(
+                Change.CREATED,
+                target(details),
                 "status=" + RegistrationStatus.ACTIVE + "; deployments=" + String.join(", ", deploymentIds));
         return id;
     }
@@ -85,8 +87,12 @@ public class RegistrationAdministration {
 
     @Transactional
     public void disable(long id) {
-        changeStatus(id, RegistrationStatus.DISABLED, Change.DISABLED,
-                RegistrationStatus.ACTIVE, RegistrationStatus.PENDING);
+        changeStatus(
+                id,
+                RegistrationStatus.DISABLED,
+                Change.DISABLED,
+                RegistrationStatus.ACTIVE,
+                RegistrationStatus.PENDING);
     }
 
     @Transactional
@@ -98,9 +104,10 @@ public class RegistrationAdministration {
     public void delete(long id) {
         StoredRegistration registration = get(id);
         registrations.delete(id);
-        changed(Change.DELETED, target(registration.details()),
-                "status=" + registration.status() + "; deployments="
-                        + String.join(", ", registration.deploymentIds()));
+        changed(
+                Change.DELETED,
+                target(registration.details()),
+                "status=" + registration.status() + "; deployments=" + String.join(", ", registration.deploymentIds()));
     }
 
     @Transactional
@@ -117,8 +124,7 @@ public class RegistrationAdministration {
     public void removeDeployment(long id, String deploymentId) {
         StoredRegistration registration = get(id);
         if (registrations.removeDeployment(id, deploymentId)) {
-            changed(Change.DEPLOYMENT_REMOVED, target(registration.details()),
-                    "deployment=" + deploymentId);
+            changed(Change.DEPLOYMENT_REMOVED, target(registration.details()), "deployment=" + deploymentId);
         }
     }
 
@@ -147,7 +153,10 @@ public class RegistrationAdministration {
         compare(changed, "authorizationUri", before.authorizationUri(), after.authorizationUri());
         compare(changed, "jwkSetUri", before.jwkSetUri(), after.jwkSetUri());
         compare(changed, "tokenUri", before.tokenUri(), after.tokenUri());
-        compare(changed, "algorithms", new java.util.TreeSet<>(before.algorithms()),
+        compare(
+                changed,
+                "algorithms",
+                new java.util.TreeSet<>(before.algorithms()),
                 new java.util.TreeSet<>(after.algorithms()));
         compare(changed, "clockSkew", before.clockSkew(), after.clockSkew());
         compare(changed, "privacyLevel", before.privacyLevel(), after.privacyLevel());

@@ -7,6 +7,13 @@ package nl.leerlog.tool.registration;
 public record RegistrationChanged(Change change, String target, String details) {
 
     public enum Change {
-        CREATED, UPDATED, APPROVED, DISABLED, ENABLED, DELETED, DEPLOYMENT_ADDED, DEPLOYMENT_REMOVED
+        CREATED,
+        UPDATED,
+        APPROVED,
+        DISABLED,
+        ENABLED,
+        DELETED,
+        DEPLOYMENT_ADDED,
+        DEPLOYMENT_REMOVED
     }
 }

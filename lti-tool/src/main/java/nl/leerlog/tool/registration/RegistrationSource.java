@@ -2,5 +2,6 @@ package nl.leerlog.tool.registration;
 
 /** Where a registration came from. */
 public enum RegistrationSource {
-    MANUAL, DYNAMIC
+    MANUAL,
+    DYNAMIC
 }

@@ -10,8 +10,7 @@ import nl.leerlog.tool.system.internal.ControlCharacterFilter;
  */
 public final class DatabaseText {
 
-    private DatabaseText() {
-    }
+    private DatabaseText() {}
 
     public static boolean storable(String value) {
         return value == null || value.indexOf('\0') < 0;
@@ -22,8 +21,8 @@ public final class DatabaseText {
      * storable.
      */
     public static boolean typeable(String value) {
-        return value == null || value.chars().noneMatch(c -> Character.isISOControl(c)
-                && c != '\t' && c != '\n' && c != '\r');
+        return value == null
+                || value.chars().noneMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
     }
 
     /**

@@ -19,8 +19,13 @@ public class PageRenderer {
         this.views = views;
     }
 
-    public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
-            Map<String, ?> model, Locale locale) {
+    public void render(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String template,
+            Map<String, ?> model,
+            Locale locale) {
         try {
             View view = views.resolveViewName(template, locale);
             if (view == null) {

@@ -1,6 +1,8 @@
 package nl.leerlog.tool.system;
 
 import nl.leerlog.lti.config.LtiConfigurer;
+import nl.leerlog.tool.system.internal.ErrorAnswers;
+import nl.leerlog.tool.system.internal.LaunchLocaleResolver;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +15,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
-import nl.leerlog.tool.system.internal.ErrorAnswers;
-import nl.leerlog.tool.system.internal.LaunchLocaleResolver;
 
 /**
  * Who may reach what: LTI login and launch, the tool's keys, static assets, the demo LMS and the error page
@@ -30,39 +30,69 @@ public class SecurityConfiguration {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
 
-    private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    private static final RequestMatcher API =
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
     /**
      * @param teacherAccess {@code nl.leerlog.tool.identity.internal.TeacherAccess}: a teacher session whose enrolment is still
      *     an active teacher's, re-read every few minutes
      */
     @Bean
-    SecurityFilterChain toolSecurity(HttpSecurity http, ErrorAnswers answers,
+    SecurityFilterChain toolSecurity(
+            HttpSecurity http,
+            ErrorAnswers answers,
             @Qualifier("teacherAccess") AuthorizationManager<RequestAuthorizationContext> teacherAccess) {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(LtiConfigurer.PUBLIC_PATHS).permitAll()
-                        .requestMatchers("/", "/demo/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
-                                "/favicon.ico", "/error", "/actuator/health/**").permitAll()
-                        .requestMatchers("/teacher/**").access(teacherAccess)
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(LtiConfigurer.PUBLIC_PATHS)
+                        .permitAll()
+                        .requestMatchers(
+                                "/",
+                                "/demo/**",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/images/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/teacher/**")
+                        .access(teacherAccess)
                         // /student/** is for students only too, but a student's records answer "not found" to
                         // anyone else (nl.leerlog.tool.identity.Owner), so they cannot tell what exists.
-                        .anyRequest().authenticated())
-                .with(LtiConfigurer.lti(), lti -> lti
-                        .landingPath("/home")
-                        .contentSecurityPolicy(CONTENT_SECURITY_POLICY))
+                        .anyRequest()
+                        .authenticated())
+                .with(
+                        LtiConfigurer.lti(),
+                        lti -> lti.landingPath("/home").contentSecurityPolicy(CONTENT_SECURITY_POLICY))
                 .exceptionHandling(exceptions -> exceptions
-                        .defaultAuthenticationEntryPointFor((request, response, e) ->
-                                answers.problem(response, HttpStatus.UNAUTHORIZED, "No launched session",
-                                        "Open Leerlog from the course menu of your LMS first."), API)
-                        .defaultAuthenticationEntryPointFor((request, response, e) ->
-                                answers.page(request, response, HttpStatus.UNAUTHORIZED, "error.session.title",
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> answers.problem(
+                                        response,
+                                        HttpStatus.UNAUTHORIZED,
+                                        "No launched session",
+                                        "Open Leerlog from the course menu of your LMS first."),
+                                API)
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> answers.page(
+                                        request,
+                                        response,
+                                        HttpStatus.UNAUTHORIZED,
+                                        "error.session.title",
                                         "error.session.text"),
                                 AnyRequestMatcher.INSTANCE)
-                        .defaultAccessDeniedHandlerFor((request, response, e) ->
-                                answers.problem(response, HttpStatus.FORBIDDEN, "Not allowed",
-                                        "This request is not allowed for your role, or its form token is missing."), API)
-                        .defaultAccessDeniedHandlerFor((request, response, e) ->
-                                answers.page(request, response, HttpStatus.FORBIDDEN, "error.forbidden.title",
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> answers.problem(
+                                        response,
+                                        HttpStatus.FORBIDDEN,
+                                        "Not allowed",
+                                        "This request is not allowed for your role, or its form token is missing."),
+                                API)
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> answers.page(
+                                        request,
+                                        response,
+                                        HttpStatus.FORBIDDEN,
+                                        "error.forbidden.title",
                                         "error.forbidden.text"),
                                 AnyRequestMatcher.INSTANCE));
         return http.build();

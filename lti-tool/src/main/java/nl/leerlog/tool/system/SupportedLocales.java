@@ -9,8 +9,7 @@ public final class SupportedLocales {
     public static final Locale DUTCH = Locale.forLanguageTag("nl");
     public static final List<Locale> ALL = List.of(Locale.ENGLISH, DUTCH);
 
-    private SupportedLocales() {
-    }
+    private SupportedLocales() {}
 
     public static Locale closest(Locale requested) {
         if (requested != null && DUTCH.getLanguage().equals(requested.getLanguage())) {

@@ -6,8 +6,7 @@ import org.springframework.dao.DuplicateKeyException;
 /** Insert-or-update statements ({@code ON CONFLICT}) that hold on both databases. */
 public final class Upserts {
 
-    private Upserts() {
-    }
+    private Upserts() {}
 
     /**
      * Runs an insert-or-update once more when a concurrent first insert of the same row came in between:

@@ -1,20 +1,20 @@
 package nl.leerlog.tool.web;
 
 import java.util.List;
+import nl.leerlog.tool.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.server.ResponseStatusException;
-import nl.leerlog.tool.identity.CurrentUser;
 
 /** The menu of a student's or a teacher's pages, and what every page needs to show it. */
 public final class Navigation {
 
     /** The student's sections, in menu order (handbook 001: log, reflect, insights, saved, guidance). */
     public static final List<String> STUDENT_SECTIONS = List.of("log", "reflections", "insights", "saved", "guidance");
+
     public static final List<String> TEACHER_SECTIONS = List.of("dashboard", "students", "programme");
 
-    private Navigation() {
-    }
+    private Navigation() {}
 
     /**
      * Adds the user, the menu and the current section to the model of a page that uses the layout's header and

@@ -46,19 +46,24 @@ import org.springframework.context.annotation.Configuration;
 class LaunchBenchmark {
 
     private static final AtomicLong STATEMENTS = new AtomicLong();
-    private static final com.sun.management.OperatingSystemMXBean PROCESS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     @Test
     void fullLaunchRoundTrips() throws Exception {
-        List<Integer> clientCounts = Arrays.stream(System.getProperty("benchmark.clients", "4,16").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
+        List<Integer> clientCounts = Arrays.stream(
+                        System.getProperty("benchmark.clients", "4,16").split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
         int launches = Integer.getInteger("benchmark.launches", 5000);
         int warmup = Integer.getInteger("benchmark.warmup", 3000);
         boolean postgres = "postgres".equals(System.getProperty("benchmark.database"));
 
         try (TestPlatform platform = TestPlatform.start()) {
-            List<String> args = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
+            List<String> args = new ArrayList<>(List.of(
+                    "--server.port=0",
+                    "--logging.level.root=WARN",
                     "--logging.level.nl.leerlog.lti.failure.LtiFailures=ERROR"));
             platform.properties(0).forEach((name, value) -> args.add("--" + name + "=" + value));
             String schema = "bench_" + Long.toHexString(System.nanoTime());
@@ -68,8 +73,9 @@ class LaunchBenchmark {
                 args.add("--spring.flyway.schemas=" + schema);
                 args.add("--spring.flyway.create-schemas=true");
             }
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeerlogApplication.class,
-                    CountStatements.class).run(args.toArray(String[]::new))) {
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(
+                            LeerlogApplication.class, CountStatements.class)
+                    .run(args.toArray(String[]::new))) {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 String tool = "http://localhost:" + port;
 
@@ -80,20 +86,28 @@ class LaunchBenchmark {
                     long cpuBefore = PROCESS.getProcessCpuTime();
                     Result result = run(platform, tool, clients, launches);
                     double cpuMillis = (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6 / launches;
-                    report.add(String.format("%s, %2d clients, %d launches: %.0f launches/s, tool latency p50 %.1f ms, "
+                    report.add(String.format(
+                            "%s, %2d clients, %d launches: %.0f launches/s, tool latency p50 %.1f ms, "
                                     + "p95 %.1f ms, p99 %.1f ms, %.1f SQL statements per launch, %.1f ms CPU per launch "
                                     + "(tool and generator, %d cores)",
-                            postgres ? "PostgreSQL" : "H2", clients, launches, result.perSecond(),
-                            result.percentile(50), result.percentile(95), result.percentile(99),
-                            (double) STATEMENTS.get() / launches, cpuMillis, Runtime.getRuntime().availableProcessors()));
+                            postgres ? "PostgreSQL" : "H2",
+                            clients,
+                            launches,
+                            result.perSecond(),
+                            result.percentile(50),
+                            result.percentile(95),
+                            result.percentile(99),
+                            (double) STATEMENTS.get() / launches,
+                            cpuMillis,
+                            Runtime.getRuntime().availableProcessors()));
                     assertThat(result.failures()).isZero();
                 }
                 report.add("resident memory after the runs: " + residentMegabytes() + " MB");
                 System.out.printf("%nLaunch benchmark%n  %s%n%n", String.join("\n  ", report));
             } finally {
                 if (postgres) {
-                    try (Connection connection = DriverManager.getConnection(
-                            "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
+                    try (Connection connection =
+                            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
                         connection.createStatement().execute("drop schema if exists " + schema + " cascade");
                     }
                 }
@@ -136,11 +150,14 @@ class LaunchBenchmark {
                     long before = System.nanoTime();
                     LaunchClient.LoginRedirect login = browser.login(platform);
                     long loginNanos = System.nanoTime() - before;
-                    String idToken = platform.sign(platform.launchClaims(login.nonce(), browser.launchUrl()).build());
+                    String idToken = platform.sign(platform.launchClaims(login.nonce(), browser.launchUrl())
+                            .build());
                     long launchStart = System.nanoTime();
                     HttpResponse<String> launch = browser.launch(idToken, login.state());
                     HttpResponse<String> landing = launch.statusCode() == 303
-                            ? browser.get(launch.headers().firstValue("Location").orElseThrow()) : launch;
+                            ? browser.get(
+                                    launch.headers().firstValue("Location").orElseThrow())
+                            : launch;
                     HttpResponse<String> me = browser.get("/api/me", Map.of("Accept", "application/json"));
                     latencies.add(loginNanos + System.nanoTime() - launchStart);
                     if (login.status() != 302 || landing.statusCode() != 200 || me.statusCode() != 200) {

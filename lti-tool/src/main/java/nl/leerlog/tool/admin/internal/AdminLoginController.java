@@ -17,8 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AdminLoginController {
 
     /** A single sign-on provider offered on the login page. */
-    public record SsoProvider(String name, String path) {
-    }
+    public record SsoProvider(String name, String path) {}
 
     private final AdminSettings settings;
     private final ObjectProvider<ClientRegistrationRepository> ssoClients;
@@ -29,12 +28,15 @@ class AdminLoginController {
     }
 
     @GetMapping(AdminSecurityConfiguration.LOGIN_PAGE)
-    String login(@RequestParam(required = false) String error,
+    String login(
+            @RequestParam(required = false) String error,
             @RequestParam(required = false) String locked,
             @RequestParam(name = "sso-refused", required = false) String ssoRefused,
             @RequestParam(name = "logged-out", required = false) String loggedOut,
-            Authentication authentication, Model model) {
-        if (authentication != null && authentication.isAuthenticated()
+            Authentication authentication,
+            Model model) {
+        if (authentication != null
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)) {
             return "redirect:/admin/registrations";
         }
@@ -59,7 +61,8 @@ class AdminLoginController {
         if (ssoClients.getIfAvailable() instanceof Iterable<?> registrations) {
             for (Object each : registrations) {
                 ClientRegistration registration = (ClientRegistration) each;
-                providers.add(new SsoProvider(registration.getClientName(),
+                providers.add(new SsoProvider(
+                        registration.getClientName(),
                         AdminSecurityConfiguration.SSO_AUTHORIZATION_BASE + "/" + registration.getRegistrationId()));
             }
         }

@@ -36,8 +36,7 @@ final class AdminLoginThrottle {
     private static final int PRUNE_ABOVE = 10_000;
 
     /** One counter of recent failures and how many it allows. */
-    private record Limit(String key, int maxFailures) {
-    }
+    private record Limit(String key, int maxFailures) {}
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -93,10 +92,14 @@ final class AdminLoginThrottle {
 
     private static String address(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails details
-                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+                        && details.getRemoteAddress() != null
+                ? details.getRemoteAddress()
+                : "unknown";
     }
 
     private static String name(Authentication authentication) {
-        return authentication.getName() == null ? "" : authentication.getName().strip().toLowerCase(Locale.ROOT);
+        return authentication.getName() == null
+                ? ""
+                : authentication.getName().strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -41,53 +41,60 @@ class AdminSecurityConfiguration {
     static final String LOGIN_PAGE = "/admin/login";
     /** Where single sign-on starts and where the identity provider sends the admin back: both under /admin. */
     static final String SSO_AUTHORIZATION_BASE = "/admin/oauth2/authorization";
+
     static final String SSO_REDIRECT_PATH = "/admin/login/oauth2/code/";
 
     /** As the LTI pages' policy, but no page may frame the console (clickjacking). */
-    static final String CONTENT_SECURITY_POLICY = SecurityConfiguration.CONTENT_SECURITY_POLICY
-            + "; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            SecurityConfiguration.CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'";
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain adminSecurity(HttpSecurity http, AdminSettings settings, PageRenderer pages,
-            ObjectProvider<ClientRegistrationRepository> ssoClients, Clock clock) {
+    SecurityFilterChain adminSecurity(
+            HttpSecurity http,
+            AdminSettings settings,
+            PageRenderer pages,
+            ObjectProvider<ClientRegistrationRepository> ssoClients,
+            Clock clock) {
         http.securityMatcher("/admin/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(LOGIN_PAGE).permitAll()
-                        .anyRequest().hasRole(AdminSsoUsers.ADMIN_ROLE))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN_PAGE)
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(AdminSsoUsers.ADMIN_ROLE))
                 .authenticationManager(new AdminLoginThrottle(clock).guard(passwordLogin(settings)))
-                .formLogin(form -> form
-                        .loginPage(LOGIN_PAGE)
+                .formLogin(form -> form.loginPage(LOGIN_PAGE)
                         .defaultSuccessUrl("/admin/registrations")
                         .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
-                                + LOGIN_PAGE + (failure instanceof LockedException ? "?locked" : "?error"))))
-                .logout(logout -> logout
-                        .logoutUrl("/admin/logout")
-                        .logoutSuccessUrl(LOGIN_PAGE + "?logged-out"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                                + LOGIN_PAGE
+                                + (failure instanceof LockedException ? "?locked" : "?error"))))
+                .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LOGIN_PAGE + "?logged-out"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .exceptionHandling(exceptions -> exceptions
-                        .accessDeniedHandler((request, response, denied) ->
-                                pages.render(request, response, 403, "admin/error",
-                                        Map.of("titleKey", "admin.error.forbidden.title",
-                                                "textKey", "admin.error.forbidden.text"),
-                                        SupportedLocales.fromRequest(request))));
+                .exceptionHandling(
+                        exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> pages.render(
+                                request,
+                                response,
+                                403,
+                                "admin/error",
+                                Map.of(
+                                        "titleKey",
+                                        "admin.error.forbidden.title",
+                                        "textKey",
+                                        "admin.error.forbidden.text"),
+                                SupportedLocales.fromRequest(request))));
         ClientRegistrationRepository clients = ssoClients.getIfAvailable();
         if (clients != null) {
             requireRedirectUnderAdmin(clients);
             AdminSsoUsers admins = new AdminSsoUsers(new OidcUserService(), settings.sso());
-            http.oauth2Login(sso -> sso
-                    .loginPage(LOGIN_PAGE)
+            http.oauth2Login(sso -> sso.loginPage(LOGIN_PAGE)
                     .authorizationEndpoint(authorization -> authorization.baseUri(SSO_AUTHORIZATION_BASE))
                     .redirectionEndpoint(redirect -> redirect.baseUri(SSO_REDIRECT_PATH + "*"))
-                    .userInfoEndpoint(users -> users
-                            .oidcUserService(admins)
+                    .userInfoEndpoint(users -> users.oidcUserService(admins)
                             // OpenID Connect only: a plain OAuth 2.0 login proves no e-mail address.
                             .userService(request -> {
-                                throw new OAuth2AuthenticationException(new OAuth2Error("access_denied"),
-                                        "single sign-on needs the openid scope");
+                                throw new OAuth2AuthenticationException(
+                                        new OAuth2Error("access_denied"), "single sign-on needs the openid scope");
                             }))
                     .defaultSuccessUrl("/admin/registrations")
                     .failureUrl(LOGIN_PAGE + "?sso-refused"));
@@ -125,7 +132,8 @@ class AdminSecurityConfiguration {
                 if (!redirect.contains(SSO_REDIRECT_PATH)) {
                     throw new IllegalStateException("Admin single sign-on: set spring.security.oauth2.client."
                             + "registration." + ((ClientRegistration) registration).getRegistrationId()
-                            + ".redirect-uri={baseUrl}" + SSO_REDIRECT_PATH + "{registrationId} (now " + redirect + ")");
+                            + ".redirect-uri={baseUrl}" + SSO_REDIRECT_PATH + "{registrationId} (now " + redirect
+                            + ")");
                 }
             }
         }

@@ -15,16 +15,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sso who is an admin when single sign-on is configured
  */
 @ConfigurationProperties("leerlog.admin")
-public record AdminSettings(String username, String passwordHash,
-        @DefaultValue("P30D") Duration launchLogRetention, @DefaultValue Sso sso) {
+public record AdminSettings(
+        String username,
+        String passwordHash,
+        @DefaultValue("P30D") Duration launchLogRetention,
+        @DefaultValue Sso sso) {
 
     /** @param allowedEmails the e-mail addresses, as the identity provider verified them, of the admins */
     public record Sso(@DefaultValue List<String> allowedEmails) {
 
         public boolean allows(String email) {
-            return email != null && allowedEmails.stream()
-                    .anyMatch(allowed -> allowed.strip().toLowerCase(Locale.ROOT)
-                            .equals(email.strip().toLowerCase(Locale.ROOT)));
+            return email != null
+                    && allowedEmails.stream()
+                            .anyMatch(allowed -> allowed.strip()
+                                    .toLowerCase(Locale.ROOT)
+                                    .equals(email.strip().toLowerCase(Locale.ROOT)));
         }
     }
 

@@ -31,11 +31,14 @@ class AdminSsoUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = identityProvider.loadUser(request);
         if (Boolean.FALSE.equals(user.getEmailVerified()) || !settings.allows(user.getEmail())) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("access_denied"),
-                    "not an admin of Leerlog: " + user.getEmail());
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error("access_denied"), "not an admin of Leerlog: " + user.getEmail());
         }
         // The admin is known by e-mail address: that is what the audit shows.
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("ROLE_" + ADMIN_ROLE)), user.getIdToken(),
-                user.getUserInfo(), StandardClaimNames.EMAIL);
+        return new DefaultOidcUser(
+                List.of(new SimpleGrantedAuthority("ROLE_" + ADMIN_ROLE)),
+                user.getIdToken(),
+                user.getUserInfo(),
+                StandardClaimNames.EMAIL);
     }
 }

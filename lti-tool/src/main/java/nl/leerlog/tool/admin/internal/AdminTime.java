@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 @Component("adminTime")
 public class AdminTime {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     public String format(Instant instant) {
         return instant == null ? "" : FORMAT.format(instant);

@@ -41,11 +41,20 @@ public class DemoLms implements ExtraRegistrations {
 
     /** The people of the demo course; the login hint is their key. */
     public enum Person {
-        STUDENT("demo-student-sanne", "Sanne de Vries", "nl",
+        STUDENT(
+                "demo-student-sanne",
+                "Sanne de Vries",
+                "nl",
                 List.of(LIS + "institution/person#Student", LIS + "membership#Learner")),
-        STUDENT_EN("demo-student-noah", "Noah Smith", "en",
+        STUDENT_EN(
+                "demo-student-noah",
+                "Noah Smith",
+                "en",
                 List.of(LIS + "institution/person#Student", LIS + "membership#Learner")),
-        TEACHER("demo-teacher-ahmed", "Ahmed Yilmaz", "nl",
+        TEACHER(
+                "demo-teacher-ahmed",
+                "Ahmed Yilmaz",
+                "nl",
                 List.of(LIS + "institution/person#Instructor", LIS + "membership#Instructor")),
         OBSERVER("demo-observer-els", "Els Jansen", "nl", List.of(LIS + "membership#Mentor"));
 
@@ -79,8 +88,11 @@ public class DemoLms implements ExtraRegistrations {
         this.settings = settings;
         this.clock = clock;
         try {
-            this.key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyIDFromThumbprint(true).generate();
+            this.key = new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyIDFromThumbprint(true)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot make the demo LMS key", e);
         }
@@ -117,9 +129,15 @@ public class DemoLms implements ExtraRegistrations {
 
     public PlatformRegistration registration() {
         // The tool fetches the demo's keys over loopback, whatever host the browser uses.
-        return new PlatformRegistration(settings.issuer(), settings.clientId(), Set.of(settings.deploymentId()),
-                URI.create(lmsUrl() + "/demo/lms/authorize"), URI.create("http://127.0.0.1:" + port + "/demo/lms/jwks"),
-                null, PlatformRegistration.DEFAULT_ALGORITHMS, null);
+        return new PlatformRegistration(
+                settings.issuer(),
+                settings.clientId(),
+                Set.of(settings.deploymentId()),
+                URI.create(lmsUrl() + "/demo/lms/authorize"),
+                URI.create("http://127.0.0.1:" + port + "/demo/lms/jwks"),
+                null,
+                PlatformRegistration.DEFAULT_ALGORITHMS,
+                null);
     }
 
     /** The id_token the demo platform answers an authorization request with (Core §5.1.2, §5.3). */
@@ -139,19 +157,40 @@ public class DemoLms implements ExtraRegistrations {
                 .claim(LtiClaims.DEPLOYMENT_ID, settings.deploymentId())
                 .claim(LtiClaims.TARGET_LINK_URI, launchUrl())
                 .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "demo-course-stage", "title", "Leerlog"))
-                .claim(LtiClaims.CONTEXT, Map.of("id", "demo-course-stage", "label", "STAGE-DEMO",
-                        "title", "Stage Onderwijs 2026", "type", List.of(LIS + "course#CourseOffering")))
+                .claim(
+                        LtiClaims.CONTEXT,
+                        Map.of(
+                                "id",
+                                "demo-course-stage",
+                                "label",
+                                "STAGE-DEMO",
+                                "title",
+                                "Stage Onderwijs 2026",
+                                "type",
+                                List.of(LIS + "course#CourseOffering")))
                 .claim(LtiClaims.ROLES, person.roles)
-                .claim(LtiClaims.LAUNCH_PRESENTATION, Map.of("document_target", "iframe", "locale", person.locale,
-                        "return_url", courseUrl() + "/"))
-                .claim(LtiClaims.TOOL_PLATFORM, Map.of("guid", "leerlog-demo-lms", "name", "Leerlog demo LMS",
-                        "product_family_code", "leerlog-demo"))
+                .claim(
+                        LtiClaims.LAUNCH_PRESENTATION,
+                        Map.of("document_target", "iframe", "locale", person.locale, "return_url", courseUrl() + "/"))
+                .claim(
+                        LtiClaims.TOOL_PLATFORM,
+                        Map.of(
+                                "guid",
+                                "leerlog-demo-lms",
+                                "name",
+                                "Leerlog demo LMS",
+                                "product_family_code",
+                                "leerlog-demo"))
                 .claim(LtiClaims.CANVAS_PLACEMENT, "course_navigation")
                 .claim(LtiClaims.CUSTOM, Map.of("canvas_user_id", "$Canvas.user.id"))
                 .build();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -162,7 +201,8 @@ public class DemoLms implements ExtraRegistrations {
     @Override
     public Optional<PlatformRegistration> find(String issuer, String clientId) {
         return settings.issuer().equals(issuer) && settings.clientId().equals(clientId)
-                ? Optional.of(registration()) : Optional.empty();
+                ? Optional.of(registration())
+                : Optional.empty();
     }
 
     @Override

@@ -36,9 +36,11 @@ class DemoLmsController {
         String toolOrigin = ToolUrls.origin(URI.create(lms.toolUrl()));
         String lmsOrigin = ToolUrls.origin(URI.create(lms.lmsUrl()));
         // The course page frames the tool and the LMS's storage frame, and posts the login form to the tool.
-        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "frame-src 'self' " + toolOrigin + " " + lmsOrigin + "; form-action 'self' " + toolOrigin
-                + "; frame-ancestors 'none'");
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; "
+                        + "frame-src 'self' " + toolOrigin + " " + lmsOrigin + "; form-action 'self' " + toolOrigin
+                        + "; frame-ancestors 'none'");
         model.addAttribute("people", Arrays.asList(DemoLms.Person.values()));
         model.addAttribute("settings", lms.settings());
         model.addAttribute("loginUrl", lms.toolUrl() + "/lti/login");
@@ -77,13 +79,16 @@ class DemoLmsController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "state and nonce are required");
         }
         DemoLms.Person person = Arrays.stream(DemoLms.Person.values())
-                .filter(p -> p.hint().equals(request.get("login_hint"))).findFirst()
+                .filter(p -> p.hint().equals(request.get("login_hint")))
+                .findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown login_hint"));
         String toolOrigin = ToolUrls.origin(URI.create(lms.toolUrl()));
         String courseOrigin = ToolUrls.origin(URI.create(lms.courseUrl()));
         // Shown in the course page's frame, on its way from the tool's login to the tool's launch.
-        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "form-action " + toolOrigin + "; frame-ancestors 'self' " + courseOrigin + " " + toolOrigin);
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; " + "form-action " + toolOrigin
+                        + "; frame-ancestors 'self' " + courseOrigin + " " + toolOrigin);
         model.addAttribute("action", lms.launchUrl());
         model.addAttribute("idToken", lms.idToken(person, nonce));
         model.addAttribute("state", state);

@@ -22,5 +22,4 @@ public record DemoSettings(
         @DefaultValue("demo-deployment-1") String deploymentId,
         URI lmsUrl,
         URI toolUrl,
-        URI courseUrl) {
-}
+        URI courseUrl) {}

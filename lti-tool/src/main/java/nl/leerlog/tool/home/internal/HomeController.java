@@ -1,11 +1,11 @@
 package nl.leerlog.tool.home.internal;
 
+import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.web.Navigation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.web.Navigation;
 
 /**
  * Where a launch lands: the student's learning log or the teacher's dashboard. Sections that no feature has

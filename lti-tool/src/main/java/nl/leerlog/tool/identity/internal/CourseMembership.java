@@ -37,14 +37,16 @@ public class CourseMembership {
      * change, and need not write the course again.
      */
     private final Cache<CourseKey, KnownCourse> knownCourses = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(10)).maximumSize(20_000).build();
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .maximumSize(20_000)
+            .build();
 
-    private record CourseKey(String issuer, String clientId, String deploymentId, String contextId) {
-    }
+    private record CourseKey(String issuer, String clientId, String deploymentId, String contextId) {}
 
     private record KnownCourse(long id, String title, String label, String membershipsUrl) {
         boolean sameAs(String title, String label, String membershipsUrl) {
-            return Objects.equals(this.title, title) && Objects.equals(this.label, label)
+            return Objects.equals(this.title, title)
+                    && Objects.equals(this.label, label)
                     && (membershipsUrl == null || membershipsUrl.equals(this.membershipsUrl));
         }
     }
@@ -55,8 +57,7 @@ public class CourseMembership {
     }
 
     /** The ids a launch resolves to. */
-    public record Membership(long courseId, long userId, String courseTitle) {
-    }
+    public record Membership(long courseId, long userId, String courseTitle) {}
 
     /**
      * Creates or updates the course, the person (issuer + sub, with only the data the launch gave) and
@@ -65,9 +66,14 @@ public class CourseMembership {
     @Transactional
     public Membership record(LtiLaunch launch, CourseRole role, boolean testUser) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        String contextId = launch.context() != null ? launch.context().id() : "link:" + launch.resourceLink().id();
-        String title = fit(launch.context() != null && launch.context().title() != null ? launch.context().title()
-                : launch.resourceLink().title(), 500);
+        String contextId = launch.context() != null
+                ? launch.context().id()
+                : "link:" + launch.resourceLink().id();
+        String title = fit(
+                launch.context() != null && launch.context().title() != null
+                        ? launch.context().title()
+                        : launch.resourceLink().title(),
+                500);
         String label = fit(launch.context() != null ? launch.context().label() : null, 255);
 
         String membershipsUrl = membershipsUrl(launch);
@@ -97,7 +103,10 @@ public class CourseMembership {
                     .returningResult(COURSE.ID)
                     .fetchSingle(COURSE.ID);
         });
-        KnownCourse written = new KnownCourse(courseId, title, label,
+        KnownCourse written = new KnownCourse(
+                courseId,
+                title,
+                label,
                 membershipsUrl != null ? membershipsUrl : known != null ? known.membershipsUrl() : null);
         // Known only once it is committed: a course row rolled back with its launch was never there.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -110,8 +119,8 @@ public class CourseMembership {
     }
 
     /** The person and their enrolment in the course of a launch. */
-    private Membership recordPerson(LtiLaunch launch, CourseRole role, boolean testUser, long courseId, String title,
-            OffsetDateTime now) {
+    private Membership recordPerson(
+            LtiLaunch launch, CourseRole role, boolean testUser, long courseId, String title, OffsetDateTime now) {
         String name = fit(launch.person().displayName().orElse(null), 255);
         String email = fit(launch.person().email(), 320);
         String locale = fit(launch.locale(), 35);
@@ -146,7 +155,9 @@ public class CourseMembership {
 
     /** The course's NRPS {@code context_memberships_url}, if the launch has one that fits its column whole. */
     private static String membershipsUrl(LtiLaunch launch) {
-        String url = launch.namesRoleService() == null ? null : launch.namesRoleService().contextMembershipsUrl();
+        String url = launch.namesRoleService() == null
+                ? null
+                : launch.namesRoleService().contextMembershipsUrl();
         return url != null && url.length() <= 2000 && DatabaseText.storable(url) ? url : null;
     }
 
@@ -154,8 +165,14 @@ public class CourseMembership {
      * Creates or reactivates an enrolment with its role and LTI roles, stamping {@code seenField} (the last
      * launch, or the roster read that listed the person) with {@code now}.
      */
-    public void enrol(long courseId, long userId, CourseRole role, boolean testUser, List<String> roles,
-            TableField<EnrolmentRecord, OffsetDateTime> seenField, OffsetDateTime now) {
+    public void enrol(
+            long courseId,
+            long userId,
+            CourseRole role,
+            boolean testUser,
+            List<String> roles,
+            TableField<EnrolmentRecord, OffsetDateTime> seenField,
+            OffsetDateTime now) {
         String ltiRoles = fit(String.join(" ", roles), 4000);
         upsert(() -> db.insertInto(ENROLMENT)
                 .set(ENROLMENT.COURSE_ID, courseId)
@@ -178,7 +195,8 @@ public class CourseMembership {
 
     /** The enrolment's course role as stored, e.g. to check a session against the database. */
     public Optional<CourseRole> role(long courseId, long userId) {
-        return db.select(ENROLMENT.COURSE_ROLE).from(ENROLMENT)
+        return db.select(ENROLMENT.COURSE_ROLE)
+                .from(ENROLMENT)
                 .where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.USER_ID.eq(userId), ENROLMENT.ACTIVE.isTrue())
                 .fetchOptional(ENROLMENT.COURSE_ROLE)
                 .map(CourseRole::valueOf);

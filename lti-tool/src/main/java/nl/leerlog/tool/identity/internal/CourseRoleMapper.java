@@ -20,8 +20,7 @@ public final class CourseRoleMapper {
     private static final Set<String> LEARNING = Set.of("Learner");
     private static final Set<String> MENTORING = Set.of("Mentor");
 
-    private CourseRoleMapper() {
-    }
+    private CourseRoleMapper() {}
 
     public static CourseRole map(Collection<String> roles) {
         boolean teacher = false;

@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     within this time, though their session lasts hours
  */
 @ConfigurationProperties("leerlog.course")
-public record CourseSettings(@DefaultValue("2m") Duration teacherRecheck) {
-}
+public record CourseSettings(@DefaultValue("2m") Duration teacherRecheck) {}

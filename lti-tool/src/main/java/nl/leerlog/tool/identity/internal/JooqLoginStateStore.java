@@ -42,7 +42,9 @@ class JooqLoginStateStore implements LoginStateStore {
         if (!DatabaseText.storable(state)) {
             return Optional.empty(); // the state parameter as sent; no stored state looks like that
         }
-        return db.selectFrom(LTI_LOGIN_STATE).where(LTI_LOGIN_STATE.STATE.eq(state)).fetchOptional()
+        return db.selectFrom(LTI_LOGIN_STATE)
+                .where(LTI_LOGIN_STATE.STATE.eq(state))
+                .fetchOptional()
                 .map(JooqLoginStateStore::toState);
     }
 
@@ -52,8 +54,10 @@ class JooqLoginStateStore implements LoginStateStore {
             return Optional.empty();
         }
         // One statement decides: of two concurrent launches with one state, on any instance, one gets the row.
-        return db.deleteFrom(LTI_LOGIN_STATE).where(LTI_LOGIN_STATE.STATE.eq(state))
-                .returning().fetchOptional()
+        return db.deleteFrom(LTI_LOGIN_STATE)
+                .where(LTI_LOGIN_STATE.STATE.eq(state))
+                .returning()
+                .fetchOptional()
                 .map(JooqLoginStateStore::toState);
     }
 
@@ -65,18 +69,28 @@ class JooqLoginStateStore implements LoginStateStore {
         // The launch's one state statement: found, bound to this browser and used up together.
         return db.deleteFrom(LTI_LOGIN_STATE)
                 .where(LTI_LOGIN_STATE.STATE.eq(state), LTI_LOGIN_STATE.BROWSER_BINDING.eq(browserBinding))
-                .returning().fetchOptional()
+                .returning()
+                .fetchOptional()
                 .map(JooqLoginStateStore::toState);
     }
 
     @Override
     public int deleteExpired(Instant now) {
-        return db.deleteFrom(LTI_LOGIN_STATE).where(LTI_LOGIN_STATE.EXPIRES_AT.le(utc(now))).execute();
+        return db.deleteFrom(LTI_LOGIN_STATE)
+                .where(LTI_LOGIN_STATE.EXPIRES_AT.le(utc(now)))
+                .execute();
     }
 
     private static LoginState toState(LtiLoginStateRecord row) {
-        return new LoginState(row.getState(), row.getNonce(), row.getBrowserBinding(), row.getRegistrationId(),
-                row.getTargetLinkUri(), row.getStorageTarget(), row.getStorageOrigin(), row.getExpiresAt().toInstant());
+        return new LoginState(
+                row.getState(),
+                row.getNonce(),
+                row.getBrowserBinding(),
+                row.getRegistrationId(),
+                row.getTargetLinkUri(),
+                row.getStorageTarget(),
+                row.getStorageOrigin(),
+                row.getExpiresAt().toInstant());
     }
 
     static OffsetDateTime utc(Instant instant) {

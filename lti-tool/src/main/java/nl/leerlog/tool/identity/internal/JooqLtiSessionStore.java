@@ -18,8 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class JooqLtiSessionStore implements LtiSessionStore {
 
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
     private final DSLContext db;
     private final JsonMapper json;
@@ -47,17 +46,29 @@ class JooqLtiSessionStore implements LtiSessionStore {
 
     @Override
     public Optional<LtiSession> find(String tokenHash) {
-        return db.selectFrom(LTI_SESSION).where(LTI_SESSION.TOKEN_HASH.eq(tokenHash)).fetchOptional()
-                .map(row -> new LtiSession(row.getRegistrationId(), row.getClientId(), row.getClaims(),
-                        Arrays.stream(row.getAuthorities().split(" ")).filter(a -> !a.isEmpty()).toList(),
-                        json.readValue(row.getAttributes(), STRING_MAP), row.getCsrfToken(),
-                        row.getFrameAncestors(), row.getStartedAt().toInstant(), row.getExpiresAt().toInstant()));
+        return db.selectFrom(LTI_SESSION)
+                .where(LTI_SESSION.TOKEN_HASH.eq(tokenHash))
+                .fetchOptional()
+                .map(row -> new LtiSession(
+                        row.getRegistrationId(),
+                        row.getClientId(),
+                        row.getClaims(),
+                        Arrays.stream(row.getAuthorities().split(" "))
+                                .filter(a -> !a.isEmpty())
+                                .toList(),
+                        json.readValue(row.getAttributes(), STRING_MAP),
+                        row.getCsrfToken(),
+                        row.getFrameAncestors(),
+                        row.getStartedAt().toInstant(),
+                        row.getExpiresAt().toInstant()));
     }
 
     @Override
     public void touch(String tokenHash, Instant expiresAt) {
-        db.update(LTI_SESSION).set(LTI_SESSION.EXPIRES_AT, utc(expiresAt))
-                .where(LTI_SESSION.TOKEN_HASH.eq(tokenHash)).execute();
+        db.update(LTI_SESSION)
+                .set(LTI_SESSION.EXPIRES_AT, utc(expiresAt))
+                .where(LTI_SESSION.TOKEN_HASH.eq(tokenHash))
+                .execute();
     }
 
     @Override
@@ -67,6 +78,8 @@ class JooqLtiSessionStore implements LtiSessionStore {
 
     @Override
     public int deleteExpired(Instant now) {
-        return db.deleteFrom(LTI_SESSION).where(LTI_SESSION.EXPIRES_AT.le(utc(now))).execute();
+        return db.deleteFrom(LTI_SESSION)
+                .where(LTI_SESSION.EXPIRES_AT.le(utc(now)))
+                .execute();
     }
 }

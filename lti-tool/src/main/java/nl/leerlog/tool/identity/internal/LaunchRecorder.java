@@ -8,11 +8,11 @@ import nl.leerlog.lti.failure.LtiLaunchException;
 import nl.leerlog.lti.launch.FrameAncestors;
 import nl.leerlog.lti.launch.LtiLaunchListener;
 import nl.leerlog.lti.session.LaunchGrant;
-import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.CourseRole;
+import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.identity.LaunchAcceptedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import nl.leerlog.tool.identity.LaunchAcceptedEvent;
 
 /**
  * Decides who a validated launch makes the user in Leerlog: teacher or student of the course (observers and
@@ -35,12 +35,12 @@ class LaunchRecorder implements LtiLaunchListener {
     public LaunchGrant onLaunch(LtiLaunch launch) {
         CourseRole role = CourseRoleMapper.map(launch.roles());
         if (role == CourseRole.OBSERVER) {
-            throw LtiLaunchException.refused("launch.refused.observer",
-                    "observer (membership#Mentor) refused: a student's log is private");
+            throw LtiLaunchException.refused(
+                    "launch.refused.observer", "observer (membership#Mentor) refused: a student's log is private");
         }
         if (role == CourseRole.NONE) {
-            throw LtiLaunchException.refused("launch.refused.no-course-role",
-                    "no membership role in the course: " + launch.roles());
+            throw LtiLaunchException.refused(
+                    "launch.refused.no-course-role", "no membership role in the course: " + launch.roles());
         }
         boolean testUser = CourseRoleMapper.isTestUser(launch.roles());
         CourseMembership.Membership member = membership.record(launch, role, testUser);
@@ -48,13 +48,21 @@ class LaunchRecorder implements LtiLaunchListener {
             // A teacher's launch refreshes the roster in the background, so their student list is current.
             events.publishEvent(new RosterSyncRequested(member.courseId()));
         }
-        events.publishEvent(new LaunchAcceptedEvent(launch.registrationId(), launch.deploymentId(),
-                member.courseTitle(), role, FrameAncestors.returnUrlOrigin(launch).orElse(null), clock.instant()));
-        return new LaunchGrant(List.of("ROLE_" + role.name()), Map.of(
-                CurrentUser.USER_ID, Long.toString(member.userId()),
-                CurrentUser.COURSE_ID, Long.toString(member.courseId()),
-                CurrentUser.COURSE_TITLE, member.courseTitle() == null ? "" : member.courseTitle(),
-                CurrentUser.ROLE, role.name(),
-                CurrentUser.TEST_USER, Boolean.toString(testUser)), role.homePage());
+        events.publishEvent(new LaunchAcceptedEvent(
+                launch.registrationId(),
+                launch.deploymentId(),
+                member.courseTitle(),
+                role,
+                FrameAncestors.returnUrlOrigin(launch).orElse(null),
+                clock.instant()));
+        return new LaunchGrant(
+                List.of("ROLE_" + role.name()),
+                Map.of(
+                        CurrentUser.USER_ID, Long.toString(member.userId()),
+                        CurrentUser.COURSE_ID, Long.toString(member.courseId()),
+                        CurrentUser.COURSE_TITLE, member.courseTitle() == null ? "" : member.courseTitle(),
+                        CurrentUser.ROLE, role.name(),
+                        CurrentUser.TEST_USER, Boolean.toString(testUser)),
+                role.homePage());
     }
 }

@@ -1,6 +1,7 @@
 package nl.leerlog.tool.identity.internal;
 
 import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.identity.Owner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
@@ -11,7 +12,6 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import nl.leerlog.tool.identity.Owner;
 
 /**
  * Lets a controller method take the launched {@link CurrentUser} or the student's {@link Owner} as a parameter.
@@ -34,9 +34,13 @@ class RequestUsers implements WebMvcConfigurer {
         }
 
         @Override
-        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                NativeWebRequest request, WebDataBinderFactory binders) {
-            CurrentUser user = CurrentUser.from(SecurityContextHolder.getContext().getAuthentication())
+        public Object resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer container,
+                NativeWebRequest request,
+                WebDataBinderFactory binders) {
+            CurrentUser user = CurrentUser.from(
+                            SecurityContextHolder.getContext().getAuthentication())
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
             return parameter.getParameterType() == Owner.class ? Owner.of(user) : user;
         }

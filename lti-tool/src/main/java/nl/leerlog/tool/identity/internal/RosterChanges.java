@@ -7,5 +7,4 @@ package nl.leerlog.tool.identity.internal;
  * @param deactivated enrolments made inactive: no longer in the roster, or listed as inactive or deleted
  * @param skipped members that are neither teacher nor student (e.g. observers) or whose id cannot be stored
  */
-public record RosterChanges(int listed, int deactivated, int skipped) {
-}
+public record RosterChanges(int listed, int deactivated, int skipped) {}

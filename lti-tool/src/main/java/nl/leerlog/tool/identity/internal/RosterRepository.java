@@ -52,8 +52,8 @@ public class RosterRepository {
      *
      * @param lastSyncedAt when its roster was last read; {@code null} if never
      */
-    public record RosterSource(long courseId, String issuer, String clientId, URI membershipsUrl, Instant lastSyncedAt) {
-    }
+    public record RosterSource(
+            long courseId, String issuer, String clientId, URI membershipsUrl, Instant lastSyncedAt) {}
 
     public Optional<RosterSource> source(long courseId) {
         return sources(COURSE.ID.eq(courseId)).stream().findFirst();
@@ -61,18 +61,25 @@ public class RosterRepository {
 
     /** Every course with a memberships URL whose roster was not read since {@code before}. */
     public List<RosterSource> sourcesNotSyncedSince(Instant before) {
-        return sources(COURSE.ROSTER_SYNCED_AT.isNull()
-                .or(COURSE.ROSTER_SYNCED_AT.lt(before.atOffset(ZoneOffset.UTC))));
+        return sources(
+                COURSE.ROSTER_SYNCED_AT.isNull().or(COURSE.ROSTER_SYNCED_AT.lt(before.atOffset(ZoneOffset.UTC))));
     }
 
     private List<RosterSource> sources(Condition condition) {
-        return db.select(COURSE.ID, COURSE.ISSUER, COURSE.CLIENT_ID, COURSE.MEMBERSHIPS_URL, COURSE.ROSTER_SYNCED_AT)
+        return db
+                .select(COURSE.ID, COURSE.ISSUER, COURSE.CLIENT_ID, COURSE.MEMBERSHIPS_URL, COURSE.ROSTER_SYNCED_AT)
                 .from(COURSE)
                 .where(COURSE.MEMBERSHIPS_URL.isNotNull().and(condition))
                 .orderBy(COURSE.ID)
-                .fetch(row -> new RosterSource(row.value1(), row.value2(), row.value3(), uri(row.value4()),
+                .fetch(row -> new RosterSource(
+                        row.value1(),
+                        row.value2(),
+                        row.value3(),
+                        uri(row.value4()),
                         row.value5() == null ? null : row.value5().toInstant()))
-                .stream().filter(source -> source.membershipsUrl() != null).toList();
+                .stream()
+                .filter(source -> source.membershipsUrl() != null)
+                .toList();
     }
 
     private static URI uri(String text) {
@@ -103,16 +110,26 @@ public class RosterRepository {
             }
             if (member.status() == MemberStatus.ACTIVE) {
                 long userId = upsertPerson(source.issuer(), member, now);
-                membership.enrol(source.courseId(), userId, role, CourseRoleMapper.isTestUser(member.roles()),
-                        member.roles(), ENROLMENT.ROSTER_SEEN_AT, now);
+                membership.enrol(
+                        source.courseId(),
+                        userId,
+                        role,
+                        CourseRoleMapper.isTestUser(member.roles()),
+                        member.roles(),
+                        ENROLMENT.ROSTER_SEEN_AT,
+                        now);
                 listed.add(userId);
             }
         }
         // A roster without a single member cannot be right (the course has at least the teacher who launched):
         // take it for a platform hiccup and switch nobody off.
-        int deactivated = members.isEmpty() ? 0
+        int deactivated = members.isEmpty()
+                ? 0
                 : deactivateAllBut(source.courseId(), listed, readStartedAt.atOffset(ZoneOffset.UTC));
-        db.update(COURSE).set(COURSE.ROSTER_SYNCED_AT, now).where(COURSE.ID.eq(source.courseId())).execute();
+        db.update(COURSE)
+                .set(COURSE.ROSTER_SYNCED_AT, now)
+                .where(COURSE.ID.eq(source.courseId()))
+                .execute();
         return new RosterChanges(listed.size(), deactivated, skipped);
     }
 
@@ -147,8 +164,10 @@ public class RosterRepository {
 
     private int deactivateAllBut(long courseId, Set<Long> listed, OffsetDateTime readStartedAt) {
         List<Long> leaving = new ArrayList<>();
-        for (Record row : db.select(ENROLMENT.USER_ID, ENROLMENT.LAST_LAUNCH_AT).from(ENROLMENT)
-                .where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.ACTIVE.isTrue()).fetch()) {
+        for (Record row : db.select(ENROLMENT.USER_ID, ENROLMENT.LAST_LAUNCH_AT)
+                .from(ENROLMENT)
+                .where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.ACTIVE.isTrue())
+                .fetch()) {
             long userId = row.get(ENROLMENT.USER_ID);
             OffsetDateTime lastLaunch = row.get(ENROLMENT.LAST_LAUNCH_AT);
             if (!listed.contains(userId) && (lastLaunch == null || lastLaunch.isBefore(readStartedAt))) {
@@ -157,8 +176,10 @@ public class RosterRepository {
         }
         int deactivated = 0;
         for (int from = 0; from < leaving.size(); from += CHUNK) {
-            deactivated += db.update(ENROLMENT).set(ENROLMENT.ACTIVE, false)
-                    .where(ENROLMENT.COURSE_ID.eq(courseId),
+            deactivated += db.update(ENROLMENT)
+                    .set(ENROLMENT.ACTIVE, false)
+                    .where(
+                            ENROLMENT.COURSE_ID.eq(courseId),
                             ENROLMENT.USER_ID.in(leaving.subList(from, Math.min(leaving.size(), from + CHUNK))))
                     .execute();
         }

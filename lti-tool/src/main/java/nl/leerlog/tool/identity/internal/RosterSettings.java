@@ -14,5 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("leerlog.roster")
 public record RosterSettings(
         @DefaultValue("PT6H") Duration syncInterval,
-        @DefaultValue("PT10M") Duration launchSyncMinInterval) {
-}
+        @DefaultValue("PT10M") Duration launchSyncMinInterval) {}

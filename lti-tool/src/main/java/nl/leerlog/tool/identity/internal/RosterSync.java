@@ -15,11 +15,11 @@ import nl.leerlog.lti.services.Membership;
 import nl.leerlog.lti.services.NamesRoleService;
 import nl.leerlog.lti.services.ServiceCallException;
 import nl.leerlog.tool.identity.internal.RosterRepository.RosterSource;
+import nl.leerlog.tool.system.HousekeepingTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
-import nl.leerlog.tool.system.HousekeepingTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * sees students who never opened Leerlog, and students who left the course become inactive.
  */
 @Component
-@HousekeepingTask.Schedule(name = "rosters", every = "${leerlog.roster.sync-interval:PT6H}",
+@HousekeepingTask.Schedule(
+        name = "rosters",
+        every = "${leerlog.roster.sync-interval:PT6H}",
         firstAfter = "${leerlog.roster.initial-delay:PT10M}")
 public class RosterSync implements HousekeepingTask, DisposableBean {
 
@@ -44,8 +46,12 @@ public class RosterSync implements HousekeepingTask, DisposableBean {
     /** Courses being read on this instance, so a burst of teacher launches costs one read. */
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
-    public RosterSync(RosterRepository rosters, NamesRoleService namesRoleService, PlatformRegistrations registrations,
-            Clock clock, RosterSettings settings) {
+    public RosterSync(
+            RosterRepository rosters,
+            NamesRoleService namesRoleService,
+            PlatformRegistrations registrations,
+            Clock clock,
+            RosterSettings settings) {
         this.rosters = rosters;
         this.namesRoleService = namesRoleService;
         this.registrations = registrations;
@@ -66,14 +72,19 @@ public class RosterSync implements HousekeepingTask, DisposableBean {
     private Optional<RosterChanges> sync(RosterSource source) {
         Optional<PlatformRegistration> registration = registrations.find(source.issuer(), source.clientId());
         if (registration.isEmpty() || registration.get().tokenUri() == null) {
-            log.debug("Course {} has no active registration with a token URL; its roster is not read", source.courseId());
+            log.debug(
+                    "Course {} has no active registration with a token URL; its roster is not read", source.courseId());
             return Optional.empty();
         }
         Instant readStartedAt = clock.instant();
         Membership membership = namesRoleService.members(registration.get(), source.membershipsUrl());
         RosterChanges changes = rosters.apply(source, membership.members(), readStartedAt);
-        log.info("Roster of course {} read: {} listed, {} made inactive, {} skipped", source.courseId(),
-                changes.listed(), changes.deactivated(), changes.skipped());
+        log.info(
+                "Roster of course {} read: {} listed, {} made inactive, {} skipped",
+                source.courseId(),
+                changes.listed(),
+                changes.deactivated(),
+                changes.skipped());
         return Optional.of(changes);
     }
 

@@ -5,8 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.CourseRole;
+import nl.leerlog.tool.identity.CurrentUser;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -30,18 +30,18 @@ class TeacherAccess implements AuthorizationManager<RequestAuthorizationContext>
 
     TeacherAccess(CourseMembership membership, Clock clock, CourseSettings settings) {
         this.membership = membership;
-        this.confirmed = Caffeine.newBuilder().expireAfterWrite(settings.teacherRecheck())
+        this.confirmed = Caffeine.newBuilder()
+                .expireAfterWrite(settings.teacherRecheck())
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .maximumSize(10_000) // far more than the teachers at work on one instance
                 .build();
     }
 
-    private record Enrolment(long courseId, long userId) {
-    }
+    private record Enrolment(long courseId, long userId) {}
 
     @Override
-    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
-            RequestAuthorizationContext request) {
+    public AuthorizationResult authorize(
+            Supplier<? extends Authentication> authentication, RequestAuthorizationContext request) {
         boolean granted = CurrentUser.from(authentication.get())
                 .filter(CurrentUser::isTeacher)
                 .map(user -> stillTeacher(new Enrolment(user.courseId(), user.userId())))
@@ -53,7 +53,8 @@ class TeacherAccess implements AuthorizationManager<RequestAuthorizationContext>
         if (confirmed.getIfPresent(enrolment) != null) {
             return true;
         }
-        boolean teacher = membership.role(enrolment.courseId(), enrolment.userId())
+        boolean teacher = membership
+                .role(enrolment.courseId(), enrolment.userId())
                 .filter(role -> role == CourseRole.TEACHER)
                 .isPresent();
         if (teacher) {

@@ -1,9 +1,11 @@
 package nl.leerlog.tool.internship.internal;
 
 import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.web.Navigation;
 import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.internship.Internship;
+import nl.leerlog.tool.internship.Internships;
 import nl.leerlog.tool.web.FormState;
+import nl.leerlog.tool.web.Navigation;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ExtendedModelMap;
@@ -13,8 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
-import nl.leerlog.tool.internship.Internships;
-import nl.leerlog.tool.internship.Internship;
 
 /**
  * The internship data: the student enters their own at {@code /student/internship}; a teacher of the course
@@ -32,9 +32,10 @@ class InternshipController {
 
     @GetMapping("/student/internship")
     ModelAndView studentForm(Owner owner, CurrentUser user, @RequestParam(defaultValue = "false") boolean saved) {
-        Internship internship = internships.find(owner.courseId(), owner.userId()).orElse(Internship.EMPTY);
-        ModelAndView page = page(user, "log", "/student/internship", null, InternshipForm.of(internship),
-                FormState.NONE, HttpStatus.OK);
+        Internship internship =
+                internships.find(owner.courseId(), owner.userId()).orElse(Internship.EMPTY);
+        ModelAndView page = page(
+                user, "log", "/student/internship", null, InternshipForm.of(internship), FormState.NONE, HttpStatus.OK);
         page.addObject("saved", saved);
         internships.summary(owner).ifPresent(summary -> page.addObject("summary", summary));
         return page;
@@ -44,7 +45,13 @@ class InternshipController {
     ModelAndView studentSave(Owner owner, CurrentUser user, InternshipForm form) {
         InternshipForm.Checked checked = form.check();
         if (checked.errors().any()) {
-            return page(user, "log", "/student/internship", null, form, form.failed(checked.errors()),
+            return page(
+                    user,
+                    "log",
+                    "/student/internship",
+                    null,
+                    form,
+                    form.failed(checked.errors()),
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
         internships.save(owner.courseId(), owner.userId(), checked.internship(), owner.userId());
@@ -61,12 +68,18 @@ class InternshipController {
     }
 
     @GetMapping("/teacher/students/{studentId}/internship")
-    ModelAndView teacherForm(CurrentUser user, @PathVariable long studentId,
-            @RequestParam(defaultValue = "false") boolean saved) {
+    ModelAndView teacherForm(
+            CurrentUser user, @PathVariable long studentId, @RequestParam(defaultValue = "false") boolean saved) {
         String name = student(user, studentId);
         Internship internship = internships.find(user.courseId(), studentId).orElse(Internship.EMPTY);
-        ModelAndView page = page(user, "students", "/teacher/students/" + studentId + "/internship", name,
-                InternshipForm.of(internship), FormState.NONE, HttpStatus.OK);
+        ModelAndView page = page(
+                user,
+                "students",
+                "/teacher/students/" + studentId + "/internship",
+                name,
+                InternshipForm.of(internship),
+                FormState.NONE,
+                HttpStatus.OK);
         page.addObject("saved", saved);
         return page;
     }
@@ -76,8 +89,14 @@ class InternshipController {
         String name = student(user, studentId);
         InternshipForm.Checked checked = form.check();
         if (checked.errors().any()) {
-            return page(user, "students", "/teacher/students/" + studentId + "/internship", name, form,
-                    form.failed(checked.errors()), HttpStatus.UNPROCESSABLE_ENTITY);
+            return page(
+                    user,
+                    "students",
+                    "/teacher/students/" + studentId + "/internship",
+                    name,
+                    form,
+                    form.failed(checked.errors()),
+                    HttpStatus.UNPROCESSABLE_ENTITY);
         }
         internships.save(user.courseId(), studentId, checked.internship(), user.userId());
         return new ModelAndView("redirect:/teacher/students/" + studentId + "/internship?saved=true");
@@ -88,12 +107,19 @@ class InternshipController {
         if (!teacher.isTeacher()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return internships.activeStudent(teacher.courseId(), studentId)
+        return internships
+                .activeStudent(teacher.courseId(), studentId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    private static ModelAndView page(CurrentUser user, String section, String action, String studentName,
-            InternshipForm form, FormState failed, HttpStatus status) {
+    private static ModelAndView page(
+            CurrentUser user,
+            String section,
+            String action,
+            String studentName,
+            InternshipForm form,
+            FormState failed,
+            HttpStatus status) {
         ExtendedModelMap model = new ExtendedModelMap();
         Navigation.addTo(model, user, section);
         model.addAttribute("action", action);

@@ -3,13 +3,18 @@ package nl.leerlog.tool.internship.internal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
+import nl.leerlog.tool.internship.Internship;
 import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormState;
-import nl.leerlog.tool.internship.Internship;
 
 /** The internship form as it is sent: every field is text until checked. */
-public record InternshipForm(String organisation, String supervisorName, String supervisorEmail, String startsOn,
-        String endsOn, String assignment) {
+public record InternshipForm(
+        String organisation,
+        String supervisorName,
+        String supervisorEmail,
+        String startsOn,
+        String endsOn,
+        String assignment) {
 
     /**
      * An address as people type it: one @, no spaces, a dot in the domain. Deliberately not RFC 5322 in full:
@@ -18,12 +23,15 @@ public record InternshipForm(String organisation, String supervisorName, String 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
     /** The checked internship, or the errors by field. */
-    public record Checked(Internship internship, FieldErrors errors) {
-    }
+    public record Checked(Internship internship, FieldErrors errors) {}
 
     public static InternshipForm of(Internship internship) {
-        return new InternshipForm(internship.organisation(), internship.supervisorName(),
-                internship.supervisorEmail(), text(internship.startsOn()), text(internship.endsOn()),
+        return new InternshipForm(
+                internship.organisation(),
+                internship.supervisorName(),
+                internship.supervisorEmail(),
+                text(internship.startsOn()),
+                text(internship.endsOn()),
                 internship.assignment());
     }
 
@@ -42,14 +50,28 @@ public record InternshipForm(String organisation, String supervisorName, String 
             errors.reject("endsOn", "internship.error.end-before-start");
         }
         String checkedAssignment = errors.optional("assignment", assignment, 4000);
-        return new Checked(new Internship(checkedOrganisation, checkedSupervisor, checkedEmail, start, end,
-                checkedAssignment), errors.build());
+        return new Checked(
+                new Internship(checkedOrganisation, checkedSupervisor, checkedEmail, start, end, checkedAssignment),
+                errors.build());
     }
 
     public FormState failed(FieldErrors errors) {
-        return FormState.of("internship", null, errors, "organisation", organisation, "supervisorName",
-                supervisorName, "supervisorEmail", supervisorEmail, "startsOn", startsOn, "endsOn", endsOn,
-                "assignment", assignment);
+        return FormState.of(
+                "internship",
+                null,
+                errors,
+                "organisation",
+                organisation,
+                "supervisorName",
+                supervisorName,
+                "supervisorEmail",
+                supervisorEmail,
+                "startsOn",
+                startsOn,
+                "endsOn",
+                endsOn,
+                "assignment",
+                assignment);
     }
 
     /** A date as a date input sends it (ISO, yyyy-mm-dd), within years people plan internships in. */

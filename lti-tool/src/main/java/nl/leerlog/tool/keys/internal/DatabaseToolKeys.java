@@ -47,8 +47,7 @@ public class DatabaseToolKeys implements ToolKeys {
     }
 
     /** The keys as this instance last read them, and from when. */
-    private record LoadedKeys(RSAKey signingKey, List<StoredToolKey> keys, Instant loadedAt) {
-    }
+    private record LoadedKeys(RSAKey signingKey, List<StoredToolKey> keys, Instant loadedAt) {}
 
     @Override
     public RSAKey signingKey() {
@@ -59,7 +58,8 @@ public class DatabaseToolKeys implements ToolKeys {
     public JWKSet publicKeys() {
         Instant retiredTooLongAgo = clock.instant().minus(settings.retireAfter());
         List<JWK> published = fresh().keys().stream()
-                .filter(key -> key.state() != ToolKeyState.RETIRED || key.retiredAt().isAfter(retiredTooLongAgo))
+                .filter(key ->
+                        key.state() != ToolKeyState.RETIRED || key.retiredAt().isAfter(retiredTooLongAgo))
                 .map(key -> (JWK) key.publicKey())
                 .toList();
         return new JWKSet(published);

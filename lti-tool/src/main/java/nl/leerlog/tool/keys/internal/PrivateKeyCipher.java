@@ -52,8 +52,8 @@ public class PrivateKeyCipher {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, kid, iv);
             byte[] ciphertext = cipher.doFinal(privateJwk.getBytes(StandardCharsets.UTF_8));
-            return new EncryptedPrivateKey(Base64.getEncoder().encodeToString(iv),
-                    Base64.getEncoder().encodeToString(ciphertext));
+            return new EncryptedPrivateKey(
+                    Base64.getEncoder().encodeToString(iv), Base64.getEncoder().encodeToString(ciphertext));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption is not available", e);
         }
@@ -63,8 +63,8 @@ public class PrivateKeyCipher {
     String decrypt(String kid, EncryptedPrivateKey encrypted) {
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, kid, Base64.getDecoder().decode(encrypted.iv()));
-            return new String(cipher.doFinal(Base64.getDecoder().decode(encrypted.ciphertext())),
-                    StandardCharsets.UTF_8);
+            return new String(
+                    cipher.doFinal(Base64.getDecoder().decode(encrypted.ciphertext())), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // AEADBadTagException for a wrong key or an altered row; bad base64 for a mangled one
             throw new ToolKeyDecryptionException(kid, e);

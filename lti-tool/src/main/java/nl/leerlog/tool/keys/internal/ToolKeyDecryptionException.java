@@ -7,7 +7,9 @@ package nl.leerlog.tool.keys.internal;
 public class ToolKeyDecryptionException extends IllegalStateException {
 
     ToolKeyDecryptionException(String kid, Throwable cause) {
-        super("The private key of tool key '" + kid + "' cannot be decrypted: " + KeySettings.ENCRYPTION_KEY_PROPERTY
-                + " is not the key it was encrypted with, or the stored key was altered.", cause);
+        super(
+                "The private key of tool key '" + kid + "' cannot be decrypted: " + KeySettings.ENCRYPTION_KEY_PROPERTY
+                        + " is not the key it was encrypted with, or the stored key was altered.",
+                cause);
     }
 }

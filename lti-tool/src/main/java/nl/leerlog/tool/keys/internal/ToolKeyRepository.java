@@ -27,7 +27,9 @@ public class ToolKeyRepository {
 
     /** Every key, newest first. */
     public List<StoredToolKey> findAll() {
-        return db.selectFrom(TOOL_KEY).orderBy(TOOL_KEY.CREATED_AT.desc(), TOOL_KEY.KID).fetch(ToolKeyRepository::toKey);
+        return db.selectFrom(TOOL_KEY)
+                .orderBy(TOOL_KEY.CREATED_AT.desc(), TOOL_KEY.KID)
+                .fetch(ToolKeyRepository::toKey);
     }
 
     /**
@@ -113,9 +115,13 @@ public class ToolKeyRepository {
         } catch (ParseException e) {
             throw new IllegalStateException("Tool key '" + row.getKid() + "' has no valid public JWK", e);
         }
-        return new StoredToolKey(row.getKid(), publicKey,
+        return new StoredToolKey(
+                row.getKid(),
+                publicKey,
                 new EncryptedPrivateKey(row.getPrivateKeyIv(), row.getPrivateKeyCiphertext()),
-                ToolKeyState.valueOf(row.getState()), row.getCreatedAt().toInstant(), instant(row.getActivatedAt()),
+                ToolKeyState.valueOf(row.getState()),
+                row.getCreatedAt().toInstant(),
+                instant(row.getActivatedAt()),
                 instant(row.getRetiredAt()));
     }
 

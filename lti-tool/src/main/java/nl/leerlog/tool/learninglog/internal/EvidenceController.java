@@ -4,10 +4,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.learninglog.internal.MomentView.Notice;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceDownload;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceFiles;
-import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.web.Section;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +19,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import nl.leerlog.tool.web.Section;
 
 /** A moment's evidence files: download, delete (soft, with undo) and restore. Only the owner gets anything. */
 @Controller
@@ -44,24 +44,45 @@ class EvidenceController {
         EvidenceDownload file = evidence.download(owner, id, evidenceId).orElseThrow(Owner::notFound);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.downloadName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.downloadName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .cacheControl(CacheControl.noStore())
                 .body(file.content());
     }
 
     @PostMapping("/student/log/{id}/evidence/{evidenceId}/delete")
-    String delete(Owner owner, CurrentUser user, Model model, HttpServletResponse response, @PathVariable long id,
+    String delete(
+            Owner owner,
+            CurrentUser user,
+            Model model,
+            HttpServletResponse response,
+            @PathVariable long id,
             @PathVariable long evidenceId) {
         String name = evidence.delete(owner, id, evidenceId, clock.instant());
         response.setHeader("HX-Push-Url", "/student/log/" + id);
-        return view.show(model, user, owner, id, new Notice("log.notice.evidence-deleted", name,
-                "/student/log/" + id + "/evidence/" + evidenceId + "/restore"));
+        return view.show(
+                model,
+                user,
+                owner,
+                id,
+                new Notice(
+                        "log.notice.evidence-deleted",
+                        name,
+                        "/student/log/" + id + "/evidence/" + evidenceId + "/restore"));
     }
 
     @PostMapping("/student/log/{id}/evidence/{evidenceId}/restore")
-    String restore(Owner owner, CurrentUser user, Model model, HttpServletResponse response, @PathVariable long id,
+    String restore(
+            Owner owner,
+            CurrentUser user,
+            Model model,
+            HttpServletResponse response,
+            @PathVariable long id,
             @PathVariable long evidenceId) {
         evidence.restore(owner, id, evidenceId);
         response.setHeader("HX-Push-Url", "/student/log/" + id);

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.leerlog.tool.learninglog.internal.evidence.EvidenceFiles;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.identity.PrivateRecords;
+import nl.leerlog.tool.learninglog.internal.evidence.EvidenceFiles;
 import nl.leerlog.tool.programme.Choice;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
 import org.jooq.Condition;
@@ -88,27 +88,44 @@ public class LearningMoments {
         if (updated == 0) {
             throw Owner.notFound();
         }
-        db.deleteFrom(LEARNING_MOMENT_GOAL).where(LEARNING_MOMENT_GOAL.MOMENT_ID.eq(id)).execute();
-        db.deleteFrom(LEARNING_MOMENT_COMPETENCY).where(LEARNING_MOMENT_COMPETENCY.MOMENT_ID.eq(id)).execute();
-        db.deleteFrom(LEARNING_MOMENT_PERSON).where(LEARNING_MOMENT_PERSON.MOMENT_ID.eq(id)).execute();
+        db.deleteFrom(LEARNING_MOMENT_GOAL)
+                .where(LEARNING_MOMENT_GOAL.MOMENT_ID.eq(id))
+                .execute();
+        db.deleteFrom(LEARNING_MOMENT_COMPETENCY)
+                .where(LEARNING_MOMENT_COMPETENCY.MOMENT_ID.eq(id))
+                .execute();
+        db.deleteFrom(LEARNING_MOMENT_PERSON)
+                .where(LEARNING_MOMENT_PERSON.MOMENT_ID.eq(id))
+                .execute();
         insertLinks(id, content);
     }
 
     public Optional<MomentDetails> find(Owner owner, long id) {
-        var row = db.select(LEARNING_MOMENT.OCCURRED_ON, LEARNING_MOMENT.MINUTES_SPENT, LEARNING_MOMENT.TITLE,
-                        LEARNING_MOMENT.BODY_SOURCE, LEARNING_MOMENT.BODY_HTML, LEARNING_MOMENT.CATEGORY_ID,
-                        LEARNING_MOMENT.DRAFT, LEARNING_MOMENT.UPDATED_AT)
+        var row = db.select(
+                        LEARNING_MOMENT.OCCURRED_ON,
+                        LEARNING_MOMENT.MINUTES_SPENT,
+                        LEARNING_MOMENT.TITLE,
+                        LEARNING_MOMENT.BODY_SOURCE,
+                        LEARNING_MOMENT.BODY_HTML,
+                        LEARNING_MOMENT.CATEGORY_ID,
+                        LEARNING_MOMENT.DRAFT,
+                        LEARNING_MOMENT.UPDATED_AT)
                 .from(LEARNING_MOMENT)
                 .where(live(owner, id))
                 .fetchOne();
         if (row == null) {
             return Optional.empty();
         }
-        List<Choice> goals = catalog.goalChoices(owner, db.select(LEARNING_MOMENT_GOAL.GOAL_ID)
-                .from(LEARNING_MOMENT_GOAL).where(LEARNING_MOMENT_GOAL.MOMENT_ID.eq(id))
-                .fetch(LEARNING_MOMENT_GOAL.GOAL_ID));
-        List<Choice> competencies = catalog.competencyChoices(owner.courseId(),
-                db.select(LEARNING_MOMENT_COMPETENCY.COMPETENCY_ID).from(LEARNING_MOMENT_COMPETENCY)
+        List<Choice> goals = catalog.goalChoices(
+                owner,
+                db.select(LEARNING_MOMENT_GOAL.GOAL_ID)
+                        .from(LEARNING_MOMENT_GOAL)
+                        .where(LEARNING_MOMENT_GOAL.MOMENT_ID.eq(id))
+                        .fetch(LEARNING_MOMENT_GOAL.GOAL_ID));
+        List<Choice> competencies = catalog.competencyChoices(
+                owner.courseId(),
+                db.select(LEARNING_MOMENT_COMPETENCY.COMPETENCY_ID)
+                        .from(LEARNING_MOMENT_COMPETENCY)
                         .where(LEARNING_MOMENT_COMPETENCY.MOMENT_ID.eq(id))
                         .fetch(LEARNING_MOMENT_COMPETENCY.COMPETENCY_ID));
         List<Person> people = db.select(LEARNING_MOMENT_PERSON.NAME, LEARNING_MOMENT_PERSON.ROLE)
@@ -117,10 +134,25 @@ public class LearningMoments {
                 .orderBy(LEARNING_MOMENT_PERSON.POSITION)
                 .fetch(r -> new Person(r.value1(), r.value2()));
         Long categoryId = row.value6();
-        Choice category = categoryId == null ? null
-                : new Choice(categoryId, catalog.categoryNames(owner.courseId(), Set.of(categoryId)).get(categoryId));
-        return Optional.of(new MomentDetails(id, row.value1(), row.value2(), row.value3(), row.value4(),
-                row.value5(), category, goals, competencies, people, row.value7(), row.value8().toInstant(),
+        Choice category = categoryId == null
+                ? null
+                : new Choice(
+                        categoryId,
+                        catalog.categoryNames(owner.courseId(), Set.of(categoryId))
+                                .get(categoryId));
+        return Optional.of(new MomentDetails(
+                id,
+                row.value1(),
+                row.value2(),
+                row.value3(),
+                row.value4(),
+                row.value5(),
+                category,
+                goals,
+                competencies,
+                people,
+                row.value7(),
+                row.value8().toInstant(),
                 evidence.list(owner, id)));
     }
 
@@ -137,13 +169,19 @@ public class LearningMoments {
             where = where.and(LEARNING_MOMENT.CATEGORY_ID.eq(filter.categoryId()));
         }
         if (filter.goalId() != null) {
-            where = where.and(DSL.exists(DSL.selectOne().from(LEARNING_MOMENT_GOAL)
-                    .where(LEARNING_MOMENT_GOAL.MOMENT_ID.eq(LEARNING_MOMENT.ID)
+            where = where.and(DSL.exists(DSL.selectOne()
+                    .from(LEARNING_MOMENT_GOAL)
+                    .where(LEARNING_MOMENT_GOAL
+                            .MOMENT_ID
+                            .eq(LEARNING_MOMENT.ID)
                             .and(LEARNING_MOMENT_GOAL.GOAL_ID.eq(filter.goalId())))));
         }
         if (filter.competencyId() != null) {
-            where = where.and(DSL.exists(DSL.selectOne().from(LEARNING_MOMENT_COMPETENCY)
-                    .where(LEARNING_MOMENT_COMPETENCY.MOMENT_ID.eq(LEARNING_MOMENT.ID)
+            where = where.and(DSL.exists(DSL.selectOne()
+                    .from(LEARNING_MOMENT_COMPETENCY)
+                    .where(LEARNING_MOMENT_COMPETENCY
+                            .MOMENT_ID
+                            .eq(LEARNING_MOMENT.ID)
                             .and(LEARNING_MOMENT_COMPETENCY.COMPETENCY_ID.eq(filter.competencyId())))));
         }
         if (filter.draftsOnly()) {
@@ -153,21 +191,40 @@ public class LearningMoments {
         for (String word : filter.searchWords()) {
             where = where.and(LEARNING_MOMENT.SEARCH_TEXT.contains(word));
         }
-        Field<Integer> evidenceCount = DSL.field(DSL.selectCount().from(EVIDENCE)
-                .where(EVIDENCE.MOMENT_ID.eq(LEARNING_MOMENT.ID).and(EVIDENCE.DELETED_AT.isNull())
+        Field<Integer> evidenceCount = DSL.field(DSL.selectCount()
+                .from(EVIDENCE)
+                .where(EVIDENCE.MOMENT_ID
+                        .eq(LEARNING_MOMENT.ID)
+                        .and(EVIDENCE.DELETED_AT.isNull())
                         .and(owner.owns(EVIDENCE))));
-        var found = db.select(LEARNING_MOMENT.ID, LEARNING_MOMENT.OCCURRED_ON, LEARNING_MOMENT.TITLE,
-                        LEARNING_MOMENT.CATEGORY_ID, LEARNING_MOMENT.MINUTES_SPENT, LEARNING_MOMENT.DRAFT, evidenceCount)
+        var found = db.select(
+                        LEARNING_MOMENT.ID,
+                        LEARNING_MOMENT.OCCURRED_ON,
+                        LEARNING_MOMENT.TITLE,
+                        LEARNING_MOMENT.CATEGORY_ID,
+                        LEARNING_MOMENT.MINUTES_SPENT,
+                        LEARNING_MOMENT.DRAFT,
+                        evidenceCount)
                 .from(LEARNING_MOMENT)
                 .where(where)
                 .orderBy(LEARNING_MOMENT.OCCURRED_ON.desc(), LEARNING_MOMENT.ID.desc())
                 .limit(pageSize + 1)
                 .offset((filter.page() - 1) * pageSize)
                 .fetch();
-        Map<Long, String> categories = catalog.categoryNames(owner.courseId(),
-                found.stream().map(r -> r.value4()).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
-        List<MomentSummary> rows = found.map(r -> new MomentSummary(r.value1(), r.value2(), r.value3(),
-                r.value4() == null ? null : categories.get(r.value4()), r.value5(), r.value6(), r.value7()));
+        Map<Long, String> categories = catalog.categoryNames(
+                owner.courseId(),
+                found.stream()
+                        .map(r -> r.value4())
+                        .filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet()));
+        List<MomentSummary> rows = found.map(r -> new MomentSummary(
+                r.value1(),
+                r.value2(),
+                r.value3(),
+                r.value4() == null ? null : categories.get(r.value4()),
+                r.value5(),
+                r.value6(),
+                r.value7()));
         boolean more = rows.size() > pageSize;
         return new MomentPage(more ? rows.subList(0, pageSize) : rows, filter.page(), more);
     }
@@ -175,16 +232,24 @@ public class LearningMoments {
     /** Soft-deletes a moment; returns its title for the undo notice. */
     @Transactional
     public String delete(Owner owner, long id, Instant now) {
-        String title = db.select(LEARNING_MOMENT.TITLE).from(LEARNING_MOMENT).where(live(owner, id))
-                .fetchOptional(LEARNING_MOMENT.TITLE).orElseThrow(Owner::notFound);
-        db.update(LEARNING_MOMENT).set(LEARNING_MOMENT.DELETED_AT, utc(now)).where(live(owner, id)).execute();
+        String title = db.select(LEARNING_MOMENT.TITLE)
+                .from(LEARNING_MOMENT)
+                .where(live(owner, id))
+                .fetchOptional(LEARNING_MOMENT.TITLE)
+                .orElseThrow(Owner::notFound);
+        db.update(LEARNING_MOMENT)
+                .set(LEARNING_MOMENT.DELETED_AT, utc(now))
+                .where(live(owner, id))
+                .execute();
         return title;
     }
 
     /** Undoes a delete; a moment that is not the owner's, or not deleted, is not found. */
     public void restore(Owner owner, long id) {
-        int restored = db.update(LEARNING_MOMENT).setNull(LEARNING_MOMENT.DELETED_AT)
-                .where(owner.owns(LEARNING_MOMENT).and(LEARNING_MOMENT.ID.eq(id))
+        int restored = db.update(LEARNING_MOMENT)
+                .setNull(LEARNING_MOMENT.DELETED_AT)
+                .where(owner.owns(LEARNING_MOMENT)
+                        .and(LEARNING_MOMENT.ID.eq(id))
                         .and(LEARNING_MOMENT.DELETED_AT.isNotNull()))
                 .execute();
         if (restored == 0) {
@@ -204,16 +269,21 @@ public class LearningMoments {
 
     private void insertLinks(long id, MomentContent content) {
         for (Long goal : sorted(content.goalIds())) {
-            db.insertInto(LEARNING_MOMENT_GOAL).set(LEARNING_MOMENT_GOAL.MOMENT_ID, id)
-                    .set(LEARNING_MOMENT_GOAL.GOAL_ID, goal).execute();
+            db.insertInto(LEARNING_MOMENT_GOAL)
+                    .set(LEARNING_MOMENT_GOAL.MOMENT_ID, id)
+                    .set(LEARNING_MOMENT_GOAL.GOAL_ID, goal)
+                    .execute();
         }
         for (Long competency : sorted(content.competencyIds())) {
-            db.insertInto(LEARNING_MOMENT_COMPETENCY).set(LEARNING_MOMENT_COMPETENCY.MOMENT_ID, id)
-                    .set(LEARNING_MOMENT_COMPETENCY.COMPETENCY_ID, competency).execute();
+            db.insertInto(LEARNING_MOMENT_COMPETENCY)
+                    .set(LEARNING_MOMENT_COMPETENCY.MOMENT_ID, id)
+                    .set(LEARNING_MOMENT_COMPETENCY.COMPETENCY_ID, competency)
+                    .execute();
         }
         int position = 0;
         for (Person person : content.people()) {
-            db.insertInto(LEARNING_MOMENT_PERSON).set(LEARNING_MOMENT_PERSON.MOMENT_ID, id)
+            db.insertInto(LEARNING_MOMENT_PERSON)
+                    .set(LEARNING_MOMENT_PERSON.MOMENT_ID, id)
                     .set(LEARNING_MOMENT_PERSON.POSITION, position++)
                     .set(LEARNING_MOMENT_PERSON.NAME, person.name())
                     .set(LEARNING_MOMENT_PERSON.ROLE, person.role())

@@ -18,14 +18,15 @@ import org.springframework.stereotype.Component;
 public class MarkdownText {
 
     /** The Markdown source as written, its sanitised HTML and its lower-cased plain text. */
-    public record Rendered(String source, String html, String plainText) {
-    }
+    public record Rendered(String source, String html, String plainText) {}
 
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.LINKS)
             .and(Sanitizers.TABLES)
-            .and(new HtmlPolicyBuilder().allowElements("pre", "code", "hr", "br").toFactory());
+            .and(new HtmlPolicyBuilder()
+                    .allowElements("pre", "code", "hr", "br")
+                    .toFactory());
 
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer html = HtmlRenderer.builder().sanitizeUrls(true).build();

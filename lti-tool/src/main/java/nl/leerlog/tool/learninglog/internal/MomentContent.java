@@ -8,8 +8,16 @@ import java.util.Set;
  * What a student wrote about one learning moment, checked and ready to store: the Markdown source, its sanitised
  * HTML and the lower-cased plain text that search looks in.
  */
-public record MomentContent(LocalDate occurredOn, Integer minutesSpent, String title, MarkdownText.Rendered body,
-        Long categoryId, Set<Long> goalIds, Set<Long> competencyIds, List<Person> people, boolean draft) {
+public record MomentContent(
+        LocalDate occurredOn,
+        Integer minutesSpent,
+        String title,
+        MarkdownText.Rendered body,
+        Long categoryId,
+        Set<Long> goalIds,
+        Set<Long> competencyIds,
+        List<Person> people,
+        boolean draft) {
 
     public MomentContent {
         goalIds = Set.copyOf(goalIds);

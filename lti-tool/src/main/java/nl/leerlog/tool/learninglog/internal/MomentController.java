@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.web.Section;
+import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.learninglog.internal.MomentView.Notice;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUpload;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUploads;
-import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.programme.Choice;
 import nl.leerlog.tool.programme.Goal;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
+import nl.leerlog.tool.web.Section;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -45,8 +45,15 @@ class MomentController {
     private final EvidenceUploads uploads;
     private final Clock clock;
 
-    MomentController(LearningMoments moments, MomentSaving saving, MomentFormCheck check, MomentView view,
-            MomentListView listView, ProgrammeCatalog catalog, EvidenceUploads uploads, Clock clock) {
+    MomentController(
+            LearningMoments moments,
+            MomentSaving saving,
+            MomentFormCheck check,
+            MomentView view,
+            MomentListView listView,
+            ProgrammeCatalog catalog,
+            EvidenceUploads uploads,
+            Clock clock) {
         this.moments = moments;
         this.saving = saving;
         this.check = check;
@@ -59,26 +66,47 @@ class MomentController {
 
     @GetMapping("/student/log/new")
     String newMoment(Owner owner, CurrentUser user, Locale locale, Model model) {
-        return form(model, user, owner, locale, MomentForm.empty(LocalDate.now(clock)), null, Map.of(), List.of(),
-                false);
+        return form(
+                model, user, owner, locale, MomentForm.empty(LocalDate.now(clock)), null, Map.of(), List.of(), false);
     }
 
     @PostMapping("/student/log")
-    String create(Owner owner, CurrentUser user, Locale locale, Model model, HttpServletResponse response,
+    String create(
+            Owner owner,
+            CurrentUser user,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
             @RequestParam MultiValueMap<String, String> params,
             @RequestParam(name = "evidence", required = false) List<MultipartFile> files) {
         MomentForm form = MomentForm.from(params);
         List<EvidenceUploads.Checked> checked = check(files);
-        MomentFormCheck.Result result = check.check(form, offer(owner, locale, null, accepted(checked).size()));
+        MomentFormCheck.Result result =
+                check.check(form, offer(owner, locale, null, accepted(checked).size()));
         if (!result.valid() || refused(checked)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(model, user, owner, locale, form, null, errors(result, checked), refusals(checked),
+            return form(
+                    model,
+                    user,
+                    owner,
+                    locale,
+                    form,
+                    null,
+                    errors(result, checked),
+                    refusals(checked),
                     !checked.isEmpty());
         }
         long id = saving.create(owner, result.content(), accepted(checked), clock.instant());
         response.setHeader("HX-Push-Url", "/student/log/" + id);
-        return view.show(model, user, owner, id, new Notice(form.draft() ? "log.notice.draft-saved"
-                : "log.notice.saved", result.content().title(), null));
+        return view.show(
+                model,
+                user,
+                owner,
+                id,
+                new Notice(
+                        form.draft() ? "log.notice.draft-saved" : "log.notice.saved",
+                        result.content().title(),
+                        null));
     }
 
     @GetMapping("/student/log/{id}")
@@ -93,32 +121,63 @@ class MomentController {
     }
 
     @PostMapping("/student/log/{id}")
-    String update(Owner owner, CurrentUser user, Locale locale, Model model, HttpServletResponse response,
-            @PathVariable long id, @RequestParam MultiValueMap<String, String> params,
+    String update(
+            Owner owner,
+            CurrentUser user,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            @PathVariable long id,
+            @RequestParam MultiValueMap<String, String> params,
             @RequestParam(name = "evidence", required = false) List<MultipartFile> files) {
         MomentDetails moment = moments.find(owner, id).orElseThrow(Owner::notFound);
         MomentForm form = MomentForm.from(params);
         List<EvidenceUploads.Checked> checked = check(files);
-        MomentFormCheck.Result result = check.check(form,
-                offer(owner, locale, moment, moment.evidence().size() + accepted(checked).size()));
+        MomentFormCheck.Result result = check.check(
+                form,
+                offer(
+                        owner,
+                        locale,
+                        moment,
+                        moment.evidence().size() + accepted(checked).size()));
         if (!result.valid() || refused(checked)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(model, user, owner, locale, form, moment, errors(result, checked), refusals(checked),
+            return form(
+                    model,
+                    user,
+                    owner,
+                    locale,
+                    form,
+                    moment,
+                    errors(result, checked),
+                    refusals(checked),
                     !checked.isEmpty());
         }
         saving.update(owner, id, result.content(), accepted(checked), clock.instant());
         response.setHeader("HX-Push-Url", "/student/log/" + id);
-        return view.show(model, user, owner, id, new Notice(form.draft() ? "log.notice.draft-saved"
-                : "log.notice.saved", result.content().title(), null));
+        return view.show(
+                model,
+                user,
+                owner,
+                id,
+                new Notice(
+                        form.draft() ? "log.notice.draft-saved" : "log.notice.saved",
+                        result.content().title(),
+                        null));
     }
 
     @PostMapping("/student/log/{id}/delete")
-    String delete(Owner owner, CurrentUser user, Locale locale, Model model, HttpServletResponse response,
+    String delete(
+            Owner owner,
+            CurrentUser user,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
             @PathVariable long id) {
         String title = moments.delete(owner, id, clock.instant());
         response.setHeader("HX-Push-Url", "/student/log");
-        return listView.show(model, user, owner, locale,
-                new Notice("log.notice.deleted", title, "/student/log/" + id + "/restore"));
+        return listView.show(
+                model, user, owner, locale, new Notice("log.notice.deleted", title, "/student/log/" + id + "/restore"));
     }
 
     @PostMapping("/student/log/{id}/restore")
@@ -129,8 +188,15 @@ class MomentController {
         return view.show(model, user, owner, id, new Notice("log.notice.restored", moment.title(), null));
     }
 
-    private String form(Model model, CurrentUser user, Owner owner, Locale locale, MomentForm form,
-            MomentDetails moment, Map<String, String> errors, List<EvidenceUploads.Checked> refused,
+    private String form(
+            Model model,
+            CurrentUser user,
+            Owner owner,
+            Locale locale,
+            MomentForm form,
+            MomentDetails moment,
+            Map<String, String> errors,
+            List<EvidenceUploads.Checked> refused,
             boolean filesLost) {
         model.addAttribute("form", form);
         model.addAttribute("moment", moment);
@@ -140,8 +206,11 @@ class MomentController {
         model.addAttribute("categories", catalog.categories(owner.courseId(), locale));
         model.addAttribute("goals", catalog.goals(owner));
         model.addAttribute("competencies", catalog.competencies(owner.courseId()));
-        model.addAttribute("required", catalog.requiredFields(owner.courseId()).stream()
-                .map(Enum::name).collect(Collectors.toSet()));
+        model.addAttribute(
+                "required",
+                catalog.requiredFields(owner.courseId()).stream()
+                        .map(Enum::name)
+                        .collect(Collectors.toSet()));
         model.addAttribute("maxFileSize", uploads.maxFileSizeLabel());
         return "learninglog/form";
     }
@@ -161,8 +230,8 @@ class MomentController {
             goals.addAll(moment.goalIds());
             competencies.addAll(moment.competencyIds());
         }
-        return new MomentFormCheck.Offer(categories, goals, competencies, catalog.requiredFields(owner.courseId()),
-                evidenceFiles);
+        return new MomentFormCheck.Offer(
+                categories, goals, competencies, catalog.requiredFields(owner.courseId()), evidenceFiles);
     }
 
     private static Set<Long> ids(List<Choice> choices) {
@@ -175,13 +244,18 @@ class MomentController {
             return List.of();
         }
         return files.stream()
-                .filter(f -> !(f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank())))
+                .filter(f -> !(f.isEmpty()
+                        && (f.getOriginalFilename() == null
+                                || f.getOriginalFilename().isBlank())))
                 .map(uploads::check)
                 .toList();
     }
 
     private static List<EvidenceUpload> accepted(List<EvidenceUploads.Checked> checked) {
-        return checked.stream().filter(EvidenceUploads.Checked::accepted).map(EvidenceUploads.Checked::upload).toList();
+        return checked.stream()
+                .filter(EvidenceUploads.Checked::accepted)
+                .map(EvidenceUploads.Checked::upload)
+                .toList();
     }
 
     private static boolean refused(List<EvidenceUploads.Checked> checked) {

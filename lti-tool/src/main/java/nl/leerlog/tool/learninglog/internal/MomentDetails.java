@@ -8,9 +8,20 @@ import nl.leerlog.tool.learninglog.internal.evidence.EvidenceItem;
 import nl.leerlog.tool.programme.Choice;
 
 /** Everything about one of the student's learning moments, as its page and its edit form show it. */
-public record MomentDetails(long id, LocalDate occurredOn, Integer minutesSpent, String title, String bodySource,
-        String bodyHtml, Choice category, List<Choice> goals, List<Choice> competencies, List<Person> people,
-        boolean draft, Instant updatedAt, List<EvidenceItem> evidence) {
+public record MomentDetails(
+        long id,
+        LocalDate occurredOn,
+        Integer minutesSpent,
+        String title,
+        String bodySource,
+        String bodyHtml,
+        Choice category,
+        List<Choice> goals,
+        List<Choice> competencies,
+        List<Person> people,
+        boolean draft,
+        Instant updatedAt,
+        List<EvidenceItem> evidence) {
 
     public Set<Long> goalIds() {
         return ids(goals);

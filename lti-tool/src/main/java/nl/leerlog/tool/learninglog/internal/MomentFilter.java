@@ -7,12 +7,20 @@ import java.util.Locale;
  * Which of a student's learning moments the list shows: a period, a category, a goal, a competency, drafts only and
  * a search text; every part is optional. {@code page} counts from 1.
  */
-public record MomentFilter(LocalDate from, LocalDate to, Long categoryId, Long goalId, Long competencyId,
-        boolean draftsOnly, String search, int page) {
+public record MomentFilter(
+        LocalDate from,
+        LocalDate to,
+        Long categoryId,
+        Long goalId,
+        Long competencyId,
+        boolean draftsOnly,
+        String search,
+        int page) {
 
     public static final MomentFilter ALL = new MomentFilter(null, null, null, null, null, false, null, 1);
     /** Enough for any real search; a pasted essay does not become a query with a thousand conditions. */
     static final int MAX_SEARCH_WORDS = 8;
+
     static final int MAX_SEARCH_LENGTH = 200;
 
     public MomentFilter {
@@ -28,7 +36,10 @@ public record MomentFilter(LocalDate from, LocalDate to, Long categoryId, Long g
         if (search == null) {
             return java.util.List.of();
         }
-        return java.util.Arrays.stream(search.split("\\s+")).distinct().limit(MAX_SEARCH_WORDS).toList();
+        return java.util.Arrays.stream(search.split("\\s+"))
+                .distinct()
+                .limit(MAX_SEARCH_WORDS)
+                .toList();
     }
 
     public MomentFilter withPage(int otherPage) {
@@ -36,7 +47,12 @@ public record MomentFilter(LocalDate from, LocalDate to, Long categoryId, Long g
     }
 
     public boolean narrowed() {
-        return from != null || to != null || categoryId != null || goalId != null || competencyId != null
-                || draftsOnly || search != null;
+        return from != null
+                || to != null
+                || categoryId != null
+                || goalId != null
+                || competencyId != null
+                || draftsOnly
+                || search != null;
     }
 }

@@ -10,11 +10,20 @@ import org.springframework.util.MultiValueMap;
  * The learning-moment form exactly as the student filled it in, kept as text so that a form with errors shows
  * everything again: the typed date and minutes, the ticked boxes, every row of people.
  */
-public record MomentForm(String occurredOn, String minutes, String title, String body, String categoryId,
-        List<String> goalIds, List<String> competencyIds, List<Person> people, boolean draft) {
+public record MomentForm(
+        String occurredOn,
+        String minutes,
+        String title,
+        String body,
+        String categoryId,
+        List<String> goalIds,
+        List<String> competencyIds,
+        List<Person> people,
+        boolean draft) {
 
     /** Rows of people the form always offers beyond the filled-in ones: enough for most moments, no script needed. */
     static final int EMPTY_PEOPLE_ROWS = 2;
+
     static final int MIN_PEOPLE_ROWS = 3;
 
     public MomentForm {
@@ -35,18 +44,31 @@ public record MomentForm(String occurredOn, String minutes, String title, String
                 people.add(new Person(name, role));
             }
         }
-        return new MomentForm(text(params, "occurredOn"), text(params, "minutes"), text(params, "title"),
-                params.getFirst("body") == null ? "" : params.getFirst("body"), text(params, "categoryId"),
-                values(params, "goalIds"), values(params, "competencyIds"), people,
+        return new MomentForm(
+                text(params, "occurredOn"),
+                text(params, "minutes"),
+                text(params, "title"),
+                params.getFirst("body") == null ? "" : params.getFirst("body"),
+                text(params, "categoryId"),
+                values(params, "goalIds"),
+                values(params, "competencyIds"),
+                people,
                 "draft".equals(params.getFirst("action")));
     }
 
     static MomentForm of(MomentDetails moment) {
-        return new MomentForm(moment.occurredOn().toString(),
-                moment.minutesSpent() == null ? "" : moment.minutesSpent().toString(), moment.title(),
-                moment.bodySource(), moment.category() == null ? "" : String.valueOf(moment.category().id()),
+        return new MomentForm(
+                moment.occurredOn().toString(),
+                moment.minutesSpent() == null ? "" : moment.minutesSpent().toString(),
+                moment.title(),
+                moment.bodySource(),
+                moment.category() == null
+                        ? ""
+                        : String.valueOf(moment.category().id()),
                 moment.goalIds().stream().map(String::valueOf).toList(),
-                moment.competencyIds().stream().map(String::valueOf).toList(), moment.people(), moment.draft());
+                moment.competencyIds().stream().map(String::valueOf).toList(),
+                moment.people(),
+                moment.draft());
     }
 
     static MomentForm empty(java.time.LocalDate today) {
@@ -81,8 +103,10 @@ public record MomentForm(String occurredOn, String minutes, String title, String
     }
 
     private static List<String> values(MultiValueMap<String, String> params, String name) {
-        Set<String> distinct = params.getOrDefault(name, List.of()).stream().map(String::strip)
-                .filter(v -> !v.isEmpty()).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        Set<String> distinct = params.getOrDefault(name, List.of()).stream()
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         return List.copyOf(distinct);
     }
 }

@@ -28,9 +28,12 @@ class MomentFormCheck {
     private static final Pattern HOURS_MINUTES = Pattern.compile("(\\d{1,2}):([0-5]\\d)");
 
     /** What the course offers the student, as ids; and how many evidence files the moment will have. */
-    record Offer(Set<Long> categories, Set<Long> goals, Set<Long> competencies, Set<MomentField> required,
-            int evidenceFiles) {
-    }
+    record Offer(
+            Set<Long> categories,
+            Set<Long> goals,
+            Set<Long> competencies,
+            Set<MomentField> required,
+            int evidenceFiles) {}
 
     /** The checked content, or the errors as message keys per field (in form order). */
     record Result(MomentContent content, Map<String, String> errors) {
@@ -111,7 +114,8 @@ class MomentFormCheck {
         List<Person> people = form.people();
         if (people.stream().anyMatch(p -> p.name().isEmpty())) {
             errors.put("people", "log.error.people.name");
-        } else if (people.stream().anyMatch(p -> p.name().length() > MAX_PERSON || p.role().length() > MAX_PERSON)) {
+        } else if (people.stream()
+                .anyMatch(p -> p.name().length() > MAX_PERSON || p.role().length() > MAX_PERSON)) {
             errors.put("people", "log.error.people.too-long");
         } else if (strict && people.isEmpty() && offer.required().contains(MomentField.PEOPLE)) {
             errors.put("people", "log.error.people.required");
@@ -125,9 +129,20 @@ class MomentFormCheck {
             return new Result(null, errors);
         }
         List<Person> stored = people.stream()
-                .map(p -> new Person(p.name(), p.role().isEmpty() ? null : p.role())).toList();
-        return new Result(new MomentContent(date, minutes, form.title(), markdown.render(form.body()), category,
-                goals, competencies, stored, form.draft()), errors);
+                .map(p -> new Person(p.name(), p.role().isEmpty() ? null : p.role()))
+                .toList();
+        return new Result(
+                new MomentContent(
+                        date,
+                        minutes,
+                        form.title(),
+                        markdown.render(form.body()),
+                        category,
+                        goals,
+                        competencies,
+                        stored,
+                        form.draft()),
+                errors);
     }
 
     /** Minutes as a number ("90") or as hours and minutes ("1:30"); null when it is neither. */

@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.web.Section;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import nl.leerlog.tool.web.Section;
 
 /**
  * The student's learning log: their moments, newest first, a page at a time, with filters in the query string so a
@@ -32,18 +32,39 @@ class MomentListController {
     }
 
     @GetMapping("/student/log")
-    String list(Owner owner, CurrentUser user, Locale locale, Model model, HttpServletResponse response,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String goal,
-            @RequestParam(required = false) String competency, @RequestParam(required = false) String drafts,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String page,
+    String list(
+            Owner owner,
+            CurrentUser user,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String goal,
+            @RequestParam(required = false) String competency,
+            @RequestParam(required = false) String drafts,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page,
             @RequestHeader(name = "HX-Target", required = false) String target) {
-        MomentListView.FilterInput input = new MomentListView.FilterInput(blank(from), blank(to), blank(category), blank(goal), blank(competency),
-                drafts != null && !drafts.isBlank(), q == null ? "" : q.strip());
+        MomentListView.FilterInput input = new MomentListView.FilterInput(
+                blank(from),
+                blank(to),
+                blank(category),
+                blank(goal),
+                blank(competency),
+                drafts != null && !drafts.isBlank(),
+                q == null ? "" : q.strip());
         Map<String, String> errors = new LinkedHashMap<>();
-        MomentFilter filter = new MomentFilter(date(input.from(), "from", errors), date(input.to(), "to", errors),
-                id(input.category(), "category", errors), id(input.goal(), "goal", errors),
-                id(input.competency(), "competency", errors), input.drafts(), input.q(), number(page));
+        MomentFilter filter = new MomentFilter(
+                date(input.from(), "from", errors),
+                date(input.to(), "to", errors),
+                id(input.category(), "category", errors),
+                id(input.goal(), "goal", errors),
+                id(input.competency(), "competency", errors),
+                input.drafts(),
+                input.q(),
+                number(page));
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
             errors.put("to", "log.filter.error.period");
         }

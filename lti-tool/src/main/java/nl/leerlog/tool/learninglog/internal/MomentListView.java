@@ -3,9 +3,9 @@ package nl.leerlog.tool.learninglog.internal;
 import java.util.Locale;
 import java.util.Map;
 import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.internship.Internships;
 import nl.leerlog.tool.learninglog.internal.MomentView.Notice;
-import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -18,8 +18,8 @@ class MomentListView {
     static final int PAGE_SIZE = 25;
 
     /** The filter as typed, kept for the form: ids and dates stay text so a bad value can be shown again. */
-    record FilterInput(String from, String to, String category, String goal, String competency, boolean drafts,
-            String q) {
+    record FilterInput(
+            String from, String to, String category, String goal, String competency, boolean drafts, String q) {
 
         static final FilterInput NONE = new FilterInput(null, null, null, null, null, false, "");
     }
@@ -39,8 +39,15 @@ class MomentListView {
         return show(model, user, owner, locale, FilterInput.NONE, MomentFilter.ALL, Map.of(), false);
     }
 
-    String show(Model model, CurrentUser user, Owner owner, Locale locale, FilterInput input, MomentFilter filter,
-            Map<String, String> errors, boolean resultsOnly) {
+    String show(
+            Model model,
+            CurrentUser user,
+            Owner owner,
+            Locale locale,
+            FilterInput input,
+            MomentFilter filter,
+            Map<String, String> errors,
+            boolean resultsOnly) {
         MomentPage results = moments.list(owner, filter, PAGE_SIZE);
         model.addAttribute("results", results);
         model.addAttribute("filter", input);

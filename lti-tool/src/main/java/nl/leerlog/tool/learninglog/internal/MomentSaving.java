@@ -2,9 +2,9 @@ package nl.leerlog.tool.learninglog.internal;
 
 import java.time.Instant;
 import java.util.List;
+import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceFiles;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUpload;
-import nl.leerlog.tool.identity.Owner;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

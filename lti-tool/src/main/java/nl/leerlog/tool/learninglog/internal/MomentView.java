@@ -10,8 +10,7 @@ import org.springframework.ui.Model;
 class MomentView {
 
     /** A message to show on top of a page: its key, the argument (a title or file name), and an undo action. */
-    record Notice(String key, String argument, String undoUrl) {
-    }
+    record Notice(String key, String argument, String undoUrl) {}
 
     private final LearningMoments moments;
 

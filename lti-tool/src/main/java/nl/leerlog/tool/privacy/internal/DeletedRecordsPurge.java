@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * every feature's {@link ForgettableRecords}, in their order (evidence before the moments it belongs to).
  */
 @Component
-@HousekeepingTask.Schedule(name = "deleted-records", every = "${leerlog.privacy.purge-interval:PT6H}",
+@HousekeepingTask.Schedule(
+        name = "deleted-records",
+        every = "${leerlog.privacy.purge-interval:PT6H}",
         firstAfter = "PT10M")
 public class DeletedRecordsPurge implements HousekeepingTask {
 
@@ -29,7 +31,9 @@ public class DeletedRecordsPurge implements HousekeepingTask {
     private final Clock clock;
     private final Duration keepDeleted;
 
-    DeletedRecordsPurge(List<ForgettableRecords> features, Clock clock,
+    DeletedRecordsPurge(
+            List<ForgettableRecords> features,
+            Clock clock,
             @Value("${leerlog.privacy.keep-deleted:P30D}") Duration keepDeleted) {
         this.features = features;
         this.clock = clock;
@@ -59,7 +63,8 @@ public class DeletedRecordsPurge implements HousekeepingTask {
 
     /** Each feature's step stands alone and may be repeated. */
     public Purged purge() {
-        OffsetDateTime cutoff = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minus(keepDeleted);
+        OffsetDateTime cutoff =
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minus(keepDeleted);
         Map<String, Integer> byKind = new LinkedHashMap<>();
         for (ForgettableRecords feature : features) {
             byKind.merge(feature.kind(), feature.forgetDeletedBefore(cutoff), Integer::sum);

@@ -5,11 +5,11 @@ import static nl.leerlog.schema.Tables.CATEGORY;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nl.leerlog.tool.programme.ProgrammeCatalog;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import nl.leerlog.tool.programme.ProgrammeCatalog;
 
 /**
  * A course's categories of learning moments as its coordinators manage them. Categories are archived, never
@@ -22,10 +22,12 @@ public class Categories {
     public static final int NAME_LENGTH = 200;
 
     /** One category, archived ones included. */
-    public record Category(long id, String name, int position, boolean archived) {
-    }
+    public record Category(long id, String name, int position, boolean archived) {}
 
-    public enum Direction { UP, DOWN }
+    public enum Direction {
+        UP,
+        DOWN
+    }
 
     private final DSLContext db;
     private final ProgrammeCatalog catalog;
@@ -39,7 +41,8 @@ public class Categories {
     @Transactional
     public List<Category> all(long courseId, Locale locale) {
         catalog.categories(courseId, locale);
-        return db.select(CATEGORY.ID, CATEGORY.NAME, CATEGORY.POSITION, CATEGORY.ARCHIVED).from(CATEGORY)
+        return db.select(CATEGORY.ID, CATEGORY.NAME, CATEGORY.POSITION, CATEGORY.ARCHIVED)
+                .from(CATEGORY)
                 .where(CATEGORY.COURSE_ID.eq(courseId))
                 .orderBy(CATEGORY.POSITION, CATEGORY.NAME, CATEGORY.ID)
                 .fetch(r -> new Category(r.value1(), r.value2(), r.value3(), r.value4()));
@@ -47,15 +50,18 @@ public class Categories {
 
     /** Whether another category of the course already has this name, whatever its case. */
     public boolean nameTaken(long courseId, String name, Long exceptId) {
-        var condition = CATEGORY.COURSE_ID.eq(courseId).and(DSL.lower(CATEGORY.NAME).eq(name.toLowerCase(Locale.ROOT)));
+        var condition =
+                CATEGORY.COURSE_ID.eq(courseId).and(DSL.lower(CATEGORY.NAME).eq(name.toLowerCase(Locale.ROOT)));
         return db.fetchExists(CATEGORY, exceptId == null ? condition : condition.and(CATEGORY.ID.ne(exceptId)));
     }
 
     /** Adds a category at the end of the menu. */
     @Transactional
     public long add(long courseId, String name) {
-        Integer last = db.select(DSL.max(CATEGORY.POSITION)).from(CATEGORY)
-                .where(CATEGORY.COURSE_ID.eq(courseId)).fetchOne(0, Integer.class);
+        Integer last = db.select(DSL.max(CATEGORY.POSITION))
+                .from(CATEGORY)
+                .where(CATEGORY.COURSE_ID.eq(courseId))
+                .fetchOne(0, Integer.class);
         return db.insertInto(CATEGORY)
                 .set(CATEGORY.COURSE_ID, courseId)
                 .set(CATEGORY.NAME, name)
@@ -65,13 +71,17 @@ public class Categories {
     }
 
     public void rename(long courseId, long id, String name) {
-        found(db.update(CATEGORY).set(CATEGORY.NAME, name)
-                .where(CATEGORY.ID.eq(id).and(CATEGORY.COURSE_ID.eq(courseId))).execute());
+        found(db.update(CATEGORY)
+                .set(CATEGORY.NAME, name)
+                .where(CATEGORY.ID.eq(id).and(CATEGORY.COURSE_ID.eq(courseId)))
+                .execute());
     }
 
     public void archive(long courseId, long id, boolean archived) {
-        found(db.update(CATEGORY).set(CATEGORY.ARCHIVED, archived)
-                .where(CATEGORY.ID.eq(id).and(CATEGORY.COURSE_ID.eq(courseId))).execute());
+        found(db.update(CATEGORY)
+                .set(CATEGORY.ARCHIVED, archived)
+                .where(CATEGORY.ID.eq(id).and(CATEGORY.COURSE_ID.eq(courseId)))
+                .execute());
     }
 
     /**
@@ -80,7 +90,8 @@ public class Categories {
      */
     @Transactional
     public void move(long courseId, long id, Direction direction) {
-        List<Long> order = new ArrayList<>(db.select(CATEGORY.ID).from(CATEGORY)
+        List<Long> order = new ArrayList<>(db.select(CATEGORY.ID)
+                .from(CATEGORY)
                 .where(CATEGORY.COURSE_ID.eq(courseId))
                 .orderBy(CATEGORY.POSITION, CATEGORY.NAME, CATEGORY.ID)
                 .fetch(CATEGORY.ID));
@@ -94,7 +105,10 @@ public class Categories {
             order.set(other, id);
         }
         for (int position = 0; position < order.size(); position++) {
-            db.update(CATEGORY).set(CATEGORY.POSITION, position).where(CATEGORY.ID.eq(order.get(position))).execute();
+            db.update(CATEGORY)
+                    .set(CATEGORY.POSITION, position)
+                    .where(CATEGORY.ID.eq(order.get(position)))
+                    .execute();
         }
     }
 

@@ -16,11 +16,13 @@ import org.springframework.stereotype.Repository;
 public class Competencies {
 
     /** One competency, archived ones included. */
-    public record Competency(long id, String code, String name, String description, boolean archived) {
-    }
+    public record Competency(long id, String code, String name, String description, boolean archived) {}
 
     /** What storing one competency by its code did. */
-    public enum Stored { ADDED, UPDATED }
+    public enum Stored {
+        ADDED,
+        UPDATED
+    }
 
     private final DSLContext db;
 
@@ -38,8 +40,8 @@ public class Competencies {
 
     /** Whether another competency of the course already has this code, whatever its case. */
     public boolean codeTaken(long courseId, String code, Long exceptId) {
-        var condition = COMPETENCY.COURSE_ID.eq(courseId)
-                .and(DSL.lower(COMPETENCY.CODE).eq(code.toLowerCase(Locale.ROOT)));
+        var condition =
+                COMPETENCY.COURSE_ID.eq(courseId).and(DSL.lower(COMPETENCY.CODE).eq(code.toLowerCase(Locale.ROOT)));
         return db.fetchExists(COMPETENCY, exceptId == null ? condition : condition.and(COMPETENCY.ID.ne(exceptId)));
     }
 
@@ -59,12 +61,15 @@ public class Competencies {
                 .set(COMPETENCY.CODE, code)
                 .set(COMPETENCY.NAME, name)
                 .set(COMPETENCY.DESCRIPTION, description)
-                .where(COMPETENCY.ID.eq(id).and(COMPETENCY.COURSE_ID.eq(courseId))).execute());
+                .where(COMPETENCY.ID.eq(id).and(COMPETENCY.COURSE_ID.eq(courseId)))
+                .execute());
     }
 
     public void archive(long courseId, long id, boolean archived) {
-        found(db.update(COMPETENCY).set(COMPETENCY.ARCHIVED, archived)
-                .where(COMPETENCY.ID.eq(id).and(COMPETENCY.COURSE_ID.eq(courseId))).execute());
+        found(db.update(COMPETENCY)
+                .set(COMPETENCY.ARCHIVED, archived)
+                .where(COMPETENCY.ID.eq(id).and(COMPETENCY.COURSE_ID.eq(courseId)))
+                .execute());
     }
 
     /**
@@ -76,7 +81,9 @@ public class Competencies {
                 .set(COMPETENCY.NAME, name)
                 .set(COMPETENCY.DESCRIPTION, description)
                 .set(COMPETENCY.ARCHIVED, false)
-                .where(COMPETENCY.COURSE_ID.eq(courseId)
+                .where(COMPETENCY
+                        .COURSE_ID
+                        .eq(courseId)
                         .and(DSL.lower(COMPETENCY.CODE).eq(code.toLowerCase(Locale.ROOT))))
                 .execute();
         if (updated > 0) {
@@ -87,8 +94,10 @@ public class Competencies {
     }
 
     private int nextPosition(long courseId) {
-        Integer last = db.select(DSL.max(COMPETENCY.POSITION)).from(COMPETENCY)
-                .where(COMPETENCY.COURSE_ID.eq(courseId)).fetchOne(0, Integer.class);
+        Integer last = db.select(DSL.max(COMPETENCY.POSITION))
+                .from(COMPETENCY)
+                .where(COMPETENCY.COURSE_ID.eq(courseId))
+                .fetchOne(0, Integer.class);
         return last == null ? 0 : last + 1;
     }
 

@@ -29,12 +29,10 @@ public final class CompetencyCsv {
     public static final int MAX_ROWS = 5_000;
 
     /** A row that is a competency, with the line it starts on. */
-    public record Row(long line, CompetencyForm.Checked competency) {
-    }
+    public record Row(long line, CompetencyForm.Checked competency) {}
 
     /** A refused row: its line, the column at fault (or {@code null} for the whole row) and a message key. */
-    public record Refusal(long line, String column, String reason) {
-    }
+    public record Refusal(long line, String column, String reason) {}
 
     /** The rows read, the rows refused, or the reason the whole file is refused (a message key). */
     public record Reading(List<Row> rows, List<Refusal> refused, String fileError) {
@@ -46,8 +44,7 @@ public final class CompetencyCsv {
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private CompetencyCsv() {
-    }
+    private CompetencyCsv() {}
 
     public static Reading read(byte[] content) {
         if (content == null || content.length == 0) {
@@ -66,7 +63,8 @@ public final class CompetencyCsv {
             // UTF-16 text (Excel's "Unicode text") decodes as UTF-8 full of NULs.
             return Reading.refused("programme.import.error.encoding");
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
                 .setDelimiter(delimiter(text))
                 .setIgnoreEmptyLines(true)
                 .setTrim(true)
@@ -95,10 +93,11 @@ public final class CompetencyCsv {
                     refused.add(new Refusal(line, null, "programme.import.refused.columns"));
                     continue;
                 }
-                CompetencyForm.Checked competency = new CompetencyForm(cells.get(0), cells.get(1),
-                        cells.size() > 2 ? cells.get(2) : null).check();
+                CompetencyForm.Checked competency =
+                        new CompetencyForm(cells.get(0), cells.get(1), cells.size() > 2 ? cells.get(2) : null).check();
                 if (competency.errors().any()) {
-                    String column = competency.errors().byField().keySet().iterator().next();
+                    String column =
+                            competency.errors().byField().keySet().iterator().next();
                     refused.add(new Refusal(line, column, competency.errors().get(column)));
                     continue;
                 }
@@ -133,7 +132,8 @@ public final class CompetencyCsv {
 
     private static String utf8(byte[] content) throws CharacterCodingException {
         int start = content.length >= 3 && Arrays.equals(content, 0, 3, UTF8_BOM, 0, 3) ? 3 : 0;
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(content, start, content.length - start))
@@ -142,7 +142,8 @@ public final class CompetencyCsv {
 
     /** {@code ;} when the first line has more of them than commas, as in a file from Dutch Excel. */
     private static char delimiter(String text) {
-        String firstLine = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
+        String firstLine =
+                text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
         long semicolons = firstLine.chars().filter(c -> c == ';').count();
         long commas = firstLine.chars().filter(c -> c == ',').count();
         return semicolons > commas ? ';' : ',';

@@ -1,7 +1,7 @@
 package nl.leerlog.tool.programme.internal;
 
-import nl.leerlog.tool.web.FormState;
 import nl.leerlog.tool.web.FieldErrors;
+import nl.leerlog.tool.web.FormState;
 
 /** A competency of the programme's framework as a form (or one CSV row) gives it. */
 public record CompetencyForm(String code, String name, String description) {
@@ -11,8 +11,7 @@ public record CompetencyForm(String code, String name, String description) {
     public static final int DESCRIPTION_LENGTH = 4000;
 
     /** The checked competency, or the errors by field. */
-    public record Checked(String code, String name, String description, FieldErrors errors) {
-    }
+    public record Checked(String code, String name, String description, FieldErrors errors) {}
 
     public Checked check() {
         FieldErrors.Builder errors = new FieldErrors.Builder();

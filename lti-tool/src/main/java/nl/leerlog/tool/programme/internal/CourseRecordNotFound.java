@@ -9,8 +9,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 final class CourseRecordNotFound {
 
-    private CourseRecordNotFound() {
-    }
+    private CourseRecordNotFound() {}
 
     static ResponseStatusException exception() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);

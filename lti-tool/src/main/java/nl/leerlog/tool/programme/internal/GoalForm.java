@@ -1,9 +1,9 @@
 package nl.leerlog.tool.programme.internal;
 
 import java.util.Locale;
-import nl.leerlog.tool.web.FormState;
-import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.programme.Goal;
+import nl.leerlog.tool.web.FieldErrors;
+import nl.leerlog.tool.web.FormState;
 
 /** A learning goal or learning question as a form sends it, the programme's or a student's own. */
 public record GoalForm(String kind, String title, String description) {
@@ -12,8 +12,7 @@ public record GoalForm(String kind, String title, String description) {
     public static final int DESCRIPTION_LENGTH = 4000;
 
     /** The checked goal, or the errors by field. */
-    public record Checked(Goal.Kind kind, String title, String description, FieldErrors errors) {
-    }
+    public record Checked(Goal.Kind kind, String title, String description, FieldErrors errors) {}
 
     public Checked check() {
         FieldErrors.Builder errors = new FieldErrors.Builder();

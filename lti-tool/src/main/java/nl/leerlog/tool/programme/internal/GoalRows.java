@@ -3,13 +3,13 @@ package nl.leerlog.tool.programme.internal;
 import static nl.leerlog.schema.Tables.LEARNING_GOAL;
 
 import java.time.OffsetDateTime;
+import nl.leerlog.tool.programme.Goal;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record5;
 import org.jooq.RecordMapper;
 import org.jooq.SelectWhereStep;
 import org.jooq.impl.DSL;
-import nl.leerlog.tool.programme.Goal;
 
 /**
  * How learning-goal rows are read and written, for the programme's goals and a student's own alike. Which rows a
@@ -24,12 +24,15 @@ final class GoalRows {
         T goal(long id, Goal.Kind kind, String title, String description, boolean archived);
     }
 
-    private GoalRows() {
-    }
+    private GoalRows() {}
 
     /** The columns a goal record is made of, to be limited by the caller's condition. */
     static SelectWhereStep<Record5<Long, String, String, String, Boolean>> select(DSLContext db) {
-        return db.select(LEARNING_GOAL.ID, LEARNING_GOAL.KIND, LEARNING_GOAL.TITLE, LEARNING_GOAL.DESCRIPTION,
+        return db.select(
+                        LEARNING_GOAL.ID,
+                        LEARNING_GOAL.KIND,
+                        LEARNING_GOAL.TITLE,
+                        LEARNING_GOAL.DESCRIPTION,
                         LEARNING_GOAL.ARCHIVED)
                 .from(LEARNING_GOAL);
     }
@@ -43,10 +46,19 @@ final class GoalRows {
      * Adds a goal after the last of {@code siblings} (the rows it is listed with) and returns its id; a programme
      * goal has no owner ({@code ownerId} null).
      */
-    static long insert(DSLContext db, Condition siblings, long courseId, Long ownerId, Goal.Kind kind, String title,
-            String description, OffsetDateTime now) {
-        Integer last = db.select(DSL.max(LEARNING_GOAL.POSITION)).from(LEARNING_GOAL)
-                .where(siblings).fetchOne(0, Integer.class);
+    static long insert(
+            DSLContext db,
+            Condition siblings,
+            long courseId,
+            Long ownerId,
+            Goal.Kind kind,
+            String title,
+            String description,
+            OffsetDateTime now) {
+        Integer last = db.select(DSL.max(LEARNING_GOAL.POSITION))
+                .from(LEARNING_GOAL)
+                .where(siblings)
+                .fetchOne(0, Integer.class);
         return db.insertInto(LEARNING_GOAL)
                 .set(LEARNING_GOAL.COURSE_ID, courseId)
                 .set(LEARNING_GOAL.OWNER_ID, ownerId)
@@ -65,12 +77,15 @@ final class GoalRows {
                 .set(LEARNING_GOAL.KIND, kind.name())
                 .set(LEARNING_GOAL.TITLE, title)
                 .set(LEARNING_GOAL.DESCRIPTION, description)
-                .where(LEARNING_GOAL.ID.eq(id).and(rows)).execute();
+                .where(LEARNING_GOAL.ID.eq(id).and(rows))
+                .execute();
     }
 
     /** Archives or restores the goal {@code id} if it is one of {@code rows}; returns how many rows changed. */
     static int archive(DSLContext db, Condition rows, long id, boolean archived) {
-        return db.update(LEARNING_GOAL).set(LEARNING_GOAL.ARCHIVED, archived)
-                .where(LEARNING_GOAL.ID.eq(id).and(rows)).execute();
+        return db.update(LEARNING_GOAL)
+                .set(LEARNING_GOAL.ARCHIVED, archived)
+                .where(LEARNING_GOAL.ID.eq(id).and(rows))
+                .execute();
     }
 }

@@ -2,19 +2,25 @@ package nl.leerlog.tool.programme.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.leerlog.tool.web.FormState;
-import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.programme.ReflectionModels;
+import nl.leerlog.tool.web.FieldErrors;
+import nl.leerlog.tool.web.FormState;
 
 /**
  * A programme's own reflection model as the form sends it: names in Dutch and English and up to
  * {@link #STEP_ROWS} steps, each a title and a prompt in both languages. Rows left empty are not steps.
  */
-public record NewModelForm(String nameNl, String nameEn, List<String> titleNl, List<String> titleEn,
-        List<String> promptNl, List<String> promptEn) {
+public record NewModelForm(
+        String nameNl,
+        String nameEn,
+        List<String> titleNl,
+        List<String> titleEn,
+        List<String> promptNl,
+        List<String> promptEn) {
 
     /** How many step rows the form offers: enough for every built-in model (STARR(T) and Gibbs have six). */
     public static final int STEP_ROWS = 8;
+
     static final int NAME_LENGTH = 200;
     static final int TITLE_LENGTH = 200;
     static final int PROMPT_LENGTH = 2000;
@@ -27,8 +33,7 @@ public record NewModelForm(String nameNl, String nameEn, List<String> titleNl, L
     }
 
     /** The checked model, or the errors by field ({@code nameNl}, {@code titleEn-2}, {@code steps}...). */
-    public record Checked(String nameNl, String nameEn, List<ReflectionModels.NewStep> steps, FieldErrors errors) {
-    }
+    public record Checked(String nameNl, String nameEn, List<ReflectionModels.NewStep> steps, FieldErrors errors) {}
 
     public Checked check() {
         FieldErrors.Builder errors = new FieldErrors.Builder();
@@ -36,7 +41,9 @@ public record NewModelForm(String nameNl, String nameEn, List<String> titleNl, L
         String checkedNameEn = errors.required("nameEn", nameEn, NAME_LENGTH);
         List<ReflectionModels.NewStep> steps = new ArrayList<>();
         for (int i = 0; i < STEP_ROWS; i++) {
-            if (titleNl.get(i).isBlank() && titleEn.get(i).isBlank() && promptNl.get(i).isBlank()
+            if (titleNl.get(i).isBlank()
+                    && titleEn.get(i).isBlank()
+                    && promptNl.get(i).isBlank()
                     && promptEn.get(i).isBlank()) {
                 continue;
             }
@@ -55,8 +62,15 @@ public record NewModelForm(String nameNl, String nameEn, List<String> titleNl, L
     public FormState failed(FieldErrors errors) {
         List<String> values = new ArrayList<>(List.of("nameNl", nullToEmpty(nameNl), "nameEn", nullToEmpty(nameEn)));
         for (int i = 0; i < STEP_ROWS; i++) {
-            values.addAll(List.of("titleNl-" + i, titleNl.get(i), "titleEn-" + i, titleEn.get(i),
-                    "promptNl-" + i, promptNl.get(i), "promptEn-" + i, promptEn.get(i)));
+            values.addAll(List.of(
+                    "titleNl-" + i,
+                    titleNl.get(i),
+                    "titleEn-" + i,
+                    titleEn.get(i),
+                    "promptNl-" + i,
+                    promptNl.get(i),
+                    "promptEn-" + i,
+                    promptEn.get(i)));
         }
         return FormState.of("model", null, errors, values.toArray(String[]::new));
     }

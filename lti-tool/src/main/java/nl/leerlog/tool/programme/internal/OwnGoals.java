@@ -7,9 +7,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.identity.PrivateRecords;
+import nl.leerlog.tool.programme.Goal;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
-import nl.leerlog.tool.programme.Goal;
 
 /**
  * A student's own learning goals and learning questions. They are private like the rest of the log: every query
@@ -20,8 +20,7 @@ import nl.leerlog.tool.programme.Goal;
 public class OwnGoals {
 
     /** One of the student's own goals, archived ones included. */
-    public record OwnGoal(long id, Goal.Kind kind, String title, String description, boolean archived) {
-    }
+    public record OwnGoal(long id, Goal.Kind kind, String title, String description, boolean archived) {}
 
     private final DSLContext db;
     private final Clock clock;
@@ -47,8 +46,15 @@ public class OwnGoals {
     }
 
     public long add(Owner owner, Goal.Kind kind, String title, String description) {
-        return GoalRows.insert(db, owner.owns(LEARNING_GOAL), owner.courseId(), owner.userId(), kind, title,
-                description, OffsetDateTime.now(clock));
+        return GoalRows.insert(
+                db,
+                owner.owns(LEARNING_GOAL),
+                owner.courseId(),
+                owner.userId(),
+                kind,
+                title,
+                description,
+                OffsetDateTime.now(clock));
     }
 
     public void update(Owner owner, long id, Goal.Kind kind, String title, String description) {

@@ -1,8 +1,10 @@
 package nl.leerlog.tool.programme.internal;
 
 import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.web.Section;
 import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.programme.ProgrammeCatalog;
+import nl.leerlog.tool.web.FormState;
+import nl.leerlog.tool.web.Section;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ExtendedModelMap;
@@ -12,8 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import nl.leerlog.tool.web.FormState;
-import nl.leerlog.tool.programme.ProgrammeCatalog;
 
 /**
  * A student's learning goals and questions: the programme's, to read, and their own, to add, edit and archive.
@@ -70,7 +70,9 @@ class OwnGoalsController {
 
     private ModelAndView page(Owner owner, CurrentUser user, FormState failed, HttpStatus status) {
         ExtendedModelMap model = new ExtendedModelMap();
-        model.addAttribute("programmeGoals", catalog.goals(owner).stream().filter(goal -> !goal.own()).toList());
+        model.addAttribute(
+                "programmeGoals",
+                catalog.goals(owner).stream().filter(goal -> !goal.own()).toList());
         model.addAttribute("ownGoals", ownGoals.all(owner));
         model.addAttribute("failed", failed);
         return new ModelAndView("programme/own-goals", model, status);

@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.programme.MomentField;
+import nl.leerlog.tool.programme.ProgrammeCatalog;
+import nl.leerlog.tool.programme.ReflectionModels;
+import nl.leerlog.tool.web.FieldErrors;
+import nl.leerlog.tool.web.FormState;
 import nl.leerlog.tool.web.Section;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -18,11 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
-import nl.leerlog.tool.web.FormState;
-import nl.leerlog.tool.programme.ProgrammeCatalog;
-import nl.leerlog.tool.web.FieldErrors;
-import nl.leerlog.tool.programme.MomentField;
-import nl.leerlog.tool.programme.ReflectionModels;
 
 /**
  * The programme page of a course's coordinators (teachers): categories, learning goals, competencies, required
@@ -44,8 +44,13 @@ class ProgrammeController {
     private final ReflectionModels models;
     private final ProgrammeSettings settings;
 
-    ProgrammeController(ProgrammeCatalog catalog, Categories categories, ProgrammeGoals goals,
-            Competencies competencies, CompetencyImport competencyImport, ReflectionModels models,
+    ProgrammeController(
+            ProgrammeCatalog catalog,
+            Categories categories,
+            ProgrammeGoals goals,
+            Competencies competencies,
+            CompetencyImport competencyImport,
+            ReflectionModels models,
             ProgrammeSettings settings) {
         this.catalog = catalog;
         this.categories = categories;
@@ -76,13 +81,17 @@ class ProgrammeController {
                 errors = error("name", "programme.category.error.taken");
             }
         }
-        return page(user, locale, FormState.of("category", null, errors, "name", name), null,
+        return page(
+                user,
+                locale,
+                FormState.of("category", null, errors, "name", name),
+                null,
                 HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
     @PostMapping("/categories/{id}")
-    ModelAndView renameCategory(CurrentUser user, Locale locale, @PathVariable long id,
-            @RequestParam(defaultValue = "") String name) {
+    ModelAndView renameCategory(
+            CurrentUser user, Locale locale, @PathVariable long id, @RequestParam(defaultValue = "") String name) {
         FieldErrors errors = checkCategory(user.courseId(), name, id);
         if (!errors.any()) {
             try {
@@ -92,7 +101,11 @@ class ProgrammeController {
                 errors = error("name", "programme.category.error.taken");
             }
         }
-        return page(user, locale, FormState.of("category", id, errors, "name", name), null,
+        return page(
+                user,
+                locale,
+                FormState.of("category", id, errors, "name", name),
+                null,
                 HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
@@ -103,8 +116,8 @@ class ProgrammeController {
     }
 
     @PostMapping("/categories/{id}/archive")
-    String archiveCategory(CurrentUser user, @PathVariable long id,
-            @RequestParam(defaultValue = "true") boolean archived) {
+    String archiveCategory(
+            CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "true") boolean archived) {
         categories.archive(user.courseId(), id, archived);
         return PAGE;
     }
@@ -169,8 +182,8 @@ class ProgrammeController {
                 if (id == null) {
                     competencies.add(user.courseId(), competency.code(), competency.name(), competency.description());
                 } else {
-                    competencies.update(user.courseId(), id, competency.code(), competency.name(),
-                            competency.description());
+                    competencies.update(
+                            user.courseId(), id, competency.code(), competency.name(), competency.description());
                 }
                 return new ModelAndView(PAGE);
             } catch (DuplicateKeyException sameCodeAddedMeanwhile) {
@@ -181,27 +194,40 @@ class ProgrammeController {
     }
 
     @PostMapping("/competencies/{id}/archive")
-    String archiveCompetency(CurrentUser user, @PathVariable long id,
-            @RequestParam(defaultValue = "true") boolean archived) {
+    String archiveCompetency(
+            CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "true") boolean archived) {
         competencies.archive(user.courseId(), id, archived);
         return PAGE;
     }
 
     /** Shows the report on the page itself: which rows came in, which were refused and why. */
     @PostMapping("/competencies/import")
-    ModelAndView importCompetencies(CurrentUser user, Locale locale,
-            @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+    ModelAndView importCompetencies(
+            CurrentUser user, Locale locale, @RequestParam(name = "file", required = false) MultipartFile file)
+            throws IOException {
         if (file == null || file.isEmpty()) {
-            return page(user, locale, FormState.of("import", null,
-                    error("file", "programme.import.error.no-file")), null, HttpStatus.UNPROCESSABLE_ENTITY);
+            return page(
+                    user,
+                    locale,
+                    FormState.of("import", null, error("file", "programme.import.error.no-file")),
+                    null,
+                    HttpStatus.UNPROCESSABLE_ENTITY);
         }
         if (file.getSize() > CompetencyCsv.MAX_BYTES) {
-            return page(user, locale, FormState.of("import", null,
-                    error("file", "programme.import.error.too-large")), null, HttpStatus.UNPROCESSABLE_ENTITY);
+            return page(
+                    user,
+                    locale,
+                    FormState.of("import", null, error("file", "programme.import.error.too-large")),
+                    null,
+                    HttpStatus.UNPROCESSABLE_ENTITY);
         }
         CompetencyImport.Report report = competencyImport.importCsv(user.courseId(), file.getBytes());
         if (report.failed()) {
-            return page(user, locale, FormState.of("import", null, error("file", report.fileError())), report,
+            return page(
+                    user,
+                    locale,
+                    FormState.of("import", null, error("file", report.fileError())),
+                    report,
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
         return page(user, locale, FormState.NONE, report, HttpStatus.OK);
@@ -210,15 +236,19 @@ class ProgrammeController {
     // Required fields and the reflection model
 
     @PostMapping("/required-fields")
-    ModelAndView requireFields(CurrentUser user, Locale locale,
-            @RequestParam(name = "fields", required = false) List<String> fields) {
+    ModelAndView requireFields(
+            CurrentUser user, Locale locale, @RequestParam(name = "fields", required = false) List<String> fields) {
         Set<MomentField> required = EnumSet.noneOf(MomentField.class);
         for (String name : fields == null ? List.<String>of() : fields) {
             try {
                 required.add(MomentField.valueOf(name));
             } catch (IllegalArgumentException unknown) {
-                return page(user, locale, FormState.of("fields", null, error("fields", "programme.fields.error.unknown")),
-                        null, HttpStatus.UNPROCESSABLE_ENTITY);
+                return page(
+                        user,
+                        locale,
+                        FormState.of("fields", null, error("fields", "programme.fields.error.unknown")),
+                        null,
+                        HttpStatus.UNPROCESSABLE_ENTITY);
             }
         }
         settings.requireFields(user.courseId(), required, user.userId());
@@ -228,8 +258,12 @@ class ProgrammeController {
     @PostMapping("/reflection-model")
     ModelAndView chooseModel(CurrentUser user, Locale locale, @RequestParam(required = false) Long modelId) {
         if (modelId == null) {
-            return page(user, locale, FormState.of("choice", null, error("modelId", "programme.model.error.choose")),
-                    null, HttpStatus.UNPROCESSABLE_ENTITY);
+            return page(
+                    user,
+                    locale,
+                    FormState.of("choice", null, error("modelId", "programme.model.error.choose")),
+                    null,
+                    HttpStatus.UNPROCESSABLE_ENTITY);
         }
         settings.chooseReflectionModel(user.courseId(), modelId, user.userId());
         return new ModelAndView(PAGE);
@@ -252,8 +286,8 @@ class ProgrammeController {
         return errors.build();
     }
 
-    private ModelAndView page(CurrentUser user, Locale locale, FormState failed, CompetencyImport.Report report,
-            HttpStatus status) {
+    private ModelAndView page(
+            CurrentUser user, Locale locale, FormState failed, CompetencyImport.Report report, HttpStatus status) {
         ExtendedModelMap model = new ExtendedModelMap();
         long courseId = user.courseId();
         model.addAttribute("categories", categories.all(courseId, locale));

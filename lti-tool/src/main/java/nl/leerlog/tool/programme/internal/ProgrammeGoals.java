@@ -5,10 +5,10 @@ import static nl.leerlog.schema.Tables.LEARNING_GOAL;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import nl.leerlog.tool.programme.Goal;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
-import nl.leerlog.tool.programme.Goal;
 
 /**
  * The learning goals and learning questions a programme sets (rows without an owner). A student's own goals are
@@ -18,8 +18,7 @@ import nl.leerlog.tool.programme.Goal;
 public class ProgrammeGoals {
 
     /** A programme goal, archived ones included. */
-    public record ProgrammeGoal(long id, Goal.Kind kind, String title, String description, boolean archived) {
-    }
+    public record ProgrammeGoal(long id, Goal.Kind kind, String title, String description, boolean archived) {}
 
     private final DSLContext db;
     private final Clock clock;
@@ -37,8 +36,8 @@ public class ProgrammeGoals {
     }
 
     public long add(long courseId, Goal.Kind kind, String title, String description) {
-        return GoalRows.insert(db, programmes(courseId), courseId, null, kind, title, description,
-                OffsetDateTime.now(clock));
+        return GoalRows.insert(
+                db, programmes(courseId), courseId, null, kind, title, description, OffsetDateTime.now(clock));
     }
 
     public void update(long courseId, long id, Goal.Kind kind, String title, String description) {

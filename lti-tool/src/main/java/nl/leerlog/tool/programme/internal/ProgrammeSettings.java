@@ -6,13 +6,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import nl.leerlog.schema.tables.records.ProgrammeRecord;
+import nl.leerlog.tool.programme.MomentField;
+import nl.leerlog.tool.programme.ProgrammeCatalog;
+import nl.leerlog.tool.programme.ReflectionModels;
 import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
 import org.jooq.TableField;
 import org.springframework.stereotype.Repository;
-import nl.leerlog.tool.programme.ProgrammeCatalog;
-import nl.leerlog.tool.programme.MomentField;
-import nl.leerlog.tool.programme.ReflectionModels;
 
 /**
  * A course's programme settings as its coordinators change them: the fields a learning moment requires and the

@@ -1,7 +1,5 @@
 package nl.leerlog.tool.reflection.internal;
 
-import nl.leerlog.tool.programme.ReflectionModel;
-import nl.leerlog.tool.programme.ReflectionModels;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
@@ -10,9 +8,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.web.Section;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
+import nl.leerlog.tool.programme.ReflectionModel;
+import nl.leerlog.tool.programme.ReflectionModels;
+import nl.leerlog.tool.web.Section;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Section("reflections")
 class ReflectionController {
 
-
     private final Reflections reflections;
     private final ReflectionModels models;
     private final ProgrammeCatalog programme;
@@ -46,8 +45,8 @@ class ReflectionController {
     }
 
     @GetMapping
-    String list(CurrentUser user, Owner owner, @RequestParam(name = "deleted", required = false) Long deleted,
-            Model page) {
+    String list(
+            CurrentUser user, Owner owner, @RequestParam(name = "deleted", required = false) Long deleted, Model page) {
         Map<Long, ReflectionModel> offered = models.offeredTo(user.courseId(), user.locale()).stream()
                 .collect(Collectors.toMap(ReflectionModel::id, Function.identity()));
         page.addAttribute("reflections", reflections.list(owner));
@@ -63,22 +62,35 @@ class ReflectionController {
 
     /** A new reflection about the owner's moment {@code moment}, or standalone; in the course's model unless asked. */
     @GetMapping("/new")
-    String newForm(CurrentUser user, Owner owner, @RequestParam(name = "moment", required = false) Long momentId,
-            @RequestParam(name = "model", required = false) Long modelId, Model page) {
-        ReflectionModel model = offeredModel(user, modelId == null ? programme.reflectionModelId(user.courseId()) : modelId);
-        Reflection.MomentLink moment = momentId == null ? null
-                : reflections.moment(owner, momentId).orElseThrow(Owner::notFound);
-        page.addAttribute("otherModels", models.offeredTo(user.courseId(), user.locale()).stream()
-                .filter(other -> other.id() != model.id()).toList());
+    String newForm(
+            CurrentUser user,
+            Owner owner,
+            @RequestParam(name = "moment", required = false) Long momentId,
+            @RequestParam(name = "model", required = false) Long modelId,
+            Model page) {
+        ReflectionModel model =
+                offeredModel(user, modelId == null ? programme.reflectionModelId(user.courseId()) : modelId);
+        Reflection.MomentLink moment =
+                momentId == null ? null : reflections.moment(owner, momentId).orElseThrow(Owner::notFound);
+        page.addAttribute(
+                "otherModels",
+                models.offeredTo(user.courseId(), user.locale()).stream()
+                        .filter(other -> other.id() != model.id())
+                        .toList());
         return form(page, user, model, moment, ReflectionForm.empty(), Map.of(), null);
     }
 
     @PostMapping
-    String create(CurrentUser user, Owner owner, @RequestParam Map<String, String> params, Model page,
+    String create(
+            CurrentUser user,
+            Owner owner,
+            @RequestParam Map<String, String> params,
+            Model page,
             HttpServletResponse response) {
         ReflectionModel model = offeredModel(user, number(params.get("modelId")).orElseThrow(Owner::notFound));
         Optional<Long> momentId = number(params.get("momentId"));
-        Reflection.MomentLink moment = momentId.isEmpty() ? null
+        Reflection.MomentLink moment = momentId.isEmpty()
+                ? null
                 : reflections.moment(owner, momentId.get()).orElseThrow(Owner::notFound);
         ReflectionForm form = ReflectionForm.read(params, model);
         Map<String, String> errors = form.errors(model);
@@ -86,14 +98,18 @@ class ReflectionController {
             page.addAttribute("otherModels", List.of());
             return invalid(response, page, user, model, moment, form, errors, null);
         }
-        long id = reflections.create(owner, model.id(), moment == null ? null : moment.id(), form.content(),
-                clock.instant());
+        long id = reflections.create(
+                owner, model.id(), moment == null ? null : moment.id(), form.content(), clock.instant());
         return "redirect:/student/reflections/" + id + "?saved";
     }
 
     @GetMapping("/{id}")
-    String view(CurrentUser user, Owner owner, @PathVariable long id,
-            @RequestParam(name = "saved", required = false) String saved, Model page) {
+    String view(
+            CurrentUser user,
+            Owner owner,
+            @PathVariable long id,
+            @RequestParam(name = "saved", required = false) String saved,
+            Model page) {
         Reflection reflection = reflections.find(owner, id).orElseThrow(Owner::notFound);
         page.addAttribute("reflection", reflection);
         ReflectionModel model = modelOf(user, reflection);
@@ -106,13 +122,24 @@ class ReflectionController {
     @GetMapping("/{id}/edit")
     String edit(CurrentUser user, Owner owner, @PathVariable long id, Model page) {
         Reflection reflection = reflections.find(owner, id).orElseThrow(Owner::notFound);
-        return form(page, user, modelOf(user, reflection), reflection.moment(), ReflectionForm.of(reflection),
-                Map.of(), reflection.id());
+        return form(
+                page,
+                user,
+                modelOf(user, reflection),
+                reflection.moment(),
+                ReflectionForm.of(reflection),
+                Map.of(),
+                reflection.id());
     }
 
     @PostMapping("/{id}")
-    String update(CurrentUser user, Owner owner, @PathVariable long id, @RequestParam Map<String, String> params,
-            Model page, HttpServletResponse response) {
+    String update(
+            CurrentUser user,
+            Owner owner,
+            @PathVariable long id,
+            @RequestParam Map<String, String> params,
+            Model page,
+            HttpServletResponse response) {
         Reflection reflection = reflections.find(owner, id).orElseThrow(Owner::notFound);
         ReflectionModel model = modelOf(user, reflection);
         ReflectionForm form = ReflectionForm.read(params, model);
@@ -153,15 +180,27 @@ class ReflectionController {
     }
 
     /** Bad input is the student's to fix: the form again, with their input and a message at each field. */
-    private static String invalid(HttpServletResponse response, Model page, CurrentUser user,
-            ReflectionModel model, Reflection.MomentLink moment, ReflectionForm form, Map<String, String> errors,
+    private static String invalid(
+            HttpServletResponse response,
+            Model page,
+            CurrentUser user,
+            ReflectionModel model,
+            Reflection.MomentLink moment,
+            ReflectionForm form,
+            Map<String, String> errors,
             Long reflectionId) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return form(page, user, model, moment, form, errors, reflectionId);
     }
 
-    private static String form(Model page, CurrentUser user, ReflectionModel model, Reflection.MomentLink moment,
-            ReflectionForm form, Map<String, String> errors, Long reflectionId) {
+    private static String form(
+            Model page,
+            CurrentUser user,
+            ReflectionModel model,
+            Reflection.MomentLink moment,
+            ReflectionForm form,
+            Map<String, String> errors,
+            Long reflectionId) {
         page.addAttribute("reflectionModel", model);
         page.addAttribute("moment", moment);
         page.addAttribute("form", form);

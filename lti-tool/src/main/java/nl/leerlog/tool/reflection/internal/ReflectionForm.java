@@ -1,8 +1,8 @@
 package nl.leerlog.tool.reflection.internal;
 
-import nl.leerlog.tool.programme.ReflectionModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.leerlog.tool.programme.ReflectionModel;
 
 /**
  * A reflection form as the student sent it: the title and one answer per step of the model, each field named

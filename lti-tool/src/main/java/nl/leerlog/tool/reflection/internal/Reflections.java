@@ -59,7 +59,8 @@ public class Reflections {
                 .set(REFLECTION.DRAFT, content.draft())
                 .set(REFLECTION.CREATED_AT, at)
                 .set(REFLECTION.UPDATED_AT, at)
-                .returningResult(REFLECTION.ID).fetchSingle(REFLECTION.ID);
+                .returningResult(REFLECTION.ID)
+                .fetchSingle(REFLECTION.ID);
         writeAnswers(id, content.answers());
         return id;
     }
@@ -70,10 +71,16 @@ public class Reflections {
                 .where(owner.owns(REFLECTION))
                 .and(REFLECTION.ID.eq(id))
                 .and(REFLECTION.DELETED_AT.isNull())
-                .fetchOptional(r -> new Reflection(r.getId(), r.getModelId(),
+                .fetchOptional(r -> new Reflection(
+                        r.getId(),
+                        r.getModelId(),
                         moments(owner, r.getMomentId() == null ? List.of() : List.of(r.getMomentId()))
                                 .get(r.getMomentId()),
-                        r.getTitle(), r.getDraft(), answers(r.getId()), r.getCreatedAt(), r.getUpdatedAt()));
+                        r.getTitle(),
+                        r.getDraft(),
+                        answers(r.getId()),
+                        r.getCreatedAt(),
+                        r.getUpdatedAt()));
     }
 
     /** The owner's reflections, newest first, without the deleted ones. */
@@ -83,9 +90,10 @@ public class Reflections {
                 .and(REFLECTION.DELETED_AT.isNull())
                 .orderBy(REFLECTION.CREATED_AT.desc(), REFLECTION.ID.desc())
                 .fetch();
-        Map<Long, Reflection.MomentLink> links = moments(owner, rows.stream().map(r -> r.getMomentId()).toList());
-        return rows.map(r -> new ReflectionSummary(r.getId(), r.getTitle(), r.getModelId(), links.get(r.getMomentId()),
-                r.getDraft(), r.getCreatedAt()));
+        Map<Long, Reflection.MomentLink> links =
+                moments(owner, rows.stream().map(r -> r.getMomentId()).toList());
+        return rows.map(r -> new ReflectionSummary(
+                r.getId(), r.getTitle(), r.getModelId(), links.get(r.getMomentId()), r.getDraft(), r.getCreatedAt()));
     }
 
     /** Replaces the title, draft state and answers of the owner's reflection; false if there is no such one. */
@@ -102,7 +110,9 @@ public class Reflections {
         if (updated == 0) {
             return false;
         }
-        db.deleteFrom(REFLECTION_ANSWER).where(REFLECTION_ANSWER.REFLECTION_ID.eq(id)).execute();
+        db.deleteFrom(REFLECTION_ANSWER)
+                .where(REFLECTION_ANSWER.REFLECTION_ID.eq(id))
+                .execute();
         writeAnswers(id, content.answers());
         return true;
     }
@@ -110,26 +120,29 @@ public class Reflections {
     /** Soft delete, so the student can undo it; false if the owner has no such reflection. */
     public boolean delete(Owner owner, long id, Instant now) {
         return db.update(REFLECTION)
-                .set(REFLECTION.DELETED_AT, now.atOffset(ZoneOffset.UTC))
-                .where(owner.owns(REFLECTION))
-                .and(REFLECTION.ID.eq(id))
-                .and(REFLECTION.DELETED_AT.isNull())
-                .execute() == 1;
+                        .set(REFLECTION.DELETED_AT, now.atOffset(ZoneOffset.UTC))
+                        .where(owner.owns(REFLECTION))
+                        .and(REFLECTION.ID.eq(id))
+                        .and(REFLECTION.DELETED_AT.isNull())
+                        .execute()
+                == 1;
     }
 
     /** Undoes a delete; false if the owner has no such deleted reflection. */
     public boolean restore(Owner owner, long id) {
         return db.update(REFLECTION)
-                .setNull(REFLECTION.DELETED_AT)
-                .where(owner.owns(REFLECTION))
-                .and(REFLECTION.ID.eq(id))
-                .and(REFLECTION.DELETED_AT.isNotNull())
-                .execute() == 1;
+                        .setNull(REFLECTION.DELETED_AT)
+                        .where(owner.owns(REFLECTION))
+                        .and(REFLECTION.ID.eq(id))
+                        .and(REFLECTION.DELETED_AT.isNotNull())
+                        .execute()
+                == 1;
     }
 
     /** The title of the owner's deleted reflection, for the notice that offers to undo the delete. */
     public Optional<String> deletedTitle(Owner owner, long id) {
-        return db.select(REFLECTION.TITLE).from(REFLECTION)
+        return db.select(REFLECTION.TITLE)
+                .from(REFLECTION)
                 .where(owner.owns(REFLECTION))
                 .and(REFLECTION.ID.eq(id))
                 .and(REFLECTION.DELETED_AT.isNotNull())
@@ -147,13 +160,17 @@ public class Reflections {
     /** Answers are read only through a reflection the owner's query already found. */
     private Map<String, String> answers(long reflectionId) {
         Map<String, String> answers = new HashMap<>();
-        db.selectFrom(REFLECTION_ANSWER).where(REFLECTION_ANSWER.REFLECTION_ID.eq(reflectionId))
+        db.selectFrom(REFLECTION_ANSWER)
+                .where(REFLECTION_ANSWER.REFLECTION_ID.eq(reflectionId))
                 .forEach(a -> answers.put(a.getStepKey(), a.getAnswer()));
         return answers;
     }
 
     private void writeAnswers(long reflectionId, Map<String, String> answers) {
-        var insert = db.insertInto(REFLECTION_ANSWER, REFLECTION_ANSWER.REFLECTION_ID, REFLECTION_ANSWER.STEP_KEY,
+        var insert = db.insertInto(
+                REFLECTION_ANSWER,
+                REFLECTION_ANSWER.REFLECTION_ID,
+                REFLECTION_ANSWER.STEP_KEY,
                 REFLECTION_ANSWER.ANSWER);
         boolean any = false;
         for (Map.Entry<String, String> answer : answers.entrySet()) {

@@ -27,12 +27,16 @@ class CanvasDeveloperKeyController {
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> developerKey(HttpServletRequest request) {
-        Map<String, Object> key = CanvasDeveloperKey.json(descriptions.forRequest(request),
-                ToolDescriptions.DEFAULT_LANGUAGE, ToolDescriptions.LANGUAGES);
+        Map<String, Object> key = CanvasDeveloperKey.json(
+                descriptions.forRequest(request), ToolDescriptions.DEFAULT_LANGUAGE, ToolDescriptions.LANGUAGES);
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         if (request.getParameter("download") != null) {
-            answer.header(HttpHeaders.CONTENT_DISPOSITION,
-                    ContentDisposition.attachment().filename("leerlog-canvas.json").build().toString());
+            answer.header(
+                    HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment()
+                            .filename("leerlog-canvas.json")
+                            .build()
+                            .toString());
         }
         return answer.body(key);
     }

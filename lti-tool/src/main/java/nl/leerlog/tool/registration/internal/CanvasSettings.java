@@ -14,5 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     notifications); {@code anonymous} leaves a course that nobody can find their way in
  */
 @ConfigurationProperties("leerlog.canvas")
-public record CanvasSettings(@DefaultValue("public") PrivacyLevel privacyLevel) {
-}
+public record CanvasSettings(@DefaultValue("public") PrivacyLevel privacyLevel) {}

@@ -11,15 +11,15 @@ import nl.leerlog.lti.toolconfig.ClientRegistrationResponse;
 import nl.leerlog.lti.toolconfig.PlatformConfiguration;
 import nl.leerlog.lti.toolconfig.PlatformConfigurationException;
 import nl.leerlog.lti.toolconfig.ToolDescription;
-import nl.leerlog.tool.registration.internal.PlatformClient.PlatformAnswer;
 import nl.leerlog.tool.registration.RegistrationDetails;
 import nl.leerlog.tool.registration.RegistrationSource;
+import nl.leerlog.tool.registration.RegistrationStatus;
+import nl.leerlog.tool.registration.internal.PlatformClient.PlatformAnswer;
 import nl.leerlog.tool.system.DatabaseText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import nl.leerlog.tool.registration.RegistrationStatus;
 
 /**
  * LTI Dynamic Registration 1.0 from the tool's side: read the platform's OpenID configuration, register the
@@ -38,8 +38,11 @@ public class DynamicRegistration {
     private final PlatformRegistrations knownRegistrations;
     private final RegistrationSettings settings;
 
-    DynamicRegistration(PlatformClient platforms, RegistrationRepository repository,
-            PlatformRegistrations knownRegistrations, RegistrationSettings settings) {
+    DynamicRegistration(
+            PlatformClient platforms,
+            RegistrationRepository repository,
+            PlatformRegistrations knownRegistrations,
+            RegistrationSettings settings) {
         this.platforms = platforms;
         this.repository = repository;
         this.knownRegistrations = knownRegistrations;
@@ -47,9 +50,13 @@ public class DynamicRegistration {
     }
 
     /** A registration made and stored. */
-    public record CompletedRegistration(long id, String issuer, String clientId, Optional<String> deploymentId,
-            RegistrationStatus status, String platformName) {
-    }
+    public record CompletedRegistration(
+            long id,
+            String issuer,
+            String clientId,
+            Optional<String> deploymentId,
+            RegistrationStatus status,
+            String platformName) {}
 
     /**
      * Registers the tool with the platform whose configuration is at {@code configurationUrl}.
@@ -60,7 +67,9 @@ public class DynamicRegistration {
         PlatformConfiguration configuration = configuration(configurationUrl, registrationToken);
 
         // DR §3.5.2: the client registration goes to the registration endpoint, as JSON, with the token as bearer.
-        PlatformAnswer answer = platforms.postJson(configuration.registrationEndpoint(), registrationToken,
+        PlatformAnswer answer = platforms.postJson(
+                configuration.registrationEndpoint(),
+                registrationToken,
                 ClientRegistrationRequest.json(tool, ToolDescriptions.DEFAULT_LANGUAGE));
         refuseUnsuccessful(answer, RegistrationError.REGISTRATION_REFUSED, "registration endpoint");
         if (answer.body() == null) {
@@ -70,12 +79,13 @@ public class DynamicRegistration {
         try {
             response = ClientRegistrationResponse.read(answer.body());
         } catch (PlatformConfigurationException e) {
-            throw new RegistrationFailedException(RegistrationError.REGISTRATION_ANSWER_INVALID, e.getMessage(),
-                    e.field(), e);
+            throw new RegistrationFailedException(
+                    RegistrationError.REGISTRATION_ANSWER_INVALID, e.getMessage(), e.field(), e);
         }
         requireStorable(response.clientId(), MAX_ID_LENGTH, "client_id", RegistrationError.REGISTRATION_ANSWER_INVALID);
-        response.deploymentId().ifPresent(deployment -> requireStorable(deployment, MAX_ID_LENGTH, "deployment_id",
-                RegistrationError.REGISTRATION_ANSWER_INVALID));
+        response.deploymentId()
+                .ifPresent(deployment -> requireStorable(
+                        deployment, MAX_ID_LENGTH, "deployment_id", RegistrationError.REGISTRATION_ANSWER_INVALID));
         return store(configuration, response, tool);
     }
 
@@ -87,46 +97,66 @@ public class DynamicRegistration {
             throw new RegistrationFailedException(RegistrationError.CONFIGURATION_INVALID, "not a JSON object");
         }
         try {
-            PlatformConfiguration configuration = PlatformConfiguration.read(answer.body(), configurationUrl,
-                    platforms.allowsPlainHttp());
+            PlatformConfiguration configuration =
+                    PlatformConfiguration.read(answer.body(), configurationUrl, platforms.allowsPlainHttp());
             requireStorable(configuration.issuer(), MAX_ID_LENGTH, "issuer", RegistrationError.CONFIGURATION_INVALID);
             for (Map.Entry<String, URI> endpoint : Map.of(
-                    "authorization_endpoint", configuration.authorizationEndpoint(),
-                    "jwks_uri", configuration.jwksUri(),
-                    "token_endpoint", configuration.tokenEndpoint()).entrySet()) {
-                requireStorable(endpoint.getValue().toString(), MAX_URL_LENGTH, endpoint.getKey(),
+                            "authorization_endpoint", configuration.authorizationEndpoint(),
+                            "jwks_uri", configuration.jwksUri(),
+                            "token_endpoint", configuration.tokenEndpoint())
+                    .entrySet()) {
+                requireStorable(
+                        endpoint.getValue().toString(),
+                        MAX_URL_LENGTH,
+                        endpoint.getKey(),
                         RegistrationError.CONFIGURATION_INVALID);
             }
             return configuration;
         } catch (PlatformConfigurationException e) {
-            throw new RegistrationFailedException(RegistrationError.CONFIGURATION_INVALID, e.getMessage(), e.field(), e);
+            throw new RegistrationFailedException(
+                    RegistrationError.CONFIGURATION_INVALID, e.getMessage(), e.field(), e);
         }
     }
 
-    private CompletedRegistration store(PlatformConfiguration configuration, ClientRegistrationResponse response,
-            ToolDescription tool) {
+    private CompletedRegistration store(
+            PlatformConfiguration configuration, ClientRegistrationResponse response, ToolDescription tool) {
         String issuer = configuration.issuer();
         String clientId = response.clientId();
-        if (repository.find(issuer, clientId).isPresent() || knownRegistrations.find(issuer, clientId).isPresent()) {
+        if (repository.find(issuer, clientId).isPresent()
+                || knownRegistrations.find(issuer, clientId).isPresent()) {
             throw new RegistrationFailedException(RegistrationError.DUPLICATE, issuer + " " + clientId);
         }
         String platformName = DatabaseText.fit(configuration.productFamilyCode(), 255);
         boolean canvas = CANVAS.equals(platformName == null ? null : platformName.toLowerCase(Locale.ROOT));
-        RegistrationDetails details = new RegistrationDetails(issuer, clientId,
-                configuration.authorizationEndpoint(), configuration.jwksUri(), configuration.tokenEndpoint(),
-                Set.of("RS256"), platformName, null, canvas ? tool.privacyLevel().value() : null);
+        RegistrationDetails details = new RegistrationDetails(
+                issuer,
+                clientId,
+                configuration.authorizationEndpoint(),
+                configuration.jwksUri(),
+                configuration.tokenEndpoint(),
+                Set.of("RS256"),
+                platformName,
+                null,
+                canvas ? tool.privacyLevel().value() : null);
         long id;
         try {
-            id = repository.create(details, settings.initialStatus(), RegistrationSource.DYNAMIC,
+            id = repository.create(
+                    details,
+                    settings.initialStatus(),
+                    RegistrationSource.DYNAMIC,
                     response.deploymentId().map(Set::of).orElse(Set.of()));
         } catch (DataIntegrityViolationException e) {
             // Another registration with this issuer and client id was stored at the same moment.
             throw new RegistrationFailedException(RegistrationError.DUPLICATE, issuer + " " + clientId, null, e);
         }
-        log.info("Dynamic Registration stored: issuer {}, client id {}, deployment {}, status {}", issuer, clientId,
-                response.deploymentId().orElse("(none)"), settings.initialStatus());
-        return new CompletedRegistration(id, issuer, clientId, response.deploymentId(), settings.initialStatus(),
-                platformName);
+        log.info(
+                "Dynamic Registration stored: issuer {}, client id {}, deployment {}, status {}",
+                issuer,
+                clientId,
+                response.deploymentId().orElse("(none)"),
+                settings.initialStatus());
+        return new CompletedRegistration(
+                id, issuer, clientId, response.deploymentId(), settings.initialStatus(), platformName);
     }
 
     private static void refuseUnsuccessful(PlatformAnswer answer, RegistrationError otherClientError, String what) {
@@ -137,8 +167,9 @@ public class DynamicRegistration {
         if (status == 401 || status == 403) {
             throw new RegistrationFailedException(RegistrationError.TOKEN_REFUSED, what + " answered " + status);
         }
-        throw new RegistrationFailedException(status >= 400 && status < 500 ? otherClientError
-                : RegistrationError.PLATFORM_UNREACHABLE, what + " answered " + status);
+        throw new RegistrationFailedException(
+                status >= 400 && status < 500 ? otherClientError : RegistrationError.PLATFORM_UNREACHABLE,
+                what + " answered " + status);
     }
 
     private static void requireStorable(String value, int maxLength, String field, RegistrationError error) {

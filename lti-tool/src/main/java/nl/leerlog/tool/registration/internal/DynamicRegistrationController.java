@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import nl.leerlog.lti.config.LtiProperties;
 import nl.leerlog.lti.login.ToolUrls;
 import nl.leerlog.lti.toolconfig.PlatformConfiguration;
+import nl.leerlog.tool.registration.RegistrationStatus;
 import nl.leerlog.tool.registration.internal.DynamicRegistration.CompletedRegistration;
 import nl.leerlog.tool.system.SecurityConfiguration;
 import org.slf4j.Logger;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import nl.leerlog.tool.registration.RegistrationStatus;
 
 /**
  * The page an LMS opens in a frame for LTI Dynamic Registration 1.0 (DR §3.3): it registers Leerlog with the
@@ -47,8 +47,11 @@ class DynamicRegistrationController {
     private final PlatformClient platforms;
     private final LtiProperties lti;
 
-    DynamicRegistrationController(DynamicRegistration registration, ToolDescriptions descriptions,
-            PlatformClient platforms, LtiProperties lti) {
+    DynamicRegistrationController(
+            DynamicRegistration registration,
+            ToolDescriptions descriptions,
+            PlatformClient platforms,
+            LtiProperties lti) {
         this.registration = registration;
         this.descriptions = descriptions;
         this.platforms = platforms;
@@ -56,16 +59,21 @@ class DynamicRegistrationController {
     }
 
     @GetMapping(PATH)
-    String register(@RequestParam(name = "openid_configuration", required = false) String openidConfiguration,
+    String register(
+            @RequestParam(name = "openid_configuration", required = false) String openidConfiguration,
             @RequestParam(name = "registration_token", required = false) String registrationToken,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         URI configurationUrl = configurationUrl(openidConfiguration);
-        if (registrationToken != null && !registrationToken.isEmpty()
-                && (registrationToken.length() > MAX_TOKEN_LENGTH || !BEARER_TOKEN.matcher(registrationToken).matches())) {
+        if (registrationToken != null
+                && !registrationToken.isEmpty()
+                && (registrationToken.length() > MAX_TOKEN_LENGTH
+                        || !BEARER_TOKEN.matcher(registrationToken).matches())) {
             throw new RegistrationFailedException(RegistrationError.TOKEN_INVALID, "not a bearer token");
         }
-        CompletedRegistration completed = registration.register(configurationUrl, registrationToken,
-                descriptions.forRequest(request));
+        CompletedRegistration completed =
+                registration.register(configurationUrl, registrationToken, descriptions.forRequest(request));
         allowFraming(response, configurationUrl, URI.create(completed.issuer()));
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("registration", completed);
@@ -74,8 +82,7 @@ class DynamicRegistrationController {
     }
 
     @ExceptionHandler(RegistrationFailedException.class)
-    ModelAndView failed(RegistrationFailedException failure, HttpServletRequest request,
-            HttpServletResponse response) {
+    ModelAndView failed(RegistrationFailedException failure, HttpServletRequest request, HttpServletResponse response) {
         log.warn("Dynamic Registration refused: {}", failure.getMessage());
         allowFraming(response, lenientUrl(request.getParameter("openid_configuration")), null);
         response.setHeader("Cache-Control", "no-store");
@@ -92,7 +99,8 @@ class DynamicRegistrationController {
     /** The configuration URL as the LMS gave it, or the reason it cannot be used (DR §3.3, §3.4). */
     private URI configurationUrl(String value) {
         if (value == null || value.isBlank()) {
-            throw new RegistrationFailedException(RegistrationError.CONFIGURATION_URL_MISSING, "no openid_configuration");
+            throw new RegistrationFailedException(
+                    RegistrationError.CONFIGURATION_URL_MISSING, "no openid_configuration");
         }
         URI uri = value.length() > MAX_URL_LENGTH ? null : lenientUrl(value);
         if (uri == null || uri.getRawUserInfo() != null) {

@@ -21,8 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class PlatformClient {
 
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
     private final PlatformHttp http;
     private final JsonMapper json;

@@ -6,7 +6,6 @@ import static nl.leerlog.schema.Tables.LTI_REGISTRATION;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,15 +15,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import nl.leerlog.schema.tables.records.LtiRegistrationRecord;
+import nl.leerlog.tool.registration.DatabasePlatformRegistrations;
+import nl.leerlog.tool.registration.RegistrationDetails;
+import nl.leerlog.tool.registration.RegistrationSource;
+import nl.leerlog.tool.registration.RegistrationStatus;
+import nl.leerlog.tool.registration.StoredRegistration;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import nl.leerlog.tool.registration.RegistrationDetails;
-import nl.leerlog.tool.registration.DatabasePlatformRegistrations;
-import nl.leerlog.tool.registration.StoredRegistration;
-import nl.leerlog.tool.registration.RegistrationSource;
-import nl.leerlog.tool.registration.RegistrationStatus;
 
 /**
  * Platform registrations as LMS admins manage them: Dynamic Registration and the admin console write here,
@@ -42,7 +41,10 @@ public class RegistrationRepository {
     }
 
     @Transactional
-    public long create(RegistrationDetails details, RegistrationStatus status, RegistrationSource source,
+    public long create(
+            RegistrationDetails details,
+            RegistrationStatus status,
+            RegistrationSource source,
             Set<String> deploymentIds) {
         OffsetDateTime now = now();
         long id = db.insertInto(LTI_REGISTRATION)
@@ -62,18 +64,20 @@ public class RegistrationRepository {
     /** Changes a registration's settings; issuer and client id stay (they are its identity). */
     public boolean update(long id, RegistrationDetails details) {
         return db.update(LTI_REGISTRATION)
-                .set(settings(details))
-                .set(LTI_REGISTRATION.UPDATED_AT, now())
-                .where(LTI_REGISTRATION.ID.eq(id))
-                .execute() == 1;
+                        .set(settings(details))
+                        .set(LTI_REGISTRATION.UPDATED_AT, now())
+                        .where(LTI_REGISTRATION.ID.eq(id))
+                        .execute()
+                == 1;
     }
 
     public boolean setStatus(long id, RegistrationStatus status) {
         return db.update(LTI_REGISTRATION)
-                .set(LTI_REGISTRATION.STATUS, status.name())
-                .set(LTI_REGISTRATION.UPDATED_AT, now())
-                .where(LTI_REGISTRATION.ID.eq(id))
-                .execute() == 1;
+                        .set(LTI_REGISTRATION.STATUS, status.name())
+                        .set(LTI_REGISTRATION.UPDATED_AT, now())
+                        .where(LTI_REGISTRATION.ID.eq(id))
+                        .execute()
+                == 1;
     }
 
     /** Deletes the registration and its deployments; courses launched through it keep their data. */
@@ -93,8 +97,11 @@ public class RegistrationRepository {
 
     public boolean removeDeployment(long registrationId, String deploymentId) {
         return db.deleteFrom(LTI_DEPLOYMENT)
-                .where(LTI_DEPLOYMENT.REGISTRATION_ID.eq(registrationId), LTI_DEPLOYMENT.DEPLOYMENT_ID.eq(deploymentId))
-                .execute() == 1;
+                        .where(
+                                LTI_DEPLOYMENT.REGISTRATION_ID.eq(registrationId),
+                                LTI_DEPLOYMENT.DEPLOYMENT_ID.eq(deploymentId))
+                        .execute()
+                == 1;
     }
 
     public Optional<StoredRegistration> findById(long id) {
@@ -102,7 +109,8 @@ public class RegistrationRepository {
     }
 
     public Optional<StoredRegistration> find(String issuer, String clientId) {
-        return load(LTI_REGISTRATION.ISSUER.eq(issuer).and(LTI_REGISTRATION.CLIENT_ID.eq(clientId))).stream().findFirst();
+        return load(LTI_REGISTRATION.ISSUER.eq(issuer).and(LTI_REGISTRATION.CLIENT_ID.eq(clientId))).stream()
+                .findFirst();
     }
 
     /** Every registration, whatever its status, by issuer and client id. */
@@ -114,43 +122,67 @@ public class RegistrationRepository {
         Map<LtiRegistrationRecord, List<String>> rows = db.select(LTI_REGISTRATION.fields())
                 .select(LTI_DEPLOYMENT.DEPLOYMENT_ID)
                 .from(LTI_REGISTRATION)
-                .leftJoin(LTI_DEPLOYMENT).on(LTI_DEPLOYMENT.REGISTRATION_ID.eq(LTI_REGISTRATION.ID))
+                .leftJoin(LTI_DEPLOYMENT)
+                .on(LTI_DEPLOYMENT.REGISTRATION_ID.eq(LTI_REGISTRATION.ID))
                 .where(condition)
                 .orderBy(LTI_REGISTRATION.ISSUER, LTI_REGISTRATION.CLIENT_ID)
                 .fetchGroups(r -> r.into(LTI_REGISTRATION), (Record r) -> r.get(LTI_DEPLOYMENT.DEPLOYMENT_ID));
         return rows.entrySet().stream()
-                .map(e -> toStored(e.getKey(), e.getValue().stream().filter(java.util.Objects::nonNull)
-                        .collect(Collectors.toCollection(TreeSet::new))))
-                .sorted(java.util.Comparator.comparing((StoredRegistration r) -> r.details().issuer())
+                .map(e -> toStored(
+                        e.getKey(),
+                        e.getValue().stream()
+                                .filter(java.util.Objects::nonNull)
+                                .collect(Collectors.toCollection(TreeSet::new))))
+                .sorted(java.util.Comparator.comparing(
+                                (StoredRegistration r) -> r.details().issuer())
                         .thenComparing(r -> r.details().clientId()))
                 .toList();
     }
 
     private static Map<org.jooq.Field<?>, Object> settings(RegistrationDetails details) {
         Map<org.jooq.Field<?>, Object> values = new java.util.LinkedHashMap<>();
-        values.put(LTI_REGISTRATION.AUTHORIZATION_URI, details.authorizationUri().toString());
+        values.put(
+                LTI_REGISTRATION.AUTHORIZATION_URI, details.authorizationUri().toString());
         values.put(LTI_REGISTRATION.JWK_SET_URI, details.jwkSetUri().toString());
-        values.put(LTI_REGISTRATION.TOKEN_URI, details.tokenUri() == null ? null : details.tokenUri().toString());
-        values.put(LTI_REGISTRATION.ALGORITHMS, details.algorithms() == null || details.algorithms().isEmpty()
-                ? "RS256" : String.join(",", new TreeSet<>(details.algorithms())));
+        values.put(
+                LTI_REGISTRATION.TOKEN_URI,
+                details.tokenUri() == null ? null : details.tokenUri().toString());
+        values.put(
+                LTI_REGISTRATION.ALGORITHMS,
+                details.algorithms() == null || details.algorithms().isEmpty()
+                        ? "RS256"
+                        : String.join(",", new TreeSet<>(details.algorithms())));
         values.put(LTI_REGISTRATION.PLATFORM_NAME, details.platformName());
-        values.put(LTI_REGISTRATION.CLOCK_SKEW_SECONDS,
+        values.put(
+                LTI_REGISTRATION.CLOCK_SKEW_SECONDS,
                 details.clockSkew() == null ? null : (int) details.clockSkew().toSeconds());
         values.put(LTI_REGISTRATION.PRIVACY_LEVEL, details.privacyLevel());
         return values;
     }
 
     private static StoredRegistration toStored(LtiRegistrationRecord row, Set<String> deployments) {
-        RegistrationDetails details = new RegistrationDetails(row.getIssuer(), row.getClientId(),
-                URI.create(row.getAuthorizationUri()), URI.create(row.getJwkSetUri()),
+        RegistrationDetails details = new RegistrationDetails(
+                row.getIssuer(),
+                row.getClientId(),
+                URI.create(row.getAuthorizationUri()),
+                URI.create(row.getJwkSetUri()),
                 row.getTokenUri() == null ? null : URI.create(row.getTokenUri()),
-                java.util.Arrays.stream(row.getAlgorithms().split(",")).map(String::trim).collect(Collectors.toSet()),
+                java.util.Arrays.stream(row.getAlgorithms().split(","))
+                        .map(String::trim)
+                        .collect(Collectors.toSet()),
                 row.getPlatformName(),
                 row.getClockSkewSeconds() == null ? null : Duration.ofSeconds(row.getClockSkewSeconds()),
                 row.getPrivacyLevel());
-        return new StoredRegistration(row.getId(), details, RegistrationStatus.valueOf(row.getStatus()),
-                RegistrationSource.valueOf(row.getSource()), deployments, row.getCreatedAt().toInstant(),
-                row.getUpdatedAt() == null ? row.getCreatedAt().toInstant() : row.getUpdatedAt().toInstant());
+        return new StoredRegistration(
+                row.getId(),
+                details,
+                RegistrationStatus.valueOf(row.getStatus()),
+                RegistrationSource.valueOf(row.getSource()),
+                deployments,
+                row.getCreatedAt().toInstant(),
+                row.getUpdatedAt() == null
+                        ? row.getCreatedAt().toInstant()
+                        : row.getUpdatedAt().toInstant());
     }
 
     private OffsetDateTime now() {

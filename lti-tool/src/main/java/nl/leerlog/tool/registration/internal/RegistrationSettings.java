@@ -1,9 +1,9 @@
 package nl.leerlog.tool.registration.internal;
 
 import java.time.Duration;
+import nl.leerlog.tool.registration.RegistrationStatus;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import nl.leerlog.tool.registration.RegistrationStatus;
 
 /**
  * Dynamic Registration's settings, bound from {@code leerlog.registration.*}.
@@ -17,5 +17,4 @@ import nl.leerlog.tool.registration.RegistrationStatus;
 @ConfigurationProperties("leerlog.registration")
 public record RegistrationSettings(
         @DefaultValue("PENDING") RegistrationStatus initialStatus,
-        @DefaultValue("15s") Duration responseTimeout) {
-}
+        @DefaultValue("15s") Duration responseTimeout) {}

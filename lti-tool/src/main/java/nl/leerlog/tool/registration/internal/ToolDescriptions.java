@@ -24,7 +24,9 @@ public class ToolDescriptions {
 
     /** The language of the texts without a language tag; the others follow as translations. */
     public static final String DEFAULT_LANGUAGE = Locale.ENGLISH.getLanguage();
-    public static final List<String> LANGUAGES = SupportedLocales.ALL.stream().map(Locale::getLanguage).toList();
+
+    public static final List<String> LANGUAGES =
+            SupportedLocales.ALL.stream().map(Locale::getLanguage).toList();
 
     /** OpenID claims for the launch: who the user is, and their language for the pages (lti.md). */
     static final List<String> CLAIMS = List.of("iss", "sub", "name", "given_name", "family_name", "email", "locale");
@@ -47,17 +49,22 @@ public class ToolDescriptions {
     }
 
     public ToolDescription forRequest(HttpServletRequest request) {
-        return new ToolDescription(URI.create(toolUrls.origin(request)),
-                text("registration.tool.name"), text("registration.tool.description"),
-                text("registration.tool.placement-label"), ICON_PATH,
-                List.of(LtiScopes.NRPS_CONTEXT_MEMBERSHIP_READONLY), CLAIMS, CUSTOM_PARAMETERS,
+        return new ToolDescription(
+                URI.create(toolUrls.origin(request)),
+                text("registration.tool.name"),
+                text("registration.tool.description"),
+                text("registration.tool.placement-label"),
+                ICON_PATH,
+                List.of(LtiScopes.NRPS_CONTEXT_MEMBERSHIP_READONLY),
+                CLAIMS,
+                CUSTOM_PARAMETERS,
                 canvas.privacyLevel());
     }
 
     private LocalizedText text(String key) {
         Map<String, String> translations = new java.util.LinkedHashMap<>();
-        SupportedLocales.ALL.forEach(locale -> translations.put(locale.getLanguage(),
-                messages.getMessage(key, null, locale)));
+        SupportedLocales.ALL.forEach(
+                locale -> translations.put(locale.getLanguage(), messages.getMessage(key, null, locale)));
         return new LocalizedText(translations.get(DEFAULT_LANGUAGE), translations);
     }
 }

@@ -8,7 +8,10 @@ import java.util.Optional;
  * checked to be theirs; tips and charts come from other features, which give their reference and title.
  */
 public enum ItemType {
-    MOMENT, REFLECTION, TIP, CHART;
+    MOMENT,
+    REFLECTION,
+    TIP,
+    CHART;
 
     /** Whether the item is one of the student's own records, found by its id. */
     public boolean ownRecord() {

@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Objects;
 import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.web.Section;
 import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.web.Section;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,8 +39,12 @@ class SavedController {
     }
 
     @GetMapping
-    String timeline(CurrentUser user, Owner owner, @RequestParam(name = "added", required = false) Long added,
-            @RequestParam(name = "removed", required = false) Long removed, Model page) {
+    String timeline(
+            CurrentUser user,
+            Owner owner,
+            @RequestParam(name = "added", required = false) Long added,
+            @RequestParam(name = "removed", required = false) Long removed,
+            Model page) {
         page.addAttribute("addedId", added);
         if (removed != null) {
             saved.removedTitle(owner, removed).ifPresent(title -> {
@@ -56,10 +60,15 @@ class SavedController {
      * reflection gets its current title, and someone else's is not found.
      */
     @PostMapping
-    String save(CurrentUser user, Owner owner, @RequestParam(name = "itemType", required = false) String itemType,
+    String save(
+            CurrentUser user,
+            Owner owner,
+            @RequestParam(name = "itemType", required = false) String itemType,
             @RequestParam(name = "itemRef", required = false) String itemRef,
             @RequestParam(name = "note", required = false) String note,
-            @RequestParam(name = "title", required = false) String title, Model page, HttpServletResponse response) {
+            @RequestParam(name = "title", required = false) String title,
+            Model page,
+            HttpServletResponse response) {
         ItemType type = ItemType.parse(itemType).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         String ref = Objects.requireNonNullElse(itemRef, "").strip();
         if (ref.isEmpty() || ref.length() > REF_MAX) {
@@ -86,8 +95,13 @@ class SavedController {
     }
 
     @PostMapping("/{id}/note")
-    String note(CurrentUser user, Owner owner, @PathVariable long id,
-            @RequestParam(name = "note", required = false) String note, Model page, HttpServletResponse response) {
+    String note(
+            CurrentUser user,
+            Owner owner,
+            @PathVariable long id,
+            @RequestParam(name = "note", required = false) String note,
+            Model page,
+            HttpServletResponse response) {
         String cleanNote = Objects.requireNonNullElse(note, "").strip();
         if (cleanNote.length() > NOTE_MAX) {
             if (saved.list(owner).stream().noneMatch(item -> item.id() == id)) {
@@ -125,6 +139,5 @@ class SavedController {
     }
 
     /** A note that could not be saved, shown again at its item with the student's text kept. */
-    public record NoteError(long id, String note, String messageKey) {
-    }
+    public record NoteError(long id, String note, String messageKey) {}
 }

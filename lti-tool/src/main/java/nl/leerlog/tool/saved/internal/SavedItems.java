@@ -73,7 +73,8 @@ public class SavedItems {
                 update(owner, type, ref, title, note, at);
             }
         }
-        return db.select(SAVED_ITEM.ID).from(SAVED_ITEM)
+        return db.select(SAVED_ITEM.ID)
+                .from(SAVED_ITEM)
                 .where(owner.owns(SAVED_ITEM))
                 .and(SAVED_ITEM.ITEM_TYPE.eq(type.name()))
                 .and(SAVED_ITEM.ITEM_REF.eq(ref))
@@ -83,8 +84,9 @@ public class SavedItems {
     private int update(Owner owner, ItemType type, String ref, String title, String note, OffsetDateTime at) {
         var update = db.update(SAVED_ITEM)
                 .set(SAVED_ITEM.TITLE, title)
-                .set(SAVED_ITEM.SAVED_AT, DSL.when(SAVED_ITEM.REMOVED_AT.isNotNull(), DSL.val(at))
-                        .otherwise(SAVED_ITEM.SAVED_AT))
+                .set(
+                        SAVED_ITEM.SAVED_AT,
+                        DSL.when(SAVED_ITEM.REMOVED_AT.isNotNull(), DSL.val(at)).otherwise(SAVED_ITEM.SAVED_AT))
                 .setNull(SAVED_ITEM.REMOVED_AT);
         if (note != null) {
             update = update.set(SAVED_ITEM.NOTE, note);
@@ -107,53 +109,60 @@ public class SavedItems {
                 .fetch();
         Map<Long, String> momentTitles = moments.liveTitles(owner, ids(rows, ItemType.MOMENT));
         Map<Long, String> reflectionTitles = reflections.liveTitles(owner, ids(rows, ItemType.REFLECTION));
-        return rows.stream().map(row -> {
-            ItemType type = ItemType.valueOf(row.getItemType());
-            String title = row.getTitle();
-            boolean gone = false;
-            if (type.ownRecord()) {
-                Map<Long, String> live = type == ItemType.MOMENT ? momentTitles : reflectionTitles;
-                String current = id(row.getItemRef()).map(live::get).orElse(null);
-                gone = current == null;
-                title = gone ? title : current;
-            }
-            return new SavedItem(row.getId(), type, row.getItemRef(), title, row.getNote(), row.getSavedAt(), gone);
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    ItemType type = ItemType.valueOf(row.getItemType());
+                    String title = row.getTitle();
+                    boolean gone = false;
+                    if (type.ownRecord()) {
+                        Map<Long, String> live = type == ItemType.MOMENT ? momentTitles : reflectionTitles;
+                        String current = id(row.getItemRef()).map(live::get).orElse(null);
+                        gone = current == null;
+                        title = gone ? title : current;
+                    }
+                    return new SavedItem(
+                            row.getId(), type, row.getItemRef(), title, row.getNote(), row.getSavedAt(), gone);
+                })
+                .toList();
     }
 
     /** Replaces the note of the owner's entry ({@code null} clears it); false if there is no such entry. */
     public boolean updateNote(Owner owner, long id, String note) {
         return db.update(SAVED_ITEM)
-                .set(SAVED_ITEM.NOTE, note)
-                .where(owner.owns(SAVED_ITEM))
-                .and(SAVED_ITEM.ID.eq(id))
-                .and(SAVED_ITEM.REMOVED_AT.isNull())
-                .execute() == 1;
+                        .set(SAVED_ITEM.NOTE, note)
+                        .where(owner.owns(SAVED_ITEM))
+                        .and(SAVED_ITEM.ID.eq(id))
+                        .and(SAVED_ITEM.REMOVED_AT.isNull())
+                        .execute()
+                == 1;
     }
 
     /** Takes an entry off the timeline, undoably; false if the owner has no such entry. */
     public boolean remove(Owner owner, long id, Instant now) {
         return db.update(SAVED_ITEM)
-                .set(SAVED_ITEM.REMOVED_AT, now.atOffset(ZoneOffset.UTC))
-                .where(owner.owns(SAVED_ITEM))
-                .and(SAVED_ITEM.ID.eq(id))
-                .and(SAVED_ITEM.REMOVED_AT.isNull())
-                .execute() == 1;
+                        .set(SAVED_ITEM.REMOVED_AT, now.atOffset(ZoneOffset.UTC))
+                        .where(owner.owns(SAVED_ITEM))
+                        .and(SAVED_ITEM.ID.eq(id))
+                        .and(SAVED_ITEM.REMOVED_AT.isNull())
+                        .execute()
+                == 1;
     }
 
     /** Puts a removed entry back where it was; false if the owner has no such removed entry. */
     public boolean restore(Owner owner, long id) {
         return db.update(SAVED_ITEM)
-                .setNull(SAVED_ITEM.REMOVED_AT)
-                .where(owner.owns(SAVED_ITEM))
-                .and(SAVED_ITEM.ID.eq(id))
-                .and(SAVED_ITEM.REMOVED_AT.isNotNull())
-                .execute() == 1;
+                        .setNull(SAVED_ITEM.REMOVED_AT)
+                        .where(owner.owns(SAVED_ITEM))
+                        .and(SAVED_ITEM.ID.eq(id))
+                        .and(SAVED_ITEM.REMOVED_AT.isNotNull())
+                        .execute()
+                == 1;
     }
 
     /** The title of the owner's removed entry, for the notice that offers to undo the removal. */
     public Optional<String> removedTitle(Owner owner, long id) {
-        return db.select(SAVED_ITEM.TITLE).from(SAVED_ITEM)
+        return db.select(SAVED_ITEM.TITLE)
+                .from(SAVED_ITEM)
                 .where(owner.owns(SAVED_ITEM))
                 .and(SAVED_ITEM.ID.eq(id))
                 .and(SAVED_ITEM.REMOVED_AT.isNotNull())
@@ -161,8 +170,10 @@ public class SavedItems {
     }
 
     private static List<Long> ids(List<SavedItemRecord> rows, ItemType type) {
-        return rows.stream().filter(row -> row.getItemType().equals(type.name()))
-                .flatMap(row -> id(row.getItemRef()).stream()).toList();
+        return rows.stream()
+                .filter(row -> row.getItemType().equals(type.name()))
+                .flatMap(row -> id(row.getItemRef()).stream())
+                .toList();
     }
 
     /** Moments and reflections are saved by their numeric id; any other reference names no record. */

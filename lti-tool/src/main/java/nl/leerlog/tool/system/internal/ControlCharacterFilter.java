@@ -7,11 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
+import nl.leerlog.tool.system.DatabaseText;
 import org.springframework.boot.servlet.filter.OrderedFormContentFilter;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import nl.leerlog.tool.system.DatabaseText;
 
 /**
  * Refuses, with a 400, any request with a control character other than tab and line breaks in a parameter name or
@@ -42,8 +42,9 @@ public class ControlCharacterFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean clean = parameters.entrySet().stream().allMatch(parameter -> DatabaseText.typeable(parameter.getKey())
-                && Arrays.stream(parameter.getValue()).allMatch(DatabaseText::typeable));
+        boolean clean = parameters.entrySet().stream()
+                .allMatch(parameter -> DatabaseText.typeable(parameter.getKey())
+                        && Arrays.stream(parameter.getValue()).allMatch(DatabaseText::typeable));
         if (!clean) {
             refusals.refuse(request, response, UnreadableRequests.Reason.CONTROL_CHARACTER);
             return;

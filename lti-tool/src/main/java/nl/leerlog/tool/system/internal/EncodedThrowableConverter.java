@@ -52,7 +52,8 @@ public class EncodedThrowableConverter extends ExtendedWhitespaceThrowableProxyC
         @Override
         public IThrowableProxy[] getSuppressed() {
             IThrowableProxy[] suppressed = original.getSuppressed();
-            return suppressed == null ? null
+            return suppressed == null
+                    ? null
                     : Arrays.stream(suppressed).map(EncodedMessages::new).toArray(IThrowableProxy[]::new);
         }
 

@@ -4,12 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import nl.leerlog.tool.system.PageRenderer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-import nl.leerlog.tool.system.PageRenderer;
 
 /**
  * How Leerlog answers a request it refuses outside a controller (security, filters, advice): RFC 9457 problem
@@ -32,8 +32,15 @@ public class ErrorAnswers {
     }
 
     /** The problem for the API, the page (title and text as message keys) for everything else. */
-    public void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String titleKey,
-            String textKey, String problemTitle, String problemDetail) throws IOException {
+    public void refuse(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String titleKey,
+            String textKey,
+            String problemTitle,
+            String problemDetail)
+            throws IOException {
         if (isApi(request.getRequestURI().substring(request.getContextPath().length()))) {
             problem(response, status, problemTitle, problemDetail);
         } else {
@@ -41,9 +48,17 @@ public class ErrorAnswers {
         }
     }
 
-    public void page(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String titleKey,
+    public void page(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String titleKey,
             String textKey) {
-        pages.render(request, response, status.value(), "error/page",
+        pages.render(
+                request,
+                response,
+                status.value(),
+                "error/page",
                 Map.of("status", status.value(), "titleKey", titleKey, "textKey", textKey),
                 new LaunchLocaleResolver().resolveLocale(request));
     }

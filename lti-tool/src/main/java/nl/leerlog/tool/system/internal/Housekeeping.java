@@ -36,13 +36,13 @@ class Housekeeping {
     private final Environment environment;
     private final LockingTaskExecutor locks;
 
-    Housekeeping(List<HousekeepingTask> tasks, TaskScheduler scheduler, Environment environment,
-            DataSource dataSource) {
+    Housekeeping(
+            List<HousekeepingTask> tasks, TaskScheduler scheduler, Environment environment, DataSource dataSource) {
         this.tasks = tasks;
         this.scheduler = scheduler;
         this.environment = environment;
-        this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(
-                JdbcTemplateLockProvider.Configuration.builder()
+        this.locks = new DefaultLockingTaskExecutor(
+                new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                         .withJdbcTemplate(new JdbcTemplate(dataSource))
                         .usingDbTime()
                         .build()));
@@ -51,21 +51,25 @@ class Housekeeping {
     @EventListener(ApplicationReadyEvent.class)
     void schedule() {
         for (HousekeepingTask task : tasks) {
-            HousekeepingTask.Schedule schedule = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(task),
-                    HousekeepingTask.Schedule.class);
+            HousekeepingTask.Schedule schedule =
+                    AnnotationUtils.findAnnotation(AopUtils.getTargetClass(task), HousekeepingTask.Schedule.class);
             if (schedule == null) {
                 throw new IllegalStateException(AopUtils.getTargetClass(task).getName() + " has no @Schedule");
             }
-            scheduler.scheduleWithFixedDelay(() -> runLocked(task, schedule),
-                    Instant.now().plus(duration(schedule.firstAfter())), duration(schedule.every()));
+            scheduler.scheduleWithFixedDelay(
+                    () -> runLocked(task, schedule),
+                    Instant.now().plus(duration(schedule.firstAfter())),
+                    duration(schedule.every()));
         }
     }
 
     /** Runs the task unless another instance (or thread) holds its lock; says whether it ran. */
     boolean runLocked(HousekeepingTask task, HousekeepingTask.Schedule schedule) {
         try {
-            return locks.executeWithLock(() -> runLogged(schedule.name(), task),
-                    new LockConfiguration(Instant.now(), schedule.name(), duration(schedule.every()), Duration.ZERO))
+            return locks.executeWithLock(
+                            () -> runLogged(schedule.name(), task),
+                            new LockConfiguration(
+                                    Instant.now(), schedule.name(), duration(schedule.every()), Duration.ZERO))
                     .wasExecuted();
         } catch (Throwable e) {
             // runLogged catches the task's own failures; this is the lock's database being unreachable.

@@ -9,9 +9,9 @@ import java.util.Map;
 import nl.leerlog.lti.failure.LtiError;
 import nl.leerlog.lti.failure.LtiFailureHandler;
 import nl.leerlog.lti.failure.LtiLaunchException;
-import org.springframework.stereotype.Component;
 import nl.leerlog.tool.system.PageRenderer;
 import nl.leerlog.tool.system.SupportedLocales;
+import org.springframework.stereotype.Component;
 
 /**
  * The page for a refused login or launch: what went wrong in the user's language, what to do next, and
@@ -27,21 +27,32 @@ class LaunchFailurePage implements LtiFailureHandler {
     }
 
     @Override
-    public void onFailure(HttpServletRequest request, HttpServletResponse response, LtiLaunchException failure,
-            String errorId) {
+    public void onFailure(
+            HttpServletRequest request, HttpServletResponse response, LtiLaunchException failure, String errorId) {
         LtiError error = failure.error();
-        pages.render(request, response, error.status(), "error/launch", Map.of(
-                "messageKey", failure.messageKey(),
-                "adviceKey", advice(error),
-                "errorId", errorId,
-                "errorCode", error.name()), locale(request));
+        pages.render(
+                request,
+                response,
+                error.status(),
+                "error/launch",
+                Map.of(
+                        "messageKey", failure.messageKey(),
+                        "adviceKey", advice(error),
+                        "errorId", errorId,
+                        "errorCode", error.name()),
+                locale(request));
     }
 
     /** What the user can do about it: try again, ask the LMS admin, or nothing but explain. */
     private static String advice(LtiError error) {
         return switch (error) {
-            case STATE_EXPIRED, STATE_UNKNOWN, STATE_FOREIGN_BROWSER, NONCE_MISMATCH, TOKEN_EXPIRED,
-                 PLATFORM_KEYS_UNAVAILABLE, LAUNCH_NOT_POST -> "launch.advice.retry";
+            case STATE_EXPIRED,
+                    STATE_UNKNOWN,
+                    STATE_FOREIGN_BROWSER,
+                    NONCE_MISMATCH,
+                    TOKEN_EXPIRED,
+                    PLATFORM_KEYS_UNAVAILABLE,
+                    LAUNCH_NOT_POST -> "launch.advice.retry";
             case ACCESS_REFUSED -> "launch.advice.refused";
             default -> "launch.advice.admin";
         };

@@ -4,10 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import nl.leerlog.lti.session.LtiAuthenticationToken;
+import nl.leerlog.tool.system.SupportedLocales;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
-import nl.leerlog.tool.system.SupportedLocales;
 
 /** The user's LMS locale from the launch decides the language (principle 7); before a launch, the browser's. */
 public class LaunchLocaleResolver implements LocaleResolver {

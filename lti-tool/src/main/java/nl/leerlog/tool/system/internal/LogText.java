@@ -8,8 +8,7 @@ package nl.leerlog.tool.system.internal;
  */
 public final class LogText {
 
-    private LogText() {
-    }
+    private LogText() {}
 
     public static String encode(String text) {
         if (text == null || text.chars().noneMatch(LogText::needsEscape)) {

@@ -18,6 +18,8 @@ public class MissingProductionSettingsException extends IllegalStateException {
     }
 
     private static String lines(List<String> problems) {
-        return String.join(System.lineSeparator(), problems.stream().map(problem -> "  - " + problem).toList());
+        return String.join(
+                System.lineSeparator(),
+                problems.stream().map(problem -> "  - " + problem).toList());
     }
 }

@@ -8,7 +8,10 @@ class MissingProductionSettingsFailureAnalyzer extends AbstractFailureAnalyzer<M
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingProductionSettingsException cause) {
-        return new FailureAnalysis(cause.getMessage(), "Set them (see deploy/README.md), or start a developer's copy "
-                + "with the dev profile: ./mvnw spring-boot:run, or --spring.profiles.active=dev.", cause);
+        return new FailureAnalysis(
+                cause.getMessage(),
+                "Set them (see deploy/README.md), or start a developer's copy "
+                        + "with the dev profile: ./mvnw spring-boot:run, or --spring.profiles.active=dev.",
+                cause);
     }
 }

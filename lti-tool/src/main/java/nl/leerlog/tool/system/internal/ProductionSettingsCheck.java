@@ -41,13 +41,15 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
         List<String> problems = new ArrayList<>();
         String databaseUrl = value(environment, "spring.datasource.url");
         if (databaseUrl.isEmpty()) {
-            problems.add("spring.datasource.url (LEERLOG_DATABASE_URL) is not set: Spring Boot would keep everything in "
-                    + "an in-memory database, lost at every restart and not shared between instances. Set the JDBC URL "
-                    + "of the PostgreSQL database, e.g. jdbc:postgresql://db:5432/leerlog.");
+            problems.add(
+                    "spring.datasource.url (LEERLOG_DATABASE_URL) is not set: Spring Boot would keep everything in "
+                            + "an in-memory database, lost at every restart and not shared between instances. Set the JDBC URL "
+                            + "of the PostgreSQL database, e.g. jdbc:postgresql://db:5432/leerlog.");
         } else if (databaseUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:")) {
-            problems.add("spring.datasource.url (LEERLOG_DATABASE_URL) is an in-memory H2 database: everything would be "
-                    + "lost at every restart. Set the JDBC URL of the PostgreSQL database, e.g. "
-                    + "jdbc:postgresql://db:5432/leerlog.");
+            problems.add(
+                    "spring.datasource.url (LEERLOG_DATABASE_URL) is an in-memory H2 database: everything would be "
+                            + "lost at every restart. Set the JDBC URL of the PostgreSQL database, e.g. "
+                            + "jdbc:postgresql://db:5432/leerlog.");
         }
         String encryptionKey = value(environment, "leerlog.keys.encryption-key");
         if (encryptionKey.isEmpty()) {

@@ -29,8 +29,8 @@ class ToolOriginFilter extends OncePerRequestFilter {
     ToolOriginFilter(LtiProperties lti) {
         this.origin = lti.toolUrl();
         if (origin != null && (origin.getScheme() == null || origin.getHost() == null)) {
-            throw new IllegalStateException("lti.tool-url must be an absolute URL such as https://leerlog.example.edu,"
-                    + " not " + origin);
+            throw new IllegalStateException(
+                    "lti.tool-url must be an absolute URL such as https://leerlog.example.edu," + " not " + origin);
         }
     }
 
@@ -82,7 +82,10 @@ class ToolOriginFilter extends OncePerRequestFilter {
         @Override
         public StringBuffer getRequestURL() {
             boolean defaultPort = ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
-            return new StringBuffer(scheme).append("://").append(host).append(defaultPort ? "" : ":" + port)
+            return new StringBuffer(scheme)
+                    .append("://")
+                    .append(host)
+                    .append(defaultPort ? "" : ":" + port)
                     .append(getRequestURI());
         }
     }

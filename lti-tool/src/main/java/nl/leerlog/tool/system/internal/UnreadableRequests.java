@@ -22,9 +22,15 @@ public class UnreadableRequests {
 
     /** Why a request is refused: the page's texts and the problem's English title and detail. */
     public enum Reason {
-        CONTROL_CHARACTER("error.characters.title", "error.characters.text", "Unusable characters",
+        CONTROL_CHARACTER(
+                "error.characters.title",
+                "error.characters.text",
+                "Unusable characters",
                 "A parameter contains a control character; of those only tab and line breaks are accepted."),
-        UNREADABLE_BODY("error.unreadable.title", "error.unreadable.text", "Unreadable request body",
+        UNREADABLE_BODY(
+                "error.unreadable.title",
+                "error.unreadable.text",
+                "Unreadable request body",
                 "The multipart body could not be read: it has no boundary or is not complete.");
 
         private final String titleKey;
@@ -52,7 +58,13 @@ public class UnreadableRequests {
     }
 
     public void refuse(HttpServletRequest request, HttpServletResponse response, Reason reason) throws IOException {
-        answers.refuse(request, response, HttpStatus.BAD_REQUEST, reason.titleKey, reason.textKey, reason.problemTitle,
+        answers.refuse(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                reason.titleKey,
+                reason.textKey,
+                reason.problemTitle,
                 reason.problemDetail);
     }
 }

@@ -34,16 +34,17 @@ class SectionNavigation implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView page) {
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
         if (page == null || isRedirect(page)) {
             return; // an answer without a page, or a redirect: menu attributes would only become query parameters
         }
-        section(handler).ifPresent(section -> currentUser().ifPresent(user -> {
-            ExtendedModelMap menu = new ExtendedModelMap();
-            Navigation.addTo(menu, user, section);
-            page.addAllObjects(menu);
-        }));
+        section(handler)
+                .ifPresent(section -> currentUser().ifPresent(user -> {
+                    ExtendedModelMap menu = new ExtendedModelMap();
+                    Navigation.addTo(menu, user, section);
+                    page.addAllObjects(menu);
+                }));
     }
 
     private static boolean isRedirect(ModelAndView page) {

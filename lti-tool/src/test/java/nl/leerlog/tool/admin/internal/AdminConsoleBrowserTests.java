@@ -30,12 +30,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * deployment, see it listed, disable it, and read the audit. Every page must load without a CSP violation or a
  * script error.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties =
-        "spring.datasource.url=jdbc:h2:mem:admin-browser-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties =
+                "spring.datasource.url=jdbc:h2:mem:admin-browser-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")
 class AdminConsoleBrowserTests {
 
     /** Debian's Chromium (apt-get install chromium); elsewhere point -Dleerlog.chromium at a Chromium or Chrome. */
     private static final String ISSUER = "https://canvas.school.example";
+
     private static final String CLIENT_ID = "10000000000042";
 
     private static Playwright playwright;
@@ -54,7 +57,8 @@ class AdminConsoleBrowserTests {
         if (test.getExecutionException().isPresent() && page != null && !page.isClosed()) {
             Path directory = Files.createDirectories(Paths.get("target", "screenshots"));
             page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(directory.resolve("failed-admin-" + test.getRequiredTestMethod().getName() + ".png")));
+                    .setPath(directory.resolve(
+                            "failed-admin-" + test.getRequiredTestMethod().getName() + ".png")));
         }
     };
 
@@ -76,7 +80,8 @@ class AdminConsoleBrowserTests {
 
     @BeforeEach
     void freshContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("nl-NL"));
+        context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("nl-NL"));
         page = problems.openWatched(context);
     }
 
@@ -92,7 +97,9 @@ class AdminConsoleBrowserTests {
         logIn();
 
         page.locator("#add-registration").click();
-        page.locator("h1").filter(new Locator.FilterOptions().setHasText("Registratie toevoegen")).waitFor();
+        page.locator("h1")
+                .filter(new Locator.FilterOptions().setHasText("Registratie toevoegen"))
+                .waitFor();
         page.locator("#issuer").fill(ISSUER);
         page.locator("#clientId").fill(CLIENT_ID);
         page.locator("#platformName").fill("Canvas van de school");
@@ -104,7 +111,8 @@ class AdminConsoleBrowserTests {
         assertThat(page.locator("#jwkSetUri-error").textContent()).isEqualTo("Vul dit in.");
         assertThat(page.locator("#jwkSetUri").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(page.locator("#issuer").inputValue()).isEqualTo(ISSUER);
-        assertThat(page.locator("#deploymentIds").inputValue()).isEqualTo("42:8865aa05b4b79b64a91a86042e43af5ea8ae79eb");
+        assertThat(page.locator("#deploymentIds").inputValue())
+                .isEqualTo("42:8865aa05b4b79b64a91a86042e43af5ea8ae79eb");
 
         page.locator("#jwkSetUri").fill("https://sso.canvaslms.com/api/lti/security/jwks");
         page.locator("form.registration-form button[type=submit]").click();
@@ -134,10 +142,10 @@ class AdminConsoleBrowserTests {
         entries.first().waitFor();
         assertThat(entries.evaluateAll("rows => rows.map(r => r.dataset.action)"))
                 .isEqualTo(List.of("REGISTRATION_DISABLED", "REGISTRATION_CREATED"));
-        assertThat(entries.nth(0).textContent()).contains("admin", "Registratie uitgeschakeld", ISSUER + "#" + CLIENT_ID,
-                "status=ACTIVE -> DISABLED");
-        assertThat(entries.nth(1).textContent()).contains("Registratie toegevoegd",
-                "deployments=42:8865aa05b4b79b64a91a86042e43af5ea8ae79eb");
+        assertThat(entries.nth(0).textContent())
+                .contains("admin", "Registratie uitgeschakeld", ISSUER + "#" + CLIENT_ID, "status=ACTIVE -> DISABLED");
+        assertThat(entries.nth(1).textContent())
+                .contains("Registratie toegevoegd", "deployments=42:8865aa05b4b79b64a91a86042e43af5ea8ae79eb");
     }
 
     @Test
@@ -147,11 +155,15 @@ class AdminConsoleBrowserTests {
         page.locator("#error-id").waitFor();
 
         page.locator("#error-id").fill("ZZZZ2222");
-        Response search = page.waitForResponse(r -> r.url().contains("/admin/launches?error-id=ZZZZ2222"),
+        Response search = page.waitForResponse(
+                r -> r.url().contains("/admin/launches?error-id=ZZZZ2222"),
                 () -> page.locator("#error-id").press("Enter"));
 
-        assertThat(search.request().headerValue("HX-Request")).as("an htmx request").isEqualTo("true");
-        page.waitForCondition(() -> page.locator("#launch-results").textContent().contains("ZZZZ2222"));
+        assertThat(search.request().headerValue("HX-Request"))
+                .as("an htmx request")
+                .isEqualTo("true");
+        page.waitForCondition(
+                () -> page.locator("#launch-results").textContent().contains("ZZZZ2222"));
         assertThat(page.locator("#launch-results").textContent())
                 .contains("Geen geweigerde start heeft foutcode ZZZZ2222");
         assertThat(page.url()).endsWith("/admin/launches?error-id=ZZZZ2222");
@@ -168,12 +180,15 @@ class AdminConsoleBrowserTests {
         Locator first = page.locator(".admin-nav a").first();
         assertThat(isFocused(first)).as("then the navigation").isTrue();
         assertThat(((Number) first.evaluate("a => parseFloat(getComputedStyle(a).outlineWidth)")).doubleValue())
-                .as("visible focus outline").isGreaterThanOrEqualTo(2);
+                .as("visible focus outline")
+                .isGreaterThanOrEqualTo(2);
 
         page.setViewportSize(390, 844);
         page.reload();
-        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
-                .as("no sideways scrolling of the page on a phone").isTrue();
+        assertThat((Boolean)
+                        page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("no sideways scrolling of the page on a phone")
+                .isTrue();
     }
 
     @Test
@@ -203,5 +218,4 @@ class AdminConsoleBrowserTests {
     private static boolean isFocused(Locator element) {
         return (Boolean) element.evaluate("e => e === document.activeElement");
     }
-
 }

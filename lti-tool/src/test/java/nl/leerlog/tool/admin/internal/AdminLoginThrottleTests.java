@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import nl.leerlog.lti.testing.MovableClock;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 
@@ -32,7 +32,8 @@ class AdminLoginThrottleTests {
 
     /** A login as {@code name} from {@code address}, as the servlet container resolved it (request.getRemoteAddr()). */
     private static Authentication attempt(String name, String password, String address) {
-        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(name, password);
+        UsernamePasswordAuthenticationToken attempt =
+                UsernamePasswordAuthenticationToken.unauthenticated(name, password);
         attempt.setDetails(new WebAuthenticationDetails(address, null));
         return attempt;
     }
@@ -65,7 +66,9 @@ class AdminLoginThrottleTests {
         }
 
         assertThatThrownBy(() -> guarded.authenticate(attempt("right"))).isInstanceOf(LockedException.class);
-        assertThat(guarded.authenticate(attempt("admin", "right", "203.0.113.20")).isAuthenticated()).isTrue();
+        assertThat(guarded.authenticate(attempt("admin", "right", "203.0.113.20"))
+                        .isAuthenticated())
+                .isTrue();
     }
 
     @Test
@@ -75,8 +78,8 @@ class AdminLoginThrottleTests {
             MockHttpServletRequest request = new MockHttpServletRequest("POST", "/admin/login");
             request.setRemoteAddr("198.51.100.7");
             request.addHeader("X-Forwarded-For", "203.0.113." + i);
-            UsernamePasswordAuthenticationToken guess = UsernamePasswordAuthenticationToken.unauthenticated("admin",
-                    i < AdminLoginThrottle.MAX_FAILURES_FROM_ONE_ADDRESS ? "wrong" : "right");
+            UsernamePasswordAuthenticationToken guess = UsernamePasswordAuthenticationToken.unauthenticated(
+                    "admin", i < AdminLoginThrottle.MAX_FAILURES_FROM_ONE_ADDRESS ? "wrong" : "right");
             guess.setDetails(details.buildDetails(request));
 
             if (i < AdminLoginThrottle.MAX_FAILURES_FROM_ONE_ADDRESS) {
@@ -94,12 +97,16 @@ class AdminLoginThrottleTests {
         }
 
         assertThatThrownBy(() -> guarded.authenticate(attempt("admin", "right", "192.0.2.99")))
-                .as("a new address, the right password").isInstanceOf(LockedException.class);
-        assertThat(guarded.authenticate(attempt("someone-else", "right", "192.0.2.99")).isAuthenticated())
-                .as("other accounts log in").isTrue();
+                .as("a new address, the right password")
+                .isInstanceOf(LockedException.class);
+        assertThat(guarded.authenticate(attempt("someone-else", "right", "192.0.2.99"))
+                        .isAuthenticated())
+                .as("other accounts log in")
+                .isTrue();
 
         clock.advance(AdminLoginThrottle.WINDOW.plusSeconds(1));
-        assertThat(guarded.authenticate(attempt("admin", "right", "192.0.2.99")).isAuthenticated()).isTrue();
+        assertThat(guarded.authenticate(attempt("admin", "right", "192.0.2.99")).isAuthenticated())
+                .isTrue();
     }
 
     @Test

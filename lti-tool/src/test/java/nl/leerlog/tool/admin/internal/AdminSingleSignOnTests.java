@@ -17,19 +17,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * With an OIDC client registration configured, the console offers single sign-on next to the password: the
  * login starts at the identity provider and comes back under /admin, where the admin chain and its session are.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.security.oauth2.client.registration.school.client-id=leerlog-admin",
-        "spring.security.oauth2.client.registration.school.client-secret=not-a-real-secret",
-        "spring.security.oauth2.client.registration.school.client-name=School account",
-        "spring.security.oauth2.client.registration.school.scope=openid,email",
-        "spring.security.oauth2.client.registration.school.authorization-grant-type=authorization_code",
-        "spring.security.oauth2.client.registration.school.redirect-uri={baseUrl}/admin/login/oauth2/code/{registrationId}",
-        "spring.security.oauth2.client.provider.school.authorization-uri=https://idp.school.example/authorize",
-        "spring.security.oauth2.client.provider.school.token-uri=https://idp.school.example/token",
-        "spring.security.oauth2.client.provider.school.jwk-set-uri=https://idp.school.example/jwks",
-        "spring.security.oauth2.client.provider.school.user-name-attribute=sub",
-        "leerlog.admin.sso.allowed-emails=ops@school.example",
-        "spring.datasource.url=jdbc:h2:mem:admin-sso-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.security.oauth2.client.registration.school.client-id=leerlog-admin",
+            "spring.security.oauth2.client.registration.school.client-secret=not-a-real-secret",
+            "spring.security.oauth2.client.registration.school.client-name=School account",
+            "spring.security.oauth2.client.registration.school.scope=openid,email",
+            "spring.security.oauth2.client.registration.school.authorization-grant-type=authorization_code",
+            "spring.security.oauth2.client.registration.school.redirect-uri={baseUrl}/admin/login/oauth2/code/{registrationId}",
+            "spring.security.oauth2.client.provider.school.authorization-uri=https://idp.school.example/authorize",
+            "spring.security.oauth2.client.provider.school.token-uri=https://idp.school.example/token",
+            "spring.security.oauth2.client.provider.school.jwk-set-uri=https://idp.school.example/jwks",
+            "spring.security.oauth2.client.provider.school.user-name-attribute=sub",
+            "leerlog.admin.sso.allowed-emails=ops@school.example",
+            "spring.datasource.url=jdbc:h2:mem:admin-sso-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+        })
 class AdminSingleSignOnTests {
 
     @LocalServerPort
@@ -43,8 +46,12 @@ class AdminSingleSignOnTests {
     void loginPageOffersSingleSignOnNextToThePassword() {
         String page = text(visitor().get("/admin/login", Map.of("Accept-Language", "en")));
 
-        assertThat(page).contains("href=\"/admin/oauth2/authorization/school\"", "Log in with School account",
-                "name=\"password\"").doesNotContain("id=\"no-admin\"");
+        assertThat(page)
+                .contains(
+                        "href=\"/admin/oauth2/authorization/school\"",
+                        "Log in with School account",
+                        "name=\"password\"")
+                .doesNotContain("id=\"no-admin\"");
     }
 
     @Test
@@ -55,8 +62,14 @@ class AdminSingleSignOnTests {
         URI redirect = URI.create(location(response));
         String query = URLDecoder.decode(redirect.getRawQuery(), StandardCharsets.UTF_8);
         assertThat(redirect.getHost()).isEqualTo("idp.school.example");
-        assertThat(query).contains("client_id=leerlog-admin", "response_type=code", "scope=openid email",
-                "redirect_uri=http://localhost:" + port + "/admin/login/oauth2/code/school", "state=", "nonce=");
+        assertThat(query)
+                .contains(
+                        "client_id=leerlog-admin",
+                        "response_type=code",
+                        "scope=openid email",
+                        "redirect_uri=http://localhost:" + port + "/admin/login/oauth2/code/school",
+                        "state=",
+                        "nonce=");
     }
 
     @Test

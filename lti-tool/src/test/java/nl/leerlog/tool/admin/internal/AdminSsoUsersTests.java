@@ -22,21 +22,27 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 /** Who single sign-on makes an admin: only verified e-mail addresses on the allowed list. */
 class AdminSsoUsersTests {
 
-    private static final AdminSettings.Sso ALLOWED = new AdminSettings.Sso(List.of("Beheer@School.example", "ops@school.example"));
+    private static final AdminSettings.Sso ALLOWED =
+            new AdminSettings.Sso(List.of("Beheer@School.example", "ops@school.example"));
 
     @Test
     void allowedEmailBecomesAnAdminKnownByThatEmail() {
         OidcUser admin = new AdminSsoUsers(provider(claims("ops@school.example", true)), ALLOWED).loadUser(request());
 
-        assertThat(admin.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_ADMIN");
+        assertThat(admin.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_ADMIN");
         assertThat(admin.getName()).isEqualTo("ops@school.example");
     }
 
     @Test
     void allowedEmailMatchesWhateverItsCase() {
-        OidcUser admin = new AdminSsoUsers(provider(claims("beheer@school.EXAMPLE", true)), ALLOWED).loadUser(request());
+        OidcUser admin =
+                new AdminSsoUsers(provider(claims("beheer@school.EXAMPLE", true)), ALLOWED).loadUser(request());
 
-        assertThat(admin.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_ADMIN");
+        assertThat(admin.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactly("ROLE_ADMIN");
     }
 
     @Test
@@ -62,15 +68,15 @@ class AdminSsoUsersTests {
 
     @Test
     void nobodyIsAnAdminWithAnEmptyList() {
-        AdminSsoUsers admins = new AdminSsoUsers(provider(claims("ops@school.example", true)),
-                new AdminSettings.Sso(List.of()));
+        AdminSsoUsers admins =
+                new AdminSsoUsers(provider(claims("ops@school.example", true)), new AdminSettings.Sso(List.of()));
 
         assertThatThrownBy(() -> admins.loadUser(request())).isInstanceOf(OAuth2AuthenticationException.class);
     }
 
     /** What the identity provider says about the user: a user with the given claims, no authorities of ours. */
-    private static org.springframework.security.oauth2.client.userinfo.OAuth2UserService<OidcUserRequest, OidcUser> provider(
-            Map<String, Object> claims) {
+    private static org.springframework.security.oauth2.client.userinfo.OAuth2UserService<OidcUserRequest, OidcUser>
+            provider(Map<String, Object> claims) {
         return request -> new DefaultOidcUser(List.of(new SimpleGrantedAuthority("OIDC_USER")), idToken(claims));
     }
 
@@ -101,7 +107,8 @@ class AdminSsoUsersTests {
                 .jwkSetUri("https://idp.school.example/jwks")
                 .build();
         Instant now = Instant.now();
-        return new OidcUserRequest(registration,
+        return new OidcUserRequest(
+                registration,
                 new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "access", now, now.plusSeconds(300)),
                 idToken(claims("ops@school.example", true)));
     }

@@ -11,9 +11,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** With no admin configured (no user, no single sign-on), nobody logs in, and the login page says why. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "leerlog.admin.username=", "leerlog.admin.password-hash=",
-        "spring.datasource.url=jdbc:h2:mem:admin-without-admin-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "leerlog.admin.username=",
+            "leerlog.admin.password-hash=",
+            "spring.datasource.url=jdbc:h2:mem:admin-without-admin-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+        })
 class AdminWithoutConfiguredAdminTests {
 
     @LocalServerPort
@@ -26,8 +30,8 @@ class AdminWithoutConfiguredAdminTests {
         HttpResponse<String> english = visitor.get("/admin/login", Map.of("Accept-Language", "en"));
         HttpResponse<String> dutch = visitor.get("/admin/login", Map.of("Accept-Language", "nl"));
 
-        assertThat(text(english)).contains("id=\"no-admin\"", "No admin is configured for this Leerlog",
-                "leerlog.admin.password-hash");
+        assertThat(text(english))
+                .contains("id=\"no-admin\"", "No admin is configured for this Leerlog", "leerlog.admin.password-hash");
         assertThat(text(dutch)).contains("Voor deze Leerlog is geen beheerder ingesteld");
     }
 

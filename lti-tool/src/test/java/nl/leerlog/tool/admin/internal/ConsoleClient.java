@@ -65,8 +65,8 @@ final class ConsoleClient {
         return browser.send(HttpRequest.newBuilder(URI.create(browser.toolBaseUrl() + "/admin/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Forwarded-For", forwardedFor)
-                .POST(HttpRequest.BodyPublishers.ofString(LaunchClient.form(Map.of("username", username,
-                        "password", password, "_csrf", token)))));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        LaunchClient.form(Map.of("username", username, "password", password, "_csrf", token)))));
     }
 
     ConsoleClient loggedInAsDevAdmin() {

@@ -52,8 +52,11 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
     @ParameterizedTest(name = "platform storage {0}")
     @ValueSource(booleans = {true, false})
     void studentLaunchOpensTheLearningLogAndNavigatesWithHtmx(boolean platformStorage) {
-        Response landing = page.waitForResponse(r -> r.url().startsWith(TOOL + "/") && r.status() == 200
-                        && r.headerValue("content-type") != null && r.headerValue("content-type").startsWith("text/html")
+        Response landing = page.waitForResponse(
+                r -> r.url().startsWith(TOOL + "/")
+                        && r.status() == 200
+                        && r.headerValue("content-type") != null
+                        && r.headerValue("content-type").startsWith("text/html")
                         && r.headerValue("content-security-policy") != null
                         && !r.headerValue("content-security-policy").endsWith("frame-ancestors *"),
                 () -> launch("STUDENT", platformStorage));
@@ -62,7 +65,8 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
         assertThat(tool.locator("h1").textContent()).isEqualTo("Je logboek");
         assertFramedByTheSchoolDomain(landing);
         // The login went the intended way: state kept through lti.put_data, or the frame's cookie check passed.
-        List<String> toolCookies = context.cookies(TOOL).stream().map(cookie -> cookie.name).toList();
+        List<String> toolCookies =
+                context.cookies(TOOL).stream().map(cookie -> cookie.name).toList();
         if (platformStorage) {
             assertThat(lmsMessages()).contains("lti.put_data");
             assertThat(toolCookies).doesNotContain("lti_cookie_probe");
@@ -72,14 +76,21 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
         }
         assertToolCookiesArePartitionedByTheLms();
 
-        Response section = page.waitForResponse(r -> r.url().equals(TOOL + "/student/reflections"),
+        Response section = page.waitForResponse(
+                r -> r.url().equals(TOOL + "/student/reflections"),
                 () -> tool.locator(".app-nav").getByText("Reflecties").click());
 
         Request request = section.request();
         assertThat(section.status()).isEqualTo(200);
-        assertThat(request.headerValue("HX-Request")).as("a boosted htmx request").isEqualTo("true");
-        assertThat(request.headerValue("X-Lti-Session")).as("the page-bound session token").isNotBlank();
-        assertThat(request.allHeaders().get("cookie")).as("the partitioned session cookie").contains("LTISESSION=");
+        assertThat(request.headerValue("HX-Request"))
+                .as("a boosted htmx request")
+                .isEqualTo("true");
+        assertThat(request.headerValue("X-Lti-Session"))
+                .as("the page-bound session token")
+                .isNotBlank();
+        assertThat(request.allHeaders().get("cookie"))
+                .as("the partitioned session cookie")
+                .contains("LTISESSION=");
         waitForText(tool.locator("h1"), "Reflecties");
         assertThat(tool.locator(".app-nav a[aria-current=page]").textContent()).isEqualTo("Reflecties");
         assertThat(tool.locator("body").getAttribute("data-role")).isEqualTo("STUDENT");
@@ -124,9 +135,11 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
         launch("STUDENT", false);
         waitForRole("STUDENT");
         // Chromium reports every error status in the console; this one is the refusal itself.
-        problems.expect(TOOL + "/student/log?q=%00:0:0: Failed to load resource: the server responded with a status of 400");
+        problems.expect(
+                TOOL + "/student/log?q=%00:0:0: Failed to load resource: the server responded with a status of 400");
 
-        Response refused = page.waitForResponse(r -> r.url().startsWith(TOOL + "/student/log?q="),
+        Response refused = page.waitForResponse(
+                r -> r.url().startsWith(TOOL + "/student/log?q="),
                 () -> toolFrame().navigate(TOOL + "/student/log?q=%00"));
 
         assertThat(refused.status()).isEqualTo(400);
@@ -142,7 +155,8 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
         context.clearCookies();
         assertThat(context.cookies(TOOL)).isEmpty();
 
-        Response section = page.waitForResponse(r -> r.url().equals(TOOL + "/student/insights"),
+        Response section = page.waitForResponse(
+                r -> r.url().equals(TOOL + "/student/insights"),
                 () -> tool.locator(".app-nav").getByText("Inzicht").click());
 
         assertThat(section.status()).isEqualTo(200);
@@ -184,8 +198,10 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
         firstParty.navigate(TOOL + "/");
         firstParty.evaluate("document.cookie = 'probe_plain=1; Path=/; SameSite=None; Secure'");
         assertThat((String) firstParty.evaluate("document.cookie")).contains("probe_plain=1");
-        assertThat(context.cookies(TOOL)).filteredOn(cookie -> cookie.name.equals("probe_plain"))
-                .singleElement().satisfies(cookie -> assertThat(cookie.partitionKey).isNull());
+        assertThat(context.cookies(TOOL))
+                .filteredOn(cookie -> cookie.name.equals("probe_plain"))
+                .singleElement()
+                .satisfies(cookie -> assertThat(cookie.partitionKey).isNull());
     }
 
     @Test
@@ -206,9 +222,12 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
             page.keyboard().press("Tab");
             Locator link = links.nth(i);
             assertThat(isFocused(link)).as("nav link %d focused", i).isTrue();
-            assertThat(link.evaluate("a => getComputedStyle(a).outlineStyle")).as("focus outline").isNotEqualTo("none");
+            assertThat(link.evaluate("a => getComputedStyle(a).outlineStyle"))
+                    .as("focus outline")
+                    .isNotEqualTo("none");
             assertThat(((Number) link.evaluate("a => parseFloat(getComputedStyle(a).outlineWidth)")).doubleValue())
-                    .as("focus outline width").isGreaterThanOrEqualTo(2);
+                    .as("focus outline width")
+                    .isGreaterThanOrEqualTo(2);
             focused.add(link.textContent());
         }
         assertThat(focused).containsExactly("Logboek", "Reflecties", "Inzicht", "Opgeslagen", "Begeleiding");
@@ -222,8 +241,7 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
     void screenshotOfTheDemoLmsWithTheStudentPage() throws IOException {
         launch("STUDENT", true);
         waitForRole("STUDENT");
-        page.locator(".frame-hint").waitFor(new Locator.WaitForOptions()
-                .setState(WaitForSelectorState.HIDDEN));
+        page.locator(".frame-hint").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
         // No hover or focus highlight on the button that started the launch.
         page.mouse().move(1270, 790);
         page.evaluate("document.activeElement.blur()");
@@ -243,7 +261,9 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
 
     /** Starts a launch from the demo LMS page that is already open. */
     private void startLaunch(String person, boolean platformStorage) {
-        page.locator("input[name=lti_storage_target][value='" + (platformStorage ? "post_message_forwarding" : "") + "']").check();
+        page.locator("input[name=lti_storage_target][value='" + (platformStorage ? "post_message_forwarding" : "")
+                        + "']")
+                .check();
         page.locator("#launch-form button[data-person=" + person + "]").click();
     }
 
@@ -276,7 +296,9 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
     private void assertToolCookiesArePartitionedByTheLms() {
         List<Cookie> cookies = context.cookies(TOOL);
         assertThat(cookies).extracting(cookie -> cookie.name).contains("LTISESSION");
-        assertThat(cookies).allSatisfy(cookie -> assertThat(cookie.partitionKey).as(cookie.name).isEqualTo(LMS_PARTITION));
+        assertThat(cookies)
+                .allSatisfy(cookie ->
+                        assertThat(cookie.partitionKey).as(cookie.name).isEqualTo(LMS_PARTITION));
     }
 
     private static boolean isFocused(Locator element) {

@@ -3,9 +3,9 @@ package nl.leerlog.tool.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import nl.leerlog.tool.identity.CourseRole;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import nl.leerlog.tool.identity.CourseRole;
 
 /** The roles claim to course role mapping (Core §A.2), case by case, with the role URIs Canvas sends. */
 class CourseRoleMapperTests {
@@ -13,7 +13,8 @@ class CourseRoleMapperTests {
     static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
     static final String INSTITUTION = "http://purl.imsglobal.org/vocab/lis/v2/institution/person#";
     static final String SYSTEM = "http://purl.imsglobal.org/vocab/lis/v2/system/person#";
-    static final String TEACHING_ASSISTANT = "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant";
+    static final String TEACHING_ASSISTANT =
+            "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant";
     static final String TEST_USER = "http://purl.imsglobal.org/vocab/lti/system/person#TestUser";
 
     /** canvas.md, "Roles as Canvas sends them". */
@@ -22,8 +23,9 @@ class CourseRoleMapperTests {
 
         @Test
         void teacherIsATeacher() {
-            assertThat(CourseRoleMapper.map(List.of(INSTITUTION + "Instructor", MEMBERSHIP + "Instructor",
-                    SYSTEM + "User"))).isEqualTo(CourseRole.TEACHER);
+            assertThat(CourseRoleMapper.map(
+                            List.of(INSTITUTION + "Instructor", MEMBERSHIP + "Instructor", SYSTEM + "User")))
+                    .isEqualTo(CourseRole.TEACHER);
         }
 
         @Test
@@ -46,8 +48,9 @@ class CourseRoleMapperTests {
 
         @Test
         void testStudentIsAStudent() {
-            assertThat(CourseRoleMapper.map(List.of(INSTITUTION + "Student", MEMBERSHIP + "Learner", SYSTEM + "User",
-                    TEST_USER))).isEqualTo(CourseRole.STUDENT);
+            assertThat(CourseRoleMapper.map(
+                            List.of(INSTITUTION + "Student", MEMBERSHIP + "Learner", SYSTEM + "User", TEST_USER)))
+                    .isEqualTo(CourseRole.STUDENT);
         }
 
         @Test
@@ -58,8 +61,9 @@ class CourseRoleMapperTests {
 
         @Test
         void accountAdminWhoIsNotEnrolledHasNoCourseRole() {
-            assertThat(CourseRoleMapper.map(List.of(INSTITUTION + "Administrator", SYSTEM + "User",
-                    SYSTEM + "SysAdmin"))).isEqualTo(CourseRole.NONE);
+            assertThat(CourseRoleMapper.map(
+                            List.of(INSTITUTION + "Administrator", SYSTEM + "User", SYSTEM + "SysAdmin")))
+                    .isEqualTo(CourseRole.NONE);
         }
 
         @Test
@@ -74,7 +78,8 @@ class CourseRoleMapperTests {
 
         @Test
         void courseAdministratorIsATeacher() {
-            assertThat(CourseRoleMapper.map(List.of(MEMBERSHIP + "Administrator"))).isEqualTo(CourseRole.TEACHER);
+            assertThat(CourseRoleMapper.map(List.of(MEMBERSHIP + "Administrator")))
+                    .isEqualTo(CourseRole.TEACHER);
         }
 
         @Test
@@ -84,13 +89,15 @@ class CourseRoleMapperTests {
 
         @Test
         void subRoleOfLearnerAloneMakesAStudent() {
-            assertThat(CourseRoleMapper.map(List.of("http://purl.imsglobal.org/vocab/lis/v2/membership/Learner#Learner")))
+            assertThat(CourseRoleMapper.map(
+                            List.of("http://purl.imsglobal.org/vocab/lis/v2/membership/Learner#Learner")))
                     .isEqualTo(CourseRole.STUDENT);
         }
 
         @Test
         void subRoleOfMentorAloneMakesAnObserver() {
-            assertThat(CourseRoleMapper.map(List.of("http://purl.imsglobal.org/vocab/lis/v2/membership/Mentor#Advisor")))
+            assertThat(CourseRoleMapper.map(
+                            List.of("http://purl.imsglobal.org/vocab/lis/v2/membership/Mentor#Advisor")))
                     .isEqualTo(CourseRole.OBSERVER);
         }
 
@@ -108,7 +115,8 @@ class CourseRoleMapperTests {
 
         @Test
         void otherMembershipRolesGiveNoCourseRole() {
-            assertThat(CourseRoleMapper.map(List.of(MEMBERSHIP + "Member", MEMBERSHIP + "Manager", MEMBERSHIP + "Officer")))
+            assertThat(CourseRoleMapper.map(
+                            List.of(MEMBERSHIP + "Member", MEMBERSHIP + "Manager", MEMBERSHIP + "Officer")))
                     .isEqualTo(CourseRole.NONE);
         }
     }
@@ -139,7 +147,8 @@ class CourseRoleMapperTests {
 
         @Test
         void shortAndFullNamesMixed() {
-            assertThat(CourseRoleMapper.map(List.of("Learner", INSTITUTION + "Student"))).isEqualTo(CourseRole.STUDENT);
+            assertThat(CourseRoleMapper.map(List.of("Learner", INSTITUTION + "Student")))
+                    .isEqualTo(CourseRole.STUDENT);
         }
     }
 
@@ -149,7 +158,8 @@ class CourseRoleMapperTests {
 
         @Test
         void institutionInstructorAloneIsNoTeacherOfTheCourse() {
-            assertThat(CourseRoleMapper.map(List.of(INSTITUTION + "Instructor"))).isEqualTo(CourseRole.NONE);
+            assertThat(CourseRoleMapper.map(List.of(INSTITUTION + "Instructor")))
+                    .isEqualTo(CourseRole.NONE);
         }
 
         @Test
@@ -179,8 +189,9 @@ class CourseRoleMapperTests {
 
         @Test
         void unknownRolesAreIgnored() {
-            assertThat(CourseRoleMapper.map(List.of("http://example.edu/roles#CoffeeMaker", "urn:example:role",
-                    MEMBERSHIP + "Learner"))).isEqualTo(CourseRole.STUDENT);
+            assertThat(CourseRoleMapper.map(List.of(
+                            "http://example.edu/roles#CoffeeMaker", "urn:example:role", MEMBERSHIP + "Learner")))
+                    .isEqualTo(CourseRole.STUDENT);
         }
 
         @Test
@@ -191,12 +202,14 @@ class CourseRoleMapperTests {
 
         @Test
         void roleNamesAreCaseSensitive() {
-            assertThat(CourseRoleMapper.map(List.of(MEMBERSHIP + "instructor", "learner"))).isEqualTo(CourseRole.NONE);
+            assertThat(CourseRoleMapper.map(List.of(MEMBERSHIP + "instructor", "learner")))
+                    .isEqualTo(CourseRole.NONE);
         }
 
         @Test
         void membershipUriWithoutRoleNameIsIgnored() {
-            assertThat(CourseRoleMapper.map(List.of(MEMBERSHIP, "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor")))
+            assertThat(CourseRoleMapper.map(
+                            List.of(MEMBERSHIP, "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor")))
                     .isEqualTo(CourseRole.NONE);
         }
     }
@@ -206,18 +219,21 @@ class CourseRoleMapperTests {
 
         @Test
         void testUserRoleMarksTheTestStudent() {
-            assertThat(CourseRoleMapper.isTestUser(List.of(MEMBERSHIP + "Learner", TEST_USER))).isTrue();
+            assertThat(CourseRoleMapper.isTestUser(List.of(MEMBERSHIP + "Learner", TEST_USER)))
+                    .isTrue();
         }
 
         @Test
         void ordinaryStudentIsNoTestUser() {
-            assertThat(CourseRoleMapper.isTestUser(List.of(INSTITUTION + "Student", MEMBERSHIP + "Learner"))).isFalse();
+            assertThat(CourseRoleMapper.isTestUser(List.of(INSTITUTION + "Student", MEMBERSHIP + "Learner")))
+                    .isFalse();
         }
 
         @Test
         void testUserInAnotherVocabularyDoesNotCount() {
             // The LTI vocabulary (lti/system/person), not the LIS one.
-            assertThat(CourseRoleMapper.isTestUser(List.of(SYSTEM + "TestUser"))).isFalse();
+            assertThat(CourseRoleMapper.isTestUser(List.of(SYSTEM + "TestUser")))
+                    .isFalse();
         }
     }
 
@@ -226,7 +242,8 @@ class CourseRoleMapperTests {
 
         @Test
         void fullMembershipUriGivesItsRole() {
-            assertThat(CourseRoleMapper.membershipRole(MEMBERSHIP + "Instructor")).isEqualTo("Instructor");
+            assertThat(CourseRoleMapper.membershipRole(MEMBERSHIP + "Instructor"))
+                    .isEqualTo("Instructor");
         }
 
         @Test
@@ -241,7 +258,8 @@ class CourseRoleMapperTests {
 
         @Test
         void institutionRoleIsNoMembershipRole() {
-            assertThat(CourseRoleMapper.membershipRole(INSTITUTION + "Instructor")).isNull();
+            assertThat(CourseRoleMapper.membershipRole(INSTITUTION + "Instructor"))
+                    .isNull();
         }
 
         @Test

@@ -33,8 +33,8 @@ import nl.leerlog.lti.failure.LtiError;
 import nl.leerlog.lti.login.LoginInitiationFilter;
 import nl.leerlog.lti.login.ToolUrls;
 import nl.leerlog.lti.session.LtiSessions;
-import nl.leerlog.lti.testing.LaunchClient.LoginRedirect;
 import nl.leerlog.lti.testing.LaunchClient;
+import nl.leerlog.lti.testing.LaunchClient.LoginRedirect;
 import nl.leerlog.lti.testing.MovableClock;
 import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.identity.CourseRole;
@@ -70,13 +70,17 @@ class LaunchFlowTests {
     static final TestPlatform PLATFORM = TestPlatform.start();
     /** Two schools on Canvas cloud: one issuer, two developer keys, each with a key pair of its own. */
     static final TestPlatform SCHOOL_A = TestPlatform.start(CANVAS_ISSUER, "10000000000001", "school-a-deployment");
+
     static final TestPlatform SCHOOL_B = TestPlatform.start(CANVAS_ISSUER, "10000000000002", "school-b-deployment");
     /** A platform whose key set cannot be fetched. */
     static final TestPlatform KEYS_DOWN = TestPlatform.start("https://down.example.edu", "client-down", "deployment-1");
+
     static final List<TestPlatform> PLATFORMS = List.of(PLATFORM, SCHOOL_A, SCHOOL_B, KEYS_DOWN);
 
     static {
-        KEYS_DOWN.server().stubFor(get(urlEqualTo("/jwks")).willReturn(aResponse().withStatus(503)));
+        KEYS_DOWN
+                .server()
+                .stubFor(get(urlEqualTo("/jwks")).willReturn(aResponse().withStatus(503)));
     }
 
     @DynamicPropertySource
@@ -85,8 +89,10 @@ class LaunchFlowTests {
             PLATFORMS.get(i).properties(i).forEach((name, value) -> registry.add(name, () -> value));
         }
         // A database of its own, so other suites in the same JVM neither see nor disturb these launches.
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:launch-flow-tests;DB_CLOSE_DELAY=-1;"
-                + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        registry.add(
+                "spring.datasource.url",
+                () -> "jdbc:h2:mem:launch-flow-tests;DB_CLOSE_DELAY=-1;"
+                        + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     }
 
     @AfterAll
@@ -128,8 +134,12 @@ class LaunchFlowTests {
         @Test
         void tokenSignedWithHmacIsRefused() throws JOSEException {
             PlatformLogin login = login(PLATFORM);
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256)
-                    .keyID(PLATFORM.signingKey().getKeyID()).type(JOSEObjectType.JWT).build(), login.claims().build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .keyID(PLATFORM.signingKey().getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    login.claims().build());
             jwt.sign(new MACSigner("a-shared-secret-that-is-long-enough-for-hs256"));
 
             assertRefused(login.launch(jwt.serialize()), login.browser(), LtiError.SIGNATURE_ALGORITHM_REFUSED);
@@ -139,9 +149,14 @@ class LaunchFlowTests {
         void tokenSignedWithHmacOverThePlatformsPublicKeyIsRefused() throws JOSEException {
             // The classic key confusion: the public key, known to anyone, used as an HMAC secret.
             PlatformLogin login = login(PLATFORM);
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256)
-                    .keyID(PLATFORM.signingKey().getKeyID()).type(JOSEObjectType.JWT).build(), login.claims().build());
-            jwt.sign(new MACSigner(PLATFORM.signingKey().toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8)));
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .keyID(PLATFORM.signingKey().getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    login.claims().build());
+            jwt.sign(new MACSigner(
+                    PLATFORM.signingKey().toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8)));
 
             assertRefused(login.launch(jwt.serialize()), login.browser(), LtiError.SIGNATURE_ALGORITHM_REFUSED);
         }
@@ -149,8 +164,13 @@ class LaunchFlowTests {
         @Test
         void algorithmOutsideTheRegistrationsListIsRefused() {
             PlatformLogin login = login(PLATFORM);
-            String token = TestPlatform.sign(login.claims().build(), new JWSHeader.Builder(JWSAlgorithm.RS512)
-                    .keyID(PLATFORM.signingKey().getKeyID()).type(JOSEObjectType.JWT).build(), PLATFORM.signingKey());
+            String token = TestPlatform.sign(
+                    login.claims().build(),
+                    new JWSHeader.Builder(JWSAlgorithm.RS512)
+                            .keyID(PLATFORM.signingKey().getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    PLATFORM.signingKey());
 
             assertRefused(login.launch(token), login.browser(), LtiError.SIGNATURE_ALGORITHM_REFUSED);
         }
@@ -158,8 +178,8 @@ class LaunchFlowTests {
         @Test
         void tokenSignedByAnotherKeyUnderThePlatformsKidIsRefused() {
             PlatformLogin login = login(PLATFORM);
-            String token = TestPlatform.sign(login.claims().build(), header(PLATFORM.signingKey().getKeyID()),
-                    TestPlatform.newKey());
+            String token = TestPlatform.sign(
+                    login.claims().build(), header(PLATFORM.signingKey().getKeyID()), TestPlatform.newKey());
 
             assertRefused(login.launch(token), login.browser(), LtiError.SIGNATURE_INVALID);
         }
@@ -184,8 +204,10 @@ class LaunchFlowTests {
         @Test
         void payloadAlteredAfterSigningIsRefused() {
             PlatformLogin login = login(PLATFORM);
-            String[] parts = login.signed(claims -> { }).split("\\.");
-            JWTClaimsSet promoted = login.claims().claim(LtiClaims.ROLES, List.of(TestPlatform.INSTRUCTOR)).build();
+            String[] parts = login.signed(claims -> {}).split("\\.");
+            JWTClaimsSet promoted = login.claims()
+                    .claim(LtiClaims.ROLES, List.of(TestPlatform.INSTRUCTOR))
+                    .build();
             String altered = parts[0] + "." + Base64URL.encode(promoted.toString()) + "." + parts[2];
 
             assertRefused(login.launch(altered), login.browser(), LtiError.SIGNATURE_INVALID);
@@ -195,7 +217,7 @@ class LaunchFlowTests {
         void platformWhoseKeysCannotBeFetchedGivesServiceUnavailable() {
             PlatformLogin login = login(KEYS_DOWN);
 
-            HttpResponse<String> response = login.launch(claims -> { });
+            HttpResponse<String> response = login.launch(claims -> {});
 
             assertThat(response.statusCode()).isEqualTo(503);
             assertRefused(response, login.browser(), LtiError.PLATFORM_KEYS_UNAVAILABLE);
@@ -210,8 +232,8 @@ class LaunchFlowTests {
             PlatformLogin login = login(PLATFORM);
             Instant now = clock.instant();
 
-            HttpResponse<String> response = login.launch(claims -> claims
-                    .issueTime(Date.from(now.minusSeconds(420))).expirationTime(Date.from(now.minusSeconds(120))));
+            HttpResponse<String> response = login.launch(claims -> claims.issueTime(Date.from(now.minusSeconds(420)))
+                    .expirationTime(Date.from(now.minusSeconds(120))));
 
             assertRefused(response, login.browser(), LtiError.TOKEN_EXPIRED);
         }
@@ -221,8 +243,8 @@ class LaunchFlowTests {
             PlatformLogin login = login(PLATFORM);
             Instant now = clock.instant();
 
-            HttpResponse<String> response = login.launch(claims -> claims
-                    .issueTime(Date.from(now.plusSeconds(120))).expirationTime(Date.from(now.plusSeconds(420))));
+            HttpResponse<String> response = login.launch(claims ->
+                    claims.issueTime(Date.from(now.plusSeconds(120))).expirationTime(Date.from(now.plusSeconds(420))));
 
             assertRefused(response, login.browser(), LtiError.TOKEN_ISSUED_IN_FUTURE);
         }
@@ -232,7 +254,8 @@ class LaunchFlowTests {
             PlatformLogin login = login(PLATFORM);
             Instant now = clock.instant();
 
-            HttpResponse<String> response = login.launch(claims -> claims.notBeforeTime(Date.from(now.plusSeconds(120))));
+            HttpResponse<String> response =
+                    login.launch(claims -> claims.notBeforeTime(Date.from(now.plusSeconds(120))));
 
             assertRefused(response, login.browser(), LtiError.TOKEN_NOT_YET_VALID);
         }
@@ -242,7 +265,8 @@ class LaunchFlowTests {
             PlatformLogin login = login(PLATFORM);
             Instant now = clock.instant();
 
-            HttpResponse<String> response = login.launch(claims -> claims.notBeforeTime(Date.from(now.plusSeconds(30))));
+            HttpResponse<String> response =
+                    login.launch(claims -> claims.notBeforeTime(Date.from(now.plusSeconds(30))));
 
             assertLaunched(response, login.browser(), CourseRole.STUDENT);
         }
@@ -251,21 +275,21 @@ class LaunchFlowTests {
         void tokenWithoutExpiryIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.expirationTime(null)), login.browser(),
-                    LtiError.TOKEN_TIMES_MISSING);
+            assertRefused(
+                    login.launch(claims -> claims.expirationTime(null)), login.browser(), LtiError.TOKEN_TIMES_MISSING);
         }
 
         @Test
         void clocksThatDifferByLessThanTheSkewAreAccepted() {
             PlatformLogin ahead = login(PLATFORM);
             Instant now = clock.instant();
-            HttpResponse<String> platformClockAhead = ahead.launch(claims -> claims
-                    .issueTime(Date.from(now.plusSeconds(30))).expirationTime(Date.from(now.plusSeconds(330))));
+            HttpResponse<String> platformClockAhead = ahead.launch(claims ->
+                    claims.issueTime(Date.from(now.plusSeconds(30))).expirationTime(Date.from(now.plusSeconds(330))));
             assertLaunched(platformClockAhead, ahead.browser(), CourseRole.STUDENT);
 
             PlatformLogin behind = login(PLATFORM);
-            HttpResponse<String> justExpired = behind.launch(claims -> claims
-                    .issueTime(Date.from(now.minusSeconds(330))).expirationTime(Date.from(now.minusSeconds(30))));
+            HttpResponse<String> justExpired = behind.launch(claims ->
+                    claims.issueTime(Date.from(now.minusSeconds(330))).expirationTime(Date.from(now.minusSeconds(30))));
             assertLaunched(justExpired, behind.browser(), CourseRole.STUDENT);
         }
     }
@@ -277,7 +301,9 @@ class LaunchFlowTests {
         void tokenFromAnotherIssuerIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.issuer("https://evil.example.org")), login.browser(),
+            assertRefused(
+                    login.launch(claims -> claims.issuer("https://evil.example.org")),
+                    login.browser(),
                     LtiError.ISSUER_MISMATCH);
         }
 
@@ -285,7 +311,9 @@ class LaunchFlowTests {
         void tokenForAnotherToolIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.audience("another-tool")), login.browser(),
+            assertRefused(
+                    login.launch(claims -> claims.audience("another-tool")),
+                    login.browser(),
                     LtiError.AUDIENCE_MISMATCH);
         }
 
@@ -293,16 +321,19 @@ class LaunchFlowTests {
         void severalAudiencesWithoutAuthorizedPartyAreRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.audience(List.of(PLATFORM.clientId(), "another-tool"))),
-                    login.browser(), LtiError.AUTHORIZED_PARTY_MISMATCH);
+            assertRefused(
+                    login.launch(claims -> claims.audience(List.of(PLATFORM.clientId(), "another-tool"))),
+                    login.browser(),
+                    LtiError.AUTHORIZED_PARTY_MISMATCH);
         }
 
         @Test
         void authorizedPartyOfAnotherToolIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = login.launch(claims -> claims
-                    .audience(List.of(PLATFORM.clientId(), "another-tool")).claim("azp", "another-tool"));
+            HttpResponse<String> response =
+                    login.launch(claims -> claims.audience(List.of(PLATFORM.clientId(), "another-tool"))
+                            .claim("azp", "another-tool"));
 
             assertRefused(response, login.browser(), LtiError.AUTHORIZED_PARTY_MISMATCH);
         }
@@ -311,7 +342,9 @@ class LaunchFlowTests {
         void authorizedPartyOfAnotherToolIsRefusedAlsoWithASingleAudience() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim("azp", "another-tool")), login.browser(),
+            assertRefused(
+                    login.launch(claims -> claims.claim("azp", "another-tool")),
+                    login.browser(),
                     LtiError.AUTHORIZED_PARTY_MISMATCH);
         }
 
@@ -319,8 +352,9 @@ class LaunchFlowTests {
         void severalAudiencesWithThisToolAsAuthorizedPartyAreAccepted() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = login.launch(claims -> claims
-                    .audience(List.of(PLATFORM.clientId(), "another-tool")).claim("azp", PLATFORM.clientId()));
+            HttpResponse<String> response =
+                    login.launch(claims -> claims.audience(List.of(PLATFORM.clientId(), "another-tool"))
+                            .claim("azp", PLATFORM.clientId()));
 
             assertLaunched(response, login.browser(), CourseRole.STUDENT);
         }
@@ -340,7 +374,9 @@ class LaunchFlowTests {
         void launchWithoutMessageTypeIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim(LtiClaims.MESSAGE_TYPE, null)), login.browser(),
+            assertRefused(
+                    login.launch(claims -> claims.claim(LtiClaims.MESSAGE_TYPE, null)),
+                    login.browser(),
                     LtiError.MESSAGE_TYPE_MISSING);
         }
 
@@ -348,15 +384,19 @@ class LaunchFlowTests {
         void messageTypeTheToolDoesNotHandleIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim(LtiClaims.MESSAGE_TYPE, "LtiDeepLinkingRequest")),
-                    login.browser(), LtiError.MESSAGE_TYPE_UNSUPPORTED);
+            assertRefused(
+                    login.launch(claims -> claims.claim(LtiClaims.MESSAGE_TYPE, "LtiDeepLinkingRequest")),
+                    login.browser(),
+                    LtiError.MESSAGE_TYPE_UNSUPPORTED);
         }
 
         @Test
         void launchWithoutVersionIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim(LtiClaims.VERSION, null)), login.browser(),
+            assertRefused(
+                    login.launch(claims -> claims.claim(LtiClaims.VERSION, null)),
+                    login.browser(),
                     LtiError.VERSION_UNSUPPORTED);
         }
 
@@ -364,7 +404,9 @@ class LaunchFlowTests {
         void launchOfAnotherLtiVersionIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim(LtiClaims.VERSION, "1.1.0")), login.browser(),
+            assertRefused(
+                    login.launch(claims -> claims.claim(LtiClaims.VERSION, "1.1.0")),
+                    login.browser(),
                     LtiError.VERSION_UNSUPPORTED);
         }
 
@@ -372,7 +414,9 @@ class LaunchFlowTests {
         void launchWithoutDeploymentIdIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim(LtiClaims.DEPLOYMENT_ID, null)), login.browser(),
+            assertRefused(
+                    login.launch(claims -> claims.claim(LtiClaims.DEPLOYMENT_ID, null)),
+                    login.browser(),
                     LtiError.DEPLOYMENT_MISSING);
         }
 
@@ -380,8 +424,8 @@ class LaunchFlowTests {
         void launchFromAnUnregisteredDeploymentIsRefusedForTheAdminToAct() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = login.launch(claims -> claims.claim(LtiClaims.DEPLOYMENT_ID, "deployment-99")
-                    .claim("locale", "nl"));
+            HttpResponse<String> response = login.launch(claims ->
+                    claims.claim(LtiClaims.DEPLOYMENT_ID, "deployment-99").claim("locale", "nl"));
 
             assertThat(response.statusCode()).isEqualTo(403);
             assertRefused(response, login.browser(), LtiError.DEPLOYMENT_UNKNOWN);
@@ -393,15 +437,19 @@ class LaunchFlowTests {
         void resourceLinkWithoutIdIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim(LtiClaims.RESOURCE_LINK, Map.of("title", "Leerlog"))),
-                    login.browser(), LtiError.RESOURCE_LINK_MISSING);
+            assertRefused(
+                    login.launch(claims -> claims.claim(LtiClaims.RESOURCE_LINK, Map.of("title", "Leerlog"))),
+                    login.browser(),
+                    LtiError.RESOURCE_LINK_MISSING);
         }
 
         @Test
         void launchWithoutResourceLinkIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim(LtiClaims.RESOURCE_LINK, null)), login.browser(),
+            assertRefused(
+                    login.launch(claims -> claims.claim(LtiClaims.RESOURCE_LINK, null)),
+                    login.browser(),
                     LtiError.RESOURCE_LINK_MISSING);
         }
 
@@ -409,7 +457,9 @@ class LaunchFlowTests {
         void launchWithoutRolesClaimIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim(LtiClaims.ROLES, null)), login.browser(),
+            assertRefused(
+                    login.launch(claims -> claims.claim(LtiClaims.ROLES, null)),
+                    login.browser(),
                     LtiError.ROLES_MISSING);
         }
 
@@ -417,8 +467,8 @@ class LaunchFlowTests {
         void launchOfAnotherLinkThanTheLoginWasFor() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = login.launch(claims -> claims
-                    .claim(LtiClaims.TARGET_LINK_URI, login.browser().toolBaseUrl() + "/teacher/dashboard"));
+            HttpResponse<String> response = login.launch(claims ->
+                    claims.claim(LtiClaims.TARGET_LINK_URI, login.browser().toolBaseUrl() + "/teacher/dashboard"));
 
             assertRefused(response, login.browser(), LtiError.TARGET_LINK_MISMATCH);
         }
@@ -427,31 +477,39 @@ class LaunchFlowTests {
         void rolesAsAStringIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim(LtiClaims.ROLES, TestPlatform.LEARNER)),
-                    login.browser(), LtiError.CLAIM_WRONG_TYPE);
+            assertRefused(
+                    login.launch(claims -> claims.claim(LtiClaims.ROLES, TestPlatform.LEARNER)),
+                    login.browser(),
+                    LtiError.CLAIM_WRONG_TYPE);
         }
 
         @Test
         void rolesHoldingSomethingElseThanStringsAreRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim(LtiClaims.ROLES, List.of(TestPlatform.LEARNER, 7))),
-                    login.browser(), LtiError.CLAIM_WRONG_TYPE);
+            assertRefused(
+                    login.launch(claims -> claims.claim(LtiClaims.ROLES, List.of(TestPlatform.LEARNER, 7))),
+                    login.browser(),
+                    LtiError.CLAIM_WRONG_TYPE);
         }
 
         @Test
         void resourceLinkAsAStringIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim(LtiClaims.RESOURCE_LINK, "course-101")),
-                    login.browser(), LtiError.CLAIM_WRONG_TYPE);
+            assertRefused(
+                    login.launch(claims -> claims.claim(LtiClaims.RESOURCE_LINK, "course-101")),
+                    login.browser(),
+                    LtiError.CLAIM_WRONG_TYPE);
         }
 
         @Test
         void contextAsAStringIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim(LtiClaims.CONTEXT, "course-101")), login.browser(),
+            assertRefused(
+                    login.launch(claims -> claims.claim(LtiClaims.CONTEXT, "course-101")),
+                    login.browser(),
                     LtiError.CLAIM_WRONG_TYPE);
         }
 
@@ -459,7 +517,9 @@ class LaunchFlowTests {
         void subjectAsAnObjectIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim("sub", Map.of("id", "4711"))), login.browser(),
+            assertRefused(
+                    login.launch(claims -> claims.claim("sub", Map.of("id", "4711"))),
+                    login.browser(),
                     LtiError.CLAIM_WRONG_TYPE);
         }
 
@@ -467,8 +527,8 @@ class LaunchFlowTests {
         void launchWithoutNonceIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim("nonce", null)), login.browser(),
-                    LtiError.NONCE_MISMATCH);
+            assertRefused(
+                    login.launch(claims -> claims.claim("nonce", null)), login.browser(), LtiError.NONCE_MISMATCH);
         }
 
         @Test
@@ -476,7 +536,9 @@ class LaunchFlowTests {
             PlatformLogin login = login(PLATFORM);
             PlatformLogin other = login(PLATFORM);
 
-            assertRefused(login.launch(claims -> claims.claim("nonce", other.nonce())), login.browser(),
+            assertRefused(
+                    login.launch(claims -> claims.claim("nonce", other.nonce())),
+                    login.browser(),
                     LtiError.NONCE_MISMATCH);
         }
     }
@@ -487,8 +549,9 @@ class LaunchFlowTests {
         @Test
         void sameLaunchPostedTwiceByTheBrowserIsRefusedTheSecondTime() {
             PlatformLogin login = login(PLATFORM);
-            String idToken = login.signed(claims -> { });
-            long userId = assertLaunched(login.launch(idToken), login.browser(), CourseRole.STUDENT).userId();
+            String idToken = login.signed(claims -> {});
+            long userId = assertLaunched(login.launch(idToken), login.browser(), CourseRole.STUDENT)
+                    .userId();
 
             HttpResponse<String> again = login.launch(idToken);
 
@@ -502,7 +565,7 @@ class LaunchFlowTests {
         @Test
         void launchReplayedFromAnotherBrowserIsRefused() {
             PlatformLogin login = login(PLATFORM);
-            String idToken = login.signed(claims -> { });
+            String idToken = login.signed(claims -> {});
             assertLaunched(login.launch(idToken), login.browser(), CourseRole.STUDENT);
             LaunchClient attacker = browser();
 
@@ -512,7 +575,7 @@ class LaunchFlowTests {
         @Test
         void usedIdTokenReplayedWithAFreshLoginIsRefusedForItsNonce() {
             PlatformLogin victim = login(PLATFORM);
-            String idToken = victim.signed(claims -> { });
+            String idToken = victim.signed(claims -> {});
             assertLaunched(victim.launch(idToken), victim.browser(), CourseRole.STUDENT);
             PlatformLogin attacker = login(PLATFORM);
 
@@ -530,15 +593,17 @@ class LaunchFlowTests {
         void launchWithoutStateIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.browser().launch(login.signed(claims -> { }), null), login.browser(),
-                    LtiError.STATE_MISSING);
+            assertRefused(
+                    login.browser().launch(login.signed(claims -> {}), null), login.browser(), LtiError.STATE_MISSING);
         }
 
         @Test
         void launchWithAStateTheToolNeverIssuedIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            assertRefused(login.browser().launch(login.signed(claims -> { }), "made-up-state"), login.browser(),
+            assertRefused(
+                    login.browser().launch(login.signed(claims -> {}), "made-up-state"),
+                    login.browser(),
                     LtiError.STATE_UNKNOWN);
         }
 
@@ -547,7 +612,9 @@ class LaunchFlowTests {
             PlatformLogin login = login(PLATFORM);
             LaunchClient otherBrowser = browser();
 
-            assertRefused(otherBrowser.launch(login.signed(claims -> { }), login.state()), otherBrowser,
+            assertRefused(
+                    otherBrowser.launch(login.signed(claims -> {}), login.state()),
+                    otherBrowser,
                     LtiError.STATE_FOREIGN_BROWSER);
         }
 
@@ -557,7 +624,7 @@ class LaunchFlowTests {
             clock.advance(Duration.ofMinutes(11));
 
             // The token itself is fresh at the new time: only the login state is too old.
-            assertRefused(login.launch(claims -> { }), login.browser(), LtiError.STATE_EXPIRED);
+            assertRefused(login.launch(claims -> {}), login.browser(), LtiError.STATE_EXPIRED);
         }
 
         @Test
@@ -565,7 +632,7 @@ class LaunchFlowTests {
             PlatformLogin login = login(PLATFORM);
             clock.advance(Duration.ofMinutes(9));
 
-            assertLaunched(login.launch(claims -> { }), login.browser(), CourseRole.STUDENT);
+            assertLaunched(login.launch(claims -> {}), login.browser(), CourseRole.STUDENT);
         }
     }
 
@@ -579,10 +646,15 @@ class LaunchFlowTests {
             LoginRedirect login = browser.login(PLATFORM);
 
             assertThat(login.status()).isEqualTo(302);
-            assertThat(login.location().toString()).startsWith(PLATFORM.authorizationUri().toString());
-            assertThat(login.query()).containsEntry("scope", "openid").containsEntry("response_type", "id_token")
-                    .containsEntry("response_mode", "form_post").containsEntry("prompt", "none")
-                    .containsEntry("client_id", PLATFORM.clientId()).containsEntry("login_hint", "hint-123")
+            assertThat(login.location().toString())
+                    .startsWith(PLATFORM.authorizationUri().toString());
+            assertThat(login.query())
+                    .containsEntry("scope", "openid")
+                    .containsEntry("response_type", "id_token")
+                    .containsEntry("response_mode", "form_post")
+                    .containsEntry("prompt", "none")
+                    .containsEntry("client_id", PLATFORM.clientId())
+                    .containsEntry("login_hint", "hint-123")
                     .containsEntry("lti_message_hint", "message-hint")
                     .containsEntry("redirect_uri", browser.launchUrl())
                     .containsKeys("state", "nonce");
@@ -593,14 +665,23 @@ class LaunchFlowTests {
         @Test
         void loginByPostIsAccepted() {
             LaunchClient browser = browser();
-            Map<String, String> params = Map.of("iss", PLATFORM.issuer(), "login_hint", "hint-123",
-                    "target_link_uri", browser.launchUrl(), "client_id", PLATFORM.clientId(),
-                    "lti_deployment_id", PLATFORM.deploymentId());
+            Map<String, String> params = Map.of(
+                    "iss",
+                    PLATFORM.issuer(),
+                    "login_hint",
+                    "hint-123",
+                    "target_link_uri",
+                    browser.launchUrl(),
+                    "client_id",
+                    PLATFORM.clientId(),
+                    "lti_deployment_id",
+                    PLATFORM.deploymentId());
 
             HttpResponse<String> response = browser.post("/lti/login", params);
 
             assertThat(response.statusCode()).isEqualTo(302);
-            Map<String, String> query = LaunchPages.query(response.headers().firstValue("Location").orElseThrow());
+            Map<String, String> query =
+                    LaunchPages.query(response.headers().firstValue("Location").orElseThrow());
             assertThat(query).containsEntry("client_id", PLATFORM.clientId()).containsKeys("state", "nonce");
         }
 
@@ -626,7 +707,8 @@ class LaunchFlowTests {
         void loginForATargetOnAnotherSiteIsRefused() {
             LaunchClient browser = browser();
 
-            LoginRedirect login = browser.login(PLATFORM, Map.of("target_link_uri", "https://evil.example.org/lti/launch"));
+            LoginRedirect login =
+                    browser.login(PLATFORM, Map.of("target_link_uri", "https://evil.example.org/lti/launch"));
 
             assertLoginRefused(login, browser, LtiError.LOGIN_FOREIGN_TARGET);
         }
@@ -695,7 +777,7 @@ class LaunchFlowTests {
         @Test
         void launchByGetIsRefused() {
             PlatformLogin login = login(PLATFORM);
-            String query = LaunchClient.form(Map.of("id_token", login.signed(claims -> { }), "state", login.state()));
+            String query = LaunchClient.form(Map.of("id_token", login.signed(claims -> {}), "state", login.state()));
 
             HttpResponse<String> response = login.browser().get("/lti/launch?" + query);
 
@@ -709,8 +791,8 @@ class LaunchFlowTests {
 
         @Test
         void severalRoles() {
-            HttpResponse<String> response = launchWithRoles(List.of(LIS + "institution/person#Student",
-                    TestPlatform.LEARNER, LIS + "system/person#User"));
+            HttpResponse<String> response = launchWithRoles(
+                    List.of(LIS + "institution/person#Student", TestPlatform.LEARNER, LIS + "system/person#User"));
 
             assertThat(LaunchPages.role(response.body())).hasValue("STUDENT");
         }
@@ -719,7 +801,9 @@ class LaunchFlowTests {
         void shortLearnerRoleName() {
             PlatformLogin login = login(PLATFORM);
 
-            assertLaunched(login.launch(claims -> claims.claim(LtiClaims.ROLES, List.of("Learner"))), login.browser(),
+            assertLaunched(
+                    login.launch(claims -> claims.claim(LtiClaims.ROLES, List.of("Learner"))),
+                    login.browser(),
                     CourseRole.STUDENT);
         }
 
@@ -727,16 +811,19 @@ class LaunchFlowTests {
         void shortInstructorRoleName() {
             PlatformLogin login = login(PLATFORM);
 
-            assertLaunched(login.launch(claims -> claims.claim(LtiClaims.ROLES, List.of("Instructor"))),
-                    login.browser(), CourseRole.TEACHER);
+            assertLaunched(
+                    login.launch(claims -> claims.claim(LtiClaims.ROLES, List.of("Instructor"))),
+                    login.browser(),
+                    CourseRole.TEACHER);
         }
 
         @Test
         void unknownRolesAlongsideLearner() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = login.launch(claims -> claims.claim(LtiClaims.ROLES, List.of(
-                    "http://example.edu/roles#CoffeeMaker", "urn:example:unknown", TestPlatform.LEARNER)));
+            HttpResponse<String> response = login.launch(claims -> claims.claim(
+                    LtiClaims.ROLES,
+                    List.of("http://example.edu/roles#CoffeeMaker", "urn:example:unknown", TestPlatform.LEARNER)));
 
             assertLaunched(response, login.browser(), CourseRole.STUDENT);
         }
@@ -745,8 +832,13 @@ class LaunchFlowTests {
         void noPersonalDataAtAll() {
             PlatformLogin login = login(PLATFORM);
 
-            Me me = assertLaunched(login.launch(claims -> claims.claim("name", null).claim("given_name", null)
-                    .claim("family_name", null).claim("email", null)), login.browser(), CourseRole.STUDENT);
+            Me me = assertLaunched(
+                    login.launch(claims -> claims.claim("name", null)
+                            .claim("given_name", null)
+                            .claim("family_name", null)
+                            .claim("email", null)),
+                    login.browser(),
+                    CourseRole.STUDENT);
 
             assertThat(me.name()).isNull();
         }
@@ -755,8 +847,11 @@ class LaunchFlowTests {
         void emailOnly() {
             PlatformLogin login = login(PLATFORM);
 
-            Me me = assertLaunched(login.launch(claims -> claims.claim("name", null).claim("given_name", null)
-                    .claim("family_name", null)), login.browser(), CourseRole.STUDENT);
+            Me me = assertLaunched(
+                    login.launch(claims ->
+                            claims.claim("name", null).claim("given_name", null).claim("family_name", null)),
+                    login.browser(),
+                    CourseRole.STUDENT);
 
             assertThat(me.name()).isNull();
         }
@@ -765,8 +860,13 @@ class LaunchFlowTests {
         void namesOnly() {
             PlatformLogin login = login(PLATFORM);
 
-            Me me = assertLaunched(login.launch(claims -> claims.claim("name", null).claim("email", null)
-                    .claim("given_name", "Fenna").claim("family_name", "Bakker")), login.browser(), CourseRole.STUDENT);
+            Me me = assertLaunched(
+                    login.launch(claims -> claims.claim("name", null)
+                            .claim("email", null)
+                            .claim("given_name", "Fenna")
+                            .claim("family_name", "Bakker")),
+                    login.browser(),
+                    CourseRole.STUDENT);
 
             assertThat(me.name()).isEqualTo("Fenna Bakker");
         }
@@ -775,8 +875,10 @@ class LaunchFlowTests {
         void noContextClaim() {
             PlatformLogin login = login(PLATFORM);
 
-            Me me = assertLaunched(login.launch(claims -> claims.claim(LtiClaims.CONTEXT, null)
-                    .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "link-7", "title", "Stagelogboek"))), login.browser(),
+            Me me = assertLaunched(
+                    login.launch(claims -> claims.claim(LtiClaims.CONTEXT, null)
+                            .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "link-7", "title", "Stagelogboek"))),
+                    login.browser(),
                     CourseRole.STUDENT);
 
             // Without a context the resource link stands for the course.
@@ -787,11 +889,19 @@ class LaunchFlowTests {
         void canvasPlaceholdersThatHadNoValueCountAsAbsent() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = login.launch(claims -> claims
-                    .claim("name", "$Person.name.full").claim("given_name", "$Person.name.given")
-                    .claim("family_name", null).claim("email", "$Person.email.primary")
-                    .claim(LtiClaims.CUSTOM, Map.of("canvas_user_id", "$Canvas.user.id",
-                            "canvas_course_id", "$Canvas.course.id", "section", "A1")));
+            HttpResponse<String> response = login.launch(claims -> claims.claim("name", "$Person.name.full")
+                    .claim("given_name", "$Person.name.given")
+                    .claim("family_name", null)
+                    .claim("email", "$Person.email.primary")
+                    .claim(
+                            LtiClaims.CUSTOM,
+                            Map.of(
+                                    "canvas_user_id",
+                                    "$Canvas.user.id",
+                                    "canvas_course_id",
+                                    "$Canvas.course.id",
+                                    "section",
+                                    "A1")));
             Me me = assertLaunched(response, login.browser(), CourseRole.STUDENT);
 
             assertThat(me.name()).isNull();
@@ -802,8 +912,12 @@ class LaunchFlowTests {
         void canvasPlaceholderInNameFallsBackToGivenAndFamilyName() {
             PlatformLogin login = login(PLATFORM);
 
-            Me me = assertLaunched(login.launch(claims -> claims.claim("name", "$Person.name.full")
-                    .claim("given_name", "Fenna").claim("family_name", "Bakker")), login.browser(), CourseRole.STUDENT);
+            Me me = assertLaunched(
+                    login.launch(claims -> claims.claim("name", "$Person.name.full")
+                            .claim("given_name", "Fenna")
+                            .claim("family_name", "Bakker")),
+                    login.browser(),
+                    CourseRole.STUDENT);
 
             assertThat(me.name()).isEqualTo("Fenna Bakker");
         }
@@ -815,24 +929,26 @@ class LaunchFlowTests {
 
         @Test
         void canvasTeacherIsATeacher() {
-            HttpResponse<String> response = launchWithRoles(List.of(LIS + "institution/person#Instructor",
-                    LIS + "membership#Instructor", LIS + "system/person#User"));
+            HttpResponse<String> response = launchWithRoles(List.of(
+                    LIS + "institution/person#Instructor", LIS + "membership#Instructor", LIS + "system/person#User"));
 
             assertThat(LaunchPages.role(response.body())).hasValue("TEACHER");
         }
 
         @Test
         void canvasTeachingAssistantIsATeacher() {
-            HttpResponse<String> response = launchWithRoles(List.of(LIS + "membership#Instructor",
-                    LIS + "membership/Instructor#TeachingAssistant", LIS + "system/person#User"));
+            HttpResponse<String> response = launchWithRoles(List.of(
+                    LIS + "membership#Instructor",
+                    LIS + "membership/Instructor#TeachingAssistant",
+                    LIS + "system/person#User"));
 
             assertThat(LaunchPages.role(response.body())).hasValue("TEACHER");
         }
 
         @Test
         void canvasDesignerIsATeacher() {
-            HttpResponse<String> response = launchWithRoles(List.of(LIS + "membership#ContentDeveloper",
-                    LIS + "system/person#User"));
+            HttpResponse<String> response =
+                    launchWithRoles(List.of(LIS + "membership#ContentDeveloper", LIS + "system/person#User"));
 
             assertThat(LaunchPages.role(response.body())).hasValue("TEACHER");
         }
@@ -841,9 +957,15 @@ class LaunchFlowTests {
         void canvasStudentIsAStudent() {
             PlatformLogin login = login(PLATFORM);
 
-            Me me = assertLaunched(login.launch(claims -> claims.claim(LtiClaims.ROLES, List.of(
-                    LIS + "institution/person#Student", LIS + "membership#Learner", LIS + "system/person#User"))),
-                    login.browser(), CourseRole.STUDENT);
+            Me me = assertLaunched(
+                    login.launch(claims -> claims.claim(
+                            LtiClaims.ROLES,
+                            List.of(
+                                    LIS + "institution/person#Student",
+                                    LIS + "membership#Learner",
+                                    LIS + "system/person#User"))),
+                    login.browser(),
+                    CourseRole.STUDENT);
 
             assertThat(me.testUser()).isFalse();
         }
@@ -852,9 +974,14 @@ class LaunchFlowTests {
         void canvasTestStudentIsAStudentMarkedAsTestUser() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = login.launch(claims -> claims.claim("locale", "nl").claim(LtiClaims.ROLES,
-                    List.of(LIS + "institution/person#Student", LIS + "membership#Learner", LIS + "system/person#User",
-                            TEST_USER)));
+            HttpResponse<String> response = login.launch(claims -> claims.claim("locale", "nl")
+                    .claim(
+                            LtiClaims.ROLES,
+                            List.of(
+                                    LIS + "institution/person#Student",
+                                    LIS + "membership#Learner",
+                                    LIS + "system/person#User",
+                                    TEST_USER)));
             Me me = assertLaunched(response, login.browser(), CourseRole.STUDENT);
 
             assertThat(me.testUser()).isTrue();
@@ -865,8 +992,8 @@ class LaunchFlowTests {
         void canvasObserverIsRefusedWithAnExplanation() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = login.launch(claims -> claims.claim("locale", "nl").claim(LtiClaims.ROLES,
-                    List.of(LIS + "membership#Mentor", LIS + "system/person#User")));
+            HttpResponse<String> response = login.launch(claims -> claims.claim("locale", "nl")
+                    .claim(LtiClaims.ROLES, List.of(LIS + "membership#Mentor", LIS + "system/person#User")));
 
             assertThat(response.statusCode()).isEqualTo(403);
             assertRefused(response, login.browser(), LtiError.ACCESS_REFUSED);
@@ -877,9 +1004,13 @@ class LaunchFlowTests {
         void accountAdminWhoIsNotEnrolledIsRefused() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = login.launch(claims -> claims.claim("locale", "nl").claim(LtiClaims.ROLES,
-                    List.of(LIS + "institution/person#Administrator", LIS + "system/person#User",
-                            LIS + "system/person#SysAdmin")));
+            HttpResponse<String> response = login.launch(claims -> claims.claim("locale", "nl")
+                    .claim(
+                            LtiClaims.ROLES,
+                            List.of(
+                                    LIS + "institution/person#Administrator",
+                                    LIS + "system/person#User",
+                                    LIS + "system/person#SysAdmin")));
 
             assertThat(response.statusCode()).isEqualTo(403);
             assertRefused(response, login.browser(), LtiError.ACCESS_REFUSED);
@@ -890,8 +1021,8 @@ class LaunchFlowTests {
         void emptyRolesPassTheLtiChecksButGiveNoAccess() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = login.launch(claims -> claims.claim("locale", "en")
-                    .claim(LtiClaims.ROLES, List.of()));
+            HttpResponse<String> response =
+                    login.launch(claims -> claims.claim("locale", "en").claim(LtiClaims.ROLES, List.of()));
 
             // Not ROLES_MISSING: an empty array is a valid claim (Core §5.3.7); Leerlog has nothing to show.
             assertThat(response.statusCode()).isEqualTo(403);
@@ -907,9 +1038,9 @@ class LaunchFlowTests {
         @Test
         void bothRegistrationsLaunchIntoCoursesOfTheirOwn() {
             PlatformLogin schoolA = login(SCHOOL_A);
-            Me inA = assertLaunched(schoolA.launch(claims -> { }), schoolA.browser(), CourseRole.STUDENT);
+            Me inA = assertLaunched(schoolA.launch(claims -> {}), schoolA.browser(), CourseRole.STUDENT);
             PlatformLogin schoolB = login(SCHOOL_B);
-            Me inB = assertLaunched(schoolB.launch(claims -> { }), schoolB.browser(), CourseRole.STUDENT);
+            Me inB = assertLaunched(schoolB.launch(claims -> {}), schoolB.browser(), CourseRole.STUDENT);
 
             // Both send context id "course-101": still two courses, one per registration.
             assertThat(inA.courseId()).isNotEqualTo(inB.courseId());
@@ -930,8 +1061,10 @@ class LaunchFlowTests {
         void tokenForClientAInTheLoginOfClientBIsRefused() {
             PlatformLogin loginB = login(SCHOOL_B);
             // Canvas signs every school's launches with one key set; B's key stands in for it here.
-            JWTClaimsSet forA = loginB.timed(SCHOOL_A.launchClaims(loginB.nonce(), loginB.browser().launchUrl()))
-                    .claim(LtiClaims.DEPLOYMENT_ID, SCHOOL_B.deploymentId()).build();
+            JWTClaimsSet forA = loginB.timed(SCHOOL_A.launchClaims(
+                            loginB.nonce(), loginB.browser().launchUrl()))
+                    .claim(LtiClaims.DEPLOYMENT_ID, SCHOOL_B.deploymentId())
+                    .build();
 
             assertRefused(loginB.launch(SCHOOL_B.sign(forA)), loginB.browser(), LtiError.AUDIENCE_MISMATCH);
         }
@@ -939,7 +1072,9 @@ class LaunchFlowTests {
         @Test
         void tokenSignedWithTheKeyOfClientAInTheLoginOfClientBIsRefused() {
             PlatformLogin loginB = login(SCHOOL_B);
-            JWTClaimsSet forA = loginB.timed(SCHOOL_A.launchClaims(loginB.nonce(), loginB.browser().launchUrl())).build();
+            JWTClaimsSet forA = loginB.timed(SCHOOL_A.launchClaims(
+                            loginB.nonce(), loginB.browser().launchUrl()))
+                    .build();
 
             assertRefused(loginB.launch(SCHOOL_A.sign(forA)), loginB.browser(), LtiError.SIGNATURE_UNKNOWN_KID);
         }
@@ -952,22 +1087,27 @@ class LaunchFlowTests {
         void refusalIsInDutchForADutchLocaleClaim() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = login.launch(claims -> claims.claim("locale", "nl").audience("another-tool"));
+            HttpResponse<String> response =
+                    login.launch(claims -> claims.claim("locale", "nl").audience("another-tool"));
 
             assertThat(LaunchPages.language(response.body())).hasValue("nl");
-            assertThat(LaunchPages.errorReason(response.body())).hasValue(text(LtiError.AUDIENCE_MISMATCH.messageKey(), "nl"));
-            assertThat(LaunchPages.errorIdLine(response.body())).hasValueSatisfying(line -> assertThat(line)
-                    .matches(text("lti.error.id", "nl").replace("{0}", "[2-9A-HJ-NP-Z]{8}")));
+            assertThat(LaunchPages.errorReason(response.body()))
+                    .hasValue(text(LtiError.AUDIENCE_MISMATCH.messageKey(), "nl"));
+            assertThat(LaunchPages.errorIdLine(response.body()))
+                    .hasValueSatisfying(line ->
+                            assertThat(line).matches(text("lti.error.id", "nl").replace("{0}", "[2-9A-HJ-NP-Z]{8}")));
         }
 
         @Test
         void refusalIsInEnglishForAnEnglishLocaleClaim() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = login.launch(claims -> claims.claim("locale", "en-GB").audience("another-tool"));
+            HttpResponse<String> response =
+                    login.launch(claims -> claims.claim("locale", "en-GB").audience("another-tool"));
 
             assertThat(LaunchPages.language(response.body())).hasValue("en");
-            assertThat(LaunchPages.errorReason(response.body())).hasValue(text(LtiError.AUDIENCE_MISMATCH.messageKey(), "en"));
+            assertThat(LaunchPages.errorReason(response.body()))
+                    .hasValue(text(LtiError.AUDIENCE_MISMATCH.messageKey(), "en"));
         }
 
         @Test
@@ -975,24 +1115,37 @@ class LaunchFlowTests {
             PlatformLogin login = login(PLATFORM);
             String idToken = login.signed(claims -> claims.claim("locale", "en").audience("another-tool"));
 
-            HttpResponse<String> response = postForm(login.browser(), "/lti/launch",
-                    Map.of("id_token", idToken, "state", login.state()), Map.of("Accept-Language", "nl-NL,nl;q=0.9"));
+            HttpResponse<String> response = postForm(
+                    login.browser(),
+                    "/lti/launch",
+                    Map.of("id_token", idToken, "state", login.state()),
+                    Map.of("Accept-Language", "nl-NL,nl;q=0.9"));
 
-            assertThat(LaunchPages.errorReason(response.body())).hasValue(text(LtiError.AUDIENCE_MISMATCH.messageKey(), "en"));
+            assertThat(LaunchPages.errorReason(response.body()))
+                    .hasValue(text(LtiError.AUDIENCE_MISMATCH.messageKey(), "en"));
         }
 
         @Test
         void withoutIdTokenTheBrowsersLanguageDecides() {
             LaunchClient browser = browser();
-            String query = LaunchClient.form(Map.of("iss", "https://unknown.example.edu", "login_hint", "hint-123",
-                    "target_link_uri", browser.launchUrl()));
+            String query = LaunchClient.form(Map.of(
+                    "iss",
+                    "https://unknown.example.edu",
+                    "login_hint",
+                    "hint-123",
+                    "target_link_uri",
+                    browser.launchUrl()));
 
-            HttpResponse<String> dutch = browser.get("/lti/login?" + query, Map.of("Accept-Language", "nl-BE,nl;q=0.9,en;q=0.5"));
-            HttpResponse<String> english = browser.get("/lti/login?" + query, Map.of("Accept-Language", "en-US,en;q=0.9"));
+            HttpResponse<String> dutch =
+                    browser.get("/lti/login?" + query, Map.of("Accept-Language", "nl-BE,nl;q=0.9,en;q=0.5"));
+            HttpResponse<String> english =
+                    browser.get("/lti/login?" + query, Map.of("Accept-Language", "en-US,en;q=0.9"));
 
-            assertThat(LaunchPages.errorReason(dutch.body())).hasValue(text(LtiError.LOGIN_UNKNOWN_PLATFORM.messageKey(), "nl"));
+            assertThat(LaunchPages.errorReason(dutch.body()))
+                    .hasValue(text(LtiError.LOGIN_UNKNOWN_PLATFORM.messageKey(), "nl"));
             assertThat(LaunchPages.language(dutch.body())).hasValue("nl");
-            assertThat(LaunchPages.errorReason(english.body())).hasValue(text(LtiError.LOGIN_UNKNOWN_PLATFORM.messageKey(), "en"));
+            assertThat(LaunchPages.errorReason(english.body()))
+                    .hasValue(text(LtiError.LOGIN_UNKNOWN_PLATFORM.messageKey(), "en"));
             assertThat(LaunchPages.language(english.body())).hasValue("en");
         }
 
@@ -1000,9 +1153,11 @@ class LaunchFlowTests {
         void otherLanguagesGetEnglish() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = login.launch(claims -> claims.claim("locale", "fr-FR").audience("another-tool"));
+            HttpResponse<String> response =
+                    login.launch(claims -> claims.claim("locale", "fr-FR").audience("another-tool"));
 
-            assertThat(LaunchPages.errorReason(response.body())).hasValue(text(LtiError.AUDIENCE_MISMATCH.messageKey(), "en"));
+            assertThat(LaunchPages.errorReason(response.body()))
+                    .hasValue(text(LtiError.AUDIENCE_MISMATCH.messageKey(), "en"));
         }
 
         @Test
@@ -1014,18 +1169,23 @@ class LaunchFlowTests {
             HttpResponse<String> response = otherBrowser.launch(idToken, login.state());
 
             assertThat(LaunchPages.errorCode(response.body())).hasValue(LtiError.STATE_FOREIGN_BROWSER.name());
-            assertThat(LaunchPages.errorReason(response.body())).hasValueSatisfying(reason -> assertThat(reason)
-                    .contains("'").doesNotContain("''"));
+            assertThat(LaunchPages.errorReason(response.body()))
+                    .hasValueSatisfying(
+                            reason -> assertThat(reason).contains("'").doesNotContain("''"));
         }
 
         @Test
         void unreadableTokenFallsBackToTheBrowsersLanguage() {
             PlatformLogin login = login(PLATFORM);
 
-            HttpResponse<String> response = postForm(login.browser(), "/lti/launch",
-                    Map.of("id_token", "not a token", "state", login.state()), Map.of("Accept-Language", "nl"));
+            HttpResponse<String> response = postForm(
+                    login.browser(),
+                    "/lti/launch",
+                    Map.of("id_token", "not a token", "state", login.state()),
+                    Map.of("Accept-Language", "nl"));
 
-            assertThat(LaunchPages.errorReason(response.body())).hasValue(text(LtiError.LAUNCH_NOT_A_JWT.messageKey(), "nl"));
+            assertThat(LaunchPages.errorReason(response.body()))
+                    .hasValue(text(LtiError.LAUNCH_NOT_A_JWT.messageKey(), "nl"));
         }
     }
 
@@ -1041,8 +1201,10 @@ class LaunchFlowTests {
 
             assertThat(bridge.statusCode()).isEqualTo(200);
             // Replies are taken only from the platform's OIDC authorization origin.
-            assertThat(LaunchPages.bridgeData(bridge.body())).containsEntry("mode", "fetch")
-                    .containsEntry("target", "_parent").containsEntry("key", "lti_state_" + login.state())
+            assertThat(LaunchPages.bridgeData(bridge.body()))
+                    .containsEntry("mode", "fetch")
+                    .containsEntry("target", "_parent")
+                    .containsEntry("key", "lti_state_" + login.state())
                     .containsEntry("origin", ToolUrls.origin(PLATFORM.authorizationUri()));
             assertThat(LaunchPages.hiddenFields(bridge.body())).containsKey("lti_storage_binding");
             assertThat(sessionCookies(bridge)).isEmpty();
@@ -1069,8 +1231,15 @@ class LaunchFlowTests {
         void bindingFieldWithoutTheStorageMarkerIsRefused() {
             StorageLogin login = storageLogin("_parent");
 
-            HttpResponse<String> refused = relaunch(login.browser(), Map.of("id_token", login.idToken(),
-                    "state", login.state(), "lti_storage_binding", login.binding()));
+            HttpResponse<String> refused = relaunch(
+                    login.browser(),
+                    Map.of(
+                            "id_token",
+                            login.idToken(),
+                            "state",
+                            login.state(),
+                            "lti_storage_binding",
+                            login.binding()));
 
             assertRefused(refused, login.browser(), LtiError.STATE_BINDING_NOT_FROM_TOOL);
         }
@@ -1084,11 +1253,14 @@ class LaunchFlowTests {
             Map<String, String> form = relaunchForm(bridge, attacker.binding());
             LaunchClient victim = browser();
 
-            HttpResponse<String> crossSite = postForm(victim, "/lti/launch", form,
+            HttpResponse<String> crossSite = postForm(
+                    victim,
+                    "/lti/launch",
+                    form,
                     Map.of("Sec-Fetch-Site", "cross-site", "Origin", "https://attacker.example"));
             HttpResponse<String> withoutFetchMetadata = postForm(victim, "/lti/launch", form, Map.of());
-            HttpResponse<String> foreignOrigin = postForm(victim, "/lti/launch", form,
-                    Map.of("Origin", "https://attacker.example"));
+            HttpResponse<String> foreignOrigin =
+                    postForm(victim, "/lti/launch", form, Map.of("Origin", "https://attacker.example"));
 
             assertRefused(crossSite, victim, LtiError.STATE_BINDING_NOT_FROM_TOOL);
             assertRefused(withoutFetchMetadata, victim, LtiError.STATE_BINDING_NOT_FROM_TOOL);
@@ -1102,8 +1274,11 @@ class LaunchFlowTests {
             StorageLogin login = storageLogin("_parent");
             HttpResponse<String> bridge = login.browser().launch(login.idToken(), login.state());
 
-            HttpResponse<String> launched = postForm(login.browser(), "/lti/launch",
-                    relaunchForm(bridge, login.binding()), Map.of("Origin", "http://localhost:" + port));
+            HttpResponse<String> launched = postForm(
+                    login.browser(),
+                    "/lti/launch",
+                    relaunchForm(bridge, login.binding()),
+                    Map.of("Origin", "http://localhost:" + port));
 
             assertLaunched(launched, login.browser(), CourseRole.STUDENT);
         }
@@ -1115,8 +1290,17 @@ class LaunchFlowTests {
             String binding = browser.cookies().remove(LoginInitiationFilter.BINDING_COOKIE_PREFIX + login.state());
             PlatformLogin started = new PlatformLogin(PLATFORM, browser, login.state(), login.nonce(), clock);
 
-            HttpResponse<String> refused = relaunch(browser, Map.of("id_token", started.signed(claims -> { }),
-                    "state", login.state(), "lti_storage_binding", binding, "lti_storage_attempted", "1"));
+            HttpResponse<String> refused = relaunch(
+                    browser,
+                    Map.of(
+                            "id_token",
+                            started.signed(claims -> {}),
+                            "state",
+                            login.state(),
+                            "lti_storage_binding",
+                            binding,
+                            "lti_storage_attempted",
+                            "1"));
 
             assertRefused(refused, browser, LtiError.STATE_FOREIGN_BROWSER);
         }
@@ -1135,8 +1319,17 @@ class LaunchFlowTests {
         void wrongBindingNeverStartsASession() {
             StorageLogin login = storageLogin("_parent");
 
-            HttpResponse<String> response = relaunch(login.browser(), Map.of("id_token", login.idToken(),
-                    "state", login.state(), "lti_storage_binding", "not-the-binding", "lti_storage_attempted", "1"));
+            HttpResponse<String> response = relaunch(
+                    login.browser(),
+                    Map.of(
+                            "id_token",
+                            login.idToken(),
+                            "state",
+                            login.state(),
+                            "lti_storage_binding",
+                            "not-the-binding",
+                            "lti_storage_attempted",
+                            "1"));
 
             assertThat(sessionCookies(response)).isEmpty();
             assertNoSession(login.browser());
@@ -1156,10 +1349,11 @@ class LaunchFlowTests {
         void launchThatKeptTheCookieNeedsNoPlatformStorage() {
             LaunchClient browser = browser();
             LoginRedirect login = browser.login(PLATFORM, Map.of("lti_storage_target", "_parent"));
-            Map<String, String> next = LaunchPages.query(LaunchPages.bridgeData(login.body()).get("next"));
+            Map<String, String> next =
+                    LaunchPages.query(LaunchPages.bridgeData(login.body()).get("next"));
             PlatformLogin started = new PlatformLogin(PLATFORM, browser, next.get("state"), next.get("nonce"), clock);
 
-            assertLaunched(started.launch(claims -> { }), browser, CourseRole.STUDENT);
+            assertLaunched(started.launch(claims -> {}), browser, CourseRole.STUDENT);
         }
 
         /** The tool's platform-storage page submitting its form: a same-origin POST, as the browser marks it. */
@@ -1188,12 +1382,11 @@ class LaunchFlowTests {
             assertThat(binding).isNotBlank().isEqualTo(store.get("value"));
             assertThat(store.get("key")).isEqualTo("lti_state_" + state);
             PlatformLogin started = new PlatformLogin(PLATFORM, browser, state, next.get("nonce"), clock);
-            return new StorageLogin(browser, state, binding, started.signed(claims -> { }));
+            return new StorageLogin(browser, state, binding, started.signed(claims -> {}));
         }
     }
 
-    record StorageLogin(LaunchClient browser, String state, String binding, String idToken) {
-    }
+    record StorageLogin(LaunchClient browser, String state, String binding, String idToken) {}
 
     @Nested
     class Session {
@@ -1203,10 +1396,13 @@ class LaunchFlowTests {
             PlatformLogin login = login(PLATFORM);
 
             HttpResponse<String> response = login.launch(claims -> claims.claim("name", "Fenna Bakker")
-                    .claim("locale", "nl").claim(LtiClaims.CONTEXT, Map.of("id", "course-7", "title", "Stage 2027")));
+                    .claim("locale", "nl")
+                    .claim(LtiClaims.CONTEXT, Map.of("id", "course-7", "title", "Stage 2027")));
 
-            assertThat(sessionCookies(response)).singleElement().satisfies(cookie -> assertThat(cookie)
-                    .contains("HttpOnly", "Secure", "SameSite=None", "Partitioned"));
+            assertThat(sessionCookies(response))
+                    .singleElement()
+                    .satisfies(cookie ->
+                            assertThat(cookie).contains("HttpOnly", "Secure", "SameSite=None", "Partitioned"));
             HttpResponse<String> launch = response.previousResponse().orElseThrow();
             assertThat(launch.statusCode()).isEqualTo(303);
             assertThat(launch.headers().firstValue("Location")).hasValue("/student/log");
@@ -1221,7 +1417,7 @@ class LaunchFlowTests {
         @Test
         void pageBoundTokenAloneCarriesTheSession() {
             PlatformLogin login = login(PLATFORM);
-            HttpResponse<String> landing = login.launch(claims -> { });
+            HttpResponse<String> landing = login.launch(claims -> {});
             String token = LaunchPages.sessionToken(landing.body()).orElseThrow();
             assertThat(token).isEqualTo(login.browser().cookies().get(LtiSessions.COOKIE));
 
@@ -1239,13 +1435,14 @@ class LaunchFlowTests {
         @Test
         void everyLaunchIssuesANewSessionToken() {
             PlatformLogin first = login(PLATFORM);
-            String firstToken = LaunchPages.sessionToken(first.launch(claims -> { }).body()).orElseThrow();
+            String firstToken =
+                    LaunchPages.sessionToken(first.launch(claims -> {}).body()).orElseThrow();
             LaunchClient browser = first.browser();
 
             LoginRedirect again = browser.login(PLATFORM);
             PlatformLogin second = new PlatformLogin(PLATFORM, browser, again.state(), again.nonce(), clock);
-            HttpResponse<String> relaunch = second.launch(claims -> claims
-                    .claim(LtiClaims.ROLES, List.of(TestPlatform.INSTRUCTOR)));
+            HttpResponse<String> relaunch =
+                    second.launch(claims -> claims.claim(LtiClaims.ROLES, List.of(TestPlatform.INSTRUCTOR)));
             String secondToken = LaunchPages.sessionToken(relaunch.body()).orElseThrow();
 
             assertThat(secondToken).isNotEqualTo(firstToken);
@@ -1256,33 +1453,48 @@ class LaunchFlowTests {
         @Test
         void twoTabsLaunchedFromTwoCoursesEachStayInTheirOwnCourse() {
             PlatformLogin first = login(PLATFORM);
-            String firstTab = LaunchPages.sessionToken(first.launch(claims -> claims
-                    .claim(LtiClaims.CONTEXT, Map.of("id", "course-tab-1", "title", "Stage A"))).body()).orElseThrow();
+            String firstTab = LaunchPages.sessionToken(first.launch(claims ->
+                                    claims.claim(LtiClaims.CONTEXT, Map.of("id", "course-tab-1", "title", "Stage A")))
+                            .body())
+                    .orElseThrow();
             LaunchClient browser = first.browser();
             LoginRedirect again = browser.login(PLATFORM);
-            String secondTab = LaunchPages.sessionToken(new PlatformLogin(PLATFORM, browser, again.state(),
-                    again.nonce(), clock).launch(claims -> claims
-                    .claim(LtiClaims.CONTEXT, Map.of("id", "course-tab-2", "title", "Stage B"))).body()).orElseThrow();
+            String secondTab = LaunchPages.sessionToken(
+                            new PlatformLogin(PLATFORM, browser, again.state(), again.nonce(), clock)
+                                    .launch(claims -> claims.claim(
+                                            LtiClaims.CONTEXT, Map.of("id", "course-tab-2", "title", "Stage B")))
+                                    .body())
+                    .orElseThrow();
 
             // The cookie follows the newest launch; each tab's page-bound token keeps its own course.
             assertThat(me(browser).courseTitle()).isEqualTo("Stage B");
-            assertThat(json.readValue(browser.get("/api/me", Map.of(LtiSessions.HEADER, firstTab)).body(), Me.class)
-                    .courseTitle()).isEqualTo("Stage A");
-            assertThat(json.readValue(browser.get("/api/me", Map.of(LtiSessions.HEADER, secondTab)).body(), Me.class)
-                    .courseTitle()).isEqualTo("Stage B");
+            assertThat(json.readValue(
+                                    browser.get("/api/me", Map.of(LtiSessions.HEADER, firstTab))
+                                            .body(),
+                                    Me.class)
+                            .courseTitle())
+                    .isEqualTo("Stage A");
+            assertThat(json.readValue(
+                                    browser.get("/api/me", Map.of(LtiSessions.HEADER, secondTab))
+                                            .body(),
+                                    Me.class)
+                            .courseTitle())
+                    .isEqualTo("Stage B");
         }
 
         @Test
         void sessionTokenPlantedBeforeTheLaunchNeverGetsTheUsersIdentity() {
             // Someone launches as themselves and slips their own session token into the victim's browser.
             PlatformLogin attacker = login(PLATFORM);
-            String plantedToken = LaunchPages.sessionToken(attacker.launch(claims -> { }).body()).orElseThrow();
+            String plantedToken = LaunchPages.sessionToken(
+                            attacker.launch(claims -> {}).body())
+                    .orElseThrow();
             long attackerId = me(attacker.browser()).userId();
             PlatformLogin victim = login(PLATFORM);
             victim.browser().cookies().put(LtiSessions.COOKIE, plantedToken);
 
-            HttpResponse<String> response = victim.launch(claims -> claims
-                    .claim(LtiClaims.ROLES, List.of(TestPlatform.INSTRUCTOR)));
+            HttpResponse<String> response =
+                    victim.launch(claims -> claims.claim(LtiClaims.ROLES, List.of(TestPlatform.INSTRUCTOR)));
 
             String victimToken = LaunchPages.sessionToken(response.body()).orElseThrow();
             assertThat(victimToken).isNotEqualTo(plantedToken);
@@ -1290,9 +1502,12 @@ class LaunchFlowTests {
             long victimId = me(victim.browser()).userId();
             assertThat(victimId).isNotEqualTo(attackerId);
             HttpResponse<String> withPlantedToken = browser().get("/api/me", Map.of(LtiSessions.HEADER, plantedToken));
-            assertThat(withPlantedToken).satisfiesAnyOf(
-                    planted -> assertThat(planted.statusCode()).isEqualTo(401),
-                    planted -> assertThat(json.readValue(planted.body(), Me.class).userId()).isEqualTo(attackerId));
+            assertThat(withPlantedToken)
+                    .satisfiesAnyOf(
+                            planted -> assertThat(planted.statusCode()).isEqualTo(401),
+                            planted -> assertThat(json.readValue(planted.body(), Me.class)
+                                            .userId())
+                                    .isEqualTo(attackerId));
         }
 
         @Test
@@ -1301,9 +1516,16 @@ class LaunchFlowTests {
             PlatformLogin english = login(PLATFORM);
 
             HttpResponse<String> inDutch = dutch.launch(claims -> claims.claim("locale", "nl-NL"));
-            HttpResponse<String> inEnglish = english.browser().followSeeOther(postForm(english.browser(),
-                    "/lti/launch", Map.of("id_token", english.signed(claims -> claims.claim("locale", "en")),
-                            "state", english.state()), Map.of("Accept-Language", "nl")));
+            HttpResponse<String> inEnglish = english.browser()
+                    .followSeeOther(postForm(
+                            english.browser(),
+                            "/lti/launch",
+                            Map.of(
+                                    "id_token",
+                                    english.signed(claims -> claims.claim("locale", "en")),
+                                    "state",
+                                    english.state()),
+                            Map.of("Accept-Language", "nl")));
 
             assertThat(LaunchPages.language(inDutch.body())).hasValue("nl");
             assertThat(inDutch.body()).contains(htmlText("section.student.log.title", "nl"));
@@ -1316,34 +1538,36 @@ class LaunchFlowTests {
             // A page on any site can make the browser post to the launch URL, or open it: that must not sign
             // the user out of the tool (nor sign anyone in).
             PlatformLogin login = login(PLATFORM);
-            assertLaunched(login.launch(claims -> { }), login.browser(), CourseRole.STUDENT);
+            assertLaunched(login.launch(claims -> {}), login.browser(), CourseRole.STUDENT);
             LaunchClient browser = login.browser();
             long userId = me(browser).userId();
             PlatformLogin someoneElse = login(PLATFORM);
-            String foreignToken = someoneElse.signed(claims -> { });
+            String foreignToken = someoneElse.signed(claims -> {});
 
             HttpResponse<String> garbage = browser.post("/lti/launch", Map.of("id_token", "garbage", "state", "x"));
             HttpResponse<String> byGet = browser.get("/lti/launch?id_token=garbage");
-            HttpResponse<String> unknownState = browser.post("/lti/launch",
-                    Map.of("id_token", foreignToken, "state", someoneElse.state()));
+            HttpResponse<String> unknownState =
+                    browser.post("/lti/launch", Map.of("id_token", foreignToken, "state", someoneElse.state()));
 
             assertThat(garbage.statusCode()).isEqualTo(400);
             assertThat(byGet.statusCode()).isEqualTo(405);
             assertThat(unknownState.statusCode()).isEqualTo(400);
-            assertThat(List.of(garbage, byGet, unknownState)).allSatisfy(response ->
-                    assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(LtiSessions.COOKIE)));
+            assertThat(List.of(garbage, byGet, unknownState))
+                    .allSatisfy(response -> assertThat(response.headers().allValues("Set-Cookie"))
+                            .noneMatch(c -> c.startsWith(LtiSessions.COOKIE)));
             assertThat(me(browser).userId()).isEqualTo(userId);
         }
 
         @Test
         void refusedLaunchThisBrowserStartedEndsTheEarlierSession() {
             PlatformLogin first = login(PLATFORM);
-            assertLaunched(first.launch(claims -> { }), first.browser(), CourseRole.STUDENT);
+            assertLaunched(first.launch(claims -> {}), first.browser(), CourseRole.STUDENT);
             LaunchClient browser = first.browser();
             LoginRedirect again = browser.login(PLATFORM);
             PlatformLogin second = new PlatformLogin(PLATFORM, browser, again.state(), again.nonce(), clock);
 
-            HttpResponse<String> refused = second.launch(claims -> claims.claim(LtiClaims.ROLES, List.of(LIS + "membership#Mentor")));
+            HttpResponse<String> refused =
+                    second.launch(claims -> claims.claim(LtiClaims.ROLES, List.of(LIS + "membership#Mentor")));
 
             assertRefused(refused, browser, LtiError.ACCESS_REFUSED);
         }
@@ -1351,11 +1575,13 @@ class LaunchFlowTests {
         @Test
         void sessionEndsAfterTwelveHoursHoweverMuchItIsUsed() {
             PlatformLogin login = login(PLATFORM);
-            assertLaunched(login.launch(claims -> { }), login.browser(), CourseRole.STUDENT);
+            assertLaunched(login.launch(claims -> {}), login.browser(), CourseRole.STUDENT);
 
             for (int hour = 3; hour < 12; hour += 3) {
                 clock.advance(Duration.ofHours(3));
-                assertThat(login.browser().get("/api/me").statusCode()).as("after %d hours in use", hour).isEqualTo(200);
+                assertThat(login.browser().get("/api/me").statusCode())
+                        .as("after %d hours in use", hour)
+                        .isEqualTo(200);
             }
             clock.advance(Duration.ofHours(3));
 
@@ -1365,20 +1591,31 @@ class LaunchFlowTests {
         @Test
         void launchedPagesMayBeFramedByTheCoursePageTheSignedReturnUrlNames() {
             PlatformLogin login = login(PLATFORM);
-            HttpResponse<String> landing = login.launch(claims -> claims.claim(LtiClaims.LAUNCH_PRESENTATION,
-                    Map.of("document_target", "iframe", "return_url", "https://canvas.hu.example/courses/12/external_tools")));
+            HttpResponse<String> landing = login.launch(claims -> claims.claim(
+                    LtiClaims.LAUNCH_PRESENTATION,
+                    Map.of(
+                            "document_target",
+                            "iframe",
+                            "return_url",
+                            "https://canvas.hu.example/courses/12/external_tools")));
 
-            String csp = login.browser().get("/student/log").headers().firstValue("Content-Security-Policy").orElseThrow();
+            String csp = login.browser()
+                    .get("/student/log")
+                    .headers()
+                    .firstValue("Content-Security-Policy")
+                    .orElseThrow();
 
             assertThat(landing.headers().firstValue("Content-Security-Policy")).hasValue(csp);
-            assertThat(csp).endsWith(" https://canvas.hu.example").contains("frame-ancestors 'self' https://platform.example.edu ")
+            assertThat(csp)
+                    .endsWith(" https://canvas.hu.example")
+                    .contains("frame-ancestors 'self' https://platform.example.edu ")
                     .doesNotContain("frame-ancestors *");
             assertThat(frameOrigins.ofRegistration(PLATFORM.registration().id()))
                     .extracting(nl.leerlog.tool.admin.internal.launchlog.FrameOrigins.FrameOrigin::origin)
                     .contains("https://canvas.hu.example");
             // Another launch's page names another course page: each session keeps its own.
             PlatformLogin other = login(PLATFORM);
-            other.launch(claims -> { });
+            other.launch(claims -> {});
             assertThat(other.browser().get("/student/log").headers().firstValue("Content-Security-Policy"))
                     .hasValueSatisfying(policy -> assertThat(policy).doesNotContain("canvas.hu.example"));
         }
@@ -1392,9 +1629,14 @@ class LaunchFlowTests {
     // --- the browser, the platform and what the tool answers ---
 
     /** What {@code /api/me} tells about the launched user. */
-    record Me(long userId, String name, String role, long courseId, String courseTitle, String locale,
-            boolean testUser) {
-    }
+    record Me(
+            long userId,
+            String name,
+            String role,
+            long courseId,
+            String courseTitle,
+            String locale,
+            boolean testUser) {}
 
     /**
      * A browser that went through login initiation with a platform: it holds the binding cookie, and the
@@ -1435,7 +1677,8 @@ class LaunchFlowTests {
     PlatformLogin login(TestPlatform platform) {
         LaunchClient browser = browser();
         LoginRedirect redirect = browser.login(platform);
-        assertThat(redirect.status()).as("login initiation redirects to the platform: %s", redirect.body())
+        assertThat(redirect.status())
+                .as("login initiation redirects to the platform: %s", redirect.body())
                 .isEqualTo(302);
         return new PlatformLogin(platform, browser, redirect.state(), redirect.nonce(), clock);
     }
@@ -1443,18 +1686,23 @@ class LaunchFlowTests {
     HttpResponse<String> launchWithRoles(List<String> roles) {
         PlatformLogin login = login(PLATFORM);
         HttpResponse<String> response = login.launch(claims -> claims.claim(LtiClaims.ROLES, roles));
-        assertThat(response.statusCode()).as("launch with roles %s: %s", roles, response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as("launch with roles %s: %s", roles, response.body())
+                .isEqualTo(200);
         String role = LaunchPages.role(response.body()).orElseThrow();
         assertThat(me(login.browser()).role()).isEqualTo(role);
         return response;
     }
 
     static JWSHeader header(String kid) {
-        return new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build();
+        return new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(kid)
+                .type(JOSEObjectType.JWT)
+                .build();
     }
 
-    static HttpResponse<String> postForm(LaunchClient browser, String path, Map<String, String> params,
-            Map<String, String> headers) {
+    static HttpResponse<String> postForm(
+            LaunchClient browser, String path, Map<String, String> params, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(browser.toolBaseUrl() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(LaunchClient.form(params)));
@@ -1468,7 +1716,9 @@ class LaunchFlowTests {
      */
     static List<String> sessionCookies(HttpResponse<String> response) {
         List<String> setCookies = new java.util.ArrayList<>();
-        for (HttpResponse<String> step = response; step != null; step = step.previousResponse().orElse(null)) {
+        for (HttpResponse<String> step = response;
+                step != null;
+                step = step.previousResponse().orElse(null)) {
             setCookies.addAll(step.headers().allValues("Set-Cookie"));
         }
         return setCookies.stream()
@@ -1489,7 +1739,8 @@ class LaunchFlowTests {
     }
 
     Me assertLaunched(HttpResponse<String> response, LaunchClient browser, CourseRole role) {
-        assertThat(response.statusCode()).as("launch refused: %s", LaunchPages.errorCode(response.body()))
+        assertThat(response.statusCode())
+                .as("launch refused: %s", LaunchPages.errorCode(response.body()))
                 .isEqualTo(200);
         assertThat(LaunchPages.role(response.body())).hasValue(role.name());
         assertThat(sessionCookies(response)).hasSize(1);
@@ -1506,15 +1757,18 @@ class LaunchFlowTests {
 
     /** A friendly page with the expected code, in the refusal's status, and no session anywhere. */
     void assertRefused(HttpResponse<String> response, LaunchClient browser, LtiError expected) {
-        assertThat(response.statusCode()).as("status of %s: %s", expected, LaunchPages.errorCode(response.body()))
+        assertThat(response.statusCode())
+                .as("status of %s: %s", expected, LaunchPages.errorCode(response.body()))
                 .isEqualTo(expected.status());
-        assertThat(response.statusCode()).satisfiesAnyOf(
-                status -> assertThat(status).isBetween(400, 499),
-                status -> assertThat(status).isEqualTo(503));
+        assertThat(response.statusCode())
+                .satisfiesAnyOf(
+                        status -> assertThat(status).isBetween(400, 499),
+                        status -> assertThat(status).isEqualTo(503));
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(LaunchPages.errorCode(response.body())).hasValue(expected.name());
-        assertThat(LaunchPages.errorReason(response.body())).hasValueSatisfying(reason -> assertThat(reason).isNotBlank());
+        assertThat(LaunchPages.errorReason(response.body()))
+                .hasValueSatisfying(reason -> assertThat(reason).isNotBlank());
         assertThat(LaunchPages.errorIdLine(response.body())).isPresent();
         assertThat(response.body()).doesNotContain("Exception", "\tat ", "Whitelabel");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -1526,7 +1780,8 @@ class LaunchFlowTests {
         assertThat(login.status()).isEqualTo(expected.status()).isBetween(400, 499);
         assertThat(login.location()).isNull();
         assertThat(LaunchPages.errorCode(login.body())).hasValue(expected.name());
-        assertThat(LaunchPages.errorReason(login.body())).hasValueSatisfying(reason -> assertThat(reason).isNotBlank());
+        assertThat(LaunchPages.errorReason(login.body()))
+                .hasValueSatisfying(reason -> assertThat(reason).isNotBlank());
         assertThat(login.body()).doesNotContain("Exception", "\tat ");
         assertThat(browser.cookies().keySet())
                 .noneMatch(name -> name.startsWith(LoginInitiationFilter.BINDING_COOKIE_PREFIX))

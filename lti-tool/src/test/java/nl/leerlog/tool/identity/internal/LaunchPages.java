@@ -21,10 +21,10 @@ final class LaunchPages {
     private static final Pattern SESSION_META = Pattern.compile("<meta name=\"lti-session\" content=\"([^\"]*)\"");
     private static final Pattern BRIDGE = Pattern.compile("<main id=\"lti-bridge\"([^>]*)>");
     private static final Pattern DATA_ATTRIBUTE = Pattern.compile("\\sdata-([a-z-]+)=\"([^\"]*)\"");
-    private static final Pattern HIDDEN_INPUT = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
+    private static final Pattern HIDDEN_INPUT =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
 
-    private LaunchPages() {
-    }
+    private LaunchPages() {}
 
     /** The refusal's code on the failure page ({@code <main data-error-code="...">}). */
     static Optional<String> errorCode(String html) {
@@ -87,7 +87,8 @@ final class LaunchPages {
         }
         for (String part : raw.split("&")) {
             String[] pair = part.split("=", 2);
-            values.put(URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
+            values.put(
+                    URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
                     pair.length > 1 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "");
         }
         return values;

@@ -11,8 +11,8 @@ import java.util.UUID;
 import nl.leerlog.lti.failure.LtiError;
 import nl.leerlog.lti.services.ServiceCallException;
 import nl.leerlog.lti.session.LtiSessions;
-import nl.leerlog.lti.testing.LaunchClient.LoginRedirect;
 import nl.leerlog.lti.testing.LaunchClient;
+import nl.leerlog.lti.testing.LaunchClient.LoginRedirect;
 import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.TestDatabases;
 import org.jooq.DSLContext;
@@ -50,14 +50,18 @@ class PrivatePlatformAddressTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DSLContext db;
+
     @Autowired
     RosterSync rosterSync;
 
     @AfterEach
     void thePlatformReceivedNothing() {
-        assertThat(PLATFORM.server().getAllServeEvents()).as("requests that reached WireMock").isEmpty();
+        assertThat(PLATFORM.server().getAllServeEvents())
+                .as("requests that reached WireMock")
+                .isEmpty();
     }
 
     @Test
@@ -66,12 +70,15 @@ class PrivatePlatformAddressTests {
         LoginRedirect login = browser.login(PLATFORM);
         assertThat(login.status()).as(login.body()).isEqualTo(302);
 
-        HttpResponse<String> page = browser.launch(PLATFORM.sign(
-                PLATFORM.launchClaims(login.nonce(), browser.launchUrl()).build()), login.state());
+        HttpResponse<String> page = browser.launch(
+                PLATFORM.sign(PLATFORM.launchClaims(login.nonce(), browser.launchUrl())
+                        .build()),
+                login.state());
 
         assertThat(page.statusCode()).isEqualTo(LtiError.PLATFORM_KEYS_REFUSED.status());
         assertThat(LaunchPages.errorCode(page.body())).hasValue(LtiError.PLATFORM_KEYS_REFUSED.name());
-        assertThat(LaunchPages.errorReason(page.body())).hasValueSatisfying(reason -> assertThat(reason).isNotBlank());
+        assertThat(LaunchPages.errorReason(page.body()))
+                .hasValueSatisfying(reason -> assertThat(reason).isNotBlank());
         assertThat(page.body()).doesNotContain("Exception", "127.0.0.1");
         assertThat(browser.cookies()).doesNotContainKey(LtiSessions.COOKIE);
     }
@@ -90,10 +97,9 @@ class PrivatePlatformAddressTests {
                 .returningResult(COURSE.ID)
                 .fetchSingle(COURSE.ID);
 
-        assertThatThrownBy(() -> rosterSync.sync(courseId))
-                .isInstanceOfSatisfying(ServiceCallException.class, e -> {
-                    assertThat(e.status()).isZero();
-                    assertThat(e.getMessage()).contains(PLATFORM.registration().id(), "may not call");
-                });
+        assertThatThrownBy(() -> rosterSync.sync(courseId)).isInstanceOfSatisfying(ServiceCallException.class, e -> {
+            assertThat(e.status()).isZero();
+            assertThat(e.getMessage()).contains(PLATFORM.registration().id(), "may not call");
+        });
     }
 }

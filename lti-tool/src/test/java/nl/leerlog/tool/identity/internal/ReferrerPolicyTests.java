@@ -31,17 +31,31 @@ class ReferrerPolicyTests extends LaunchedCourseTests {
     @Test
     void bridgePagesOfLoginAndLaunchCarryIt() {
         LaunchClient browser = new LaunchClient(baseUrl());
-        Map<String, String> login = new LinkedHashMap<>(Map.of("iss", PLATFORM.issuer(), "login_hint", "hint-1",
-                "target_link_uri", browser.launchUrl(), "client_id", PLATFORM.clientId(),
-                "lti_deployment_id", PLATFORM.deploymentId(), "lti_storage_target", "_parent"));
+        Map<String, String> login = new LinkedHashMap<>(Map.of(
+                "iss",
+                PLATFORM.issuer(),
+                "login_hint",
+                "hint-1",
+                "target_link_uri",
+                browser.launchUrl(),
+                "client_id",
+                PLATFORM.clientId(),
+                "lti_deployment_id",
+                PLATFORM.deploymentId(),
+                "lti_storage_target",
+                "_parent"));
 
-        HttpResponse<String> storeBridge = browser.send(HttpRequest.newBuilder(
-                URI.create(baseUrl() + "/lti/login?" + LaunchClient.form(login))).GET());
+        HttpResponse<String> storeBridge =
+                browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/lti/login?" + LaunchClient.form(login)))
+                        .GET());
         assertThat(LaunchPages.bridgeData(storeBridge.body())).containsEntry("mode", "store");
-        Map<String, String> next = LaunchPages.query(LaunchPages.bridgeData(storeBridge.body()).get("next"));
+        Map<String, String> next =
+                LaunchPages.query(LaunchPages.bridgeData(storeBridge.body()).get("next"));
         browser.cookies().remove(LoginInitiationFilter.BINDING_COOKIE_PREFIX + next.get("state"));
-        HttpResponse<String> fetchBridge = browser.launch(PLATFORM.sign(
-                PLATFORM.launchClaims(next.get("nonce"), browser.launchUrl()).build()), next.get("state"));
+        HttpResponse<String> fetchBridge = browser.launch(
+                PLATFORM.sign(PLATFORM.launchClaims(next.get("nonce"), browser.launchUrl())
+                        .build()),
+                next.get("state"));
 
         assertThat(LaunchPages.bridgeData(fetchBridge.body())).containsEntry("mode", "fetch");
         assertReferrerPolicy(storeBridge, LTI_POLICY);
@@ -51,8 +65,8 @@ class ReferrerPolicyTests extends LaunchedCourseTests {
     @Test
     void launchedPagesCarryIt() {
         LaunchClient teacher = new LaunchClient(baseUrl());
-        HttpResponse<String> landing = teacher.fullLaunch(PLATFORM, claims -> claims
-                .claim(LtiClaims.ROLES, List.of(TestPlatform.INSTRUCTOR)));
+        HttpResponse<String> landing =
+                teacher.fullLaunch(PLATFORM, claims -> claims.claim(LtiClaims.ROLES, List.of(TestPlatform.INSTRUCTOR)));
 
         assertThat(landing.statusCode()).isEqualTo(200);
         assertReferrerPolicy(landing, LTI_POLICY);
@@ -64,7 +78,7 @@ class ReferrerPolicyTests extends LaunchedCourseTests {
     @Test
     void errorPagesCarryIt() {
         LaunchClient student = new LaunchClient(baseUrl());
-        student.fullLaunch(PLATFORM, claims -> { });
+        student.fullLaunch(PLATFORM, claims -> {});
         LaunchClient stranger = new LaunchClient(baseUrl());
 
         HttpResponse<String> forbidden = student.get("/teacher/programme");
@@ -90,7 +104,8 @@ class ReferrerPolicyTests extends LaunchedCourseTests {
     }
 
     private static void assertReferrerPolicy(HttpResponse<String> response, String policy) {
-        assertThat(response.headers().allValues("Referrer-Policy")).as("%s %s", response.request().uri(),
-                response.statusCode()).containsExactly(policy);
+        assertThat(response.headers().allValues("Referrer-Policy"))
+                .as("%s %s", response.request().uri(), response.statusCode())
+                .containsExactly(policy);
     }
 }

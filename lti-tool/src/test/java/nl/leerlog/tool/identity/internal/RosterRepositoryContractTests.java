@@ -38,6 +38,7 @@ abstract class RosterRepositoryContractTests {
 
     @Autowired
     DSLContext db;
+
     @Autowired
     RosterRepository rosters;
 
@@ -58,14 +59,15 @@ abstract class RosterRepositoryContractTests {
                 .set(COURSE.MEMBERSHIPS_URL, "https://roster-lms.example.edu/api/lti/courses/1/names_and_roles")
                 .set(COURSE.CREATED_AT, now)
                 .set(COURSE.UPDATED_AT, now)
-                .returningResult(COURSE.ID).fetchSingle(COURSE.ID);
+                .returningResult(COURSE.ID)
+                .fetchSingle(COURSE.ID);
         source = rosters.source(courseId).orElseThrow();
     }
 
     @Test
     void courseWithMembershipsUrlIsARosterSource() {
-        assertThat(source.membershipsUrl()).hasToString(
-                "https://roster-lms.example.edu/api/lti/courses/1/names_and_roles");
+        assertThat(source.membershipsUrl())
+                .hasToString("https://roster-lms.example.edu/api/lti/courses/1/names_and_roles");
         assertThat(source.issuer()).isEqualTo(ISSUER);
         assertThat(source.clientId()).isEqualTo("client-1");
         assertThat(source.lastSyncedAt()).isNull();
@@ -73,9 +75,12 @@ abstract class RosterRepositoryContractTests {
 
     @Test
     void activeTeachersAndStudentsBecomePeopleWithActiveEnrolments() {
-        RosterChanges changes = rosters.apply(source, List.of(
-                member("teacher-1", INSTRUCTOR, "Ahmed Yilmaz", "ahmed@school.example"),
-                member("student-1", LEARNER, null, null)), Instant.now());
+        RosterChanges changes = rosters.apply(
+                source,
+                List.of(
+                        member("teacher-1", INSTRUCTOR, "Ahmed Yilmaz", "ahmed@school.example"),
+                        member("student-1", LEARNER, null, null)),
+                Instant.now());
 
         assertThat(changes).isEqualTo(new RosterChanges(2, 0, 0));
         AppUserRecord teacher = person("teacher-1");
@@ -92,32 +97,56 @@ abstract class RosterRepositoryContractTests {
 
     @Test
     void observersAndPeopleWithoutCourseRoleAreSkipped() {
-        RosterChanges changes = rosters.apply(source, List.of(
-                member("observer-1", MENTOR, "Els Jansen", null),
-                member("admin-1", "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator", null, null),
-                member("student-1", "Learner", null, null)), Instant.now());
+        RosterChanges changes = rosters.apply(
+                source,
+                List.of(
+                        member("observer-1", MENTOR, "Els Jansen", null),
+                        member(
+                                "admin-1",
+                                "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator",
+                                null,
+                                null),
+                        member("student-1", "Learner", null, null)),
+                Instant.now());
 
         assertThat(changes).isEqualTo(new RosterChanges(1, 0, 2));
-        assertThat(db.fetchCount(APP_USER, APP_USER.ISSUER.eq(ISSUER).and(APP_USER.SUBJECT.in(id("observer-1"), id("admin-1")))))
+        assertThat(db.fetchCount(
+                        APP_USER, APP_USER.ISSUER.eq(ISSUER).and(APP_USER.SUBJECT.in(id("observer-1"), id("admin-1")))))
                 .isZero();
         assertThat(enrolment("student-1").getCourseRole()).isEqualTo("STUDENT");
     }
 
     @Test
     void testStudentIsFlagged() {
-        rosters.apply(source, List.of(new Member(id("test-student"), List.of(LEARNER, TEST_USER), MemberStatus.ACTIVE,
-                "Test Student", null, null, null)), Instant.now());
+        rosters.apply(
+                source,
+                List.of(new Member(
+                        id("test-student"),
+                        List.of(LEARNER, TEST_USER),
+                        MemberStatus.ACTIVE,
+                        "Test Student",
+                        null,
+                        null,
+                        null)),
+                Instant.now());
 
         assertThat(enrolment("test-student").getTestUser()).isTrue();
     }
 
     @Test
     void memberMissingFromTheNextReadBecomesInactiveAndKeepsTheirRow() {
-        rosters.apply(source, List.of(member("teacher-1", INSTRUCTOR, null, null), member("student-1", LEARNER, null, null),
-                member("student-2", LEARNER, "Noah Smith", null)), Instant.now());
+        rosters.apply(
+                source,
+                List.of(
+                        member("teacher-1", INSTRUCTOR, null, null),
+                        member("student-1", LEARNER, null, null),
+                        member("student-2", LEARNER, "Noah Smith", null)),
+                Instant.now());
 
-        RosterChanges second = rosters.apply(source, List.of(member("teacher-1", INSTRUCTOR, null, null),
-                member("student-1", LEARNER, null, null)), Instant.now());
+        RosterChanges second = rosters.apply(
+                source,
+                List.of(member("teacher-1", INSTRUCTOR, null, null), member("student-1", LEARNER, null, null)),
+                Instant.now());
 
         assertThat(second).isEqualTo(new RosterChanges(2, 1, 0));
         assertThat(enrolment("student-2").getActive()).isFalse();
@@ -127,7 +156,9 @@ abstract class RosterRepositoryContractTests {
 
     @Test
     void anEmptyRosterSwitchesNobodyOff() {
-        rosters.apply(source, List.of(member("teacher-1", INSTRUCTOR, null, null), member("student-1", LEARNER, null, null)),
+        rosters.apply(
+                source,
+                List.of(member("teacher-1", INSTRUCTOR, null, null), member("student-1", LEARNER, null, null)),
                 Instant.now());
 
         RosterChanges empty = rosters.apply(source, List.of(), Instant.now());
@@ -139,12 +170,17 @@ abstract class RosterRepositoryContractTests {
 
     @Test
     void memberListedAsInactiveOrDeletedBecomesInactive() {
-        rosters.apply(source, List.of(member("student-1", LEARNER, null, null), member("student-2", LEARNER, null, null)),
+        rosters.apply(
+                source,
+                List.of(member("student-1", LEARNER, null, null), member("student-2", LEARNER, null, null)),
                 Instant.now());
 
-        RosterChanges second = rosters.apply(source, List.of(
-                new Member(id("student-1"), List.of(LEARNER), MemberStatus.INACTIVE, null, null, null, null),
-                new Member(id("student-2"), List.of(LEARNER), MemberStatus.DELETED, null, null, null, null)), Instant.now());
+        RosterChanges second = rosters.apply(
+                source,
+                List.of(
+                        new Member(id("student-1"), List.of(LEARNER), MemberStatus.INACTIVE, null, null, null, null),
+                        new Member(id("student-2"), List.of(LEARNER), MemberStatus.DELETED, null, null, null, null)),
+                Instant.now());
 
         assertThat(second.deactivated()).isEqualTo(2);
         assertThat(enrolment("student-1").getActive()).isFalse();
@@ -153,10 +189,14 @@ abstract class RosterRepositoryContractTests {
 
     @Test
     void inactiveMemberNeverSeenBeforeIsNotAdded() {
-        rosters.apply(source, List.of(new Member(id("dropped-1"), List.of(LEARNER), MemberStatus.INACTIVE, "Dropped", null,
-                null, null)), Instant.now());
+        rosters.apply(
+                source,
+                List.of(new Member(
+                        id("dropped-1"), List.of(LEARNER), MemberStatus.INACTIVE, "Dropped", null, null, null)),
+                Instant.now());
 
-        assertThat(db.fetchCount(APP_USER, APP_USER.ISSUER.eq(ISSUER).and(APP_USER.SUBJECT.eq(id("dropped-1"))))).isZero();
+        assertThat(db.fetchCount(APP_USER, APP_USER.ISSUER.eq(ISSUER).and(APP_USER.SUBJECT.eq(id("dropped-1")))))
+                .isZero();
     }
 
     @Test
@@ -175,10 +215,13 @@ abstract class RosterRepositoryContractTests {
         launched("new-student", readStartedAt.plusSeconds(2));
         launched("old-student", readStartedAt.minus(Duration.ofDays(1)));
 
-        RosterChanges changes = rosters.apply(source, List.of(member("teacher-1", INSTRUCTOR, null, null)), readStartedAt);
+        RosterChanges changes =
+                rosters.apply(source, List.of(member("teacher-1", INSTRUCTOR, null, null)), readStartedAt);
 
         assertThat(changes.deactivated()).isEqualTo(1);
-        assertThat(enrolment("new-student").getActive()).as("launched while the roster was read").isTrue();
+        assertThat(enrolment("new-student").getActive())
+                .as("launched while the roster was read")
+                .isTrue();
         assertThat(enrolment("old-student").getActive()).isFalse();
     }
 
@@ -197,7 +240,8 @@ abstract class RosterRepositoryContractTests {
     void rosterNameReplacesAnOlderName() {
         launched("student-1", Instant.now().minus(Duration.ofDays(1)));
 
-        rosters.apply(source, List.of(member("student-1", LEARNER, "Sanne Jansen", "sanne@new.example")), Instant.now());
+        rosters.apply(
+                source, List.of(member("student-1", LEARNER, "Sanne Jansen", "sanne@new.example")), Instant.now());
 
         assertThat(person("student-1").getDisplayName()).isEqualTo("Sanne Jansen");
         assertThat(person("student-1").getEmail()).isEqualTo("sanne@new.example");
@@ -205,8 +249,10 @@ abstract class RosterRepositoryContractTests {
 
     @Test
     void memberWhoseIdNoColumnCanHoldIsSkipped() {
-        RosterChanges changes = rosters.apply(source, List.of(member("x".repeat(256), LEARNER, null, null),
-                member("nul\0id", LEARNER, null, null)), Instant.now());
+        RosterChanges changes = rosters.apply(
+                source,
+                List.of(member("x".repeat(256), LEARNER, null, null), member("nul\0id", LEARNER, null, null)),
+                Instant.now());
 
         assertThat(changes).isEqualTo(new RosterChanges(0, 0, 2));
     }
@@ -214,21 +260,28 @@ abstract class RosterRepositoryContractTests {
     @Test
     void readIsRecordedOnTheCourseAndItLeavesTheListOfCoursesDue() {
         Instant before = Instant.now().plusSeconds(1);
-        assertThat(rosters.sourcesNotSyncedSince(before)).extracting(RosterSource::courseId).contains(courseId);
+        assertThat(rosters.sourcesNotSyncedSince(before))
+                .extracting(RosterSource::courseId)
+                .contains(courseId);
 
         rosters.apply(source, List.of(), Instant.now());
 
         assertThat(rosters.source(courseId).orElseThrow().lastSyncedAt()).isNotNull();
         assertThat(rosters.sourcesNotSyncedSince(Instant.now().minus(Duration.ofHours(1))))
-                .extracting(RosterSource::courseId).doesNotContain(courseId);
+                .extracting(RosterSource::courseId)
+                .doesNotContain(courseId);
     }
 
     @Test
     void courseWithoutMembershipsUrlIsNoRosterSource() {
-        db.update(COURSE).setNull(COURSE.MEMBERSHIPS_URL).where(COURSE.ID.eq(courseId)).execute();
+        db.update(COURSE)
+                .setNull(COURSE.MEMBERSHIPS_URL)
+                .where(COURSE.ID.eq(courseId))
+                .execute();
 
         assertThat(rosters.source(courseId)).isEmpty();
-        assertThat(rosters.sourcesNotSyncedSince(Instant.now().plusSeconds(1))).extracting(RosterSource::courseId)
+        assertThat(rosters.sourcesNotSyncedSince(Instant.now().plusSeconds(1)))
+                .extracting(RosterSource::courseId)
                 .doesNotContain(courseId);
     }
 
@@ -250,8 +303,11 @@ abstract class RosterRepositoryContractTests {
                 .set(APP_USER.EMAIL, "launched@school.example")
                 .set(APP_USER.CREATED_AT, time)
                 .set(APP_USER.LAST_LAUNCH_AT, time)
-                .onConflict(APP_USER.ISSUER, APP_USER.SUBJECT).doUpdate().set(APP_USER.LAST_LAUNCH_AT, time)
-                .returningResult(APP_USER.ID).fetchSingle(APP_USER.ID);
+                .onConflict(APP_USER.ISSUER, APP_USER.SUBJECT)
+                .doUpdate()
+                .set(APP_USER.LAST_LAUNCH_AT, time)
+                .returningResult(APP_USER.ID)
+                .fetchSingle(APP_USER.ID);
         db.insertInto(ENROLMENT)
                 .set(ENROLMENT.COURSE_ID, courseId)
                 .set(ENROLMENT.USER_ID, userId)
@@ -268,6 +324,11 @@ abstract class RosterRepositoryContractTests {
     }
 
     private EnrolmentRecord enrolment(String subject) {
-        return db.fetchSingle(ENROLMENT, ENROLMENT.COURSE_ID.eq(courseId).and(ENROLMENT.USER_ID.eq(person(subject).getId())));
+        return db.fetchSingle(
+                ENROLMENT,
+                ENROLMENT
+                        .COURSE_ID
+                        .eq(courseId)
+                        .and(ENROLMENT.USER_ID.eq(person(subject).getId())));
     }
 }

@@ -26,9 +26,9 @@ import nl.leerlog.lti.services.NamesRoleService;
 import nl.leerlog.lti.services.ServiceCallException;
 import nl.leerlog.lti.testing.LaunchClient;
 import nl.leerlog.lti.testing.TestPlatform;
-import nl.leerlog.tool.TestDatabases;
 import nl.leerlog.schema.tables.records.CourseRecord;
 import nl.leerlog.schema.tables.records.EnrolmentRecord;
+import nl.leerlog.tool.TestDatabases;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * launch reads the roster in the background, the schedule reads every course with a memberships URL, and
  * people who left the course become inactive without losing their rows. Each test uses a course of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lti.services.first-retry-delay=5ms")
 class RosterSyncTests {
 
@@ -60,8 +61,10 @@ class RosterSyncTests {
 
     @BeforeAll
     static void grantTokens() {
-        PLATFORM.server().stubFor(post(urlEqualTo("/token")).willReturn(okJson(
-                "{\"access_token\":\"roster-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+        PLATFORM.server()
+                .stubFor(post(urlEqualTo("/token"))
+                        .willReturn(okJson(
+                                "{\"access_token\":\"roster-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
     }
 
     @AfterAll
@@ -71,33 +74,45 @@ class RosterSyncTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DSLContext db;
+
     @Autowired
     RosterSync rosterSync;
 
     /** A course of this test's own, with its NRPS endpoint on the platform. */
     private final String contextId = "course-" + UUID.randomUUID();
+
     private final String membershipsPath = "/api/lti/courses/" + contextId + "/names_and_roles";
     private final String people = UUID.randomUUID() + "-";
 
     @Test
     void teacherLaunchReadsTheRosterInTheBackground() {
         // The roster answers slowly: the launch must not wait for it.
-        PLATFORM.server().stubFor(get(urlPathEqualTo(membershipsPath)).willReturn(roster(
-                member("teacher", INSTRUCTOR, "Ahmed Yilmaz"), member("student-1", LEARNER, "Sanne de Vries"),
-                member("student-2", LEARNER, null)).withFixedDelay(1500)));
+        PLATFORM.server()
+                .stubFor(get(urlPathEqualTo(membershipsPath))
+                        .willReturn(roster(
+                                        member("teacher", INSTRUCTOR, "Ahmed Yilmaz"),
+                                        member("student-1", LEARNER, "Sanne de Vries"),
+                                        member("student-2", LEARNER, null))
+                                .withFixedDelay(1500)));
 
         HttpResponse<String> launch = launch("teacher", INSTRUCTOR);
 
         assertThat(launch.statusCode()).as(launch.body()).isEqualTo(200);
         long courseId = courseId();
-        assertThat(activeSubjects(courseId)).as("right after the launch only the teacher is known")
+        assertThat(activeSubjects(courseId))
+                .as("right after the launch only the teacher is known")
                 .containsExactly(id("teacher"));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(activeSubjects(courseId))
-                .containsExactlyInAnyOrder(id("teacher"), id("student-1"), id("student-2")));
-        assertThat(db.select(APP_USER.DISPLAY_NAME).from(APP_USER).where(APP_USER.SUBJECT.eq(id("student-1")))
-                .fetchSingle(APP_USER.DISPLAY_NAME)).isEqualTo("Sanne de Vries");
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(activeSubjects(courseId))
+                        .containsExactlyInAnyOrder(id("teacher"), id("student-1"), id("student-2")));
+        assertThat(db.select(APP_USER.DISPLAY_NAME)
+                        .from(APP_USER)
+                        .where(APP_USER.SUBJECT.eq(id("student-1")))
+                        .fetchSingle(APP_USER.DISPLAY_NAME))
+                .isEqualTo("Sanne de Vries");
         await().atMost(Duration.ofSeconds(5)).until(() -> course(courseId).getRosterSyncedAt() != null);
     }
 
@@ -105,13 +120,15 @@ class RosterSyncTests {
     void launchStoresTheCoursesMembershipsUrl() {
         launch("student-1", LEARNER);
 
-        assertThat(course(courseId()).getMembershipsUrl()).isEqualTo(PLATFORM.server().baseUrl() + membershipsPath);
+        assertThat(course(courseId()).getMembershipsUrl())
+                .isEqualTo(PLATFORM.server().baseUrl() + membershipsPath);
     }
 
     @Test
     void scheduledSyncReadsCoursesWhoseLaunchesGaveAMembershipsUrl() {
-        PLATFORM.server().stubFor(get(urlPathEqualTo(membershipsPath)).willReturn(roster(
-                member("teacher", INSTRUCTOR, null), member("student-1", LEARNER, null))));
+        PLATFORM.server()
+                .stubFor(get(urlPathEqualTo(membershipsPath))
+                        .willReturn(roster(member("teacher", INSTRUCTOR, null), member("student-1", LEARNER, null))));
         launch("student-1", LEARNER); // a student's launch stores the URL but reads nothing
         long courseId = courseId();
 
@@ -123,15 +140,19 @@ class RosterSyncTests {
 
     @Test
     void memberMissingFromTheSecondSyncBecomesInactiveAndKeepsTheirRow() {
-        PLATFORM.server().stubFor(get(urlPathEqualTo(membershipsPath)).willReturn(roster(
-                member("teacher", INSTRUCTOR, null), member("student-1", LEARNER, null),
-                member("student-2", LEARNER, "Noah Smith"))));
+        PLATFORM.server()
+                .stubFor(get(urlPathEqualTo(membershipsPath))
+                        .willReturn(roster(
+                                member("teacher", INSTRUCTOR, null),
+                                member("student-1", LEARNER, null),
+                                member("student-2", LEARNER, "Noah Smith"))));
         launch("student-1", LEARNER);
         long courseId = courseId();
         assertThat(rosterSync.sync(courseId)).hasValue(new RosterChanges(3, 0, 0));
 
-        PLATFORM.server().stubFor(get(urlPathEqualTo(membershipsPath)).willReturn(roster(
-                member("teacher", INSTRUCTOR, null), member("student-1", LEARNER, null))));
+        PLATFORM.server()
+                .stubFor(get(urlPathEqualTo(membershipsPath))
+                        .willReturn(roster(member("teacher", INSTRUCTOR, null), member("student-1", LEARNER, null))));
         assertThat(rosterSync.sync(courseId)).hasValue(new RosterChanges(2, 1, 0));
 
         EnrolmentRecord left = enrolment(courseId, id("student-2"));
@@ -142,36 +163,47 @@ class RosterSyncTests {
 
     @Test
     void refusedRosterReadLeavesEnrolmentsAsTheyWere() {
-        PLATFORM.server().stubFor(get(urlPathEqualTo(membershipsPath)).willReturn(aResponse().withStatus(403)));
+        PLATFORM.server()
+                .stubFor(get(urlPathEqualTo(membershipsPath))
+                        .willReturn(aResponse().withStatus(403)));
         launch("student-1", LEARNER);
         long courseId = courseId();
 
-        assertThatThrownBy(() -> rosterSync.sync(courseId))
-                .isInstanceOfSatisfying(ServiceCallException.class, e -> {
-                    assertThat(e.status()).isEqualTo(403);
-                    assertThat(e.getMessage()).contains(PLATFORM.issuer() + "#" + PLATFORM.clientId());
-                });
+        assertThatThrownBy(() -> rosterSync.sync(courseId)).isInstanceOfSatisfying(ServiceCallException.class, e -> {
+            assertThat(e.status()).isEqualTo(403);
+            assertThat(e.getMessage()).contains(PLATFORM.issuer() + "#" + PLATFORM.clientId());
+        });
         assertThat(activeSubjects(courseId)).containsExactly(id("student-1"));
         assertThat(course(courseId).getRosterSyncedAt()).isNull();
     }
 
     @Test
     void courseWithoutMembershipsUrlHasNothingToSync() {
-        HttpResponse<String> launch = new LaunchClient("http://localhost:" + port).fullLaunch(PLATFORM,
-                claims -> claims.subject(id("student-1")).claim(LtiClaims.CONTEXT, Map.of("id", contextId)));
+        HttpResponse<String> launch = new LaunchClient("http://localhost:" + port)
+                .fullLaunch(
+                        PLATFORM,
+                        claims -> claims.subject(id("student-1")).claim(LtiClaims.CONTEXT, Map.of("id", contextId)));
         assertThat(launch.statusCode()).isEqualTo(200);
 
         assertThat(rosterSync.sync(courseId())).isEmpty();
     }
 
     private HttpResponse<String> launch(String person, String role) {
-        return new LaunchClient("http://localhost:" + port).fullLaunch(PLATFORM, claims -> claims
-                .subject(id(person))
-                .claim(LtiClaims.ROLES, List.of(role))
-                .claim(LtiClaims.CONTEXT, Map.of("id", contextId, "label", "STAGE", "title", "Stage 2026"))
-                .claim(LtiClaims.NAMES_ROLE_SERVICE, Map.of(
-                        "context_memberships_url", PLATFORM.server().baseUrl() + membershipsPath,
-                        "service_versions", List.of("2.0"))));
+        return new LaunchClient("http://localhost:" + port)
+                .fullLaunch(
+                        PLATFORM,
+                        claims -> claims.subject(id(person))
+                                .claim(LtiClaims.ROLES, List.of(role))
+                                .claim(
+                                        LtiClaims.CONTEXT,
+                                        Map.of("id", contextId, "label", "STAGE", "title", "Stage 2026"))
+                                .claim(
+                                        LtiClaims.NAMES_ROLE_SERVICE,
+                                        Map.of(
+                                                "context_memberships_url",
+                                                PLATFORM.server().baseUrl() + membershipsPath,
+                                                "service_versions",
+                                                List.of("2.0"))));
     }
 
     private String id(String person) {
@@ -184,14 +216,19 @@ class RosterSyncTests {
     }
 
     private ResponseDefinitionBuilder roster(String... members) {
-        return aResponse().withStatus(200).withHeader("Content-Type", NamesRoleService.MEMBERSHIP_CONTAINER)
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", NamesRoleService.MEMBERSHIP_CONTAINER)
                 .withBody("{\"id\":\"" + PLATFORM.server().baseUrl() + membershipsPath + "\","
                         + "\"context\":{\"id\":\"" + contextId + "\"},"
                         + "\"members\":[" + Stream.of(members).collect(Collectors.joining(",")) + "]}");
     }
 
     private long courseId() {
-        return db.select(COURSE.ID).from(COURSE).where(COURSE.CONTEXT_ID.eq(contextId)).fetchSingle(COURSE.ID);
+        return db.select(COURSE.ID)
+                .from(COURSE)
+                .where(COURSE.CONTEXT_ID.eq(contextId))
+                .fetchSingle(COURSE.ID);
     }
 
     private CourseRecord course(long courseId) {
@@ -199,14 +236,21 @@ class RosterSyncTests {
     }
 
     private List<String> activeSubjects(long courseId) {
-        return db.select(APP_USER.SUBJECT).from(ENROLMENT).join(APP_USER).on(APP_USER.ID.eq(ENROLMENT.USER_ID))
+        return db.select(APP_USER.SUBJECT)
+                .from(ENROLMENT)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(ENROLMENT.USER_ID))
                 .where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.ACTIVE.isTrue())
                 .fetch(APP_USER.SUBJECT);
     }
 
     private EnrolmentRecord enrolment(long courseId, String subject) {
-        return db.select(ENROLMENT.fields()).from(ENROLMENT).join(APP_USER).on(APP_USER.ID.eq(ENROLMENT.USER_ID))
+        return db.select(ENROLMENT.fields())
+                .from(ENROLMENT)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(ENROLMENT.USER_ID))
                 .where(ENROLMENT.COURSE_ID.eq(courseId), APP_USER.SUBJECT.eq(subject))
-                .fetchSingle().into(ENROLMENT);
+                .fetchSingle()
+                .into(ENROLMENT);
     }
 }

@@ -56,10 +56,13 @@ class TeacherAccessTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DSLContext db;
+
     @Autowired
     MovableClock clock;
+
     @Autowired
     MessageSource messages;
 
@@ -75,7 +78,8 @@ class TeacherAccessTests {
 
         deactivate(teacher); // as roster sync does for someone no longer in the course
 
-        assertThat(teacher.get("/teacher/programme").statusCode()).as("confirmed less than 2 minutes ago")
+        assertThat(teacher.get("/teacher/programme").statusCode())
+                .as("confirmed less than 2 minutes ago")
                 .isEqualTo(200);
         clock.advance(RECHECK.plusSeconds(1));
         HttpResponse<String> refused = teacher.get("/teacher/programme");
@@ -89,7 +93,10 @@ class TeacherAccessTests {
         LaunchedUser teacher = launchTeacher();
         assertThat(teacher.get("/teacher/students").statusCode()).isEqualTo(200);
 
-        db.update(ENROLMENT).set(ENROLMENT.COURSE_ROLE, CourseRole.STUDENT.name()).where(enrolmentOf(teacher)).execute();
+        db.update(ENROLMENT)
+                .set(ENROLMENT.COURSE_ROLE, CourseRole.STUDENT.name())
+                .where(enrolmentOf(teacher))
+                .execute();
         clock.advance(RECHECK.plusSeconds(1));
 
         assertThat(teacher.get("/teacher/students").statusCode()).isEqualTo(403);
@@ -114,11 +121,14 @@ class TeacherAccessTests {
         assertThat(teacher.get("/teacher/programme").statusCode()).isEqualTo(403);
 
         LaunchClient again = new LaunchClient(baseUrl());
-        HttpResponse<String> relaunch = again.fullLaunch(PLATFORM, claims -> claims
-                .subject(teacher.subject())
-                .claim(LtiClaims.CONTEXT, Map.of("id", teacher.contextId(), "title", "Stage " + teacher.contextId()))
-                .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "link-" + teacher.contextId()))
-                .claim(LtiClaims.ROLES, List.of(TestPlatform.INSTRUCTOR)));
+        HttpResponse<String> relaunch = again.fullLaunch(
+                PLATFORM,
+                claims -> claims.subject(teacher.subject())
+                        .claim(
+                                LtiClaims.CONTEXT,
+                                Map.of("id", teacher.contextId(), "title", "Stage " + teacher.contextId()))
+                        .claim(LtiClaims.RESOURCE_LINK, Map.of("id", "link-" + teacher.contextId()))
+                        .claim(LtiClaims.ROLES, List.of(TestPlatform.INSTRUCTOR)));
 
         assertThat(relaunch.statusCode()).isEqualTo(200);
         assertThat(again.get("/teacher/programme").statusCode()).isEqualTo(200);
@@ -126,8 +136,8 @@ class TeacherAccessTests {
 
     @Test
     void studentNeverReachesTheTeacherPages() {
-        LaunchedUser student = LaunchedUser.launch(PLATFORM, baseUrl(), "course-" + UUID.randomUUID(),
-                TestPlatform.LEARNER, "en");
+        LaunchedUser student =
+                LaunchedUser.launch(PLATFORM, baseUrl(), "course-" + UUID.randomUUID(), TestPlatform.LEARNER, "en");
 
         assertThat(student.get("/teacher/programme").statusCode()).isEqualTo(403);
     }
@@ -141,14 +151,21 @@ class TeacherAccessTests {
     }
 
     private void deactivate(LaunchedUser person) {
-        db.update(ENROLMENT).set(ENROLMENT.ACTIVE, false).where(enrolmentOf(person)).execute();
+        db.update(ENROLMENT)
+                .set(ENROLMENT.ACTIVE, false)
+                .where(enrolmentOf(person))
+                .execute();
     }
 
     private Condition enrolmentOf(LaunchedUser person) {
-        return ENROLMENT.COURSE_ID.eq(db.select(COURSE.ID).from(COURSE)
+        return ENROLMENT
+                .COURSE_ID
+                .eq(db.select(COURSE.ID)
+                        .from(COURSE)
                         .where(COURSE.ISSUER.eq(PLATFORM.issuer()), COURSE.CONTEXT_ID.eq(person.contextId()))
                         .fetchSingle(COURSE.ID))
-                .and(ENROLMENT.USER_ID.eq(db.select(APP_USER.ID).from(APP_USER)
+                .and(ENROLMENT.USER_ID.eq(db.select(APP_USER.ID)
+                        .from(APP_USER)
                         .where(APP_USER.ISSUER.eq(PLATFORM.issuer()), APP_USER.SUBJECT.eq(person.subject()))
                         .fetchSingle(APP_USER.ID)));
     }

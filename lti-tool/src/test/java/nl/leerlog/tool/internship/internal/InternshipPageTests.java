@@ -13,14 +13,12 @@ import nl.leerlog.tool.CourseUsers.LaunchedUser;
 import nl.leerlog.tool.LaunchedCourseTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import nl.leerlog.tool.internship.Internship;
 
 /**
  * Internship data over HTTP: the student enters it, a teacher of the course corrects it, bad input is refused
  * with clear messages and kept, and nobody else reaches it.
  */
 class InternshipPageTests extends LaunchedCourseTests {
-
 
     CourseUsers users;
     LaunchedUser student;
@@ -55,8 +53,13 @@ class InternshipPageTests extends LaunchedCourseTests {
         HttpResponse<String> page = users.teacher().get("/teacher/students");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Sanne de Vries", "Zorghuis De Linde", "Ineke Bakker", "Week 2 of 11",
-                "/teacher/students/" + studentId + "/internship")
+        assertThat(page.body())
+                .contains(
+                        "Sanne de Vries",
+                        "Zorghuis De Linde",
+                        "Ineke Bakker",
+                        "Week 2 of 11",
+                        "/teacher/students/" + studentId + "/internship")
                 .doesNotContain("Een leermoment dat alleen van de student is");
         assertThat(users.otherTeacher().get("/teacher/students").body())
                 .doesNotContain("Zorghuis De Linde", "/teacher/students/" + studentId + "/");
@@ -65,15 +68,24 @@ class InternshipPageTests extends LaunchedCourseTests {
 
     @Test
     void theStudentEntersTheirInternshipAndSeesWhichWeekItIs() {
-        assertThat(student.post("/student/internship", internship("Zorghuis De Linde")).statusCode()).isEqualTo(302);
+        assertThat(student.post("/student/internship", internship("Zorghuis De Linde"))
+                        .statusCode())
+                .isEqualTo(302);
 
         HttpResponse<String> page = student.get("/student/internship?saved=true");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Your changes are saved.", "Zorghuis De Linde", "Ineke Bakker",
-                "mailto:ineke@zorghuis.example.nl", "Week 2 of 11", ">Een dagprogramma ontwerpen</textarea>");
+        assertThat(page.body())
+                .contains(
+                        "Your changes are saved.",
+                        "Zorghuis De Linde",
+                        "Ineke Bakker",
+                        "mailto:ineke@zorghuis.example.nl",
+                        "Week 2 of 11",
+                        ">Een dagprogramma ontwerpen</textarea>");
         assertThat(db.fetchSingle(INTERNSHIP, INTERNSHIP.COURSE_ID.eq(courseId), INTERNSHIP.STUDENT_ID.eq(studentId))
-                .getUpdatedBy()).isEqualTo(studentId);
+                        .getUpdatedBy())
+                .isEqualTo(studentId);
     }
 
     @Test
@@ -102,11 +114,17 @@ class InternshipPageTests extends LaunchedCourseTests {
         HttpResponse<String> refused = student.post("/student/internship", form);
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("Enter an e-mail address like name@example.nl.",
-                "The last day cannot be before the first day.", "This is too long.",
-                "value=\"ineke at zorghuis\"", "value=\"2026-02-01\"", "aria-describedby=\"endsOn-error\"",
-                "aria-describedby=\"supervisorEmail-error\"");
-        assertThat(db.fetchCount(INTERNSHIP, INTERNSHIP.STUDENT_ID.eq(studentId))).isZero();
+        assertThat(refused.body())
+                .contains(
+                        "Enter an e-mail address like name@example.nl.",
+                        "The last day cannot be before the first day.",
+                        "This is too long.",
+                        "value=\"ineke at zorghuis\"",
+                        "value=\"2026-02-01\"",
+                        "aria-describedby=\"endsOn-error\"",
+                        "aria-describedby=\"supervisorEmail-error\"");
+        assertThat(db.fetchCount(INTERNSHIP, INTERNSHIP.STUDENT_ID.eq(studentId)))
+                .isZero();
     }
 
     @Test
@@ -127,7 +145,8 @@ class InternshipPageTests extends LaunchedCourseTests {
         String path = "/teacher/students/" + studentId + "/internship";
 
         assertThat(users.teacher().get(path).body()).contains("value=\"Zorghuis De Linde\"");
-        assertThat(users.teacher().post(path, internship("Zorghuis De Eik")).statusCode()).isEqualTo(302);
+        assertThat(users.teacher().post(path, internship("Zorghuis De Eik")).statusCode())
+                .isEqualTo(302);
 
         assertThat(db.fetchSingle(INTERNSHIP, INTERNSHIP.STUDENT_ID.eq(studentId)))
                 .satisfies(row -> {
@@ -154,13 +173,16 @@ class InternshipPageTests extends LaunchedCourseTests {
         String path = "/teacher/students/" + studentId + "/internship";
 
         assertThat(users.otherTeacher().get(path).statusCode()).isEqualTo(404);
-        assertThat(users.otherTeacher().post(path, internship("Taken over")).statusCode()).isEqualTo(404);
+        assertThat(users.otherTeacher().post(path, internship("Taken over")).statusCode())
+                .isEqualTo(404);
         // Students never reach teacher pages: their role is refused before any id is looked at.
         assertThat(users.otherStudent().get(path).statusCode()).isEqualTo(403);
-        assertThat(users.otherStudent().post(path, internship("Taken over")).statusCode()).isEqualTo(403);
+        assertThat(users.otherStudent().post(path, internship("Taken over")).statusCode())
+                .isEqualTo(403);
         assertThat(users.otherStudent().get("/student/internship").body()).doesNotContain("Zorghuis De Linde");
         assertThat(users.teacher().get("/student/internship").statusCode()).isEqualTo(404);
-        assertThat(db.fetchSingle(INTERNSHIP, INTERNSHIP.STUDENT_ID.eq(studentId)).getOrganisation())
+        assertThat(db.fetchSingle(INTERNSHIP, INTERNSHIP.STUDENT_ID.eq(studentId))
+                        .getOrganisation())
                 .isEqualTo("Zorghuis De Linde");
     }
 
@@ -169,11 +191,21 @@ class InternshipPageTests extends LaunchedCourseTests {
         long teacherId = userIdOf(users.teacher());
         long otherStudentId = userIdOf(users.otherStudent());
 
-        assertThat(users.teacher().get("/teacher/students/" + teacherId + "/internship").statusCode()).isEqualTo(404);
-        assertThat(users.teacher().get("/teacher/students/" + otherStudentId + "/internship").statusCode())
+        assertThat(users.teacher()
+                        .get("/teacher/students/" + teacherId + "/internship")
+                        .statusCode())
                 .isEqualTo(404);
-        db.update(ENROLMENT).set(ENROLMENT.ACTIVE, false)
-                .where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.USER_ID.eq(studentId)).execute();
-        assertThat(users.teacher().get("/teacher/students/" + studentId + "/internship").statusCode()).isEqualTo(404);
+        assertThat(users.teacher()
+                        .get("/teacher/students/" + otherStudentId + "/internship")
+                        .statusCode())
+                .isEqualTo(404);
+        db.update(ENROLMENT)
+                .set(ENROLMENT.ACTIVE, false)
+                .where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.USER_ID.eq(studentId))
+                .execute();
+        assertThat(users.teacher()
+                        .get("/teacher/students/" + studentId + "/internship")
+                        .statusCode())
+                .isEqualTo(404);
     }
 }

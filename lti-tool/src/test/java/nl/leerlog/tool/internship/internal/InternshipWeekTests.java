@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import nl.leerlog.tool.internship.InternshipWeek;
 import nl.leerlog.tool.internship.InternshipWeek.Phase;
 import org.junit.jupiter.api.Test;
-import nl.leerlog.tool.internship.InternshipWeek;
 
 /** The week counter of an internship at its edges: before, on and after the first and the last day. */
 class InternshipWeekTests {
@@ -55,7 +55,8 @@ class InternshipWeekTests {
 
     @Test
     void withoutAnEndDateTheWeekCountsOnWithoutATotal() {
-        assertThat(InternshipWeek.on(START, null, START.plusDays(70))).isEqualTo(new InternshipWeek(Phase.RUNNING, 11, 0, 0));
+        assertThat(InternshipWeek.on(START, null, START.plusDays(70)))
+                .isEqualTo(new InternshipWeek(Phase.RUNNING, 11, 0, 0));
     }
 
     @Test
@@ -66,8 +67,10 @@ class InternshipWeekTests {
 
     @Test
     void theClockDecidesWhatDayItIs() {
-        Clock lateSundayInAmsterdam = Clock.fixed(ZonedDateTime.of(2026, 2, 1, 23, 30, 0, 0,
-                ZoneId.of("Europe/Amsterdam")).toInstant(), ZoneId.of("Europe/Amsterdam"));
+        Clock lateSundayInAmsterdam = Clock.fixed(
+                ZonedDateTime.of(2026, 2, 1, 23, 30, 0, 0, ZoneId.of("Europe/Amsterdam"))
+                        .toInstant(),
+                ZoneId.of("Europe/Amsterdam"));
 
         assertThat(InternshipWeek.of(START, END, lateSundayInAmsterdam).phase()).isEqualTo(Phase.UPCOMING);
         assertThat(InternshipWeek.of(START, END, lateSundayInAmsterdam.withZone(ZoneId.of("Asia/Tokyo"))))

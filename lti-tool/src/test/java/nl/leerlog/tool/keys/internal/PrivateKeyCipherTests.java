@@ -34,7 +34,8 @@ class PrivateKeyCipherTests {
 
         String stored = new String(Base64.getDecoder().decode(encrypted.ciphertext()), StandardCharsets.ISO_8859_1);
         assertThat(stored).doesNotContain(key.getPrivateExponent().toString()).doesNotContain("\"d\"");
-        assertThat(encrypted.ciphertext()).doesNotContain(key.getPrivateExponent().toString());
+        assertThat(encrypted.ciphertext())
+                .doesNotContain(key.getPrivateExponent().toString());
     }
 
     @Test
@@ -70,7 +71,8 @@ class PrivateKeyCipherTests {
         EncryptedPrivateKey encrypted = cipher.encrypt("kid-1", sampleJwk());
         byte[] bytes = Base64.getDecoder().decode(encrypted.ciphertext());
         bytes[0] ^= 1;
-        EncryptedPrivateKey altered = new EncryptedPrivateKey(encrypted.iv(), Base64.getEncoder().encodeToString(bytes));
+        EncryptedPrivateKey altered =
+                new EncryptedPrivateKey(encrypted.iv(), Base64.getEncoder().encodeToString(bytes));
 
         assertThatThrownBy(() -> cipher.decrypt("kid-1", altered)).isInstanceOf(ToolKeyDecryptionException.class);
     }
@@ -116,8 +118,8 @@ class PrivateKeyCipherTests {
     }
 
     static KeySettings settings(String encryptionKey) {
-        return new KeySettings(encryptionKey, Duration.ofDays(90), Duration.ofDays(1), Duration.ofMinutes(10),
-                Duration.ofMinutes(1));
+        return new KeySettings(
+                encryptionKey, Duration.ofDays(90), Duration.ofDays(1), Duration.ofMinutes(10), Duration.ofMinutes(1));
     }
 
     private static String sampleJwk() {

@@ -25,10 +25,11 @@ import java.util.UUID;
 import nl.leerlog.lti.keys.JwksEndpointFilter;
 import nl.leerlog.lti.keys.ToolKeys;
 import nl.leerlog.lti.testing.LaunchClient;
+import nl.leerlog.lti.testing.MovableClock;
 import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.TestDatabases;
-import nl.leerlog.lti.testing.MovableClock;
 import nl.leerlog.tool.identity.internal.TestClockConfiguration;
+import nl.leerlog.tool.keys.KeyRotation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,13 +37,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import nl.leerlog.tool.keys.KeyRotation;
 
 /**
  * "Registration for LMS admins": the tool rotates its own keys while platforms keep launching it and keep
@@ -67,14 +67,19 @@ class ToolKeyRotationFlowTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MovableClock clock;
+
     @Autowired
     ToolKeys toolKeys;
+
     @Autowired
     KeyRotation rotation;
+
     @Autowired
     KeySettings settings;
+
     @Autowired
     KeyRotationProblems problems;
 
@@ -93,7 +98,9 @@ class ToolKeyRotationFlowTests {
         HttpResponse<String> launchAfter = launch(after);
         assertThat(launchAfter.statusCode()).as(launchAfter.body()).isEqualTo(200);
         assertThat(after.get("/api/me").statusCode()).isEqualTo(200);
-        assertThat(before.get("/api/me").statusCode()).as("the session launched before the rotation").isEqualTo(200);
+        assertThat(before.get("/api/me").statusCode())
+                .as("the session launched before the rotation")
+                .isEqualTo(200);
     }
 
     @Test
@@ -109,13 +116,16 @@ class ToolKeyRotationFlowTests {
 
         assertThat(keyAfter.getKeyID()).isNotEqualTo(keyBefore.getKeyID());
         assertThat(publishedBefore.getKeyByKeyId(keyAfter.getKeyID()))
-                .as("the new signing key was published before it signed").isNotNull();
+                .as("the new signing key was published before it signed")
+                .isNotNull();
         JWKSet publishedAfter = fetchJwks();
         assertThat(publishedAfter.getKeys()).noneMatch(JWK::isPrivate);
         for (String token : List.of(tokenBefore, tokenAfter)) {
             SignedJWT jwt = SignedJWT.parse(token);
             JWK key = publishedAfter.getKeyByKeyId(jwt.getHeader().getKeyID());
-            assertThat(key).as("published key for kid %s", jwt.getHeader().getKeyID()).isNotNull();
+            assertThat(key)
+                    .as("published key for kid %s", jwt.getHeader().getKeyID())
+                    .isNotNull();
             assertThat(jwt.verify(new RSASSAVerifier(key.toRSAKey()))).isTrue();
         }
     }
@@ -127,7 +137,8 @@ class ToolKeyRotationFlowTests {
         List<ToolKeyView> keysAfterRotation = rotation.keys();
         // The admin console's button, played by a controller that only calls the public API.
         MockMvc console = MockMvcBuilders.standaloneSetup(new RotateButton(rotation))
-                .setControllerAdvice(problems).build();
+                .setControllerAdvice(problems)
+                .build();
 
         console.perform(post("/rotate").header("Accept-Language", "nl"))
                 .andExpect(status().isConflict())
@@ -153,8 +164,11 @@ class ToolKeyRotationFlowTests {
 
     /** A fresh NEXT key may sign only once platforms can have fetched it: move the clock on until then. */
     private void waitUntilTheNextKeyMaySign() {
-        Instant nextCreated = rotation.keys().stream().filter(key -> key.state() == ToolKeyState.NEXT)
-                .findFirst().orElseThrow().createdAt();
+        Instant nextCreated = rotation.keys().stream()
+                .filter(key -> key.state() == ToolKeyState.NEXT)
+                .findFirst()
+                .orElseThrow()
+                .createdAt();
         Duration wait = Duration.between(clock.instant(), nextCreated.plus(settings.publishBeforeUse()));
         if (wait.isPositive()) {
             clock.advance(wait);
@@ -163,8 +177,8 @@ class ToolKeyRotationFlowTests {
 
     private HttpResponse<String> launch(LaunchClient browser) {
         Instant now = clock.instant();
-        return browser.fullLaunch(PLATFORM, claims -> claims.issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(300))));
+        return browser.fullLaunch(
+                PLATFORM, claims -> claims.issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))));
     }
 
     private JWKSet fetchJwks() throws Exception {
@@ -184,8 +198,12 @@ class ToolKeyRotationFlowTests {
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

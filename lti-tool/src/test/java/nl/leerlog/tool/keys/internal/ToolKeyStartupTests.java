@@ -30,10 +30,13 @@ class ToolKeyStartupTests {
     @Test
     void productionWithoutAnEncryptionKeyDoesNotStartAndSaysWhatToSet() {
         assertThatThrownBy(() -> start("prod", TestDatabases.uniqueName(), null))
-                .satisfies(failure -> assertThat(((MissingProductionSettingsException) causeOfType(failure,
-                        MissingProductionSettingsException.class)).problems())
-                        .singleElement().asString()
-                        .contains("leerlog.keys.encryption-key (LEERLOG_KEYS_ENCRYPTION_KEY) is not set",
+                .satisfies(failure -> assertThat(((MissingProductionSettingsException)
+                                        causeOfType(failure, MissingProductionSettingsException.class))
+                                .problems())
+                        .singleElement()
+                        .asString()
+                        .contains(
+                                "leerlog.keys.encryption-key (LEERLOG_KEYS_ENCRYPTION_KEY) is not set",
                                 "openssl rand -base64 32"));
     }
 
@@ -60,7 +63,8 @@ class ToolKeyStartupTests {
         String database = TestDatabases.uniqueName();
         try (ConfigurableApplicationContext first = start("prod", database, PrivateKeyCipherTests.randomKey())) {
             assertThat(first.getEnvironment().getActiveProfiles()).containsExactly("prod");
-            assertThat(first.getBean(DatabaseToolKeys.class).signingKey().isPrivate()).isTrue();
+            assertThat(first.getBean(DatabaseToolKeys.class).signingKey().isPrivate())
+                    .isTrue();
         }
 
         Throwable failure = catchStartFailure("prod", database, PrivateKeyCipherTests.randomKey());
@@ -73,18 +77,21 @@ class ToolKeyStartupTests {
     @Test
     void theDevProfileStartsWithItsDevelopmentKey() {
         try (ConfigurableApplicationContext dev = start("dev", TestDatabases.uniqueName(), null)) {
-            assertThat(dev.getBean(DatabaseToolKeys.class).publicKeys().getKeys()).hasSize(2);
+            assertThat(dev.getBean(DatabaseToolKeys.class).publicKeys().getKeys())
+                    .hasSize(2);
         }
     }
 
     private ConfigurableApplicationContext start(String profile, String database, String encryptionKey) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--lti.tool-url=" + TOOL_URL));
+        List<String> args = new ArrayList<>(
+                List.of("--server.port=0", "--spring.main.banner-mode=off", "--lti.tool-url=" + TOOL_URL));
         TestDatabases.h2File(databases, database).forEach((name, value) -> args.add("--" + name + "=" + value));
         if (encryptionKey != null) {
             args.add("--leerlog.keys.encryption-key=" + encryptionKey);
         }
-        return new SpringApplicationBuilder(LeerlogApplication.class).profiles(profile).run(args.toArray(String[]::new));
+        return new SpringApplicationBuilder(LeerlogApplication.class)
+                .profiles(profile)
+                .run(args.toArray(String[]::new));
     }
 
     private Throwable catchStartFailure(String profile, String database, String encryptionKey) {

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.time.Duration;
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import nl.leerlog.lti.testing.MovableClock;
+import nl.leerlog.tool.keys.KeyRotation;
+import nl.leerlog.tool.keys.RotationTooSoonException;
 import org.assertj.core.data.TemporalUnitOffset;
 import org.assertj.core.data.TemporalUnitWithinOffset;
 import org.jooq.DSLContext;
@@ -27,8 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import nl.leerlog.tool.keys.KeyRotation;
-import nl.leerlog.tool.keys.RotationTooSoonException;
 
 /**
  * The tool keys in the shared database, proven on each database Leerlog runs on (the subclasses choose it).
@@ -45,12 +45,13 @@ abstract class ToolKeysDatabaseTests {
 
     @Autowired
     DSLContext db;
+
     @Autowired
     ToolKeyRepository repository;
 
     private final MovableClock clock = MovableClock.followingSystemTime();
-    private final KeySettings settings = new KeySettings(PrivateKeyCipherTests.randomKey(), ROTATION_INTERVAL,
-            RETIRE_AFTER, PUBLISH_BEFORE_USE, CACHE_REFRESH);
+    private final KeySettings settings = new KeySettings(
+            PrivateKeyCipherTests.randomKey(), ROTATION_INTERVAL, RETIRE_AFTER, PUBLISH_BEFORE_USE, CACHE_REFRESH);
     private final PrivateKeyCipher cipher = new PrivateKeyCipher(settings);
 
     @BeforeEach
@@ -59,8 +60,7 @@ abstract class ToolKeysDatabaseTests {
     }
 
     /** One instance of the tool: its key source and its rotation, sharing the database and the clock. */
-    record Instance(DatabaseToolKeys keys, KeyRotation rotation) {
-    }
+    record Instance(DatabaseToolKeys keys, KeyRotation rotation) {}
 
     private Instance startInstance() {
         DatabaseToolKeys keys = new DatabaseToolKeys(repository, cipher, settings, clock);
@@ -68,7 +68,9 @@ abstract class ToolKeysDatabaseTests {
     }
 
     private ToolKeyView only(Instance instance, ToolKeyState state) {
-        List<ToolKeyView> found = instance.rotation().keys().stream().filter(key -> key.state() == state).toList();
+        List<ToolKeyView> found = instance.rotation().keys().stream()
+                .filter(key -> key.state() == state)
+                .toList();
         assertThat(found).as("keys in state %s", state).hasSize(1);
         return found.get(0);
     }
@@ -83,7 +85,8 @@ abstract class ToolKeysDatabaseTests {
     void firstStartOnAnEmptyTableCreatesACurrentAndANextKey() {
         Instance instance = startInstance();
 
-        assertThat(instance.rotation().keys()).extracting(ToolKeyView::state)
+        assertThat(instance.rotation().keys())
+                .extracting(ToolKeyView::state)
                 .containsExactlyInAnyOrder(ToolKeyState.CURRENT, ToolKeyState.NEXT);
         ToolKeyView current = only(instance, ToolKeyState.CURRENT);
         assertThat(current.activatedAt()).isNotNull();
@@ -97,7 +100,8 @@ abstract class ToolKeysDatabaseTests {
 
         RSAKey signingKey = instance.keys().signingKey();
 
-        assertThat(signingKey.getKeyID()).isEqualTo(only(instance, ToolKeyState.CURRENT).kid());
+        assertThat(signingKey.getKeyID())
+                .isEqualTo(only(instance, ToolKeyState.CURRENT).kid());
         assertThat(signingKey.isPrivate()).isTrue();
     }
 
@@ -107,8 +111,10 @@ abstract class ToolKeysDatabaseTests {
 
         JWKSet published = instance.keys().publicKeys();
 
-        assertThat(kids(published)).containsExactlyInAnyOrder(only(instance, ToolKeyState.CURRENT).kid(),
-                only(instance, ToolKeyState.NEXT).kid());
+        assertThat(kids(published))
+                .containsExactlyInAnyOrder(
+                        only(instance, ToolKeyState.CURRENT).kid(),
+                        only(instance, ToolKeyState.NEXT).kid());
         assertThat(published.getKeys()).noneMatch(JWK::isPrivate);
         assertThat(published.toString(true)).doesNotContain("\"d\"");
     }
@@ -118,10 +124,15 @@ abstract class ToolKeysDatabaseTests {
         Instance instance = startInstance();
         RSAKey signingKey = instance.keys().signingKey();
 
-        String stored = db.select(TOOL_KEY.PRIVATE_KEY_CIPHERTEXT).from(TOOL_KEY)
-                .where(TOOL_KEY.KID.eq(signingKey.getKeyID())).fetchSingle().value1();
+        String stored = db.select(TOOL_KEY.PRIVATE_KEY_CIPHERTEXT)
+                .from(TOOL_KEY)
+                .where(TOOL_KEY.KID.eq(signingKey.getKeyID()))
+                .fetchSingle()
+                .value1();
 
-        assertThat(stored).doesNotContain(signingKey.getPrivateExponent().toString()).doesNotContain("\"d\"");
+        assertThat(stored)
+                .doesNotContain(signingKey.getPrivateExponent().toString())
+                .doesNotContain("\"d\"");
     }
 
     @Test
@@ -138,8 +149,9 @@ abstract class ToolKeysDatabaseTests {
     void instancesStartingAtOnceOnAnEmptyTableAgreeOnOneCurrentAndOneNextKey() throws Exception {
         List<Instance> instances = all(6, this::startInstance);
 
-        assertThat(instances).extracting(instance -> instance.keys().signingKey().getKeyID()).containsOnly(
-                only(instances.get(0), ToolKeyState.CURRENT).kid());
+        assertThat(instances)
+                .extracting(instance -> instance.keys().signingKey().getKeyID())
+                .containsOnly(only(instances.get(0), ToolKeyState.CURRENT).kid());
         assertThat(db.fetchCount(TOOL_KEY)).isEqualTo(2);
     }
 
@@ -187,7 +199,8 @@ abstract class ToolKeysDatabaseTests {
 
         String newSigningKid = instance.keys().signingKey().getKeyID();
         assertThat(publishedBefore).contains(newSigningKid);
-        assertThat(kids(instance.keys().publicKeys())).contains(newSigningKid, only(instance, ToolKeyState.NEXT).kid());
+        assertThat(kids(instance.keys().publicKeys()))
+                .contains(newSigningKid, only(instance, ToolKeyState.NEXT).kid());
     }
 
     @Test
@@ -197,8 +210,12 @@ abstract class ToolKeysDatabaseTests {
         clock.advance(PUBLISH_BEFORE_USE.minusSeconds(1));
 
         assertThatThrownBy(() -> instance.rotation().rotateNow())
-                .isInstanceOfSatisfying(RotationTooSoonException.class, e -> assertThat(e.possibleAt())
-                        .isEqualTo(only(instance, ToolKeyState.NEXT).createdAt().plus(PUBLISH_BEFORE_USE)));
+                .isInstanceOfSatisfying(
+                        RotationTooSoonException.class,
+                        e -> assertThat(e.possibleAt())
+                                .isEqualTo(only(instance, ToolKeyState.NEXT)
+                                        .createdAt()
+                                        .plus(PUBLISH_BEFORE_USE)));
         assertThat(instance.rotation().keys()).isEqualTo(before);
     }
 
@@ -227,7 +244,8 @@ abstract class ToolKeysDatabaseTests {
 
         clock.advance(Duration.ofMinutes(2));
         assertThat(instance.rotation().deleteExpiredRetiredKeys()).isEqualTo(1);
-        assertThat(instance.rotation().keys()).extracting(ToolKeyView::state)
+        assertThat(instance.rotation().keys())
+                .extracting(ToolKeyView::state)
                 .containsExactlyInAnyOrder(ToolKeyState.CURRENT, ToolKeyState.NEXT);
     }
 
@@ -243,7 +261,9 @@ abstract class ToolKeysDatabaseTests {
         clock.advance(Duration.ofMinutes(1));
         assertThat(instance.rotation().rotateIfDue()).isTrue();
         assertThat(instance.keys().signingKey().getKeyID()).isNotEqualTo(first);
-        assertThat(instance.rotation().rotateIfDue()).as("the new key is not due yet").isFalse();
+        assertThat(instance.rotation().rotateIfDue())
+                .as("the new key is not due yet")
+                .isFalse();
     }
 
     @Test
@@ -256,12 +276,18 @@ abstract class ToolKeysDatabaseTests {
 
         rotating.rotation().rotateNow();
 
-        assertThat(other.keys().signingKey().getKeyID()).as("within a minute: the copy in memory").isEqualTo(first);
-        assertThat(kids(other.keys().publicKeys())).as("the key it signs with stays published").contains(first);
+        assertThat(other.keys().signingKey().getKeyID())
+                .as("within a minute: the copy in memory")
+                .isEqualTo(first);
+        assertThat(kids(other.keys().publicKeys()))
+                .as("the key it signs with stays published")
+                .contains(first);
         clock.advance(CACHE_REFRESH);
-        assertThat(other.keys().signingKey().getKeyID()).isEqualTo(rotating.keys().signingKey().getKeyID())
+        assertThat(other.keys().signingKey().getKeyID())
+                .isEqualTo(rotating.keys().signingKey().getKeyID())
                 .isNotEqualTo(first);
-        assertThat(other.keys().publicKeys().toString()).isEqualTo(rotating.keys().publicKeys().toString());
+        assertThat(other.keys().publicKeys().toString())
+                .isEqualTo(rotating.keys().publicKeys().toString());
     }
 
     @Test
@@ -290,10 +316,13 @@ abstract class ToolKeysDatabaseTests {
         });
 
         assertThat(outcomes).contains("rotated");
-        assertThat(first.rotation().keys()).extracting(ToolKeyView::state)
+        assertThat(first.rotation().keys())
+                .extracting(ToolKeyView::state)
                 .containsExactlyInAnyOrder(ToolKeyState.RETIRED, ToolKeyState.CURRENT, ToolKeyState.NEXT);
         assertThat(only(first, ToolKeyState.CURRENT).kid()).isEqualTo(next);
-        assertThat(instances).extracting(instance -> instance.keys().signingKey().getKeyID()).containsOnly(next);
+        assertThat(instances)
+                .extracting(instance -> instance.keys().signingKey().getKeyID())
+                .containsOnly(next);
     }
 
     @Test
@@ -329,9 +358,12 @@ abstract class ToolKeysDatabaseTests {
     void keyViewsCarryNoPrivateMaterial() {
         Instance instance = startInstance();
 
-        assertThat(ToolKeyView.class.getRecordComponents()).extracting(RecordComponent::getName)
+        assertThat(ToolKeyView.class.getRecordComponents())
+                .extracting(RecordComponent::getName)
                 .containsExactly("kid", "state", "createdAt", "activatedAt", "retiredAt");
-        assertThat(instance.rotation().keys()).hasSize(2).allSatisfy(view -> assertThat(view.kid()).isNotBlank());
+        assertThat(instance.rotation().keys())
+                .hasSize(2)
+                .allSatisfy(view -> assertThat(view.kid()).isNotBlank());
     }
 
     /** Timestamps go through the database, which keeps microseconds. */

@@ -17,10 +17,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import nl.leerlog.tool.LearningLogRows;
+import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceFiles;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUpload;
 import nl.leerlog.tool.learninglog.internal.evidence.ScanStatus;
-import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.privacy.internal.DeletedRecordsPurge;
 import nl.leerlog.tool.reflection.internal.ReflectionContent;
 import nl.leerlog.tool.reflection.internal.Reflections;
@@ -60,14 +60,19 @@ abstract class DeletedRecordsPurgeContractTests {
 
     @Autowired
     DSLContext db;
+
     @Autowired
     DeletedRecordsPurge purge;
+
     @Autowired
     LearningMoments moments;
+
     @Autowired
     EvidenceFiles evidence;
+
     @Autowired
     Reflections reflections;
+
     @Autowired
     SavedItems saved;
 
@@ -96,17 +101,21 @@ abstract class DeletedRecordsPurgeContractTests {
 
         purge.purge();
 
-        assertThat(db.fetchExists(LEARNING_MOMENT, LEARNING_MOMENT.ID.eq(forgotten))).isFalse();
+        assertThat(db.fetchExists(LEARNING_MOMENT, LEARNING_MOMENT.ID.eq(forgotten)))
+                .isFalse();
         assertThat(db.fetchExists(EVIDENCE, EVIDENCE.ID.eq(forgottenFile))).isFalse();
         assertThat(oldFile).doesNotExist();
         assertThat(fileOf(undoableFile)).exists();
         assertThat(db.fetchExists(LEARNING_MOMENT, LEARNING_MOMENT.ID.eq(kept))).isTrue();
         moments.restore(owner, undoable);
-        assertThat(evidence.download(owner, undoable, undoableFile).orElseThrow().content())
+        assertThat(evidence.download(owner, undoable, undoableFile)
+                        .orElseThrow()
+                        .content())
                 .isEqualTo("recent.txt".getBytes(StandardCharsets.UTF_8));
         // The reflection was not deleted: it stays the student's, now standalone.
-        assertThat(reflections.find(owner, reflectionOnForgotten)).hasValueSatisfying(
-                reflection -> assertThat(db.fetchValue(REFLECTION.MOMENT_ID, REFLECTION.ID.eq(reflectionOnForgotten)))
+        assertThat(reflections.find(owner, reflectionOnForgotten))
+                .hasValueSatisfying(reflection -> assertThat(
+                                db.fetchValue(REFLECTION.MOMENT_ID, REFLECTION.ID.eq(reflectionOnForgotten)))
                         .isNull());
     }
 
@@ -124,8 +133,10 @@ abstract class DeletedRecordsPurgeContractTests {
         assertThat(purged.count("evidence")).isGreaterThanOrEqualTo(2);
         assertThat(oldFile).doesNotExist();
         assertThat(db.fetchExists(EVIDENCE, EVIDENCE.ID.in(old, databaseKept))).isFalse();
-        assertThat(db.fetchExists(EVIDENCE_CONTENT, EVIDENCE_CONTENT.EVIDENCE_ID.eq(databaseKept))).isFalse();
-        assertThat(db.fetchExists(LEARNING_MOMENT, LEARNING_MOMENT.ID.eq(moment))).isTrue();
+        assertThat(db.fetchExists(EVIDENCE_CONTENT, EVIDENCE_CONTENT.EVIDENCE_ID.eq(databaseKept)))
+                .isFalse();
+        assertThat(db.fetchExists(LEARNING_MOMENT, LEARNING_MOMENT.ID.eq(moment)))
+                .isTrue();
     }
 
     @Test
@@ -156,25 +167,39 @@ abstract class DeletedRecordsPurgeContractTests {
 
         DeletedRecordsPurge.Purged again = purge.purge();
 
-        assertThat(db.fetchExists(LEARNING_MOMENT, LEARNING_MOMENT.ID.eq(moment))).isFalse();
+        assertThat(db.fetchExists(LEARNING_MOMENT, LEARNING_MOMENT.ID.eq(moment)))
+                .isFalse();
         assertThat(again.count("moments")).isZero();
     }
 
     private long file(long moment, String name) {
-        return evidence.add(owner, moment, new EvidenceUpload(name, "text/plain",
-                name.getBytes(StandardCharsets.UTF_8), "0".repeat(64), ScanStatus.SKIPPED), now);
+        return evidence.add(
+                owner,
+                moment,
+                new EvidenceUpload(
+                        name, "text/plain", name.getBytes(StandardCharsets.UTF_8), "0".repeat(64), ScanStatus.SKIPPED),
+                now);
     }
 
     /** Evidence kept in the database, as before a switch to the file store. */
     private long databaseFile(long moment) {
-        long id = db.insertInto(EVIDENCE).set(EVIDENCE.COURSE_ID, owner.courseId()).set(EVIDENCE.OWNER_ID, owner.userId())
-                .set(EVIDENCE.MOMENT_ID, moment).set(EVIDENCE.FILE_NAME, "kept.txt")
-                .set(EVIDENCE.CONTENT_TYPE, "text/plain").set(EVIDENCE.SIZE_BYTES, 4L)
-                .set(EVIDENCE.SHA256, "0".repeat(64)).set(EVIDENCE.STORAGE, "database")
-                .set(EVIDENCE.SCAN_STATUS, "SKIPPED").set(EVIDENCE.CREATED_AT, OffsetDateTime.now())
-                .returningResult(EVIDENCE.ID).fetchSingle(EVIDENCE.ID);
-        db.insertInto(EVIDENCE_CONTENT).set(EVIDENCE_CONTENT.EVIDENCE_ID, id)
-                .set(EVIDENCE_CONTENT.CONTENT, "kept".getBytes(StandardCharsets.UTF_8)).execute();
+        long id = db.insertInto(EVIDENCE)
+                .set(EVIDENCE.COURSE_ID, owner.courseId())
+                .set(EVIDENCE.OWNER_ID, owner.userId())
+                .set(EVIDENCE.MOMENT_ID, moment)
+                .set(EVIDENCE.FILE_NAME, "kept.txt")
+                .set(EVIDENCE.CONTENT_TYPE, "text/plain")
+                .set(EVIDENCE.SIZE_BYTES, 4L)
+                .set(EVIDENCE.SHA256, "0".repeat(64))
+                .set(EVIDENCE.STORAGE, "database")
+                .set(EVIDENCE.SCAN_STATUS, "SKIPPED")
+                .set(EVIDENCE.CREATED_AT, OffsetDateTime.now())
+                .returningResult(EVIDENCE.ID)
+                .fetchSingle(EVIDENCE.ID);
+        db.insertInto(EVIDENCE_CONTENT)
+                .set(EVIDENCE_CONTENT.EVIDENCE_ID, id)
+                .set(EVIDENCE_CONTENT.CONTENT, "kept".getBytes(StandardCharsets.UTF_8))
+                .execute();
         return id;
     }
 
@@ -183,8 +208,8 @@ abstract class DeletedRecordsPurgeContractTests {
     }
 
     private long reflection(Long moment, String title) {
-        return reflections.create(owner, rows.builtInModel("feedback"), moment,
-                new ReflectionContent(title, true, Map.of()), now);
+        return reflections.create(
+                owner, rows.builtInModel("feedback"), moment, new ReflectionContent(title, true, Map.of()), now);
     }
 
     private static Path temporaryDirectory() {

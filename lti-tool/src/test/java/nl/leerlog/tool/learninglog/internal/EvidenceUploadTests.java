@@ -11,8 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
-import nl.leerlog.tool.MultipartForm;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
+import nl.leerlog.tool.MultipartForm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -65,41 +65,59 @@ class EvidenceUploadTests extends LogApplicationTests {
 
     @Test
     void aGifNamedHtmlDownloadsAsAGifAttachmentNeverAsAPage() throws IOException {
-        long id = saveMoment(student, MultipartForm.moment("2026-03-02", "Drawing", "save")
-                .file("evidence", "a.html", "text/html", gif()));
-        long evidenceId = db.select(EVIDENCE.ID).from(EVIDENCE).where(EVIDENCE.MOMENT_ID.eq(id)).fetchSingle(EVIDENCE.ID);
+        long id = saveMoment(
+                student,
+                MultipartForm.moment("2026-03-02", "Drawing", "save").file("evidence", "a.html", "text/html", gif()));
+        long evidenceId = db.select(EVIDENCE.ID)
+                .from(EVIDENCE)
+                .where(EVIDENCE.MOMENT_ID.eq(id))
+                .fetchSingle(EVIDENCE.ID);
 
         HttpResponse<String> download = student.get("/student/log/" + id + "/evidence/" + evidenceId);
 
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("image/gif");
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
-                .startsWith("attachment; filename=\"a.gif\"").doesNotContain("html");
+                .startsWith("attachment; filename=\"a.gif\"")
+                .doesNotContain("html");
         assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
     @Test
     void aPngNamedPdfIsStoredAndServedAsThePngItIsUnderItsOwnExtension() throws IOException {
-        long id = saveMoment(student, MultipartForm.moment("2026-03-02", "Photo", "save")
-                .file("evidence", "x.pdf", "application/pdf", png()));
+        long id = saveMoment(
+                student,
+                MultipartForm.moment("2026-03-02", "Photo", "save")
+                        .file("evidence", "x.pdf", "application/pdf", png()));
 
-        long evidenceId = db.select(EVIDENCE.ID).from(EVIDENCE).where(EVIDENCE.MOMENT_ID.eq(id)).fetchSingle(EVIDENCE.ID);
+        long evidenceId = db.select(EVIDENCE.ID)
+                .from(EVIDENCE)
+                .where(EVIDENCE.MOMENT_ID.eq(id))
+                .fetchSingle(EVIDENCE.ID);
         HttpResponse<String> download = student.get("/student/log/" + id + "/evidence/" + evidenceId);
 
-        assertThat(db.select(EVIDENCE.CONTENT_TYPE).from(EVIDENCE).where(EVIDENCE.ID.eq(evidenceId))
-                .fetchSingle(EVIDENCE.CONTENT_TYPE)).isEqualTo("image/png");
+        assertThat(db.select(EVIDENCE.CONTENT_TYPE)
+                        .from(EVIDENCE)
+                        .where(EVIDENCE.ID.eq(evidenceId))
+                        .fetchSingle(EVIDENCE.CONTENT_TYPE))
+                .isEqualTo("image/png");
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
-                .startsWith("attachment;").contains("x.png").doesNotContain("x.pdf");
+                .startsWith("attachment;")
+                .contains("x.png")
+                .doesNotContain("x.pdf");
         assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(student.get("/student/log/" + id).body()).contains("x.pdf", "1 KB");
     }
 
     @Test
     void aProgramRenamedToPdfIsRefusedWithAMessageAndNothingIsSaved() {
-        HttpResponse<String> response = send(student, "/student/log", MultipartForm.moment("2026-03-02", "Report",
-                "save").file("evidence", "report.pdf", "application/pdf", windowsProgram()));
+        HttpResponse<String> response = send(
+                student,
+                "/student/log",
+                MultipartForm.moment("2026-03-02", "Report", "save")
+                        .file("evidence", "report.pdf", "application/pdf", windowsProgram()));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body())
@@ -115,23 +133,41 @@ class EvidenceUploadTests extends LogApplicationTests {
         byte[] large = new byte[70 * 1024];
         Arrays.fill(large, (byte) 'a');
 
-        HttpResponse<String> response = send(student, "/student/log", MultipartForm.moment("2026-03-02", "Big",
-                "save").file("evidence", "big.txt", "text/plain", large));
+        HttpResponse<String> response = send(
+                student,
+                "/student/log",
+                MultipartForm.moment("2026-03-02", "Big", "save").file("evidence", "big.txt", "text/plain", large));
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).contains("File too large", "A file can be at most 64 KB, and all files of one save together at most 60 MB. Nothing was saved");
+        assertThat(response.body())
+                .contains(
+                        "File too large",
+                        "A file can be at most 64 KB, and all files of one save together at most 60 MB. Nothing was saved");
         assertThat(moments()).isZero();
     }
 
     @Test
     void aTextFileKeepsASafeNameAndDownloadsWithItsContent() {
-        long id = saveMoment(student, MultipartForm.moment("2026-03-02", "Notes", "save")
-                .file("evidence", "..\\..\\secret<notes>.txt", "application/octet-stream",
-                        "What my supervisor said".getBytes(StandardCharsets.UTF_8))
-                .file("evidence", "", "application/octet-stream", new byte[0]));
+        long id = saveMoment(
+                student,
+                MultipartForm.moment("2026-03-02", "Notes", "save")
+                        .file(
+                                "evidence",
+                                "..\\..\\secret<notes>.txt",
+                                "application/octet-stream",
+                                "What my supervisor said".getBytes(StandardCharsets.UTF_8))
+                        .file("evidence", "", "application/octet-stream", new byte[0]));
 
-        var row = db.select(EVIDENCE.ID, EVIDENCE.FILE_NAME, EVIDENCE.CONTENT_TYPE, EVIDENCE.SCAN_STATUS,
-                EVIDENCE.STORAGE, EVIDENCE.SHA256).from(EVIDENCE).where(EVIDENCE.MOMENT_ID.eq(id)).fetchSingle();
+        var row = db.select(
+                        EVIDENCE.ID,
+                        EVIDENCE.FILE_NAME,
+                        EVIDENCE.CONTENT_TYPE,
+                        EVIDENCE.SCAN_STATUS,
+                        EVIDENCE.STORAGE,
+                        EVIDENCE.SHA256)
+                .from(EVIDENCE)
+                .where(EVIDENCE.MOMENT_ID.eq(id))
+                .fetchSingle();
         HttpResponse<String> download = student.get("/student/log/" + id + "/evidence/" + row.value1());
 
         assertThat(row.value2()).isEqualTo("secretnotes.txt");
@@ -146,26 +182,36 @@ class EvidenceUploadTests extends LogApplicationTests {
 
     @Test
     void anEvidenceFileIsDeletedWithUndoAndAddedOnEdit() {
-        long id = saveMoment(student, MultipartForm.moment("2026-03-02", "Files", "save")
-                .file("evidence", "a.txt", "text/plain", "first".getBytes(StandardCharsets.UTF_8)));
-        long first = db.select(EVIDENCE.ID).from(EVIDENCE).where(EVIDENCE.MOMENT_ID.eq(id)).fetchSingle(EVIDENCE.ID);
+        long id = saveMoment(
+                student,
+                MultipartForm.moment("2026-03-02", "Files", "save")
+                        .file("evidence", "a.txt", "text/plain", "first".getBytes(StandardCharsets.UTF_8)));
+        long first = db.select(EVIDENCE.ID)
+                .from(EVIDENCE)
+                .where(EVIDENCE.MOMENT_ID.eq(id))
+                .fetchSingle(EVIDENCE.ID);
 
-        HttpResponse<String> edited = send(student, "/student/log/" + id, MultipartForm.moment("2026-03-02", "Files",
-                "save").file("evidence", "b.txt", "text/plain", "second".getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> edited = send(
+                student,
+                "/student/log/" + id,
+                MultipartForm.moment("2026-03-02", "Files", "save")
+                        .file("evidence", "b.txt", "text/plain", "second".getBytes(StandardCharsets.UTF_8)));
         assertThat(edited.statusCode()).isEqualTo(200);
         assertThat(edited.body()).contains("a.txt", "b.txt");
 
-        HttpResponse<String> deleted = student.post("/student/log/" + id + "/evidence/" + first + "/delete",
-                java.util.Map.of());
+        HttpResponse<String> deleted =
+                student.post("/student/log/" + id + "/evidence/" + first + "/delete", java.util.Map.of());
 
-        assertThat(deleted.body()).contains("File deleted: a.txt",
-                "action=\"/student/log/" + id + "/evidence/" + first + "/restore\"");
-        assertThat(student.get("/student/log/" + id + "/evidence/" + first).statusCode()).isEqualTo(404);
+        assertThat(deleted.body())
+                .contains("File deleted: a.txt", "action=\"/student/log/" + id + "/evidence/" + first + "/restore\"");
+        assertThat(student.get("/student/log/" + id + "/evidence/" + first).statusCode())
+                .isEqualTo(404);
         assertThat(student.get("/student/log").body()).contains("1 file");
 
         student.post("/student/log/" + id + "/evidence/" + first + "/restore", java.util.Map.of());
 
-        assertThat(student.get("/student/log/" + id + "/evidence/" + first).body()).isEqualTo("first");
+        assertThat(student.get("/student/log/" + id + "/evidence/" + first).body())
+                .isEqualTo("first");
         assertThat(student.get("/student/log").body()).contains("2 files");
     }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import nl.leerlog.tool.MultipartForm;
 import nl.leerlog.tool.CourseUsers;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
+import nl.leerlog.tool.MultipartForm;
 import org.jooq.Record;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +41,17 @@ class LearningLogAccessTests extends LogApplicationTests {
         strangers = new ArrayList<>(users.strangers());
         strangers.add(classmateOf(student));
         secret = "secret-" + UUID.randomUUID();
-        moment = saveMoment(student, MultipartForm.moment("2026-03-02", "Private " + secret, "save")
-                .field("body", "Only mine " + secret)
-                .file("evidence", "notes.txt", "text/plain", "my notes".getBytes(StandardCharsets.UTF_8))
-                .file("evidence", "gone.txt", "text/plain", "deleted notes".getBytes(StandardCharsets.UTF_8)));
-        List<Long> files = db.select(EVIDENCE.ID).from(EVIDENCE).where(EVIDENCE.MOMENT_ID.eq(moment))
-                .orderBy(EVIDENCE.ID).fetch(EVIDENCE.ID);
+        moment = saveMoment(
+                student,
+                MultipartForm.moment("2026-03-02", "Private " + secret, "save")
+                        .field("body", "Only mine " + secret)
+                        .file("evidence", "notes.txt", "text/plain", "my notes".getBytes(StandardCharsets.UTF_8))
+                        .file("evidence", "gone.txt", "text/plain", "deleted notes".getBytes(StandardCharsets.UTF_8)));
+        List<Long> files = db.select(EVIDENCE.ID)
+                .from(EVIDENCE)
+                .where(EVIDENCE.MOMENT_ID.eq(moment))
+                .orderBy(EVIDENCE.ID)
+                .fetch(EVIDENCE.ID);
         evidence = files.get(0);
         deletedEvidence = files.get(1);
         student.post("/student/log/" + moment + "/evidence/" + deletedEvidence + "/delete", Map.of());
@@ -66,14 +71,27 @@ class LearningLogAccessTests extends LogApplicationTests {
                 "evidence download", u -> u.get(base + "/evidence/" + evidence),
                 "evidence delete", u -> u.post(base + "/evidence/" + evidence + "/delete", Map.of()),
                 "evidence restore", u -> u.post(base + "/evidence/" + deletedEvidence + "/restore", Map.of()),
-                "evidence upload with edit", u -> send(u, base, MultipartForm.moment("2026-03-02", "Private", "save")
-                        .file("evidence", "planted.txt", "text/plain", "x".getBytes(StandardCharsets.UTF_8))));
+                "evidence upload with edit",
+                        u -> send(
+                                u,
+                                base,
+                                MultipartForm.moment("2026-03-02", "Private", "save")
+                                        .file(
+                                                "evidence",
+                                                "planted.txt",
+                                                "text/plain",
+                                                "x".getBytes(StandardCharsets.UTF_8))));
     }
 
     List<Record> snapshot() {
         List<Record> rows = new ArrayList<>(db.selectFrom(LEARNING_MOMENT)
-                .where(LEARNING_MOMENT.ID.in(moment, deletedMoment)).orderBy(LEARNING_MOMENT.ID).fetch());
-        rows.addAll(db.selectFrom(EVIDENCE).where(EVIDENCE.MOMENT_ID.eq(moment)).orderBy(EVIDENCE.ID).fetch());
+                .where(LEARNING_MOMENT.ID.in(moment, deletedMoment))
+                .orderBy(LEARNING_MOMENT.ID)
+                .fetch());
+        rows.addAll(db.selectFrom(EVIDENCE)
+                .where(EVIDENCE.MOMENT_ID.eq(moment))
+                .orderBy(EVIDENCE.ID)
+                .fetch());
         return rows;
     }
 
@@ -90,15 +108,21 @@ class LearningLogAccessTests extends LogApplicationTests {
         }
 
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(student.get("/student/log/" + moment).body()).contains("Private " + secret, "notes.txt")
+        assertThat(student.get("/student/log/" + moment).body())
+                .contains("Private " + secret, "notes.txt")
                 .doesNotContain("planted.txt");
-        assertThat(student.get("/student/log/" + moment + "/evidence/" + evidence).body()).isEqualTo("my notes");
+        assertThat(student.get("/student/log/" + moment + "/evidence/" + evidence)
+                        .body())
+                .isEqualTo("my notes");
     }
 
     @Test
     void noListOrSearchOfSomeoneElseShowsTheStudentsMoments() {
         for (LaunchedUser stranger : strangers) {
-            for (String list : List.of("/student/log", "/student/log?q=" + secret, "/student/log?drafts=on",
+            for (String list : List.of(
+                    "/student/log",
+                    "/student/log?q=" + secret,
+                    "/student/log?drafts=on",
                     "/student/log?from=2026-01-01&to=2026-12-31")) {
                 HttpResponse<String> response = stranger.get(list);
                 // The search box shows the query itself; the moments' titles must not appear.
@@ -107,17 +131,22 @@ class LearningLogAccessTests extends LogApplicationTests {
         }
         assertThat(users.teacher().get("/student/log").statusCode()).isEqualTo(404);
         assertThat(users.otherStudent().get("/student/log?q=" + secret).body()).contains("No learning moments match");
-        assertThat(student.get("/student/log?q=" + secret).body()).contains("Private " + secret)
+        assertThat(student.get("/student/log?q=" + secret).body())
+                .contains("Private " + secret)
                 .doesNotContain("Deleted " + secret);
     }
 
     @Test
     void theStudentsOwnRequestsWorkOnTheSameAddresses() {
         assertThat(student.get("/student/log/" + moment + "/edit").statusCode()).isEqualTo(200);
-        assertThat(student.post("/student/log/" + deletedMoment + "/restore", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(student.post("/student/log/" + deletedMoment + "/restore", Map.of())
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(student.post("/student/log/" + moment + "/evidence/" + deletedEvidence + "/restore", Map.of())
-                .statusCode()).isEqualTo(200);
-        assertThat(student.get("/student/log/" + moment + "/evidence/" + deletedEvidence).body())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(student.get("/student/log/" + moment + "/evidence/" + deletedEvidence)
+                        .body())
                 .isEqualTo("deleted notes");
     }
 }

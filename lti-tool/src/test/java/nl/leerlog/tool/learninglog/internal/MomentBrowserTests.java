@@ -27,7 +27,9 @@ class MomentBrowserTests extends DemoLmsBrowser {
 
     @BeforeEach
     void phoneSizedBrowser() {
-        openWindow(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("en-GB")
+        openWindow(new Browser.NewContextOptions()
+                .setViewportSize(360, 740)
+                .setLocale("en-GB")
                 .setAcceptDownloads(true));
     }
 
@@ -37,13 +39,17 @@ class MomentBrowserTests extends DemoLmsBrowser {
         problems.expect("the server responded with a status of 400");
         String title = "Reading corner " + UUID.randomUUID().toString().substring(0, 8);
         FrameLocator tool = launchEnglishStudent();
-        tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Log a learning moment")).first()
+        tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Log a learning moment"))
+                .first()
                 .click();
         tool.getByLabel("Title").waitFor();
         waitForHtmx("form.moment-form");
 
         tool.getByLabel("Time spent").fill("1:30");
-        tool.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Save").setExact(true)).click();
+        tool.getByRole(
+                        AriaRole.BUTTON,
+                        new FrameLocator.GetByRoleOptions().setName("Save").setExact(true))
+                .click();
 
         Locator titleError = tool.locator("#title-error");
         titleError.waitFor();
@@ -58,22 +64,29 @@ class MomentBrowserTests extends DemoLmsBrowser {
         tool.getByLabel("What happened?").fill("We built a **reading corner** with the children.");
         tool.getByLabel("Name of person 1").fill("Anna de Vries");
         tool.getByLabel("Role of person 1").fill("workplace supervisor");
-        tool.getByLabel("Evidence files").setInputFiles(new FilePayload("notes.txt", "text/plain",
-                "What my supervisor said".getBytes(StandardCharsets.UTF_8)));
-        tool.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Save").setExact(true)).click();
+        tool.getByLabel("Evidence files")
+                .setInputFiles(new FilePayload(
+                        "notes.txt", "text/plain", "What my supervisor said".getBytes(StandardCharsets.UTF_8)));
+        tool.getByRole(
+                        AriaRole.BUTTON,
+                        new FrameLocator.GetByRoleOptions().setName("Save").setExact(true))
+                .click();
 
-        tool.getByRole(AriaRole.HEADING, new FrameLocator.GetByRoleOptions().setName(title)).waitFor();
+        tool.getByRole(AriaRole.HEADING, new FrameLocator.GetByRoleOptions().setName(title))
+                .waitFor();
         assertThat(tool.locator(".moment-body strong").textContent()).isEqualTo("reading corner");
         assertThat(page.frame("tool-frame").url()).matches(TOOL + "/student/log/\\d+");
         assertFitsTheScreen(tool);
         screenshot("learning-log-moment");
 
-        Download download = page.waitForDownload(() -> tool.getByRole(AriaRole.LINK,
-                new FrameLocator.GetByRoleOptions().setName("notes.txt")).click());
+        Download download = page.waitForDownload(
+                () -> tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("notes.txt"))
+                        .click());
         assertThat(download.suggestedFilename()).isEqualTo("notes.txt");
         assertThat(read(download)).isEqualTo("What my supervisor said");
 
-        tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Back to your learning log")).click();
+        tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Back to your learning log"))
+                .click();
         tool.locator("form.log-filters").waitFor();
         waitForHtmx("form.log-filters");
         tool.getByLabel("Search").fill("no such moment");
@@ -87,28 +100,36 @@ class MomentBrowserTests extends DemoLmsBrowser {
         screenshot("learning-log-list");
 
         found.first().click();
-        tool.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Delete").setExact(true)).click();
+        tool.getByRole(
+                        AriaRole.BUTTON,
+                        new FrameLocator.GetByRoleOptions().setName("Delete").setExact(true))
+                .click();
         Locator notice = tool.locator(".log-notice");
         notice.waitFor();
         assertThat(notice.textContent()).contains("Deleted: " + title);
         assertThat(tool.locator("#moment-results").textContent()).doesNotContain(title);
 
-        tool.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Undo")).click();
-        tool.getByRole(AriaRole.HEADING, new FrameLocator.GetByRoleOptions().setName(title)).waitFor();
+        tool.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Undo"))
+                .click();
+        tool.getByRole(AriaRole.HEADING, new FrameLocator.GetByRoleOptions().setName(title))
+                .waitFor();
         assertThat(tool.locator(".log-notice").textContent()).contains("Restored: " + title);
     }
 
     /** Nothing sticks out sideways at 360 px: no horizontal scrolling inside the frame. */
     private static void assertFitsTheScreen(FrameLocator tool) {
-        Object overflow = tool.locator("body").evaluate(
-                "b => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+        Object overflow = tool.locator("body")
+                .evaluate("b => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue())
+                .as("horizontal overflow in px")
+                .isLessThanOrEqualTo(0);
     }
 
     /** Pages as a person sees them, in target/screenshots, for a look at the layout on a phone. */
     private void screenshot(String name) {
-        page.frameLocator("#tool-frame").locator("main").screenshot(new Locator.ScreenshotOptions()
-                .setPath(Path.of("target", "screenshots", name + ".png")));
+        page.frameLocator("#tool-frame")
+                .locator("main")
+                .screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target", "screenshots", name + ".png")));
     }
 
     private static String read(Download download) {

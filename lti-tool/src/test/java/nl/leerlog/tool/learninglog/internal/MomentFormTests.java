@@ -1,7 +1,5 @@
 package nl.leerlog.tool.learninglog.internal;
 
-import nl.leerlog.tool.MultipartForm;
-import nl.leerlog.tool.LearningLogRows;
 import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import nl.leerlog.tool.CourseUsers;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
+import nl.leerlog.tool.LearningLogRows;
+import nl.leerlog.tool.MultipartForm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,8 @@ class MomentFormTests extends LogApplicationTests {
 
     long category() {
         return db.fetch("select id from category where course_id = ? order by position", course)
-                .getFirst().get(0, Long.class);
+                .getFirst()
+                .get(0, Long.class);
     }
 
     @Test
@@ -51,21 +52,31 @@ class MomentFormTests extends LogApplicationTests {
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body())
                 .contains("value=\"" + LocalDate.now() + "\"")
-                .contains("<label for=\"title\">", "<label for=\"minutes\">", "<label for=\"body\"",
-                        "<label for=\"categoryId\">", "<label for=\"evidence\">", "for=\"person-name-0\"")
+                .contains(
+                        "<label for=\"title\">",
+                        "<label for=\"minutes\">",
+                        "<label for=\"body\"",
+                        "<label for=\"categoryId\">",
+                        "<label for=\"evidence\">",
+                        "for=\"person-name-0\"")
                 .contains("Practical work", "Lead a class", "C1 Pedagogy")
                 .contains("enctype=\"multipart/form-data\"", "value=\"draft\"", "value=\"save\"");
     }
 
     @Test
     void aMissingTitleAndABadDateGiveClearMessagesAndKeepEverythingTyped() {
-        HttpResponse<String> response = send(student, "/student/log", MultipartForm.moment("31-02-2026", "", "save")
-                .field("minutes", "1:30")
-                .field("body", "Kept *text*")
-                .field("goalIds", String.valueOf(goal))
-                .field("competencyIds", String.valueOf(competency))
-                .field("personName", "Anna de Vries").field("personRole", "workplace supervisor")
-                .field("personName", "").field("personRole", ""));
+        HttpResponse<String> response = send(
+                student,
+                "/student/log",
+                MultipartForm.moment("31-02-2026", "", "save")
+                        .field("minutes", "1:30")
+                        .field("body", "Kept *text*")
+                        .field("goalIds", String.valueOf(goal))
+                        .field("competencyIds", String.valueOf(competency))
+                        .field("personName", "Anna de Vries")
+                        .field("personRole", "workplace supervisor")
+                        .field("personName", "")
+                        .field("personRole", ""));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body())
@@ -81,7 +92,9 @@ class MomentFormTests extends LogApplicationTests {
 
     @Test
     void aDateInTheFutureIsRefused() {
-        HttpResponse<String> response = send(student, "/student/log",
+        HttpResponse<String> response = send(
+                student,
+                "/student/log",
                 MultipartForm.moment(LocalDate.now().plusDays(2).toString(), "Tomorrow", "save"));
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -92,46 +105,67 @@ class MomentFormTests extends LogApplicationTests {
     @Test
     void minutesOutsideOneDayOrNotANumberAreRefusedAndHoursMinutesAreAccepted() {
         for (String minutes : new String[] {"1441", "-5", "lots", "24:60"}) {
-            HttpResponse<String> response = send(student, "/student/log",
+            HttpResponse<String> response = send(
+                    student,
+                    "/student/log",
                     MultipartForm.moment("2026-03-02", "Timed", "save").field("minutes", minutes));
             assertThat(response.statusCode()).as(minutes).isEqualTo(400);
-            assertThat(response.body()).as(minutes).contains("Enter the time spent as minutes (0 to 1440)")
+            assertThat(response.body())
+                    .as(minutes)
+                    .contains("Enter the time spent as minutes (0 to 1440)")
                     .contains("value=\"" + minutes + "\"");
         }
         assertThat(moments()).isZero();
 
-        long id = saveMoment(student, MultipartForm.moment("2026-03-02", "Timed", "save").field("minutes", "1:30"));
+        long id = saveMoment(
+                student, MultipartForm.moment("2026-03-02", "Timed", "save").field("minutes", "1:30"));
 
-        assertThat(db.select(LEARNING_MOMENT.MINUTES_SPENT).from(LEARNING_MOMENT).where(LEARNING_MOMENT.ID.eq(id))
-                .fetchSingle(LEARNING_MOMENT.MINUTES_SPENT)).isEqualTo(90);
+        assertThat(db.select(LEARNING_MOMENT.MINUTES_SPENT)
+                        .from(LEARNING_MOMENT)
+                        .where(LEARNING_MOMENT.ID.eq(id))
+                        .fetchSingle(LEARNING_MOMENT.MINUTES_SPENT))
+                .isEqualTo(90);
     }
 
     @Test
     void theProgrammesRequiredFieldsApplyToAFinalSaveButNotToADraft() {
         new LearningLogRows(db).requireFields(course, "category,goals,minutes");
 
-        HttpResponse<String> refused = send(student, "/student/log", MultipartForm.moment("2026-03-02", "Half done",
-                "save"));
+        HttpResponse<String> refused =
+                send(student, "/student/log", MultipartForm.moment("2026-03-02", "Half done", "save"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("Your programme asks for a category.",
-                "Your programme asks you to link at least one learning goal.",
-                "Your programme asks how much time you spent.", "value=\"Half done\"");
+        assertThat(refused.body())
+                .contains(
+                        "Your programme asks for a category.",
+                        "Your programme asks you to link at least one learning goal.",
+                        "Your programme asks how much time you spent.",
+                        "value=\"Half done\"");
         assertThat(moments()).isZero();
 
         long draft = saveMoment(student, MultipartForm.moment("2026-03-02", "Half done", "draft"));
 
-        assertThat(db.select(LEARNING_MOMENT.DRAFT).from(LEARNING_MOMENT).where(LEARNING_MOMENT.ID.eq(draft))
-                .fetchSingle(LEARNING_MOMENT.DRAFT)).isTrue();
+        assertThat(db.select(LEARNING_MOMENT.DRAFT)
+                        .from(LEARNING_MOMENT)
+                        .where(LEARNING_MOMENT.ID.eq(draft))
+                        .fetchSingle(LEARNING_MOMENT.DRAFT))
+                .isTrue();
         assertThat(student.get("/student/log").body()).contains("Half done", "Draft");
 
-        HttpResponse<String> finished = send(student, "/student/log/" + draft, MultipartForm.moment("2026-03-02",
-                "Done", "save").field("categoryId", String.valueOf(category())).field("goalIds", String.valueOf(goal))
-                .field("minutes", "30"));
+        HttpResponse<String> finished = send(
+                student,
+                "/student/log/" + draft,
+                MultipartForm.moment("2026-03-02", "Done", "save")
+                        .field("categoryId", String.valueOf(category()))
+                        .field("goalIds", String.valueOf(goal))
+                        .field("minutes", "30"));
 
         assertThat(finished.statusCode()).isEqualTo(200);
-        assertThat(db.select(LEARNING_MOMENT.DRAFT).from(LEARNING_MOMENT).where(LEARNING_MOMENT.ID.eq(draft))
-                .fetchSingle(LEARNING_MOMENT.DRAFT)).isFalse();
+        assertThat(db.select(LEARNING_MOMENT.DRAFT)
+                        .from(LEARNING_MOMENT)
+                        .where(LEARNING_MOMENT.ID.eq(draft))
+                        .fetchSingle(LEARNING_MOMENT.DRAFT))
+                .isFalse();
     }
 
     @Test
@@ -139,19 +173,32 @@ class MomentFormTests extends LogApplicationTests {
         users.otherStudent().get("/student/log");
         long otherCourse = courseIdOf(users.otherStudent());
         long foreignCategory = db.fetch("select id from category where course_id = ?", otherCourse)
-                .getFirst().get(0, Long.class);
+                .getFirst()
+                .get(0, Long.class);
         long foreignGoal = new LearningLogRows(db).goal(otherCourse, null, "Other goal");
-        long classmatesGoal = new LearningLogRows(db).goal(course, new LearningLogRows(db).person(), "A classmate's own goal");
+        long classmatesGoal =
+                new LearningLogRows(db).goal(course, new LearningLogRows(db).person(), "A classmate's own goal");
         long foreignCompetency = new LearningLogRows(db).competency(otherCourse, "X1", "Other competency");
 
-        HttpResponse<String> category = send(student, "/student/log", MultipartForm.moment("2026-03-02", "A", "draft")
-                .field("categoryId", String.valueOf(foreignCategory)));
-        HttpResponse<String> goals = send(student, "/student/log", MultipartForm.moment("2026-03-02", "B", "draft")
-                .field("goalIds", String.valueOf(goal)).field("goalIds", String.valueOf(foreignGoal)));
-        HttpResponse<String> ownGoalOfClassmate = send(student, "/student/log", MultipartForm.moment("2026-03-02", "C",
-                "draft").field("goalIds", String.valueOf(classmatesGoal)));
-        HttpResponse<String> competencies = send(student, "/student/log", MultipartForm.moment("2026-03-02", "D",
-                "draft").field("competencyIds", String.valueOf(foreignCompetency)));
+        HttpResponse<String> category = send(
+                student,
+                "/student/log",
+                MultipartForm.moment("2026-03-02", "A", "draft").field("categoryId", String.valueOf(foreignCategory)));
+        HttpResponse<String> goals = send(
+                student,
+                "/student/log",
+                MultipartForm.moment("2026-03-02", "B", "draft")
+                        .field("goalIds", String.valueOf(goal))
+                        .field("goalIds", String.valueOf(foreignGoal)));
+        HttpResponse<String> ownGoalOfClassmate = send(
+                student,
+                "/student/log",
+                MultipartForm.moment("2026-03-02", "C", "draft").field("goalIds", String.valueOf(classmatesGoal)));
+        HttpResponse<String> competencies = send(
+                student,
+                "/student/log",
+                MultipartForm.moment("2026-03-02", "D", "draft")
+                        .field("competencyIds", String.valueOf(foreignCompetency)));
 
         assertThat(category.statusCode()).isEqualTo(400);
         assertThat(category.body()).contains("Choose a category from the list.");
@@ -174,60 +221,86 @@ class MomentFormTests extends LogApplicationTests {
 
         long id = saveMoment(student, form);
 
-        assertThat(db.fetchCount(nl.leerlog.schema.Tables.LEARNING_MOMENT_COMPETENCY,
-                nl.leerlog.schema.Tables.LEARNING_MOMENT_COMPETENCY.MOMENT_ID.eq(id))).isEqualTo(40);
+        assertThat(db.fetchCount(
+                        nl.leerlog.schema.Tables.LEARNING_MOMENT_COMPETENCY,
+                        nl.leerlog.schema.Tables.LEARNING_MOMENT_COMPETENCY.MOMENT_ID.eq(id)))
+                .isEqualTo(40);
     }
 
     @Test
     void whatTheStudentWroteIsShownAsSafeHtml() {
-        long id = saveMoment(student, MultipartForm.moment("2026-03-02", "Markdown", "save").field("body",
-                "**Bold** move\n\n<script>alert('x')</script>\n\n<img src=\"x.png\" onerror=\"alert(1)\">\n\n"
-                        + "[a link](javascript:alert(1)) and <a href=\"javascript:alert(2)\">another</a> "
-                        + "and [a real one](https://example.org)"));
+        long id = saveMoment(
+                student,
+                MultipartForm.moment("2026-03-02", "Markdown", "save")
+                        .field(
+                                "body",
+                                "**Bold** move\n\n<script>alert('x')</script>\n\n<img src=\"x.png\" onerror=\"alert(1)\">\n\n"
+                                        + "[a link](javascript:alert(1)) and <a href=\"javascript:alert(2)\">another</a> "
+                                        + "and [a real one](https://example.org)"));
 
         String page = student.get("/student/log/" + id).body();
-        String stored = db.select(LEARNING_MOMENT.BODY_HTML).from(LEARNING_MOMENT).where(LEARNING_MOMENT.ID.eq(id))
+        String stored = db.select(LEARNING_MOMENT.BODY_HTML)
+                .from(LEARNING_MOMENT)
+                .where(LEARNING_MOMENT.ID.eq(id))
                 .fetchSingle(LEARNING_MOMENT.BODY_HTML);
 
-        assertThat(stored).contains("<strong>Bold</strong>", "href=\"https://example.org\"")
+        assertThat(stored)
+                .contains("<strong>Bold</strong>", "href=\"https://example.org\"")
                 .doesNotContain("<script", "onerror", "javascript:");
-        assertThat(page).contains("<strong>Bold</strong>").doesNotContain("<script>alert", "onerror",
-                "javascript:alert");
+        assertThat(page)
+                .contains("<strong>Bold</strong>")
+                .doesNotContain("<script>alert", "onerror", "javascript:alert");
     }
 
     @Test
     void aSavedMomentShowsItsPageWithTheActionsOfTheLog() {
-        long id = saveMoment(student, MultipartForm.moment("2026-03-02", "Parents' evening", "save")
-                .field("body", "Talked with parents")
-                .field("categoryId", String.valueOf(category()))
-                .field("personName", "Anna").field("personRole", "supervisor"));
+        long id = saveMoment(
+                student,
+                MultipartForm.moment("2026-03-02", "Parents' evening", "save")
+                        .field("body", "Talked with parents")
+                        .field("categoryId", String.valueOf(category()))
+                        .field("personName", "Anna")
+                        .field("personRole", "supervisor"));
 
         String page = student.get("/student/log/" + id).body();
 
-        assertThat(page).contains("Parents&#39; evening", "Talked with parents", "Practical work", "Anna (supervisor)")
+        assertThat(page)
+                .contains("Parents&#39; evening", "Talked with parents", "Practical work", "Anna (supervisor)")
                 .contains("href=\"/student/reflections/new?moment=" + id + "\"")
-                .contains("action=\"/student/saved\"", "name=\"itemType\" value=\"MOMENT\"",
+                .contains(
+                        "action=\"/student/saved\"",
+                        "name=\"itemType\" value=\"MOMENT\"",
                         "name=\"itemRef\" value=\"" + id + "\"")
                 .contains("href=\"/student/log/" + id + "/edit\"", "action=\"/student/log/" + id + "/delete\"");
-        assertThat(student.get("/student/log/" + id + "/edit").body()).contains("value=\"Parents&#39; evening\"",
-                "value=\"Anna\"", "Talked with parents");
+        assertThat(student.get("/student/log/" + id + "/edit").body())
+                .contains("value=\"Parents&#39; evening\"", "value=\"Anna\"", "Talked with parents");
     }
 
     @Test
     void theListFiltersAndSearchesFromTheQueryStringAndDeleteCanBeUndone() {
         assertThat(student.get("/student/log").body()).contains("Log your first learning moment");
-        long first = saveMoment(student, MultipartForm.moment("2026-03-02", "Reading corner", "save")
-                .field("categoryId", String.valueOf(category())));
+        long first = saveMoment(
+                student,
+                MultipartForm.moment("2026-03-02", "Reading corner", "save")
+                        .field("categoryId", String.valueOf(category())));
         saveMoment(student, MultipartForm.moment("2026-03-05", "Staff meeting", "draft"));
 
-        assertThat(student.get("/student/log?q=READING").body()).contains("Reading corner").doesNotContain("Staff meeting");
-        assertThat(student.get("/student/log?drafts=on").body()).contains("Staff meeting").doesNotContain("Reading corner");
-        assertThat(student.get("/student/log?from=2026-03-03&to=2026-03-31").body()).contains("Staff meeting")
-                .doesNotContain("Reading corner");
-        assertThat(student.get("/student/log?category=" + category()).body()).contains("Reading corner")
+        assertThat(student.get("/student/log?q=READING").body())
+                .contains("Reading corner")
                 .doesNotContain("Staff meeting");
-        HttpResponse<String> resultsOnly = student.browser().send(student.request("/student/log?q=staff")
-                .header("HX-Target", "moment-results").GET());
+        assertThat(student.get("/student/log?drafts=on").body())
+                .contains("Staff meeting")
+                .doesNotContain("Reading corner");
+        assertThat(student.get("/student/log?from=2026-03-03&to=2026-03-31").body())
+                .contains("Staff meeting")
+                .doesNotContain("Reading corner");
+        assertThat(student.get("/student/log?category=" + category()).body())
+                .contains("Reading corner")
+                .doesNotContain("Staff meeting");
+        HttpResponse<String> resultsOnly = student.browser()
+                .send(student.request("/student/log?q=staff")
+                        .header("HX-Target", "moment-results")
+                        .GET());
         assertThat(resultsOnly.body()).contains("Staff meeting").doesNotContain("<html", "Reading corner");
         HttpResponse<String> badDate = student.get("/student/log?from=yesterday");
         assertThat(badDate.statusCode()).isEqualTo(400);

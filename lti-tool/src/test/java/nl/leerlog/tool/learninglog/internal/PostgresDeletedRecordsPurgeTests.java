@@ -7,5 +7,4 @@ import org.springframework.test.context.ContextConfiguration;
 /** Forgetting deleted records on PostgreSQL, the production database, in a schema of this test class's own. */
 @ContextConfiguration(initializers = OwnPostgresSchema.class)
 @DirtiesContext // closing the context drops its schema now, not at the end of the whole run
-class PostgresDeletedRecordsPurgeTests extends DeletedRecordsPurgeContractTests {
-}
+class PostgresDeletedRecordsPurgeTests extends DeletedRecordsPurgeContractTests {}

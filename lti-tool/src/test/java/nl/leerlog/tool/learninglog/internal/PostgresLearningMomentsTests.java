@@ -7,5 +7,4 @@ import org.springframework.test.context.ContextConfiguration;
 /** The learning-moment repositories on PostgreSQL, the production database, in a schema of this class's own. */
 @ContextConfiguration(initializers = OwnPostgresSchema.class)
 @DirtiesContext // closing the context drops its schema now, not at the end of the whole run
-class PostgresLearningMomentsTests extends LearningMomentsContractTests {
-}
+class PostgresLearningMomentsTests extends LearningMomentsContractTests {}

@@ -7,5 +7,4 @@ import org.springframework.test.context.ContextConfiguration;
 /** Refused input on PostgreSQL, which holds no NUL in any text, in a schema of this class's own. */
 @ContextConfiguration(initializers = OwnPostgresSchema.class)
 @DirtiesContext // closing the context drops its schema now, not at the end of the whole run
-class PostgresRefusedInputTests extends RefusedInputContractTests {
-}
+class PostgresRefusedInputTests extends RefusedInputContractTests {}

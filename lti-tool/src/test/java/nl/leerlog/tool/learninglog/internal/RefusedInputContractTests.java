@@ -26,12 +26,14 @@ abstract class RefusedInputContractTests extends LogApplicationTests {
     void studentWithOneMoment() {
         student = launchCourse().student();
         course = courseIdOf(student);
-        intake = saveMoment(student, MultipartForm.moment("2026-03-02", "Intake", "save")
-                .field("body", "Met my supervisor"));
+        intake = saveMoment(
+                student, MultipartForm.moment("2026-03-02", "Intake", "save").field("body", "Met my supervisor"));
     }
 
     String storedTitle() {
-        return db.select(LEARNING_MOMENT.TITLE).from(LEARNING_MOMENT).where(LEARNING_MOMENT.ID.eq(intake))
+        return db.select(LEARNING_MOMENT.TITLE)
+                .from(LEARNING_MOMENT)
+                .where(LEARNING_MOMENT.ID.eq(intake))
                 .fetchSingle(LEARNING_MOMENT.TITLE);
     }
 
@@ -46,7 +48,9 @@ abstract class RefusedInputContractTests extends LogApplicationTests {
 
     @Test
     void aNulInAnEditedMomentIsRefusedAndTheSavedMomentStays() {
-        HttpResponse<String> edit = send(student, "/student/log/" + intake,
+        HttpResponse<String> edit = send(
+                student,
+                "/student/log/" + intake,
                 MultipartForm.moment("2026-03-02", "Intake\u0000edited", "save").field("body", "Changed"));
 
         assertRefusedForCharacters(edit);
@@ -56,7 +60,9 @@ abstract class RefusedInputContractTests extends LogApplicationTests {
 
     @Test
     void aNulInANewMomentsTextIsRefusedAndNothingIsSaved() {
-        HttpResponse<String> saved = send(student, "/student/log",
+        HttpResponse<String> saved = send(
+                student,
+                "/student/log",
                 MultipartForm.moment("2026-03-03", "Visit", "save").field("body", "Before\u0000after"));
 
         assertRefusedForCharacters(saved);
@@ -73,12 +79,14 @@ abstract class RefusedInputContractTests extends LogApplicationTests {
 
     @Test
     void otherControlCharactersAreRefusedButTabsAndLineBreaksAreText() {
-        assertRefusedForCharacters(send(student, "/student/log/" + intake,
-                MultipartForm.moment("2026-03-02", "Intake \u001b[31mred", "save")));
+        assertRefusedForCharacters(send(
+                student, "/student/log/" + intake, MultipartForm.moment("2026-03-02", "Intake \u001b[31mred", "save")));
         assertRefusedForCharacters(student.get("/student/log?q=%7F"));
 
-        long lines = saveMoment(student, MultipartForm.moment("2026-03-04", "Lines", "save")
-                .field("body", "First line\r\nSecond line\twith a tab"));
+        long lines = saveMoment(
+                student,
+                MultipartForm.moment("2026-03-04", "Lines", "save")
+                        .field("body", "First line\r\nSecond line\twith a tab"));
 
         assertThat(student.get("/student/log/" + lines).body()).contains("First line", "Second line");
         assertThat(storedTitle()).isEqualTo("Intake");
@@ -86,9 +94,11 @@ abstract class RefusedInputContractTests extends LogApplicationTests {
 
     @Test
     void aMultipartBodyWithoutBoundaryIsRefusedAndNothingChanges() {
-        HttpResponse<String> response = student.browser().send(student.request("/student/log/" + intake)
-                .header("Content-Type", "multipart/form-data")
-                .POST(MultipartForm.moment("2026-03-02", "Overwritten", "save").publisher()));
+        HttpResponse<String> response = student.browser()
+                .send(student.request("/student/log/" + intake)
+                        .header("Content-Type", "multipart/form-data")
+                        .POST(MultipartForm.moment("2026-03-02", "Overwritten", "save")
+                                .publisher()));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("Form could not be read", "Status 400");
@@ -99,9 +109,10 @@ abstract class RefusedInputContractTests extends LogApplicationTests {
     @Test
     void theApiAnswersBothWithProblemDetails() {
         HttpResponse<String> nul = student.get("/api/me?name=a%00b");
-        HttpResponse<String> noBoundary = student.browser().send(student.request("/api/me")
-                .header("Content-Type", "multipart/form-data")
-                .POST(HttpRequest.BodyPublishers.ofString("--x\r\n\r\n--x--\r\n")));
+        HttpResponse<String> noBoundary = student.browser()
+                .send(student.request("/api/me")
+                        .header("Content-Type", "multipart/form-data")
+                        .POST(HttpRequest.BodyPublishers.ofString("--x\r\n\r\n--x--\r\n")));
 
         assertThat(nul.statusCode()).isEqualTo(400);
         assertThat(nul.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -24,20 +24,23 @@ class CompetencyCsvTests {
 
     @Test
     void commaSeparatedFileWithHeaderGivesEveryRowWithItsLine() {
-        CompetencyCsv.Reading reading = read("code,name,description\nKT1,Communiceren,\"Helder, en op tijd\"\nKT2,Plannen\n");
+        CompetencyCsv.Reading reading =
+                read("code,name,description\nKT1,Communiceren,\"Helder, en op tijd\"\nKT2,Plannen\n");
 
         assertThat(reading.fileError()).isNull();
         assertThat(reading.refused()).isEmpty();
         assertThat(reading.rows()).extracting(CompetencyCsv.Row::line).containsExactly(2L, 3L);
         assertThat(reading.rows().get(0).competency())
-                .extracting(CompetencyForm.Checked::code, CompetencyForm.Checked::name, CompetencyForm.Checked::description)
+                .extracting(
+                        CompetencyForm.Checked::code, CompetencyForm.Checked::name, CompetencyForm.Checked::description)
                 .containsExactly("KT1", "Communiceren", "Helder, en op tijd");
         assertThat(reading.rows().get(1).competency().description()).isNull();
     }
 
     @Test
     void semicolonFileFromDutchExcelWithByteOrderMarkAndNoHeaderIsRead() {
-        CompetencyCsv.Reading reading = CompetencyCsv.read(withBom("KT1;Communiceren;Met cliënten, collega's\r\nKT2;Plannen;\r\n"));
+        CompetencyCsv.Reading reading =
+                CompetencyCsv.read(withBom("KT1;Communiceren;Met cliënten, collega's\r\nKT2;Plannen;\r\n"));
 
         assertThat(reading.fileError()).isNull();
         assertThat(reading.rows()).extracting(row -> row.competency().code()).containsExactly("KT1", "KT2");
@@ -50,7 +53,10 @@ class CompetencyCsvTests {
         CompetencyCsv.Reading reading = CompetencyCsv.read(withBom("Code;Naam;Beschrijving\nKT1;Communiceren;\n"));
 
         assertThat(reading.refused()).isEmpty();
-        assertThat(reading.rows()).singleElement().extracting(CompetencyCsv.Row::line).isEqualTo(2L);
+        assertThat(reading.rows())
+                .singleElement()
+                .extracting(CompetencyCsv.Row::line)
+                .isEqualTo(2L);
     }
 
     @Test
@@ -69,13 +75,14 @@ class CompetencyCsvTests {
 
         assertThat(reading.fileError()).isNull();
         assertThat(reading.rows()).extracting(row -> row.competency().code()).containsExactly("KT1", "KT7");
-        assertThat(reading.refused()).containsExactly(
-                new CompetencyCsv.Refusal(3, "code", "programme.error.required"),
-                new CompetencyCsv.Refusal(4, null, "programme.import.refused.columns"),
-                new CompetencyCsv.Refusal(5, "code", "programme.import.refused.duplicate"),
-                new CompetencyCsv.Refusal(6, "code", "programme.competency.error.code-spaces"),
-                new CompetencyCsv.Refusal(7, null, "programme.import.refused.columns"),
-                new CompetencyCsv.Refusal(8, "name", "programme.error.too-long"));
+        assertThat(reading.refused())
+                .containsExactly(
+                        new CompetencyCsv.Refusal(3, "code", "programme.error.required"),
+                        new CompetencyCsv.Refusal(4, null, "programme.import.refused.columns"),
+                        new CompetencyCsv.Refusal(5, "code", "programme.import.refused.duplicate"),
+                        new CompetencyCsv.Refusal(6, "code", "programme.competency.error.code-spaces"),
+                        new CompetencyCsv.Refusal(7, null, "programme.import.refused.columns"),
+                        new CompetencyCsv.Refusal(8, "name", "programme.error.too-long"));
     }
 
     @Test
@@ -99,7 +106,8 @@ class CompetencyCsvTests {
         byte[] latin1 = "KT1;Cliëntgericht werken\n".getBytes(StandardCharsets.ISO_8859_1);
 
         assertThat(CompetencyCsv.read(latin1).fileError()).isEqualTo("programme.import.error.encoding");
-        assertThat(CompetencyCsv.read("KT1;Plannen\n".getBytes(StandardCharsets.UTF_16LE)).fileError())
+        assertThat(CompetencyCsv.read("KT1;Plannen\n".getBytes(StandardCharsets.UTF_16LE))
+                        .fileError())
                 .isEqualTo("programme.import.error.encoding");
     }
 

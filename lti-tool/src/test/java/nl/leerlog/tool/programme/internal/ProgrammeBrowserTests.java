@@ -14,14 +14,14 @@ import nl.leerlog.tool.CourseUsers.LaunchedUser;
 import nl.leerlog.tool.DebianChromium;
 import nl.leerlog.tool.LaunchedCourseTests;
 import nl.leerlog.tool.PageProblems;
+import nl.leerlog.tool.programme.Choice;
+import nl.leerlog.tool.programme.ProgrammeCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import nl.leerlog.tool.programme.Choice;
-import nl.leerlog.tool.programme.ProgrammeCatalog;
 
 /**
  * A coordinator sets up the programme on a phone-sized screen with the keyboard alone: the page fits 360 px,
@@ -60,7 +60,8 @@ class ProgrammeBrowserTests extends LaunchedCourseTests {
         // The launch itself is proven elsewhere; here the browser takes over the launched teacher's session cookie.
         LaunchedUser teacher = launch("course-" + UUID.randomUUID(), TestPlatform.INSTRUCTOR, "en");
         courseId = courseIdOf(teacher);
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("en-GB"));
+        context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("en-GB"));
         context.addCookies(teacher.browserCookies(base));
         page = problems.openWatched(context);
     }
@@ -78,10 +79,13 @@ class ProgrammeBrowserTests extends LaunchedCourseTests {
 
         tabTo("#new-category");
         page.keyboard().type("Intervision");
-        page.waitForResponse(r -> r.url().equals(base + "/teacher/programme") && r.status() == 200,
+        page.waitForResponse(
+                r -> r.url().equals(base + "/teacher/programme") && r.status() == 200,
                 () -> page.keyboard().press("Enter"));
         page.locator("input[value='Intervision']").waitFor();
-        assertThat(catalog.categories(courseId, Locale.ENGLISH)).extracting(Choice::label).last()
+        assertThat(catalog.categories(courseId, Locale.ENGLISH))
+                .extracting(Choice::label)
+                .last()
                 .isEqualTo("Intervision");
 
         // Tab enters the radio group on the chosen model (feedback); the arrow moves the choice to Korthagen.
@@ -90,13 +94,18 @@ class ProgrammeBrowserTests extends LaunchedCourseTests {
         assertThat(focusedLabel()).contains("Korthagen");
         page.keyboard().press("Tab");
         assertThat(page.evaluate("document.activeElement.textContent")).isEqualTo("Use the chosen model");
-        page.waitForResponse(r -> r.url().equals(base + "/teacher/programme") && r.status() == 200,
+        page.waitForResponse(
+                r -> r.url().equals(base + "/teacher/programme") && r.status() == 200,
                 () -> page.keyboard().press("Enter"));
-        page.locator("input[name=modelId]:checked + label:has-text('Korthagen')").waitFor();
+        page.locator("input[name=modelId]:checked + label:has-text('Korthagen')")
+                .waitFor();
 
         long korthagen = catalog.reflectionModelId(courseId);
-        assertThat(page.locator("#model-" + korthagen + "-steps li").allTextContents()).hasSize(5)
-                .first().asString().startsWith("Action");
+        assertThat(page.locator("#model-" + korthagen + "-steps li").allTextContents())
+                .hasSize(5)
+                .first()
+                .asString()
+                .startsWith("Action");
         assertFitsTheScreen();
     }
 
@@ -108,14 +117,16 @@ class ProgrammeBrowserTests extends LaunchedCourseTests {
 
         tabTo("#new-category");
         page.keyboard().type("Other");
-        page.waitForResponse(r -> r.url().equals(base + "/teacher/programme/categories") && r.status() == 422,
+        page.waitForResponse(
+                r -> r.url().equals(base + "/teacher/programme/categories") && r.status() == 422,
                 () -> page.keyboard().press("Enter"));
         Locator error = page.locator("#new-category-error");
         error.waitFor();
 
         assertThat(error.textContent()).isEqualTo("This course already has a category with this name.");
         assertThat(page.locator("#new-category").inputValue()).isEqualTo("Other");
-        assertThat(page.locator("#new-category").getAttribute("aria-describedby")).isEqualTo("new-category-error");
+        assertThat(page.locator("#new-category").getAttribute("aria-describedby"))
+                .isEqualTo("new-category-error");
         assertFitsTheScreen();
     }
 
@@ -128,7 +139,8 @@ class ProgrammeBrowserTests extends LaunchedCourseTests {
         page.locator("#import-file").setInputFiles(file);
         tabTo("#import-file");
         page.keyboard().press("Tab");
-        page.waitForResponse(r -> r.url().equals(base + "/teacher/programme/competencies/import") && r.status() == 200,
+        page.waitForResponse(
+                r -> r.url().equals(base + "/teacher/programme/competencies/import") && r.status() == 200,
                 () -> page.keyboard().press("Enter"));
         page.locator(".import-report").waitFor();
 
@@ -156,7 +168,8 @@ class ProgrammeBrowserTests extends LaunchedCourseTests {
     }
 
     private void assertFitsTheScreen() {
-        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).as("page width")
+        assertThat((Integer) page.evaluate("document.documentElement.scrollWidth"))
+                .as("page width")
                 .isLessThanOrEqualTo(360);
     }
 }

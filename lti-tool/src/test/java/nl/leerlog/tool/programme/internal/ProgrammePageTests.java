@@ -17,14 +17,14 @@ import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.CourseUsers;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
 import nl.leerlog.tool.LaunchedCourseTests;
+import nl.leerlog.tool.programme.Choice;
+import nl.leerlog.tool.programme.MomentField;
+import nl.leerlog.tool.programme.ProgrammeCatalog;
+import nl.leerlog.tool.programme.ReflectionModel;
+import nl.leerlog.tool.programme.ReflectionModels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import nl.leerlog.tool.programme.Choice;
-import nl.leerlog.tool.programme.ProgrammeCatalog;
-import nl.leerlog.tool.programme.ReflectionModel;
-import nl.leerlog.tool.programme.MomentField;
-import nl.leerlog.tool.programme.ReflectionModels;
 
 /**
  * The programme page over HTTP as a coordinator uses it: every change is validated with a clear message and the
@@ -51,9 +51,16 @@ class ProgrammePageTests extends LaunchedCourseTests {
         HttpResponse<String> page = teacher.get("/teacher/programme");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Practical work", "Meeting or consultation", "Feedback and feed-forward",
-                "Korthagen (reflection cycle)", "Awareness of essential aspects", "STARR(T)", "Gibbs (reflective cycle)",
-                "ABCD");
+        assertThat(page.body())
+                .contains(
+                        "Practical work",
+                        "Meeting or consultation",
+                        "Feedback and feed-forward",
+                        "Korthagen (reflection cycle)",
+                        "Awareness of essential aspects",
+                        "STARR(T)",
+                        "Gibbs (reflective cycle)",
+                        "ABCD");
     }
 
     @Test
@@ -62,9 +69,16 @@ class ProgrammePageTests extends LaunchedCourseTests {
 
         HttpResponse<String> page = dutch.get("/teacher/programme");
 
-        assertThat(page.body()).contains("lang=\"nl\"", "Categorieën van leermomenten", "Praktijkwerk",
-                "Korthagen (reflectiecirkel)", "Bewustwording van essentiële aspecten");
-        assertThat(dutch.post("/teacher/programme/categories", Map.of("name", "")).body()).contains("Vul dit in.");
+        assertThat(page.body())
+                .contains(
+                        "lang=\"nl\"",
+                        "Categorieën van leermomenten",
+                        "Praktijkwerk",
+                        "Korthagen (reflectiecirkel)",
+                        "Bewustwording van essentiële aspecten");
+        assertThat(dutch.post("/teacher/programme/categories", Map.of("name", ""))
+                        .body())
+                .contains("Vul dit in.");
     }
 
     // Categories
@@ -74,7 +88,10 @@ class ProgrammePageTests extends LaunchedCourseTests {
         HttpResponse<String> added = teacher.post("/teacher/programme/categories", Map.of("name", "  Intervisie "));
 
         assertThat(added.statusCode()).isEqualTo(302);
-        assertThat(catalog.categories(courseId, Locale.ENGLISH)).extracting(Choice::label).last().isEqualTo("Intervisie");
+        assertThat(catalog.categories(courseId, Locale.ENGLISH))
+                .extracting(Choice::label)
+                .last()
+                .isEqualTo("Intervisie");
     }
 
     @Test
@@ -82,8 +99,8 @@ class ProgrammePageTests extends LaunchedCourseTests {
         HttpResponse<String> refused = teacher.post("/teacher/programme/categories", Map.of("name", "   "));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("Please fill this in.", "aria-invalid=\"true\"",
-                "aria-describedby=\"new-category-error\"");
+        assertThat(refused.body())
+                .contains("Please fill this in.", "aria-invalid=\"true\"", "aria-describedby=\"new-category-error\"");
     }
 
     @Test
@@ -91,8 +108,8 @@ class ProgrammePageTests extends LaunchedCourseTests {
         HttpResponse<String> refused = teacher.post("/teacher/programme/categories", Map.of("name", "practical WORK"));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("This course already has a category with this name.",
-                "value=\"practical WORK\"");
+        assertThat(refused.body())
+                .contains("This course already has a category with this name.", "value=\"practical WORK\"");
         assertThat(db.fetchCount(CATEGORY, CATEGORY.COURSE_ID.eq(courseId))).isEqualTo(5);
     }
 
@@ -104,8 +121,8 @@ class ProgrammePageTests extends LaunchedCourseTests {
         HttpResponse<String> refused = teacher.post("/teacher/programme/categories/" + id, Map.of("name", tooLong));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("This is too long.", "value=\"" + tooLong + "\"",
-                "id=\"category-name-" + id + "-error\"");
+        assertThat(refused.body())
+                .contains("This is too long.", "value=\"" + tooLong + "\"", "id=\"category-name-" + id + "-error\"");
         assertThat(db.fetchSingle(CATEGORY, CATEGORY.ID.eq(id)).getName()).isEqualTo("Observation");
     }
 
@@ -114,59 +131,85 @@ class ProgrammePageTests extends LaunchedCourseTests {
         long observation = categoryId("Observation");
 
         assertThat(teacher.post("/teacher/programme/categories/" + observation, Map.of("name", "Shadowing"))
-                .statusCode()).isEqualTo(302);
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(teacher.post("/teacher/programme/categories/" + observation + "/move", Map.of("direction", "UP"))
-                .statusCode()).isEqualTo(302);
-        assertThat(catalog.categories(courseId, Locale.ENGLISH)).extracting(Choice::label).containsExactly(
-                "Practical work", "Shadowing", "Meeting or consultation", "Training or course", "Other");
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(catalog.categories(courseId, Locale.ENGLISH))
+                .extracting(Choice::label)
+                .containsExactly(
+                        "Practical work", "Shadowing", "Meeting or consultation", "Training or course", "Other");
 
         teacher.post("/teacher/programme/categories/" + observation + "/archive", Map.of("archived", "true"));
-        assertThat(catalog.categories(courseId, Locale.ENGLISH)).extracting(Choice::label).doesNotContain("Shadowing");
+        assertThat(catalog.categories(courseId, Locale.ENGLISH))
+                .extracting(Choice::label)
+                .doesNotContain("Shadowing");
         assertThat(teacher.get("/teacher/programme").body()).contains("value=\"Shadowing\"", "Restore Shadowing");
 
         teacher.post("/teacher/programme/categories/" + observation + "/archive", Map.of("archived", "false"));
-        assertThat(catalog.categories(courseId, Locale.ENGLISH)).extracting(Choice::label).contains("Shadowing");
+        assertThat(catalog.categories(courseId, Locale.ENGLISH))
+                .extracting(Choice::label)
+                .contains("Shadowing");
     }
 
     // Goals and competencies
 
     @Test
     void aGoalWithoutTitleOrWithAnUnknownKindIsRefusedWithItsInputKept() {
-        HttpResponse<String> refused = teacher.post("/teacher/programme/goals",
+        HttpResponse<String> refused = teacher.post(
+                "/teacher/programme/goals",
                 Map.of("kind", "WISH", "title", "", "description", "Waarom dit ertoe doet"));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("Choose a learning goal or a learning question.", "Please fill this in.",
-                "Waarom dit ertoe doet");
-        assertThat(db.fetchCount(LEARNING_GOAL, LEARNING_GOAL.COURSE_ID.eq(courseId))).isZero();
+        assertThat(refused.body())
+                .contains(
+                        "Choose a learning goal or a learning question.",
+                        "Please fill this in.",
+                        "Waarom dit ertoe doet");
+        assertThat(db.fetchCount(LEARNING_GOAL, LEARNING_GOAL.COURSE_ID.eq(courseId)))
+                .isZero();
     }
 
     @Test
     void programmeGoalsAreAddedEditedAndArchived() {
         teacher.post("/teacher/programme/goals", Map.of("kind", "QUESTION", "title", "How do I plan a lesson?"));
-        long id = db.select(LEARNING_GOAL.ID).from(LEARNING_GOAL).where(LEARNING_GOAL.COURSE_ID.eq(courseId))
+        long id = db.select(LEARNING_GOAL.ID)
+                .from(LEARNING_GOAL)
+                .where(LEARNING_GOAL.COURSE_ID.eq(courseId))
                 .fetchSingle(LEARNING_GOAL.ID);
 
-        teacher.post("/teacher/programme/goals/" + id, Map.of("kind", "GOAL", "title", "I plan a lesson",
-                "description", "With a clear goal"));
-        assertThat(teacher.get("/teacher/programme").body()).contains("I plan a lesson", "With a clear goal",
-                "action=\"/teacher/programme/goals/" + id + "\"",
-                "action=\"/teacher/programme/goals/" + id + "/archive\"", "action=\"/teacher/programme/goals\"");
+        teacher.post(
+                "/teacher/programme/goals/" + id,
+                Map.of("kind", "GOAL", "title", "I plan a lesson", "description", "With a clear goal"));
+        assertThat(teacher.get("/teacher/programme").body())
+                .contains(
+                        "I plan a lesson",
+                        "With a clear goal",
+                        "action=\"/teacher/programme/goals/" + id + "\"",
+                        "action=\"/teacher/programme/goals/" + id + "/archive\"",
+                        "action=\"/teacher/programme/goals\"");
 
         teacher.post("/teacher/programme/goals/" + id + "/archive", Map.of());
-        assertThat(db.fetchSingle(LEARNING_GOAL, LEARNING_GOAL.ID.eq(id)).getArchived()).isTrue();
+        assertThat(db.fetchSingle(LEARNING_GOAL, LEARNING_GOAL.ID.eq(id)).getArchived())
+                .isTrue();
     }
 
     @Test
     void aCompetencyWithACodeTheCourseHasIsRefused() {
         teacher.post("/teacher/programme/competencies", Map.of("code", "KT1", "name", "Communiceren"));
 
-        HttpResponse<String> refused = teacher.post("/teacher/programme/competencies",
+        HttpResponse<String> refused = teacher.post(
+                "/teacher/programme/competencies",
                 Map.of("code", "kt1", "name", "Plannen", "description", "Een dag vooruit"));
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("This course already has a competency with this code.", "value=\"kt1\"",
-                "value=\"Plannen\"", "Een dag vooruit");
+        assertThat(refused.body())
+                .contains(
+                        "This course already has a competency with this code.",
+                        "value=\"kt1\"",
+                        "value=\"Plannen\"",
+                        "Een dag vooruit");
         assertThat(catalog.competencies(courseId)).extracting(Choice::code).containsExactly("KT1");
     }
 
@@ -174,15 +217,18 @@ class ProgrammePageTests extends LaunchedCourseTests {
 
     @Test
     void requiredFieldsAreSavedAndUnknownOnesRefused() {
-        assertThat(Requests.postForm(teacher, "/teacher/programme/required-fields",
-                "fields=CATEGORY&fields=EVIDENCE").statusCode()).isEqualTo(302);
-        assertThat(catalog.requiredFields(courseId)).containsExactlyInAnyOrder(MomentField.CATEGORY, MomentField.EVIDENCE);
+        assertThat(Requests.postForm(teacher, "/teacher/programme/required-fields", "fields=CATEGORY&fields=EVIDENCE")
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(catalog.requiredFields(courseId))
+                .containsExactlyInAnyOrder(MomentField.CATEGORY, MomentField.EVIDENCE);
 
-        HttpResponse<String> refused = Requests.postForm(teacher, "/teacher/programme/required-fields",
-                "fields=CATEGORY&fields=MOOD");
+        HttpResponse<String> refused =
+                Requests.postForm(teacher, "/teacher/programme/required-fields", "fields=CATEGORY&fields=MOOD");
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("Choose only from the fields listed.");
-        assertThat(catalog.requiredFields(courseId)).containsExactlyInAnyOrder(MomentField.CATEGORY, MomentField.EVIDENCE);
+        assertThat(catalog.requiredFields(courseId))
+                .containsExactlyInAnyOrder(MomentField.CATEGORY, MomentField.EVIDENCE);
     }
 
     @Test
@@ -190,7 +236,8 @@ class ProgrammePageTests extends LaunchedCourseTests {
         long korthagen = builtIn("korthagen");
 
         assertThat(teacher.post("/teacher/programme/reflection-model", Map.of("modelId", "" + korthagen))
-                .statusCode()).isEqualTo(302);
+                        .statusCode())
+                .isEqualTo(302);
 
         assertThat(catalog.reflectionModelId(courseId)).isEqualTo(korthagen);
         assertThat(teacher.post("/teacher/programme/reflection-model", Map.of()).body())
@@ -199,17 +246,22 @@ class ProgrammePageTests extends LaunchedCourseTests {
 
     @Test
     void aModelOfTheCoursesOwnIsStoredWithItsStepsAndCanBeChosen() {
-        HttpResponse<String> added = Requests.postForm(teacher, "/teacher/programme/reflection-models",
+        HttpResponse<String> added = Requests.postForm(
+                teacher,
+                "/teacher/programme/reflection-models",
                 "nameNl=Drie+vragen&nameEn=Three+questions"
                         + "&titleNl=Wat&titleEn=What&promptNl=Wat+gebeurde+er%3F&promptEn=What+happened%3F"
                         + "&titleNl=&titleEn=&promptNl=&promptEn="
                         + "&titleNl=Nu+wat&titleEn=Now+what&promptNl=Wat+ga+je+doen%3F&promptEn=What+will+you+do%3F");
 
         assertThat(added.statusCode()).isEqualTo(302);
-        ReflectionModel own = modelsOfTheCourse().stream().filter(model -> !model.builtIn()).findFirst()
+        ReflectionModel own = modelsOfTheCourse().stream()
+                .filter(model -> !model.builtIn())
+                .findFirst()
                 .orElseThrow();
         assertThat(own.name()).isEqualTo("Three questions");
-        assertThat(own.steps()).extracting(ReflectionModel.Step::title, ReflectionModel.Step::prompt)
+        assertThat(own.steps())
+                .extracting(ReflectionModel.Step::title, ReflectionModel.Step::prompt)
                 .containsExactly(tuple("What", "What happened?"), tuple("Now what", "What will you do?"));
         teacher.post("/teacher/programme/reflection-model", Map.of("modelId", "" + own.id()));
         assertThat(catalog.reflectionModelId(courseId)).isEqualTo(own.id());
@@ -217,32 +269,43 @@ class ProgrammePageTests extends LaunchedCourseTests {
 
     @Test
     void aModelWithoutStepsOrWithAHalfStepIsRefusedAndItsInputKept() {
-        HttpResponse<String> noSteps = Requests.postForm(teacher, "/teacher/programme/reflection-models",
-                "nameNl=Leeg&nameEn=Empty");
+        HttpResponse<String> noSteps =
+                Requests.postForm(teacher, "/teacher/programme/reflection-models", "nameNl=Leeg&nameEn=Empty");
         assertThat(noSteps.statusCode()).isEqualTo(422);
         assertThat(noSteps.body()).contains("A model needs at least one step.", "value=\"Leeg\"", "value=\"Empty\"");
 
-        HttpResponse<String> halfStep = Requests.postForm(teacher, "/teacher/programme/reflection-models",
+        HttpResponse<String> halfStep = Requests.postForm(
+                teacher,
+                "/teacher/programme/reflection-models",
                 "nameNl=Half&nameEn=Half&titleNl=Stap&titleEn=&promptNl=Vraag&promptEn=");
         assertThat(halfStep.statusCode()).isEqualTo(422);
-        assertThat(halfStep.body()).contains("id=\"step-0-titleEn-error\"", "id=\"step-0-promptEn-error\"",
-                "value=\"Stap\"", ">Vraag</textarea>");
-        assertThat(db.fetchCount(REFLECTION_MODEL, REFLECTION_MODEL.COURSE_ID.eq(courseId))).isZero();
+        assertThat(halfStep.body())
+                .contains(
+                        "id=\"step-0-titleEn-error\"",
+                        "id=\"step-0-promptEn-error\"",
+                        "value=\"Stap\"",
+                        ">Vraag</textarea>");
+        assertThat(db.fetchCount(REFLECTION_MODEL, REFLECTION_MODEL.COURSE_ID.eq(courseId)))
+                .isZero();
     }
 
     // CSV import
 
     @Test
     void aCommaSeparatedFrameworkWithHeaderIsImported() {
-        HttpResponse<String> imported = Requests.upload(teacher, "/teacher/programme/competencies/import", "file",
-                "framework.csv", "code,name,description\nKT1,Communiceren,\"Helder, en op tijd\"\nKT2,Plannen,\n"
+        HttpResponse<String> imported = Requests.upload(
+                teacher,
+                "/teacher/programme/competencies/import",
+                "file",
+                "framework.csv",
+                "code,name,description\nKT1,Communiceren,\"Helder, en op tijd\"\nKT2,Plannen,\n"
                         .getBytes(StandardCharsets.UTF_8));
 
         assertThat(imported.statusCode()).isEqualTo(200);
         assertThat(imported.body()).contains("Imported: 2 added, 0 updated, no rows refused.");
-        assertThat(catalog.competencies(courseId)).extracting(Choice::code, Choice::label)
-                .containsExactly(tuple("KT1", "Communiceren"),
-                        tuple("KT2", "Plannen"));
+        assertThat(catalog.competencies(courseId))
+                .extracting(Choice::code, Choice::label)
+                .containsExactly(tuple("KT1", "Communiceren"), tuple("KT2", "Plannen"));
     }
 
     @Test
@@ -255,34 +318,50 @@ class ProgrammePageTests extends LaunchedCourseTests {
         System.arraycopy(bom, 0, file, 0, 3);
         System.arraycopy(rows, 0, file, 3, rows.length);
 
-        HttpResponse<String> imported = Requests.upload(teacher, "/teacher/programme/competencies/import", "file",
-                "kader.csv", file);
+        HttpResponse<String> imported =
+                Requests.upload(teacher, "/teacher/programme/competencies/import", "file", "kader.csv", file);
 
         assertThat(imported.body()).contains("Imported: 1 added, 1 updated, no rows refused.");
         assertThat(db.fetchSingle(COMPETENCY, COMPETENCY.COURSE_ID.eq(courseId), COMPETENCY.CODE.eq("KT1"))
-                .getDescription()).isEqualTo("Met cliënten");
+                        .getDescription())
+                .isEqualTo("Met cliënten");
         assertThat(catalog.competencies(courseId)).extracting(Choice::label).containsExactly("Communiceren", "Plannen");
     }
 
     @Test
     void aMixedFileImportsItsGoodRowsAndReportsEachRefusedLineWithItsReason() {
-        HttpResponse<String> imported = Requests.upload(teacher, "/teacher/programme/competencies/import", "file",
-                "mixed.csv", "KT1;Communiceren\n;Zonder code\nKT2;Plannen\nKT1;Dubbel\n".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> imported = Requests.upload(
+                teacher,
+                "/teacher/programme/competencies/import",
+                "file",
+                "mixed.csv",
+                "KT1;Communiceren\n;Zonder code\nKT2;Plannen\nKT1;Dubbel\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(imported.statusCode()).isEqualTo(200);
-        assertThat(imported.body()).contains("Imported: 2 added, 0 updated, 2 rows refused.",
-                "Line 2, code: Please fill this in.", "Line 4, code: this code appears earlier in the file.");
+        assertThat(imported.body())
+                .contains(
+                        "Imported: 2 added, 0 updated, 2 rows refused.",
+                        "Line 2, code: Please fill this in.",
+                        "Line 4, code: this code appears earlier in the file.");
         assertThat(catalog.competencies(courseId)).extracting(Choice::code).containsExactly("KT1", "KT2");
     }
 
     @Test
     void aFileThatIsNoCsvOrNoUtf8ImportsNothingAndSaysWhy() {
-        HttpResponse<String> unclosed = Requests.upload(teacher, "/teacher/programme/competencies/import", "file",
-                "broken.csv", "KT1,Communiceren\nKT2,\"Plannen\nKT3,Reflecteren\n".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> latin1 = Requests.upload(teacher, "/teacher/programme/competencies/import", "file",
-                "latin1.csv", "KT1;Cliëntgericht\n".getBytes(StandardCharsets.ISO_8859_1));
-        HttpResponse<String> none = Requests.upload(teacher, "/teacher/programme/competencies/import", "file",
-                "empty.csv", new byte[0]);
+        HttpResponse<String> unclosed = Requests.upload(
+                teacher,
+                "/teacher/programme/competencies/import",
+                "file",
+                "broken.csv",
+                "KT1,Communiceren\nKT2,\"Plannen\nKT3,Reflecteren\n".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> latin1 = Requests.upload(
+                teacher,
+                "/teacher/programme/competencies/import",
+                "file",
+                "latin1.csv",
+                "KT1;Cliëntgericht\n".getBytes(StandardCharsets.ISO_8859_1));
+        HttpResponse<String> none =
+                Requests.upload(teacher, "/teacher/programme/competencies/import", "file", "empty.csv", new byte[0]);
 
         assertThat(unclosed.statusCode()).isEqualTo(422);
         assertThat(unclosed.body()).contains("The file is not readable as CSV", "id=\"import-file-error\"");
@@ -297,8 +376,8 @@ class ProgrammePageTests extends LaunchedCourseTests {
     void aFileLargerThanTheUploadLimitIsRefusedWithoutAServerError() {
         byte[] large = ("KT1;" + "x".repeat(1_600_000) + "\n").getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> refused = Requests.upload(teacher, "/teacher/programme/competencies/import", "file",
-                "large.csv", large);
+        HttpResponse<String> refused =
+                Requests.upload(teacher, "/teacher/programme/competencies/import", "file", "large.csv", large);
 
         assertThat(refused.statusCode()).isBetween(400, 499);
         assertThat(db.fetchCount(COMPETENCY, COMPETENCY.COURSE_ID.eq(courseId))).isZero();
@@ -310,15 +389,23 @@ class ProgrammePageTests extends LaunchedCourseTests {
     void aTeacherOfAnotherCourseFindsNothingOfThisCourseAndChangesNothing() {
         long category = categoryId("Observation");
         teacher.post("/teacher/programme/goals", Map.of("kind", "GOAL", "title", "Plan a lesson"));
-        long goal = db.select(LEARNING_GOAL.ID).from(LEARNING_GOAL).where(LEARNING_GOAL.COURSE_ID.eq(courseId))
+        long goal = db.select(LEARNING_GOAL.ID)
+                .from(LEARNING_GOAL)
+                .where(LEARNING_GOAL.COURSE_ID.eq(courseId))
                 .fetchSingle(LEARNING_GOAL.ID);
         teacher.post("/teacher/programme/competencies", Map.of("code", "KT1", "name", "Communiceren"));
-        long competency = db.select(COMPETENCY.ID).from(COMPETENCY).where(COMPETENCY.COURSE_ID.eq(courseId))
+        long competency = db.select(COMPETENCY.ID)
+                .from(COMPETENCY)
+                .where(COMPETENCY.COURSE_ID.eq(courseId))
                 .fetchSingle(COMPETENCY.ID);
-        Requests.postForm(teacher, "/teacher/programme/reflection-models",
+        Requests.postForm(
+                teacher,
+                "/teacher/programme/reflection-models",
                 "nameNl=Eigen&nameEn=Own+model&titleNl=Een&titleEn=One&promptNl=Vraag&promptEn=Question");
-        long model = db.select(REFLECTION_MODEL.ID).from(REFLECTION_MODEL)
-                .where(REFLECTION_MODEL.COURSE_ID.eq(courseId)).fetchSingle(REFLECTION_MODEL.ID);
+        long model = db.select(REFLECTION_MODEL.ID)
+                .from(REFLECTION_MODEL)
+                .where(REFLECTION_MODEL.COURSE_ID.eq(courseId))
+                .fetchSingle(REFLECTION_MODEL.ID);
         LaunchedUser stranger = users.otherTeacher();
 
         for (var request : List.of(
@@ -330,17 +417,26 @@ class ProgrammePageTests extends LaunchedCourseTests {
                 Map.entry("/teacher/programme/competencies/" + competency, Map.of("code", "X1", "name", "Taken over")),
                 Map.entry("/teacher/programme/competencies/" + competency + "/archive", Map.of("archived", "true")),
                 Map.entry("/teacher/programme/reflection-model", Map.of("modelId", "" + model)))) {
-            assertThat(stranger.post(request.getKey(), request.getValue()).statusCode()).as(request.getKey())
+            assertThat(stranger.post(request.getKey(), request.getValue()).statusCode())
+                    .as(request.getKey())
                     .isEqualTo(404);
         }
 
-        assertThat(db.fetchSingle(CATEGORY, CATEGORY.ID.eq(category)).into(CATEGORY).getName()).isEqualTo("Observation");
-        assertThat(db.fetchSingle(CATEGORY, CATEGORY.ID.eq(category)).getArchived()).isFalse();
-        assertThat(db.fetchSingle(LEARNING_GOAL, LEARNING_GOAL.ID.eq(goal)).getTitle()).isEqualTo("Plan a lesson");
-        assertThat(db.fetchSingle(COMPETENCY, COMPETENCY.ID.eq(competency)).getName()).isEqualTo("Communiceren");
+        assertThat(db.fetchSingle(CATEGORY, CATEGORY.ID.eq(category))
+                        .into(CATEGORY)
+                        .getName())
+                .isEqualTo("Observation");
+        assertThat(db.fetchSingle(CATEGORY, CATEGORY.ID.eq(category)).getArchived())
+                .isFalse();
+        assertThat(db.fetchSingle(LEARNING_GOAL, LEARNING_GOAL.ID.eq(goal)).getTitle())
+                .isEqualTo("Plan a lesson");
+        assertThat(db.fetchSingle(COMPETENCY, COMPETENCY.ID.eq(competency)).getName())
+                .isEqualTo("Communiceren");
         long strangersCourse = courseIdOf(stranger);
-        assertThat(db.fetchCount(PROGRAMME, PROGRAMME.COURSE_ID.eq(strangersCourse))).isZero();
-        assertThat(stranger.get("/teacher/programme").body()).doesNotContain("Plan a lesson", "Communiceren", "Own model");
+        assertThat(db.fetchCount(PROGRAMME, PROGRAMME.COURSE_ID.eq(strangersCourse)))
+                .isZero();
+        assertThat(stranger.get("/teacher/programme").body())
+                .doesNotContain("Plan a lesson", "Communiceren", "Own model");
     }
 
     @Test
@@ -348,21 +444,28 @@ class ProgrammePageTests extends LaunchedCourseTests {
         long category = categoryId("Observation");
 
         assertThat(users.student().get("/teacher/programme").statusCode()).isEqualTo(403);
-        assertThat(users.student().post("/teacher/programme/categories/" + category, Map.of("name", "Mine"))
-                .statusCode()).isEqualTo(403);
-        assertThat(users.otherStudent().post("/teacher/programme/categories", Map.of("name", "Mine"))
-                .statusCode()).isEqualTo(403);
+        assertThat(users.student()
+                        .post("/teacher/programme/categories/" + category, Map.of("name", "Mine"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(users.otherStudent()
+                        .post("/teacher/programme/categories", Map.of("name", "Mine"))
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(db.fetchSingle(CATEGORY, CATEGORY.ID.eq(category)).getName()).isEqualTo("Observation");
     }
 
     private long categoryId(String name) {
         catalog.categories(courseId, Locale.ENGLISH);
-        return db.select(CATEGORY.ID).from(CATEGORY)
-                .where(CATEGORY.COURSE_ID.eq(courseId), CATEGORY.NAME.eq(name)).fetchSingle(CATEGORY.ID);
+        return db.select(CATEGORY.ID)
+                .from(CATEGORY)
+                .where(CATEGORY.COURSE_ID.eq(courseId), CATEGORY.NAME.eq(name))
+                .fetchSingle(CATEGORY.ID);
     }
 
     private long builtIn(String key) {
-        return db.select(REFLECTION_MODEL.ID).from(REFLECTION_MODEL)
+        return db.select(REFLECTION_MODEL.ID)
+                .from(REFLECTION_MODEL)
                 .where(REFLECTION_MODEL.COURSE_ID.isNull(), REFLECTION_MODEL.MODEL_KEY.eq(key))
                 .fetchSingle(REFLECTION_MODEL.ID);
     }

@@ -7,8 +7,8 @@ import static nl.leerlog.schema.Tables.COURSE;
 import static nl.leerlog.schema.Tables.ENROLMENT;
 import static nl.leerlog.schema.Tables.REFLECTION_MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -18,12 +18,18 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import nl.leerlog.tool.identity.CourseRole;
 import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.internship.Internship;
 import nl.leerlog.tool.internship.InternshipWeek;
 import nl.leerlog.tool.internship.Internships;
-import nl.leerlog.tool.identity.Owner;
-import nl.leerlog.tool.identity.CourseRole;
+import nl.leerlog.tool.programme.Choice;
+import nl.leerlog.tool.programme.Goal;
+import nl.leerlog.tool.programme.MomentField;
+import nl.leerlog.tool.programme.ProgrammeCatalog;
+import nl.leerlog.tool.programme.ReflectionModel;
+import nl.leerlog.tool.programme.ReflectionModels;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,12 +37,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
-import nl.leerlog.tool.programme.Choice;
-import nl.leerlog.tool.programme.ProgrammeCatalog;
-import nl.leerlog.tool.programme.ReflectionModel;
-import nl.leerlog.tool.programme.MomentField;
-import nl.leerlog.tool.programme.Goal;
-import nl.leerlog.tool.programme.ReflectionModels;
 
 /**
  * What the programme's repositories, a student's own goals and the internship data promise, proven on each
@@ -47,22 +47,31 @@ abstract class ProgrammeRepositoryContractTests {
 
     @Autowired
     DSLContext db;
+
     @Autowired
     ProgrammeCatalog catalog;
+
     @Autowired
     Categories categories;
+
     @Autowired
     ProgrammeGoals programmeGoals;
+
     @Autowired
     OwnGoals ownGoals;
+
     @Autowired
     Competencies competencies;
+
     @Autowired
     CompetencyImport competencyImport;
+
     @Autowired
     ReflectionModels models;
+
     @Autowired
     ProgrammeSettings settings;
+
     @Autowired
     Internships internships;
 
@@ -82,8 +91,8 @@ abstract class ProgrammeRepositoryContractTests {
         otherStudent = person(course, CourseRole.STUDENT);
         teacher = person(course, CourseRole.TEACHER);
         owner = Owner.of(new CurrentUser(student, "Sanne", CourseRole.STUDENT, false, course, "Stage", Locale.ENGLISH));
-        otherOwner = Owner.of(new CurrentUser(otherStudent, "Daan", CourseRole.STUDENT, false, course, "Stage",
-                Locale.ENGLISH));
+        otherOwner = Owner.of(
+                new CurrentUser(otherStudent, "Daan", CourseRole.STUDENT, false, course, "Stage", Locale.ENGLISH));
     }
 
     // Categories
@@ -93,8 +102,9 @@ abstract class ProgrammeRepositoryContractTests {
         List<Categories.Category> first = categories.all(course, Locale.forLanguageTag("nl"));
         List<Categories.Category> again = categories.all(course, Locale.ENGLISH);
 
-        assertThat(first).extracting(Categories.Category::name).containsExactly("Praktijkwerk", "Overleg of gesprek",
-                "Observatie", "Scholing of training", "Overig");
+        assertThat(first)
+                .extracting(Categories.Category::name)
+                .containsExactly("Praktijkwerk", "Overleg of gesprek", "Observatie", "Scholing of training", "Overig");
         assertThat(again).isEqualTo(first);
     }
 
@@ -108,9 +118,12 @@ abstract class ProgrammeRepositoryContractTests {
         categories.move(course, id("Practical work"), Categories.Direction.DOWN);
         categories.archive(course, id("Observation"), true);
 
-        assertThat(catalog.categories(course, Locale.ENGLISH)).extracting(Choice::label).containsExactly(
-                "Meeting or consultation", "Practical work", "Training or course", "Intervision", "Other");
-        assertThat(categories.all(course, Locale.ENGLISH)).extracting(Categories.Category::name)
+        assertThat(catalog.categories(course, Locale.ENGLISH))
+                .extracting(Choice::label)
+                .containsExactly(
+                        "Meeting or consultation", "Practical work", "Training or course", "Intervision", "Other");
+        assertThat(categories.all(course, Locale.ENGLISH))
+                .extracting(Categories.Category::name)
                 .contains("Observation");
     }
 
@@ -144,10 +157,12 @@ abstract class ProgrammeRepositoryContractTests {
         long own = ownGoals.add(owner, Goal.Kind.QUESTION, "How do I calm a class?", "Before Friday");
         ownGoals.add(otherOwner, Goal.Kind.GOAL, "Someone else's goal", null);
 
-        assertThat(catalog.goals(owner)).containsExactly(
-                new Goal(programmeGoal, Goal.Kind.GOAL, "Plan a lesson", null, false),
-                new Goal(own, Goal.Kind.QUESTION, "How do I calm a class?", "Before Friday", true));
-        assertThat(programmeGoals.all(course)).extracting(ProgrammeGoals.ProgrammeGoal::title)
+        assertThat(catalog.goals(owner))
+                .containsExactly(
+                        new Goal(programmeGoal, Goal.Kind.GOAL, "Plan a lesson", null, false),
+                        new Goal(own, Goal.Kind.QUESTION, "How do I calm a class?", "Before Friday", true));
+        assertThat(programmeGoals.all(course))
+                .extracting(ProgrammeGoals.ProgrammeGoal::title)
                 .containsExactly("Plan a lesson");
         assertThat(ownGoals.all(owner)).extracting(OwnGoals.OwnGoal::title).containsExactly("How do I calm a class?");
     }
@@ -163,8 +178,9 @@ abstract class ProgrammeRepositoryContractTests {
 
         ownGoals.update(owner, own, Goal.Kind.QUESTION, "How do I plan a lesson?", "With a goal");
         ownGoals.archive(owner, own, true);
-        assertThat(ownGoals.find(owner, own)).isEqualTo(new OwnGoals.OwnGoal(own, Goal.Kind.QUESTION,
-                "How do I plan a lesson?", "With a goal", true));
+        assertThat(ownGoals.find(owner, own))
+                .isEqualTo(
+                        new OwnGoals.OwnGoal(own, Goal.Kind.QUESTION, "How do I plan a lesson?", "With a goal", true));
         assertThat(catalog.goals(owner)).isEmpty();
     }
 
@@ -189,7 +205,9 @@ abstract class ProgrammeRepositoryContractTests {
         competencies.archive(course, kt2, true);
 
         assertThat(catalog.competencies(course)).containsExactly(new Choice(kt1, "Communiceren met cliënten", "KT1"));
-        assertThat(competencies.all(course)).extracting(Competencies.Competency::archived).containsExactly(false, true);
+        assertThat(competencies.all(course))
+                .extracting(Competencies.Competency::archived)
+                .containsExactly(false, true);
         assertThat(competencies.codeTaken(course, "kt2", null)).isTrue();
         assertThat(competencies.codeTaken(course, "kt2", kt2)).isFalse();
         assertNotFound(() -> competencies.update(otherCourse, kt1, "X", "Taken", null));
@@ -201,26 +219,30 @@ abstract class ProgrammeRepositoryContractTests {
         long kt1 = competencies.add(course, "kt1", "Oud", null);
         competencies.archive(course, kt1, true);
 
-        CompetencyImport.Report report = competencyImport.importCsv(course,
-                "KT1;Communiceren;Helder\nKT2;Plannen\n;Geen code\n".getBytes(StandardCharsets.UTF_8));
+        CompetencyImport.Report report = competencyImport.importCsv(
+                course, "KT1;Communiceren;Helder\nKT2;Plannen\n;Geen code\n".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(report).isEqualTo(new CompetencyImport.Report(1, 1,
-                List.of(new CompetencyCsv.Refusal(3, "code", "programme.error.required")), null));
-        assertThat(catalog.competencies(course)).extracting(Choice::code, Choice::label).containsExactly(
-                tuple("kt1", "Communiceren"),
-                tuple("KT2", "Plannen"));
-        assertThat(db.fetchCount(COMPETENCY, COMPETENCY.COURSE_ID.eq(otherCourse))).isZero();
+        assertThat(report)
+                .isEqualTo(new CompetencyImport.Report(
+                        1, 1, List.of(new CompetencyCsv.Refusal(3, "code", "programme.error.required")), null));
+        assertThat(catalog.competencies(course))
+                .extracting(Choice::code, Choice::label)
+                .containsExactly(tuple("kt1", "Communiceren"), tuple("KT2", "Plannen"));
+        assertThat(db.fetchCount(COMPETENCY, COMPETENCY.COURSE_ID.eq(otherCourse)))
+                .isZero();
     }
 
     @Test
     void aRefusedFileLeavesTheFrameworkAsItWas() {
         competencies.add(course, "KT1", "Communiceren", null);
 
-        CompetencyImport.Report report = competencyImport.importCsv(course,
-                "KT1,Nieuw\nKT2,\"Plannen\n".getBytes(StandardCharsets.UTF_8));
+        CompetencyImport.Report report =
+                competencyImport.importCsv(course, "KT1,Nieuw\nKT2,\"Plannen\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(report.failed()).isTrue();
-        assertThat(competencies.all(course)).extracting(Competencies.Competency::name).containsExactly("Communiceren");
+        assertThat(competencies.all(course))
+                .extracting(Competencies.Competency::name)
+                .containsExactly("Communiceren");
     }
 
     // Required fields and the reflection model
@@ -244,30 +266,43 @@ abstract class ProgrammeRepositoryContractTests {
 
     @Test
     void aCoursesOwnModelHasItsStepsInBothLanguagesAndIsNoChoiceForAnotherCourse() {
-        long own = models.addOwn(course, "Drie vragen", "Three questions", List.of(
-                new ReflectionModels.NewStep("Wat", "What", "Wat gebeurde er?", "What happened?"),
-                new ReflectionModels.NewStep("Nu wat", "Now what", "Wat ga je doen?", "What will you do?")));
+        long own = models.addOwn(
+                course,
+                "Drie vragen",
+                "Three questions",
+                List.of(
+                        new ReflectionModels.NewStep("Wat", "What", "Wat gebeurde er?", "What happened?"),
+                        new ReflectionModels.NewStep("Nu wat", "Now what", "Wat ga je doen?", "What will you do?")));
         models.addOwn(course, "Nog een", "Another", List.of(new ReflectionModels.NewStep("a", "a", "b", "b")));
 
-        assertThat(models.offeredTo(course, Locale.forLanguageTag("nl"))).filteredOn(model -> !model.builtIn())
-                .first().satisfies(model -> {
+        assertThat(models.offeredTo(course, Locale.forLanguageTag("nl")))
+                .filteredOn(model -> !model.builtIn())
+                .first()
+                .satisfies(model -> {
                     assertThat(model.id()).isEqualTo(own);
                     assertThat(model.name()).isEqualTo("Drie vragen");
-                    assertThat(model.steps()).extracting(ReflectionModel.Step::title, ReflectionModel.Step::prompt)
-                .containsExactly(tuple("Wat", "Wat gebeurde er?"), tuple("Nu wat", "Wat ga je doen?"));
+                    assertThat(model.steps())
+                            .extracting(ReflectionModel.Step::title, ReflectionModel.Step::prompt)
+                            .containsExactly(tuple("Wat", "Wat gebeurde er?"), tuple("Nu wat", "Wat ga je doen?"));
                 });
-        assertThat(models.offeredTo(course, Locale.ENGLISH)).extracting(ReflectionModel::key)
+        assertThat(models.offeredTo(course, Locale.ENGLISH))
+                .extracting(ReflectionModel::key)
                 .containsExactly("feedback", "korthagen", "starrt", "gibbs", "abcd", "own-1", "own-2");
         assertThat(models.offeredTo(otherCourse, Locale.ENGLISH)).allMatch(ReflectionModel::builtIn);
         assertNotFound(() -> settings.chooseReflectionModel(otherCourse, own, teacher));
-        assertThat(db.fetchCount(REFLECTION_MODEL, REFLECTION_MODEL.COURSE_ID.eq(course))).isEqualTo(2);
+        assertThat(db.fetchCount(REFLECTION_MODEL, REFLECTION_MODEL.COURSE_ID.eq(course)))
+                .isEqualTo(2);
     }
 
     @Test
     void everyBuiltInModelHasItsStepsInDutchAndEnglish() {
-        assertThat(models.offeredTo(course, Locale.ENGLISH)).filteredOn(model -> model.key().equals("korthagen"))
-                .singleElement().extracting(model -> model.steps().stream().map(ReflectionModel.Step::title).toList())
-                .isEqualTo(List.of("Action", "Looking back", "Awareness of essential aspects", "Alternatives", "Trial"));
+        assertThat(models.offeredTo(course, Locale.ENGLISH))
+                .filteredOn(model -> model.key().equals("korthagen"))
+                .singleElement()
+                .extracting(model ->
+                        model.steps().stream().map(ReflectionModel.Step::title).toList())
+                .isEqualTo(
+                        List.of("Action", "Looking back", "Awareness of essential aspects", "Alternatives", "Trial"));
         assertThat(models.offeredTo(course, Locale.forLanguageTag("nl")))
                 .allSatisfy(model -> assertThat(model.steps()).isNotEmpty());
     }
@@ -276,8 +311,13 @@ abstract class ProgrammeRepositoryContractTests {
 
     @Test
     void anInternshipIsStoredWholeAndOverwrittenWhole() {
-        Internship first = new Internship("Zorghuis De Linde", "Ineke Bakker", "ineke@zorghuis.example.nl",
-                LocalDate.of(2026, 2, 2), LocalDate.of(2026, 6, 26), "Een dagprogramma ontwerpen");
+        Internship first = new Internship(
+                "Zorghuis De Linde",
+                "Ineke Bakker",
+                "ineke@zorghuis.example.nl",
+                LocalDate.of(2026, 2, 2),
+                LocalDate.of(2026, 6, 26),
+                "Een dagprogramma ontwerpen");
         internships.save(course, student, first, student);
         Internship corrected = new Internship("Zorghuis De Eik", null, null, LocalDate.of(2026, 2, 9), null, null);
         internships.save(course, student, corrected, teacher);
@@ -291,8 +331,11 @@ abstract class ProgrammeRepositoryContractTests {
     void theSummaryOfTheStudentsOwnInternshipCountsWeeksFromTheStartDate() {
         assertThat(internships.summary(owner)).isEmpty();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        internships.save(course, student, new Internship("Zorghuis", null, null, today.minusDays(14),
-                today.plusDays(20), null), student);
+        internships.save(
+                course,
+                student,
+                new Internship("Zorghuis", null, null, today.minusDays(14), today.plusDays(20), null),
+                student);
 
         assertThat(internships.summary(owner)).get().satisfies(summary -> {
             assertThat(summary.internship().organisation()).isEqualTo("Zorghuis");
@@ -309,27 +352,34 @@ abstract class ProgrammeRepositoryContractTests {
         assertThat(internships.activeStudent(course, student)).isPresent();
         assertThat(internships.activeStudent(course, teacher)).isEmpty();
         assertThat(internships.activeStudent(otherCourse, student)).isEmpty();
-        db.update(ENROLMENT).set(ENROLMENT.ACTIVE, false)
-                .where(ENROLMENT.COURSE_ID.eq(course), ENROLMENT.USER_ID.eq(student)).execute();
+        db.update(ENROLMENT)
+                .set(ENROLMENT.ACTIVE, false)
+                .where(ENROLMENT.COURSE_ID.eq(course), ENROLMENT.USER_ID.eq(student))
+                .execute();
         assertThat(internships.activeStudent(course, student)).isEmpty();
     }
 
     // Helpers
 
     private long id(String categoryName) {
-        return db.select(CATEGORY.ID).from(CATEGORY)
-                .where(CATEGORY.COURSE_ID.eq(course), CATEGORY.NAME.eq(categoryName)).fetchSingle(CATEGORY.ID);
+        return db.select(CATEGORY.ID)
+                .from(CATEGORY)
+                .where(CATEGORY.COURSE_ID.eq(course), CATEGORY.NAME.eq(categoryName))
+                .fetchSingle(CATEGORY.ID);
     }
 
     private long builtIn(String key) {
-        return db.select(REFLECTION_MODEL.ID).from(REFLECTION_MODEL)
+        return db.select(REFLECTION_MODEL.ID)
+                .from(REFLECTION_MODEL)
                 .where(REFLECTION_MODEL.COURSE_ID.isNull(), REFLECTION_MODEL.MODEL_KEY.eq(key))
                 .fetchSingle(REFLECTION_MODEL.ID);
     }
 
     private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable change) {
-        assertThatThrownBy(change).isInstanceOfSatisfying(ResponseStatusException.class,
-                e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThatThrownBy(change)
+                .isInstanceOfSatisfying(
+                        ResponseStatusException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
     }
 
     private long course() {
@@ -341,7 +391,8 @@ abstract class ProgrammeRepositoryContractTests {
                 .set(COURSE.CONTEXT_ID, "context-" + UUID.randomUUID())
                 .set(COURSE.CREATED_AT, now)
                 .set(COURSE.UPDATED_AT, now)
-                .returningResult(COURSE.ID).fetchSingle(COURSE.ID);
+                .returningResult(COURSE.ID)
+                .fetchSingle(COURSE.ID);
     }
 
     private long person(long courseId, CourseRole role) {
@@ -352,7 +403,8 @@ abstract class ProgrammeRepositoryContractTests {
                 .set(APP_USER.DISPLAY_NAME, "Someone")
                 .set(APP_USER.CREATED_AT, now)
                 .set(APP_USER.LAST_LAUNCH_AT, now)
-                .returningResult(APP_USER.ID).fetchSingle(APP_USER.ID);
+                .returningResult(APP_USER.ID)
+                .fetchSingle(APP_USER.ID);
         db.insertInto(ENROLMENT)
                 .set(ENROLMENT.COURSE_ID, courseId)
                 .set(ENROLMENT.USER_ID, id)

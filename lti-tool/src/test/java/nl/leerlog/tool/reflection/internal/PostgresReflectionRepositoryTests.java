@@ -7,5 +7,4 @@ import org.springframework.test.context.ContextConfiguration;
 /** The reflection repository contract on PostgreSQL, the production database, in a schema of its own. */
 @ContextConfiguration(initializers = OwnPostgresSchema.class)
 @DirtiesContext // closing the context drops its schema now, not at the end of the whole run
-class PostgresReflectionRepositoryTests extends ReflectionRepositoryContractTests {
-}
+class PostgresReflectionRepositoryTests extends ReflectionRepositoryContractTests {}

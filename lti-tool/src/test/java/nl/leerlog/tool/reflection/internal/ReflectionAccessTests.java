@@ -35,10 +35,21 @@ class ReflectionAccessTests extends LaunchedCourseTests {
         owner = ownerOf(users.student());
         moment = rows().moment(owner, "Secret moment");
         long feedback = rows().builtInModel("feedback");
-        reflection = reflections.create(owner, feedback, moment, new ReflectionContent("Secret reflection", false,
-                Map.of("feedback", "Private feedback", "feed-forward", "Private plan")), Instant.now());
-        deleted = reflections.create(owner, feedback, null, new ReflectionContent("Deleted secret", false,
-                Map.of("feedback", "f")), Instant.now());
+        reflection = reflections.create(
+                owner,
+                feedback,
+                moment,
+                new ReflectionContent(
+                        "Secret reflection",
+                        false,
+                        Map.of("feedback", "Private feedback", "feed-forward", "Private plan")),
+                Instant.now());
+        deleted = reflections.create(
+                owner,
+                feedback,
+                null,
+                new ReflectionContent("Deleted secret", false, Map.of("feedback", "f")),
+                Instant.now());
         reflections.delete(owner, deleted, Instant.now());
     }
 
@@ -50,10 +61,11 @@ class ReflectionAccessTests extends LaunchedCourseTests {
 
     @Test
     void strangersCannotUpdateAReflection() {
-        everyStrangerGetsNotFound(stranger -> stranger.post("/student/reflections/" + reflection, Map.of(
-                "title", "Hijacked", "answer-feedback", "x", "answer-feed-forward", "y", "action", "save")));
-        everyStrangerGetsNotFound(stranger -> stranger.post("/student/reflections/" + reflection, Map.of(
-                "title", "", "action", "save")));
+        everyStrangerGetsNotFound(stranger -> stranger.post(
+                "/student/reflections/" + reflection,
+                Map.of("title", "Hijacked", "answer-feedback", "x", "answer-feed-forward", "y", "action", "save")));
+        everyStrangerGetsNotFound(
+                stranger -> stranger.post("/student/reflections/" + reflection, Map.of("title", "", "action", "save")));
 
         Reflection unchanged = reflections.find(owner, reflection).orElseThrow();
         assertThat(unchanged.title()).isEqualTo("Secret reflection");
@@ -62,7 +74,8 @@ class ReflectionAccessTests extends LaunchedCourseTests {
 
     @Test
     void strangersCannotDeleteOrRestoreAReflection() {
-        everyStrangerGetsNotFound(stranger -> stranger.post("/student/reflections/" + reflection + "/delete", Map.of()));
+        everyStrangerGetsNotFound(
+                stranger -> stranger.post("/student/reflections/" + reflection + "/delete", Map.of()));
         everyStrangerGetsNotFound(stranger -> stranger.post("/student/reflections/" + deleted + "/restore", Map.of()));
 
         assertThat(reflections.find(owner, reflection)).isPresent();
@@ -73,11 +86,22 @@ class ReflectionAccessTests extends LaunchedCourseTests {
     @Test
     void strangersCannotReflectOnTheStudentsMoment() {
         everyStrangerGetsNotFound(stranger -> stranger.get("/student/reflections/new?moment=" + moment));
-        everyStrangerGetsNotFound(stranger -> stranger.post("/student/reflections", Map.of(
-                "modelId", Long.toString(rows().builtInModel("feedback")), "momentId", Long.toString(moment),
-                "title", "On someone else's moment", "action", "draft")));
+        everyStrangerGetsNotFound(stranger -> stranger.post(
+                "/student/reflections",
+                Map.of(
+                        "modelId",
+                        Long.toString(rows().builtInModel("feedback")),
+                        "momentId",
+                        Long.toString(moment),
+                        "title",
+                        "On someone else's moment",
+                        "action",
+                        "draft")));
 
-        assertThat(reflections.list(owner)).singleElement().extracting(ReflectionSummary::id).isEqualTo(reflection);
+        assertThat(reflections.list(owner))
+                .singleElement()
+                .extracting(ReflectionSummary::id)
+                .isEqualTo(reflection);
         Owner otherStudent = ownerOf(users.otherStudent());
         assertThat(reflections.list(otherStudent)).isEmpty();
     }
@@ -85,11 +109,19 @@ class ReflectionAccessTests extends LaunchedCourseTests {
     @Test
     void theStudentsReflectionsAppearNowhereElse() {
         for (LaunchedUser stranger : users.strangers()) {
-            for (String path : new String[] {"/student/reflections", "/student/reflections/new", "/student/saved",
-                    "/home", "/teacher/dashboard", "/teacher/students", "/student/reflections?deleted=" + deleted}) {
+            for (String path : new String[] {
+                "/student/reflections",
+                "/student/reflections/new",
+                "/student/saved",
+                "/home",
+                "/teacher/dashboard",
+                "/teacher/students",
+                "/student/reflections?deleted=" + deleted
+            }) {
                 HttpResponse<String> page = stranger.get(path);
-                assertThat(page.body()).as(path).doesNotContain("Secret reflection", "Private feedback",
-                        "Secret moment", "Deleted secret");
+                assertThat(page.body())
+                        .as(path)
+                        .doesNotContain("Secret reflection", "Private feedback", "Secret moment", "Deleted secret");
             }
         }
         // The owner does see them: the strings above would show up if a page leaked them.

@@ -42,15 +42,19 @@ class ReflectionBrowserTests extends DemoLmsBrowser {
 
         tool.locator(".app-nav").getByText("Reflecties").click();
         waitForText(tool.locator("h1"), "Reflecties");
-        tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Nieuwe reflectie")).click();
+        tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Nieuwe reflectie"))
+                .click();
         waitForText(tool.locator("h1"), "Nieuwe reflectie");
-        assertThat(tool.locator("main").textContent()).contains("Reflectiemodel: Korthagen (reflectiecirkel)",
-                "Stap 1 van 5", "Wat wilde je bereiken");
+        assertThat(tool.locator("main").textContent())
+                .contains("Reflectiemodel: Korthagen (reflectiecirkel)", "Stap 1 van 5", "Wat wilde je bereiken");
 
         // A final save with the last phase left empty comes back with a message there and everything kept.
         problems.expect("status of 422");
-        tool.getByLabel("Titel", new FrameLocator.GetByLabelOptions().setExact(true)).fill(title);
-        KORTHAGEN.entrySet().stream().limit(4).forEach(step -> label(tool, step.getKey()).fill(step.getValue()));
+        tool.getByLabel("Titel", new FrameLocator.GetByLabelOptions().setExact(true))
+                .fill(title);
+        KORTHAGEN.entrySet().stream()
+                .limit(4)
+                .forEach(step -> label(tool, step.getKey()).fill(step.getValue()));
         button(tool, "Reflectie opslaan").click();
         Locator summary = tool.locator(".error-summary");
         summary.waitFor();
@@ -63,7 +67,8 @@ class ReflectionBrowserTests extends DemoLmsBrowser {
         label(tool, "Uitproberen").fill(KORTHAGEN.get("Uitproberen"));
         button(tool, "Reflectie opslaan").click();
         waitForText(tool.locator("h1"), title);
-        assertThat(tool.locator("main").textContent()).contains("Je reflectie is opgeslagen.")
+        assertThat(tool.locator("main").textContent())
+                .contains("Je reflectie is opgeslagen.")
                 .contains(KORTHAGEN.values());
 
         button(tool, "Bewaren in Opgeslagen").click();
@@ -73,15 +78,19 @@ class ReflectionBrowserTests extends DemoLmsBrowser {
         // Later: the reflection is listed with its model, and Saved leads back to it.
         tool.locator(".app-nav").getByText("Reflecties").click();
         waitForText(tool.locator("h1"), "Reflecties");
-        assertThat(tool.locator(".reflection-list li").filter(new Locator.FilterOptions().setHasText(title))
-                .textContent()).contains("Korthagen (reflectiecirkel)");
+        assertThat(tool.locator(".reflection-list li")
+                        .filter(new Locator.FilterOptions().setHasText(title))
+                        .textContent())
+                .contains("Korthagen (reflectiecirkel)");
         tool.locator(".app-nav").getByText("Opgeslagen").click();
         waitForText(tool.locator("h1"), "Opgeslagen");
         Locator item = tool.locator(".saved-item").first();
-        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "saved.png"))
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Paths.get("target", "screenshots", "saved.png"))
                 .setFullPage(true));
         assertThat(item.textContent()).contains("Reflectie", title);
-        item.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title)).click();
+        item.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title))
+                .click();
         waitForText(tool.locator("h1"), title);
         assertThat(tool.locator("main").textContent()).contains(KORTHAGEN.get("Alternatieven"));
     }
@@ -93,13 +102,17 @@ class ReflectionBrowserTests extends DemoLmsBrowser {
         courseReflectsWith("korthagen");
         tool.locator(".app-nav").getByText("Reflecties").click();
         waitForText(tool.locator("h1"), "Reflecties");
-        tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Nieuwe reflectie")).click();
+        tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Nieuwe reflectie"))
+                .click();
         waitForText(tool.locator("h1"), "Nieuwe reflectie");
         Frame frame = page.frame("tool-frame");
-        assertThat((Boolean) frame.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
-                .as("no sideways scrolling at 360 px").isTrue();
+        assertThat((Boolean)
+                        frame.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("no sideways scrolling at 360 px")
+                .isTrue();
         // To look at when the page changes.
-        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "reflection-form-360.png"))
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Paths.get("target", "screenshots", "reflection-form-360.png"))
                 .setFullPage(true));
 
         // From the LMS's last button, Tab enters the frame and walks the page; type into each field on the way.
@@ -116,7 +129,9 @@ class ReflectionBrowserTests extends DemoLmsBrowser {
                 page.keyboard().type(title);
             } else if (focused.matches("step-[1-5]")) {
                 Locator field = tool.locator("#" + focused);
-                assertThat(field.evaluate("e => getComputedStyle(e).outlineStyle")).as("focus visible").isNotEqualTo("none");
+                assertThat(field.evaluate("e => getComputedStyle(e).outlineStyle"))
+                        .as("focus visible")
+                        .isNotEqualTo("none");
                 assertThat(field.isVisible()).isTrue();
                 page.keyboard().type(answers.get(Integer.parseInt(focused.substring(5)) - 1));
             }
@@ -126,9 +141,12 @@ class ReflectionBrowserTests extends DemoLmsBrowser {
 
         page.keyboard().press("Enter");
         waitForText(tool.locator("h1"), title);
-        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "reflection-360.png"))
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Paths.get("target", "screenshots", "reflection-360.png"))
                 .setFullPage(true));
-        assertThat(tool.locator("main").textContent()).contains("Je reflectie is opgeslagen.").contains(answers);
+        assertThat(tool.locator("main").textContent())
+                .contains("Je reflectie is opgeslagen.")
+                .contains(answers);
     }
 
     private static Locator label(FrameLocator tool, String text) {
@@ -136,6 +154,8 @@ class ReflectionBrowserTests extends DemoLmsBrowser {
     }
 
     private static Locator button(FrameLocator tool, String name) {
-        return tool.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName(name).setExact(true));
+        return tool.getByRole(
+                AriaRole.BUTTON,
+                new FrameLocator.GetByRoleOptions().setName(name).setExact(true));
     }
 }

@@ -1,7 +1,5 @@
 package nl.leerlog.tool.reflection.internal;
 
-import nl.leerlog.tool.programme.ReflectionModel;
-import nl.leerlog.tool.programme.ReflectionModels;
 import static nl.leerlog.schema.Tables.REFLECTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import nl.leerlog.tool.LearningLogRows;
 import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.programme.ReflectionModel;
+import nl.leerlog.tool.programme.ReflectionModels;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +28,10 @@ abstract class ReflectionRepositoryContractTests {
 
     @Autowired
     DSLContext db;
+
     @Autowired
     Reflections reflections;
+
     @Autowired
     ReflectionModels models;
 
@@ -40,6 +42,7 @@ abstract class ReflectionRepositoryContractTests {
     Owner classmate;
     /** The same student in another course. */
     Owner elsewhere;
+
     long korthagen;
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
@@ -58,24 +61,35 @@ abstract class ReflectionRepositoryContractTests {
     void reflectionIsStoredWithAnAnswerPerStepAndItsMoment() {
         long moment = rows.moment(owner, "First team meeting");
 
-        long id = reflections.create(owner, korthagen, moment,
-                new ReflectionContent("Speaking up", false, Map.of("action", "I wanted to speak up.",
-                        "looking-back", "I waited too long.")), now);
+        long id = reflections.create(
+                owner,
+                korthagen,
+                moment,
+                new ReflectionContent(
+                        "Speaking up",
+                        false,
+                        Map.of("action", "I wanted to speak up.", "looking-back", "I waited too long.")),
+                now);
 
         Reflection stored = reflections.find(owner, id).orElseThrow();
         assertThat(stored.title()).isEqualTo("Speaking up");
         assertThat(stored.modelId()).isEqualTo(korthagen);
         assertThat(stored.draft()).isFalse();
         assertThat(stored.moment()).isEqualTo(new Reflection.MomentLink(moment, "First team meeting"));
-        assertThat(stored.answers()).containsExactlyInAnyOrderEntriesOf(Map.of("action", "I wanted to speak up.",
-                "looking-back", "I waited too long."));
+        assertThat(stored.answers())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("action", "I wanted to speak up.", "looking-back", "I waited too long."));
         assertThat(stored.createdAt().toInstant()).isEqualTo(now);
     }
 
     @Test
     void draftKeepsOnlyTheStepsAnswered() {
-        long id = reflections.create(owner, korthagen, null,
-                new ReflectionContent("Half done", true, Map.of("action", "Started", "trial", "  ")), now);
+        long id = reflections.create(
+                owner,
+                korthagen,
+                null,
+                new ReflectionContent("Half done", true, Map.of("action", "Started", "trial", "  ")),
+                now);
 
         Reflection stored = reflections.find(owner, id).orElseThrow();
         assertThat(stored.draft()).isTrue();
@@ -100,11 +114,15 @@ abstract class ReflectionRepositoryContractTests {
 
     @Test
     void updateReplacesTitleDraftStateAndAnswers() {
-        long id = reflections.create(owner, korthagen, null,
-                new ReflectionContent("Draft", true, Map.of("action", "old", "trial", "old trial")), now);
+        long id = reflections.create(
+                owner,
+                korthagen,
+                null,
+                new ReflectionContent("Draft", true, Map.of("action", "old", "trial", "old trial")),
+                now);
 
-        boolean updated = reflections.update(owner, id,
-                new ReflectionContent("Final", false, Map.of("action", "new")), now.plusSeconds(5));
+        boolean updated = reflections.update(
+                owner, id, new ReflectionContent("Final", false, Map.of("action", "new")), now.plusSeconds(5));
 
         assertThat(updated).isTrue();
         Reflection stored = reflections.find(owner, id).orElseThrow();
@@ -137,13 +155,15 @@ abstract class ReflectionRepositoryContractTests {
         for (Owner stranger : new Owner[] {classmate, elsewhere}) {
             assertThat(reflections.find(stranger, id)).as(stranger.toString()).isEmpty();
             assertThat(reflections.list(stranger)).as(stranger.toString()).isEmpty();
-            assertThat(reflections.update(stranger, id, content("Changed"), now)).isFalse();
+            assertThat(reflections.update(stranger, id, content("Changed"), now))
+                    .isFalse();
             assertThat(reflections.delete(stranger, id, now)).isFalse();
             assertThat(reflections.restore(stranger, id)).isFalse();
             assertThat(reflections.deletedTitle(stranger, id)).isEmpty();
         }
         assertThat(reflections.find(owner, id).orElseThrow().title()).isEqualTo("Private");
-        assertThat(db.fetchCount(REFLECTION, REFLECTION.DELETED_AT.isNull().and(REFLECTION.ID.eq(id)))).isOne();
+        assertThat(db.fetchCount(REFLECTION, REFLECTION.DELETED_AT.isNull().and(REFLECTION.ID.eq(id))))
+                .isOne();
     }
 
     @Test
@@ -155,7 +175,8 @@ abstract class ReflectionRepositoryContractTests {
         assertThat(reflections.moment(owner, classmatesMoment)).isEmpty();
         assertThat(reflections.moment(owner, deletedMoment)).isEmpty();
         assertThatThrownBy(() -> reflections.create(owner, korthagen, classmatesMoment, content("Sneaky"), now))
-                .isInstanceOfSatisfying(ResponseStatusException.class,
+                .isInstanceOfSatisfying(
+                        ResponseStatusException.class,
                         e -> assertThat(e.getStatusCode().value()).isEqualTo(404));
         assertThat(reflections.list(owner)).isEmpty();
     }
@@ -177,7 +198,8 @@ abstract class ReflectionRepositoryContractTests {
         long othersCourse = rows.course();
         long others = rows.customModel(othersCourse, "three-questions");
 
-        assertThat(models.offeredTo(course, Locale.ENGLISH)).extracting(ReflectionModel::key)
+        assertThat(models.offeredTo(course, Locale.ENGLISH))
+                .extracting(ReflectionModel::key)
                 .containsExactly("feedback", "korthagen", "starrt", "gibbs", "abcd", "three-questions");
         assertThat(models.find(course, own, Locale.ENGLISH)).isPresent();
         assertThat(models.find(course, others, Locale.ENGLISH)).isEmpty();
@@ -189,18 +211,27 @@ abstract class ReflectionRepositoryContractTests {
         long own = rows.customModel(course, "three-questions");
 
         ReflectionModel english = models.find(course, own, Locale.ENGLISH).orElseThrow();
-        ReflectionModel dutch = models.find(course, own, Locale.forLanguageTag("nl-NL")).orElseThrow();
+        ReflectionModel dutch =
+                models.find(course, own, Locale.forLanguageTag("nl-NL")).orElseThrow();
 
         assertThat(english.name()).isEqualTo("Three questions");
         assertThat(english.builtIn()).isFalse();
-        assertThat(english.steps()).extracting(ReflectionModel.Step::key).containsExactly("what", "so-what", "now-what");
-        assertThat(english.steps()).extracting(ReflectionModel.Step::title).containsExactly("What", "So what", "Now what");
+        assertThat(english.steps())
+                .extracting(ReflectionModel.Step::key)
+                .containsExactly("what", "so-what", "now-what");
+        assertThat(english.steps())
+                .extracting(ReflectionModel.Step::title)
+                .containsExactly("What", "So what", "Now what");
         assertThat(english.steps().getFirst().prompt()).isEqualTo("What happened?");
         assertThat(dutch.name()).isEqualTo("Drie vragen");
-        assertThat(dutch.steps()).extracting(ReflectionModel.Step::prompt)
+        assertThat(dutch.steps())
+                .extracting(ReflectionModel.Step::prompt)
                 .containsExactly("Wat gebeurde er?", "Wat betekent het?", "Wat ga je doen?");
         assertThat(models.find(course, korthagen, Locale.GERMAN).orElseThrow().steps())
-                .as("other languages read English").first().extracting(ReflectionModel.Step::title).isEqualTo("Action");
+                .as("other languages read English")
+                .first()
+                .extracting(ReflectionModel.Step::title)
+                .isEqualTo("Action");
     }
 
     private static ReflectionContent content(String title) {

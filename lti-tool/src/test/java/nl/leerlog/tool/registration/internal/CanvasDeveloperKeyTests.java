@@ -25,12 +25,14 @@ import org.springframework.test.context.TestPropertySource;
  * configured {@code lti.tool-url} (production settings, shared with {@link DynamicRegistrationGuardTests}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {
-        "lti.tool-url=https://leerlog.example.nl",
-        "lti.platform-http.allow-private-hosts=false",
-        "leerlog.registration.initial-status=PENDING",
-        "spring.datasource.url=jdbc:h2:mem:registration-production-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
-                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
+@TestPropertySource(
+        properties = {
+            "lti.tool-url=https://leerlog.example.nl",
+            "lti.platform-http.allow-private-hosts=false",
+            "leerlog.registration.initial-status=PENDING",
+            "spring.datasource.url=jdbc:h2:mem:registration-production-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
+                    + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        })
 class CanvasDeveloperKeyTests {
 
     static final String TOOL = "https://leerlog.example.nl";
@@ -47,36 +49,47 @@ class CanvasDeveloperKeyTests {
         HttpResponse<String> response = get("/lti/canvas.json");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(response.headers().firstValue("Content-Disposition")).isEmpty();
         Map<String, Object> key = RegistrationTestPlatform.JSON.readValue(response.body(), Map.class);
 
-        assertThat(key).containsEntry("title", "Leerlog")
+        assertThat(key)
+                .containsEntry("title", "Leerlog")
                 .containsEntry("description", text("registration.tool.description", Locale.ENGLISH))
                 .containsEntry("oidc_initiation_url", TOOL + "/lti/login")
                 .containsEntry("target_link_uri", TOOL + "/lti/launch")
                 .containsEntry("public_jwk_url", TOOL + "/.well-known/jwks.json")
-                .containsEntry("scopes", List.of("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"))
-                .containsEntry("custom_fields", Map.of("canvas_user_id", "$Canvas.user.id",
-                        "canvas_course_id", "$Canvas.course.id"));
-        Map<Object, Object> extension = assertThat(key).extractingByKey("extensions", as(LIST))
-                .singleElement(as(MAP)).actual();
-        assertThat(extension).containsEntry("platform", "canvas.instructure.com")
+                .containsEntry(
+                        "scopes", List.of("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"))
+                .containsEntry(
+                        "custom_fields",
+                        Map.of("canvas_user_id", "$Canvas.user.id", "canvas_course_id", "$Canvas.course.id"));
+        Map<Object, Object> extension = assertThat(key)
+                .extractingByKey("extensions", as(LIST))
+                .singleElement(as(MAP))
+                .actual();
+        assertThat(extension)
+                .containsEntry("platform", "canvas.instructure.com")
                 .containsEntry("privacy_level", "public")
                 .containsEntry("domain", "leerlog.example.nl");
-        assertThat(extension).extractingByKey("settings", as(MAP))
-                .extractingByKey("placements", as(LIST)).singleElement(as(MAP))
+        assertThat(extension)
+                .extractingByKey("settings", as(MAP))
+                .extractingByKey("placements", as(LIST))
+                .singleElement(as(MAP))
                 .containsEntry("placement", "course_navigation")
                 .containsEntry("message_type", "LtiResourceLinkRequest")
                 .containsEntry("text", text("registration.tool.placement-label", Locale.ENGLISH))
-                .containsEntry("labels", Map.of(
-                        "en", text("registration.tool.placement-label", Locale.ENGLISH),
-                        "nl", text("registration.tool.placement-label", SupportedLocales.DUTCH)))
+                .containsEntry(
+                        "labels",
+                        Map.of(
+                                "en", text("registration.tool.placement-label", Locale.ENGLISH),
+                                "nl", text("registration.tool.placement-label", SupportedLocales.DUTCH)))
                 .containsEntry("default", "enabled")
                 .containsEntry("visibility", "members")
-                .containsEntry("custom_fields", Map.of("canvas_user_id", "$Canvas.user.id",
-                        "canvas_course_id", "$Canvas.course.id"))
+                .containsEntry(
+                        "custom_fields",
+                        Map.of("canvas_user_id", "$Canvas.user.id", "canvas_course_id", "$Canvas.course.id"))
                 .containsEntry("icon_url", TOOL + "/images/leerlog-icon.svg")
                 // No windowTarget: Leerlog opens inside the course's frame, not in a new tab.
                 .doesNotContainKey("windowTarget");
@@ -95,11 +108,15 @@ class CanvasDeveloperKeyTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"leerlog-canvas.json\"");
-        assertThat(RegistrationTestPlatform.JSON.readValue(response.body(), Map.class)).containsKey("extensions");
+        assertThat(RegistrationTestPlatform.JSON.readValue(response.body(), Map.class))
+                .containsKey("extensions");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return BROWSER.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return BROWSER.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import nl.leerlog.tool.DebianChromium;
 import nl.leerlog.lti.registration.PlatformRegistrations;
+import nl.leerlog.tool.DebianChromium;
+import nl.leerlog.tool.registration.RegistrationStatus;
 import nl.leerlog.tool.registration.internal.RegistrationTestPlatform.Site;
 import nl.leerlog.tool.system.SupportedLocales;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.test.context.TestPropertySource;
-import nl.leerlog.tool.registration.RegistrationStatus;
 
 /**
  * Dynamic Registration in a real Chromium, as an LMS runs it: the LMS page (served by WireMock on 127.0.0.1)
@@ -39,8 +39,9 @@ import nl.leerlog.tool.registration.RegistrationStatus;
  * registration active at once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:dynamic-registration-browser-tests;"
-        + "DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+@TestPropertySource(
+        properties = "spring.datasource.url=jdbc:h2:mem:dynamic-registration-browser-tests;"
+                + "DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
 class DynamicRegistrationBrowserTests {
 
     /** Debian's Chromium (apt-get install chromium); elsewhere point -Dleerlog.chromium at a Chromium or Chrome. */
@@ -132,9 +133,11 @@ class DynamicRegistrationBrowserTests {
         page.waitForFunction("() => window.received.length === 2");
         assertThat(received()).last().isEqualTo("http://localhost:" + port + " org.imsglobal.lti.close");
 
-        assertThat(repository.find(site.issuer(), clientId).orElseThrow().status()).isEqualTo(RegistrationStatus.ACTIVE);
-        assertThat(launchRegistrations.find(site.issuer(), clientId)).hasValueSatisfying(
-                registration -> assertThat(registration.deploymentIds()).containsExactly("8"));
+        assertThat(repository.find(site.issuer(), clientId).orElseThrow().status())
+                .isEqualTo(RegistrationStatus.ACTIVE);
+        assertThat(launchRegistrations.find(site.issuer(), clientId))
+                .hasValueSatisfying(
+                        registration -> assertThat(registration.deploymentIds()).containsExactly("8"));
     }
 
     @Test
@@ -158,9 +161,11 @@ class DynamicRegistrationBrowserTests {
                 + URLEncoder.encode(site.configurationUrl(), StandardCharsets.UTF_8)
                 + "&registration_token=" + URLEncoder.encode(site.token(), StandardCharsets.UTF_8);
         String lmsPath = site.configurationPath().replace("openid-configuration.php", "register-tool.html");
-        LMS.server().stubFor(get(urlPathEqualTo(lmsPath)).willReturn(aResponse()
-                .withHeader("Content-Type", "text/html; charset=utf-8")
-                .withBody(LMS_PAGE.formatted(registrationUrl.replace("&", "&amp;")))));
+        LMS.server()
+                .stubFor(get(urlPathEqualTo(lmsPath))
+                        .willReturn(aResponse()
+                                .withHeader("Content-Type", "text/html; charset=utf-8")
+                                .withBody(LMS_PAGE.formatted(registrationUrl.replace("&", "&amp;")))));
         page.navigate(LMS.baseUrl() + lmsPath);
         FrameLocator tool = page.frameLocator("#tool");
         tool.locator("h1").waitFor();
@@ -169,8 +174,11 @@ class DynamicRegistrationBrowserTests {
 
     @SuppressWarnings("unchecked")
     private List<String> received() {
-        List<java.util.Map<String, Object>> messages = (List<java.util.Map<String, Object>>) page.evaluate("() => window.received");
-        return messages.stream().map(m -> m.get("origin") + " " + m.get("subject")).toList();
+        List<java.util.Map<String, Object>> messages =
+                (List<java.util.Map<String, Object>>) page.evaluate("() => window.received");
+        return messages.stream()
+                .map(m -> m.get("origin") + " " + m.get("subject"))
+                .toList();
     }
 
     private String text(String key) {

@@ -15,9 +15,9 @@ import java.util.Locale;
 import nl.leerlog.tool.registration.internal.RegistrationTestPlatform.Site;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,12 +30,14 @@ import org.springframework.test.context.TestPropertySource;
  * could be reached here is the WireMock LMS on 127.0.0.1, and it must see no request at all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {
-        "lti.tool-url=https://leerlog.example.nl",
-        "lti.platform-http.allow-private-hosts=false",
-        "leerlog.registration.initial-status=PENDING",
-        "spring.datasource.url=jdbc:h2:mem:registration-production-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
-                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
+@TestPropertySource(
+        properties = {
+            "lti.tool-url=https://leerlog.example.nl",
+            "lti.platform-http.allow-private-hosts=false",
+            "leerlog.registration.initial-status=PENDING",
+            "spring.datasource.url=jdbc:h2:mem:registration-production-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
+                    + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        })
 class DynamicRegistrationGuardTests {
 
     static final RegistrationTestPlatform LMS = new RegistrationTestPlatform();
@@ -61,9 +63,15 @@ class DynamicRegistrationGuardTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://169.254.169.254/latest/meta-data/", "https://10.0.0.1/openid-configuration",
-            "https://[::1]/openid-configuration", "https://[::ffff:127.0.0.1]/openid-configuration",
-            "https://192.168.1.10/.well-known/openid-configuration", "https://0.0.0.0/"})
+    @ValueSource(
+            strings = {
+                "https://169.254.169.254/latest/meta-data/",
+                "https://10.0.0.1/openid-configuration",
+                "https://[::1]/openid-configuration",
+                "https://[::ffff:127.0.0.1]/openid-configuration",
+                "https://192.168.1.10/.well-known/openid-configuration",
+                "https://0.0.0.0/"
+            })
     void configurationOnANonPublicAddressIsRefused(String url) {
         assertRefused(open(url), 403, RegistrationError.PRIVATE_ADDRESS);
     }
@@ -97,7 +105,11 @@ class DynamicRegistrationGuardTests {
         URI uri = URI.create("http://localhost:" + port + "/lti/registration?openid_configuration="
                 + URLEncoder.encode(configurationUrl, StandardCharsets.UTF_8) + "&registration_token=token-1");
         try {
-            return BROWSER.send(HttpRequest.newBuilder(uri).header("Accept-Language", "en").GET().build(),
+            return BROWSER.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Accept-Language", "en")
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -109,7 +121,8 @@ class DynamicRegistrationGuardTests {
 
     private void assertRefused(HttpResponse<String> page, int status, RegistrationError error) {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(status);
-        assertThat(page.body()).contains("data-error-code=\"" + error.code() + "\"")
+        assertThat(page.body())
+                .contains("data-error-code=\"" + error.code() + "\"")
                 .contains(org.springframework.web.util.HtmlUtils.htmlEscape(
                         messages.getMessage(error.messageKey(), null, Locale.ENGLISH)));
     }

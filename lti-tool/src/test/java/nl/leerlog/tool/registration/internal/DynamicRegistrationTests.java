@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import nl.leerlog.tool.registration.RegistrationSource;
+import nl.leerlog.tool.registration.RegistrationStatus;
 import nl.leerlog.tool.registration.StoredRegistration;
 import nl.leerlog.tool.registration.internal.RegistrationTestPlatform.Site;
 import nl.leerlog.tool.system.SupportedLocales;
@@ -31,22 +31,24 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.test.context.TestPropertySource;
-import nl.leerlog.tool.registration.RegistrationStatus;
 
 /**
  * LTI Dynamic Registration 1.0 over real HTTP, with WireMock on 127.0.0.1 as the LMS (so private hosts are
  * allowed here) and registrations pending approval, as in production. Each test registers a site of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {
-        "lti.platform-http.allow-private-hosts=true",
-        "leerlog.registration.initial-status=PENDING",
-        "spring.datasource.url=jdbc:h2:mem:dynamic-registration-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
-                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"})
+@TestPropertySource(
+        properties = {
+            "lti.platform-http.allow-private-hosts=true",
+            "leerlog.registration.initial-status=PENDING",
+            "spring.datasource.url=jdbc:h2:mem:dynamic-registration-tests;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
+                    + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+        })
 class DynamicRegistrationTests {
 
     static final RegistrationTestPlatform LMS = new RegistrationTestPlatform();
-    static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final HttpClient BROWSER =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     static final String NRPS = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
 
     @AfterAll
@@ -72,12 +74,14 @@ class DynamicRegistrationTests {
         HttpResponse<String> page = open(site, "en");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("data-registration-status=\"PENDING\"")
+        assertThat(page.body())
+                .contains("data-registration-status=\"PENDING\"")
                 .contains(text("registration.done.title", Locale.ENGLISH))
                 .contains(text("registration.done.pending", Locale.ENGLISH))
                 .contains("/js/registration-close.js")
                 .doesNotContain("<script>");
-        StoredRegistration stored = repository.find(site.issuer(), "moodle-client-1").orElseThrow();
+        StoredRegistration stored =
+                repository.find(site.issuer(), "moodle-client-1").orElseThrow();
         assertThat(stored.status()).isEqualTo(RegistrationStatus.PENDING);
         assertThat(stored.source()).isEqualTo(RegistrationSource.DYNAMIC);
         assertThat(stored.deploymentIds()).containsExactly("2");
@@ -104,7 +108,8 @@ class DynamicRegistrationTests {
         assertThat(posts.get(0).getHeader("Content-Type")).startsWith("application/json");
         Map<String, Object> body = RegistrationTestPlatform.body(posts.get(0));
         String tool = "http://localhost:" + port;
-        assertThat(body).containsEntry("application_type", "web")
+        assertThat(body)
+                .containsEntry("application_type", "web")
                 .containsEntry("response_types", List.of("id_token"))
                 .containsEntry("grant_types", List.of("implicit", "client_credentials"))
                 .containsEntry("initiate_login_uri", tool + "/lti/login")
@@ -115,14 +120,17 @@ class DynamicRegistrationTests {
                 .containsEntry("logo_uri", tool + "/images/leerlog-icon.svg")
                 .containsEntry("token_endpoint_auth_method", "private_key_jwt")
                 .containsEntry("scope", NRPS);
-        assertThat(body).extractingByKey("https://purl.imsglobal.org/spec/lti-tool-configuration", as(MAP))
+        assertThat(body)
+                .extractingByKey("https://purl.imsglobal.org/spec/lti-tool-configuration", as(MAP))
                 .containsEntry("domain", "localhost:" + port)
                 .containsEntry("target_link_uri", tool + "/lti/launch")
                 .containsEntry("claims", List.of("iss", "sub", "name", "given_name", "family_name", "email", "locale"))
-                .containsEntry("custom_parameters", Map.of("canvas_user_id", "$Canvas.user.id",
-                        "canvas_course_id", "$Canvas.course.id"))
+                .containsEntry(
+                        "custom_parameters",
+                        Map.of("canvas_user_id", "$Canvas.user.id", "canvas_course_id", "$Canvas.course.id"))
                 .containsEntry("https://canvas.instructure.com/lti/privacy_level", "public")
-                .extractingByKey("messages", as(LIST)).singleElement(as(MAP))
+                .extractingByKey("messages", as(LIST))
+                .singleElement(as(MAP))
                 .containsEntry("type", "LtiResourceLinkRequest")
                 .containsEntry("target_link_uri", tool + "/lti/launch")
                 .containsEntry("label", text("registration.tool.placement-label", Locale.ENGLISH))
@@ -135,13 +143,16 @@ class DynamicRegistrationTests {
         Site site = LMS.canvasSite();
         String clientId = "1000000000" + (System.nanoTime() % 10000);
         LMS.serveConfiguration(site, RegistrationTestPlatform.canvasConfiguration(site));
-        LMS.answerRegistration(site, 200, RegistrationTestPlatform.registrationAnswer(clientId,
-                "123:8865aa05b4b79b64a91a86042e43af5ea8ae79eb"));
+        LMS.answerRegistration(
+                site,
+                200,
+                RegistrationTestPlatform.registrationAnswer(clientId, "123:8865aa05b4b79b64a91a86042e43af5ea8ae79eb"));
 
         HttpResponse<String> page = open(site, "nl");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains(text("registration.done.title", SupportedLocales.DUTCH))
+        assertThat(page.body())
+                .contains(text("registration.done.title", SupportedLocales.DUTCH))
                 .contains(text("registration.done.pending", SupportedLocales.DUTCH))
                 .contains("123:8865aa05b4b79b64a91a86042e43af5ea8ae79eb");
         StoredRegistration stored = repository.find(site.issuer(), clientId).orElseThrow();
@@ -159,7 +170,8 @@ class DynamicRegistrationTests {
 
         HttpResponse<String> page = open(site, "en");
 
-        assertThat(page.headers().allValues("Content-Security-Policy")).singleElement(as(STRING))
+        assertThat(page.headers().allValues("Content-Security-Policy"))
+                .singleElement(as(STRING))
                 .contains("script-src 'self'")
                 .endsWith("frame-ancestors 'self' " + LMS.baseUrl());
     }
@@ -174,7 +186,11 @@ class DynamicRegistrationTests {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(text("registration.done.no-deployment", Locale.ENGLISH));
-        assertThat(repository.find(site.issuer(), "moodle-client-nodep").orElseThrow().deploymentIds()).isEmpty();
+        assertThat(repository
+                        .find(site.issuer(), "moodle-client-nodep")
+                        .orElseThrow()
+                        .deploymentIds())
+                .isEmpty();
     }
 
     @Test
@@ -225,14 +241,16 @@ class DynamicRegistrationTests {
         LMS.serveConfiguration(site, RegistrationTestPlatform.moodleConfiguration(site));
         LMS.answerRegistration(site, 200, RegistrationTestPlatform.registrationAnswer("moodle-client-dup", "5"));
         assertThat(open(site, "en").statusCode()).isEqualTo(200);
-        StoredRegistration first = repository.find(site.issuer(), "moodle-client-dup").orElseThrow();
+        StoredRegistration first =
+                repository.find(site.issuer(), "moodle-client-dup").orElseThrow();
 
         LMS.answerRegistration(site, 200, RegistrationTestPlatform.registrationAnswer("moodle-client-dup", "6"));
         HttpResponse<String> again = open(site, "en");
 
         assertRefused(again, 409, RegistrationError.DUPLICATE, Locale.ENGLISH);
         assertThat(repository.find(site.issuer(), "moodle-client-dup")).contains(first);
-        assertThat(repository.list().stream().filter(r -> r.details().issuer().equals(site.issuer()))).hasSize(1);
+        assertThat(repository.list().stream().filter(r -> r.details().issuer().equals(site.issuer())))
+                .hasSize(1);
     }
 
     @Test
@@ -242,8 +260,8 @@ class DynamicRegistrationTests {
             closedPort = socket.getLocalPort();
         }
 
-        HttpResponse<String> page = open("http://127.0.0.1:" + closedPort + "/.well-known/openid-configuration",
-                "token", "en");
+        HttpResponse<String> page =
+                open("http://127.0.0.1:" + closedPort + "/.well-known/openid-configuration", "token", "en");
 
         assertRefused(page, 424, RegistrationError.PLATFORM_UNREACHABLE, Locale.ENGLISH);
     }
@@ -251,31 +269,43 @@ class DynamicRegistrationTests {
     @Test
     void configurationThatIsNotJsonIsRefused() {
         Site site = LMS.moodleSite();
-        LMS.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(site.configurationPath()))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-                        .withHeader("Content-Type", "text/html").withBody("<html>Moodle login</html>")));
+        LMS.server()
+                .stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                                        site.configurationPath()))
+                        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                                .withHeader("Content-Type", "text/html")
+                                .withBody("<html>Moodle login</html>")));
 
         assertRefused(open(site, "en"), 422, RegistrationError.CONFIGURATION_INVALID, Locale.ENGLISH);
     }
 
     @Test
     void pageOpenedWithoutConfigurationUrlExplainsWhereToStart() throws Exception {
-        HttpResponse<String> page = BROWSER.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/lti/registration"))
-                .header("Accept-Language", "nl-NL,nl;q=0.9").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = BROWSER.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lti/registration"))
+                        .header("Accept-Language", "nl-NL,nl;q=0.9")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertRefused(page, 400, RegistrationError.CONFIGURATION_URL_MISSING, SupportedLocales.DUTCH);
     }
 
     @Test
     void configurationUrlThatIsNotAWebAddressIsRefused() {
-        assertRefused(open("file:///etc/passwd", "token", "en"), 400, RegistrationError.CONFIGURATION_URL_INVALID,
+        assertRefused(
+                open("file:///etc/passwd", "token", "en"),
+                400,
+                RegistrationError.CONFIGURATION_URL_INVALID,
                 Locale.ENGLISH);
-        assertRefused(open("http://user:secret@127.0.0.1:" + LMS.server().port() + "/x", "token", "en"), 400,
-                RegistrationError.CONFIGURATION_URL_INVALID, Locale.ENGLISH);
-        assertRefused(open("not a url", "token", "en"), 400, RegistrationError.CONFIGURATION_URL_INVALID,
+        assertRefused(
+                open("http://user:secret@127.0.0.1:" + LMS.server().port() + "/x", "token", "en"),
+                400,
+                RegistrationError.CONFIGURATION_URL_INVALID,
                 Locale.ENGLISH);
+        assertRefused(
+                open("not a url", "token", "en"), 400, RegistrationError.CONFIGURATION_URL_INVALID, Locale.ENGLISH);
     }
 
     @Test
@@ -291,13 +321,16 @@ class DynamicRegistrationTests {
 
     @Test
     void canvasDeveloperKeyUsesTheRequestsOriginWithoutConfiguredToolUrl() throws Exception {
-        HttpResponse<String> json = BROWSER.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/lti/canvas.json")).GET().build(),
+        HttpResponse<String> json = BROWSER.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lti/canvas.json"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(json.statusCode()).isEqualTo(200);
         Map<String, Object> key = RegistrationTestPlatform.JSON.readValue(json.body(), Map.class);
-        assertThat(key).containsEntry("oidc_initiation_url", "http://localhost:" + port + "/lti/login")
+        assertThat(key)
+                .containsEntry("oidc_initiation_url", "http://localhost:" + port + "/lti/login")
                 .containsEntry("target_link_uri", "http://localhost:" + port + "/lti/launch")
                 .containsEntry("public_jwk_url", "http://localhost:" + port + "/.well-known/jwks.json");
     }
@@ -310,8 +343,12 @@ class DynamicRegistrationTests {
         String query = "openid_configuration=" + URLEncoder.encode(configurationUrl, StandardCharsets.UTF_8)
                 + "&registration_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         try {
-            return BROWSER.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lti/registration?" + query))
-                    .header("Accept-Language", language).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return BROWSER.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lti/registration?" + query))
+                            .header("Accept-Language", language)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -323,13 +360,15 @@ class DynamicRegistrationTests {
     /** A friendly page in the admin's language, naming the error, with advice; no stack trace. */
     private void assertRefused(HttpResponse<String> page, int status, RegistrationError error, Locale locale) {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(status);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body())
                 .contains("data-error-code=\"" + error.code() + "\"")
                 .contains(text("registration.failed.title", locale))
                 .contains(html(text(error.messageKey(), locale)))
                 .contains(html(text(error.adviceKey(), locale)))
-                .doesNotContain("Exception").doesNotContain("at nl.leerlog");
+                .doesNotContain("Exception")
+                .doesNotContain("at nl.leerlog");
     }
 
     private String text(String key, Locale locale) {
@@ -339,5 +378,4 @@ class DynamicRegistrationTests {
     private static String html(String text) {
         return org.springframework.web.util.HtmlUtils.htmlEscape(text);
     }
-
 }

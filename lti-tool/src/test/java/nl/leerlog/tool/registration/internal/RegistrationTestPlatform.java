@@ -25,7 +25,8 @@ final class RegistrationTestPlatform implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    private final WireMockServer server =
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
     RegistrationTestPlatform() {
         server.start();
@@ -54,15 +55,23 @@ final class RegistrationTestPlatform implements AutoCloseable {
     /** A Moodle site: the issuer is the site's URL, the endpoints are PHP scripts under it. */
     Site moodleSite() {
         String root = "/moodle-" + UUID.randomUUID();
-        return new Site(baseUrl() + root, root + "/mod/lti/openid-configuration.php",
-                root + "/mod/lti/openid-registration.php", "moodle-token-" + UUID.randomUUID(), baseUrl());
+        return new Site(
+                baseUrl() + root,
+                root + "/mod/lti/openid-configuration.php",
+                root + "/mod/lti/openid-registration.php",
+                "moodle-token-" + UUID.randomUUID(),
+                baseUrl());
     }
 
     /** A self-hosted Canvas: the issuer is its host; Canvas's API paths under a per-test prefix. */
     Site canvasSite() {
         String root = "/canvas-" + UUID.randomUUID();
-        return new Site(baseUrl(), root + "/api/lti/security/openid-configuration",
-                root + "/api/lti/registrations", "eyJ0eXAiOiJKV1QifQ.eyJ1dWlkIjoiMSJ9.c2lnbmF0dXJl", baseUrl());
+        return new Site(
+                baseUrl(),
+                root + "/api/lti/security/openid-configuration",
+                root + "/api/lti/registrations",
+                "eyJ0eXAiOiJKV1QifQ.eyJ1dWlkIjoiMSJ9.c2lnbmF0dXJl",
+                baseUrl());
     }
 
     static Map<String, Object> moodleConfiguration(Site site) {
@@ -75,15 +84,22 @@ final class RegistrationTestPlatform implements AutoCloseable {
         configuration.put("jwks_uri", root + "/mod/lti/certs.php");
         configuration.put("authorization_endpoint", root + "/mod/lti/auth.php");
         configuration.put("registration_endpoint", site.registrationUrl());
-        configuration.put("scopes_supported", List.of("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly", "openid"));
+        configuration.put(
+                "scopes_supported",
+                List.of("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly", "openid"));
         configuration.put("response_types_supported", List.of("id_token"));
         configuration.put("subject_types_supported", List.of("public", "pairwise"));
         configuration.put("id_token_signing_alg_values_supported", List.of("RS256"));
         configuration.put("claims_supported", List.of("sub", "iss", "name", "given_name", "family_name", "email"));
-        configuration.put("https://purl.imsglobal.org/spec/lti-platform-configuration", Map.of(
-                "product_family_code", "moodle", "version", "4.3",
-                "messages_supported", List.of(Map.of("type", "LtiResourceLinkRequest"),
-                        Map.of("type", "LtiDeepLinkingRequest"))));
+        configuration.put(
+                "https://purl.imsglobal.org/spec/lti-platform-configuration",
+                Map.of(
+                        "product_family_code",
+                        "moodle",
+                        "version",
+                        "4.3",
+                        "messages_supported",
+                        List.of(Map.of("type", "LtiResourceLinkRequest"), Map.of("type", "LtiDeepLinkingRequest"))));
         return configuration;
     }
 
@@ -98,16 +114,28 @@ final class RegistrationTestPlatform implements AutoCloseable {
         configuration.put("token_endpoint", root + "/login/oauth2/token");
         configuration.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
         configuration.put("token_endpoint_auth_signing_alg_values_supported", List.of("RS256"));
-        configuration.put("scopes_supported", List.of("openid",
-                "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"));
+        configuration.put(
+                "scopes_supported",
+                List.of("openid", "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"));
         configuration.put("subject_types_supported", List.of("public"));
         configuration.put("id_token_signing_alg_values_supported", List.of("RS256"));
-        configuration.put("claims_supported", List.of("sub", "picture", "email", "name", "given_name", "family_name", "locale"));
-        configuration.put("https://purl.imsglobal.org/spec/lti-platform-configuration", Map.of(
-                "product_family_code", "canvas", "version", "vCloud",
-                "messages_supported", List.of(Map.of("type", "LtiResourceLinkRequest",
-                        "placements", List.of("https://canvas.instructure.com/lti/course_navigation"))),
-                "https://canvas.instructure.com/lti/account_name", "Hogeschool Voorbeeld"));
+        configuration.put(
+                "claims_supported", List.of("sub", "picture", "email", "name", "given_name", "family_name", "locale"));
+        configuration.put(
+                "https://purl.imsglobal.org/spec/lti-platform-configuration",
+                Map.of(
+                        "product_family_code",
+                        "canvas",
+                        "version",
+                        "vCloud",
+                        "messages_supported",
+                        List.of(Map.of(
+                                "type",
+                                "LtiResourceLinkRequest",
+                                "placements",
+                                List.of("https://canvas.instructure.com/lti/course_navigation"))),
+                        "https://canvas.instructure.com/lti/account_name",
+                        "Hogeschool Voorbeeld"));
         return configuration;
     }
 
@@ -131,7 +159,8 @@ final class RegistrationTestPlatform implements AutoCloseable {
     void serveConfiguration(Site site, Map<String, Object> configuration) {
         server.stubFor(get(urlPathEqualTo(site.configurationPath()))
                 .withHeader("Authorization", equalTo("Bearer " + site.token()))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
                         .withBody(JSON.writeValueAsString(configuration))));
     }
 
@@ -140,7 +169,9 @@ final class RegistrationTestPlatform implements AutoCloseable {
         server.stubFor(post(urlPathEqualTo(site.registrationPath()))
                 .withHeader("Authorization", equalTo("Bearer " + site.token()))
                 .withHeader("Content-Type", containing("application/json"))
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
                         .withBody(answer == null ? "{\"error\":\"invalid_token\"}" : JSON.writeValueAsString(answer))));
     }
 

@@ -24,6 +24,7 @@ class SavedAccessTests extends LaunchedCourseTests {
 
     @Autowired
     Reflections reflections;
+
     @Autowired
     SavedItems saved;
 
@@ -39,23 +40,35 @@ class SavedAccessTests extends LaunchedCourseTests {
         users = launchCourse();
         owner = ownerOf(users.student());
         moment = rows().moment(owner, "Secret moment");
-        reflection = reflections.create(owner, rows().builtInModel("feedback"), moment,
-                new ReflectionContent("Secret reflection", false, Map.of("feedback", "f")), Instant.now());
-        entry = saved.save(owner, ItemType.REFLECTION, Long.toString(reflection), "Secret reflection",
-                "Secret note", Instant.now());
+        reflection = reflections.create(
+                owner,
+                rows().builtInModel("feedback"),
+                moment,
+                new ReflectionContent("Secret reflection", false, Map.of("feedback", "f")),
+                Instant.now());
+        entry = saved.save(
+                owner,
+                ItemType.REFLECTION,
+                Long.toString(reflection),
+                "Secret reflection",
+                "Secret note",
+                Instant.now());
         removed = saved.save(owner, ItemType.TIP, "tip-1", "Removed tip", null, Instant.now());
         saved.remove(owner, removed, Instant.now());
     }
 
     @Test
     void strangersCannotChangeTheNoteOfAnEntry() {
-        everyStrangerGetsNotFound(stranger -> stranger.post("/student/saved/" + entry + "/note",
-                Map.of("note", "Hijacked")));
-        everyStrangerGetsNotFound(stranger -> stranger.post("/student/saved/" + entry + "/note",
-                Map.of("note", "x".repeat(3000))));
+        everyStrangerGetsNotFound(
+                stranger -> stranger.post("/student/saved/" + entry + "/note", Map.of("note", "Hijacked")));
+        everyStrangerGetsNotFound(
+                stranger -> stranger.post("/student/saved/" + entry + "/note", Map.of("note", "x".repeat(3000))));
 
-        assertThat(saved.list(owner)).filteredOn(item -> item.id() == entry).singleElement()
-                .extracting(SavedItem::note).isEqualTo("Secret note");
+        assertThat(saved.list(owner))
+                .filteredOn(item -> item.id() == entry)
+                .singleElement()
+                .extracting(SavedItem::note)
+                .isEqualTo("Secret note");
     }
 
     @Test
@@ -68,23 +81,34 @@ class SavedAccessTests extends LaunchedCourseTests {
 
     @Test
     void strangersCannotSaveTheStudentsMomentOrReflection() {
-        everyStrangerGetsNotFound(stranger -> stranger.post("/student/saved", Map.of("itemType", "REFLECTION",
-                "itemRef", Long.toString(reflection), "note", "Mine now")));
-        everyStrangerGetsNotFound(stranger -> stranger.post("/student/saved", Map.of("itemType", "MOMENT",
-                "itemRef", Long.toString(moment))));
+        everyStrangerGetsNotFound(stranger -> stranger.post(
+                "/student/saved",
+                Map.of("itemType", "REFLECTION", "itemRef", Long.toString(reflection), "note", "Mine now")));
+        everyStrangerGetsNotFound(stranger ->
+                stranger.post("/student/saved", Map.of("itemType", "MOMENT", "itemRef", Long.toString(moment))));
 
         Owner otherStudent = ownerOf(users.otherStudent());
         assertThat(saved.list(otherStudent)).isEmpty();
-        assertThat(saved.list(owner)).singleElement().extracting(SavedItem::note).isEqualTo("Secret note");
+        assertThat(saved.list(owner))
+                .singleElement()
+                .extracting(SavedItem::note)
+                .isEqualTo("Secret note");
     }
 
     @Test
     void theTimelineAppearsNowhereElse() {
         for (LaunchedUser stranger : users.strangers()) {
-            for (String path : new String[] {"/student/saved", "/student/saved?removed=" + removed,
-                    "/student/saved?added=" + entry, "/home", "/teacher/dashboard", "/teacher/students"}) {
-                assertThat(stranger.get(path).body()).as(path).doesNotContain("Secret reflection", "Secret note",
-                        "Removed tip");
+            for (String path : new String[] {
+                "/student/saved",
+                "/student/saved?removed=" + removed,
+                "/student/saved?added=" + entry,
+                "/home",
+                "/teacher/dashboard",
+                "/teacher/students"
+            }) {
+                assertThat(stranger.get(path).body())
+                        .as(path)
+                        .doesNotContain("Secret reflection", "Secret note", "Removed tip");
             }
         }
         assertThat(users.student().get("/student/saved?removed=" + removed).body())

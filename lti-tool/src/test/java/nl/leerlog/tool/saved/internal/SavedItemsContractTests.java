@@ -24,8 +24,10 @@ abstract class SavedItemsContractTests {
 
     @Autowired
     DSLContext db;
+
     @Autowired
     SavedItems saved;
+
     @Autowired
     Reflections reflections;
 
@@ -53,23 +55,37 @@ abstract class SavedItemsContractTests {
         rows.deleteMoment(deletedMoment);
 
         assertThat(saved.ownRecordTitle(owner, ItemType.MOMENT, ref(moment))).contains("Team meeting");
-        assertThat(saved.ownRecordTitle(owner, ItemType.REFLECTION, ref(reflection))).contains("On the meeting");
-        assertThat(saved.ownRecordTitle(owner, ItemType.MOMENT, ref(deletedMoment))).isEmpty();
-        assertThat(saved.ownRecordTitle(owner, ItemType.REFLECTION, ref(Long.MAX_VALUE))).as("no such id").isEmpty();
+        assertThat(saved.ownRecordTitle(owner, ItemType.REFLECTION, ref(reflection)))
+                .contains("On the meeting");
+        assertThat(saved.ownRecordTitle(owner, ItemType.MOMENT, ref(deletedMoment)))
+                .isEmpty();
+        assertThat(saved.ownRecordTitle(owner, ItemType.REFLECTION, ref(Long.MAX_VALUE)))
+                .as("no such id")
+                .isEmpty();
         assertThat(saved.ownRecordTitle(owner, ItemType.MOMENT, "not-a-number")).isEmpty();
-        assertThat(saved.ownRecordTitle(classmate, ItemType.MOMENT, ref(moment))).isEmpty();
-        assertThat(saved.ownRecordTitle(elsewhere, ItemType.REFLECTION, ref(reflection))).isEmpty();
+        assertThat(saved.ownRecordTitle(classmate, ItemType.MOMENT, ref(moment)))
+                .isEmpty();
+        assertThat(saved.ownRecordTitle(elsewhere, ItemType.REFLECTION, ref(reflection)))
+                .isEmpty();
     }
 
     @Test
     void timelineIsNewestFirstWithNotesAndTipsAsGiven() {
         long moment = rows.moment(owner, "Team meeting");
-        long first = saved.save(owner, ItemType.MOMENT, ref(moment), "Team meeting", "Good start", now.minusSeconds(60));
+        long first =
+                saved.save(owner, ItemType.MOMENT, ref(moment), "Team meeting", "Good start", now.minusSeconds(60));
         long second = saved.save(owner, ItemType.TIP, "tip-42", "Plan your week", null, now);
 
         assertThat(saved.list(owner)).extracting(SavedItem::id).containsExactly(second, first);
-        assertThat(saved.list(owner).get(0)).isEqualTo(
-                new SavedItem(second, ItemType.TIP, "tip-42", "Plan your week", null, saved.list(owner).get(0).savedAt(), false));
+        assertThat(saved.list(owner).get(0))
+                .isEqualTo(new SavedItem(
+                        second,
+                        ItemType.TIP,
+                        "tip-42",
+                        "Plan your week",
+                        null,
+                        saved.list(owner).get(0).savedAt(),
+                        false));
         assertThat(saved.list(owner).get(1).note()).isEqualTo("Good start");
         assertThat(saved.list(owner).get(1).savedAt().toInstant()).isEqualTo(now.minusSeconds(60));
     }
@@ -81,7 +97,10 @@ abstract class SavedItemsContractTests {
 
         long again = saved.save(owner, ItemType.REFLECTION, ref(reflection), "Speaking up", null, now.plusSeconds(5));
         assertThat(again).isEqualTo(id);
-        assertThat(saved.list(owner)).singleElement().extracting(SavedItem::note).isEqualTo("First note");
+        assertThat(saved.list(owner))
+                .singleElement()
+                .extracting(SavedItem::note)
+                .isEqualTo("First note");
 
         saved.save(owner, ItemType.REFLECTION, ref(reflection), "Speaking up", "Second note", now.plusSeconds(9));
         assertThat(saved.list(owner)).singleElement().satisfies(item -> {
@@ -100,8 +119,10 @@ abstract class SavedItemsContractTests {
         rows.deleteMoment(moment);
         reflections.delete(owner, reflection, now);
 
-        assertThat(saved.list(owner)).extracting(SavedItem::title, SavedItem::gone)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Will go too", true),
+        assertThat(saved.list(owner))
+                .extracting(SavedItem::title, SavedItem::gone)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Will go too", true),
                         org.assertj.core.groups.Tuple.tuple("Will go", true));
     }
 
@@ -112,7 +133,10 @@ abstract class SavedItemsContractTests {
 
         reflections.update(owner, reflection, new ReflectionContent("New title", false, Map.of()), now);
 
-        assertThat(saved.list(owner)).singleElement().extracting(SavedItem::title).isEqualTo("New title");
+        assertThat(saved.list(owner))
+                .singleElement()
+                .extracting(SavedItem::title)
+                .isEqualTo("New title");
     }
 
     @Test
@@ -160,7 +184,10 @@ abstract class SavedItemsContractTests {
             assertThat(saved.restore(stranger, removed)).isFalse();
             assertThat(saved.removedTitle(stranger, removed)).isEmpty();
         }
-        assertThat(saved.list(owner)).singleElement().extracting(SavedItem::note).isEqualTo("private note");
+        assertThat(saved.list(owner))
+                .singleElement()
+                .extracting(SavedItem::note)
+                .isEqualTo("private note");
     }
 
     @Test
@@ -169,13 +196,23 @@ abstract class SavedItemsContractTests {
         long theirs = saved.save(classmate, ItemType.TIP, "tip-1", "Tip one", "theirs", now);
 
         assertThat(mine).isNotEqualTo(theirs);
-        assertThat(saved.list(owner)).singleElement().extracting(SavedItem::note).isEqualTo("mine");
-        assertThat(saved.list(classmate)).singleElement().extracting(SavedItem::note).isEqualTo("theirs");
+        assertThat(saved.list(owner))
+                .singleElement()
+                .extracting(SavedItem::note)
+                .isEqualTo("mine");
+        assertThat(saved.list(classmate))
+                .singleElement()
+                .extracting(SavedItem::note)
+                .isEqualTo("theirs");
     }
 
     private long reflection(Owner who, String title) {
-        return reflections.create(who, rows.builtInModel("feedback"), null,
-                new ReflectionContent(title, false, Map.of("feedback", "f", "feed-forward", "ff")), now);
+        return reflections.create(
+                who,
+                rows.builtInModel("feedback"),
+                null,
+                new ReflectionContent(title, false, Map.of("feedback", "f", "feed-forward", "ff")),
+                now);
     }
 
     private static String ref(long id) {

@@ -24,8 +24,14 @@ class I18nPropertiesSyncTests {
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-z][\\w.-]+)[}(]");
 
     /** Every message bundle, as named in {@code spring.messages.basename}. */
-    private static final String[] BUNDLES = {"messages", "messages-admin", "messages-registration",
-            "messages-programme", "messages-log", "messages-reflection"};
+    private static final String[] BUNDLES = {
+        "messages",
+        "messages-admin",
+        "messages-registration",
+        "messages-programme",
+        "messages-log",
+        "messages-reflection"
+    };
 
     private static Properties all(String suffix) throws IOException {
         Properties properties = new Properties();
@@ -58,14 +64,19 @@ class I18nPropertiesSyncTests {
     @Test
     void noTextIsLeftEmpty() throws IOException {
         for (String suffix : new String[] {"", "_nl"}) {
-            all(suffix).forEach((key, value) -> assertThat(value.toString()).as(suffix + " " + key).isNotBlank());
+            all(suffix)
+                    .forEach((key, value) ->
+                            assertThat(value.toString()).as(suffix + " " + key).isNotBlank());
         }
     }
 
     @Test
     void everyLaunchRefusalHasAText() throws IOException {
         Set<Object> keys = all("").keySet();
-        assertThat(keys).containsAll(Arrays.stream(LtiError.values()).map(LtiError::messageKey).toList());
+        assertThat(keys)
+                .containsAll(Arrays.stream(LtiError.values())
+                        .map(LtiError::messageKey)
+                        .toList());
     }
 
     @Test
@@ -73,7 +84,8 @@ class I18nPropertiesSyncTests {
         Set<Object> keys = all("").keySet();
         Set<String> used = new HashSet<>();
         try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
-            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+            for (Path template :
+                    templates.filter(p -> p.toString().endsWith(".html")).toList()) {
                 Matcher matcher = TEMPLATE_KEY.matcher(Files.readString(template));
                 while (matcher.find()) {
                     used.add(matcher.group(1));

@@ -22,8 +22,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class LogForgingTests extends LaunchedCourseTests {
 
-    private static final String FORGED = "\r\n2026-01-01T00:00:00.000Z  INFO 1 --- [leerlog] [main] [forged] admin logged in";
-    private static final String ENCODED = "\\r\\n2026-01-01T00:00:00.000Z  INFO 1 --- [leerlog] [main] [forged] admin logged in";
+    private static final String FORGED =
+            "\r\n2026-01-01T00:00:00.000Z  INFO 1 --- [leerlog] [main] [forged] admin logged in";
+    private static final String ENCODED =
+            "\\r\\n2026-01-01T00:00:00.000Z  INFO 1 --- [leerlog] [main] [forged] admin logged in";
 
     private static final Logger log = LoggerFactory.getLogger(LtiFailures.class);
 
@@ -38,8 +40,9 @@ class LogForgingTests extends LaunchedCourseTests {
 
     @Test
     void anExceptionMessageStaysOnItsLineAndTheStackTraceKeepsItsLines(CapturedOutput output) {
-        log.error("Launch failed", new IllegalStateException("bad token" + FORGED,
-                new IllegalArgumentException("cause" + FORGED)));
+        log.error(
+                "Launch failed",
+                new IllegalStateException("bad token" + FORGED, new IllegalArgumentException("cause" + FORGED)));
 
         assertThat(lineWith(output, "java.lang.IllegalStateException"))
                 .isEqualTo("java.lang.IllegalStateException: bad token" + ENCODED);
@@ -52,8 +55,15 @@ class LogForgingTests extends LaunchedCourseTests {
     @Test
     void aLoginWithAForgedIssuerIsLoggedOnOneLine(CapturedOutput output) {
         LaunchClient browser = new LaunchClient("http://localhost:" + port);
-        HttpResponse<String> login = browser.post("/lti/login", Map.of("iss", "https://evil.example" + FORGED,
-                "login_hint", "someone", "target_link_uri", "http://localhost:" + port + "/lti/launch"));
+        HttpResponse<String> login = browser.post(
+                "/lti/login",
+                Map.of(
+                        "iss",
+                        "https://evil.example" + FORGED,
+                        "login_hint",
+                        "someone",
+                        "target_link_uri",
+                        "http://localhost:" + port + "/lti/launch"));
 
         assertThat(login.statusCode()).isEqualTo(400);
         assertThat(lineWith(output, "no registration for issuer"))
@@ -62,7 +72,9 @@ class LogForgingTests extends LaunchedCourseTests {
     }
 
     private static String lineWith(CapturedOutput output, String text) {
-        return Arrays.stream(output.getOut().split("\n")).filter(line -> line.contains(text)).findFirst()
+        return Arrays.stream(output.getOut().split("\n"))
+                .filter(line -> line.contains(text))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no log line with " + text + " in:\n" + output.getOut()));
     }
 

@@ -7,5 +7,4 @@ import org.springframework.test.context.ContextConfiguration;
 /** Housekeeping's lock on PostgreSQL, the production database, in a schema of this test class's own. */
 @ContextConfiguration(initializers = OwnPostgresSchema.class)
 @DirtiesContext // closing the context drops its schema now, not at the end of the whole run
-class PostgresHousekeepingTests extends HousekeepingContractTests {
-}
+class PostgresHousekeepingTests extends HousekeepingContractTests {}

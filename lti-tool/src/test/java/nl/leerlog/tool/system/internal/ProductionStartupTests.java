@@ -46,6 +46,7 @@ class ProductionStartupTests {
 
     /** The tests' own default profile is dev (src/test/resources/config); the jar has none. */
     private static final String AS_THE_JAR = "--spring.profiles.default=default";
+
     private static final String TOOL_URL = "https://leerlog.example.test";
     private static final String FORGED_HOST = "evil.example";
     private static final String SCHEMA = TestDatabases.uniqueName();
@@ -65,10 +66,14 @@ class ProductionStartupTests {
         settings.put("spring.security.oauth2.client.registration.school.client-id", "leerlog-admin");
         settings.put("spring.security.oauth2.client.registration.school.client-secret", "not-a-real-secret");
         settings.put("spring.security.oauth2.client.registration.school.scope", "openid,email");
-        settings.put("spring.security.oauth2.client.registration.school.authorization-grant-type", "authorization_code");
-        settings.put("spring.security.oauth2.client.registration.school.redirect-uri",
+        settings.put(
+                "spring.security.oauth2.client.registration.school.authorization-grant-type", "authorization_code");
+        settings.put(
+                "spring.security.oauth2.client.registration.school.redirect-uri",
                 "{baseUrl}/admin/login/oauth2/code/{registrationId}");
-        settings.put("spring.security.oauth2.client.provider.school.authorization-uri", "https://idp.school.example/authorize");
+        settings.put(
+                "spring.security.oauth2.client.provider.school.authorization-uri",
+                "https://idp.school.example/authorize");
         settings.put("spring.security.oauth2.client.provider.school.token-uri", "https://idp.school.example/token");
         settings.put("spring.security.oauth2.client.provider.school.jwk-set-uri", "https://idp.school.example/jwks");
         production = start(settings);
@@ -88,16 +93,28 @@ class ProductionStartupTests {
     @Test
     void withoutAProfileOrSettingsTheToolDoesNotStartAndOneReportNamesEachMissingSetting(CapturedOutput output) {
         assertThatThrownBy(() -> start(Map.of()))
-                .isInstanceOfSatisfying(MissingProductionSettingsException.class, missing -> assertThat(missing.problems())
-                        .satisfiesExactly(
-                                database -> assertThat(database).startsWith("spring.datasource.url (LEERLOG_DATABASE_URL) is not set"),
-                                key -> assertThat(key).startsWith("leerlog.keys.encryption-key (LEERLOG_KEYS_ENCRYPTION_KEY) is not set"),
-                                toolUrl -> assertThat(toolUrl).startsWith("lti.tool-url (LTI_TOOLURL) is not set")));
+                .isInstanceOfSatisfying(
+                        MissingProductionSettingsException.class,
+                        missing -> assertThat(missing.problems())
+                                .satisfiesExactly(
+                                        database -> assertThat(database)
+                                                .startsWith("spring.datasource.url (LEERLOG_DATABASE_URL) is not set"),
+                                        key -> assertThat(key)
+                                                .startsWith(
+                                                        "leerlog.keys.encryption-key (LEERLOG_KEYS_ENCRYPTION_KEY) is not set"),
+                                        toolUrl -> assertThat(toolUrl)
+                                                .startsWith("lti.tool-url (LTI_TOOLURL) is not set")));
 
         String report = output.getOut().substring(output.getOut().lastIndexOf("APPLICATION FAILED TO START"));
-        assertThat(report).contains("\nDescription:\n", "\n  - spring.datasource.url",
-                "\n  - leerlog.keys.encryption-key", "\n  - lti.tool-url", "\nAction:\n", "./mvnw spring-boot:run",
-                "--spring.profiles.active=dev");
+        assertThat(report)
+                .contains(
+                        "\nDescription:\n",
+                        "\n  - spring.datasource.url",
+                        "\n  - leerlog.keys.encryption-key",
+                        "\n  - lti.tool-url",
+                        "\nAction:\n",
+                        "./mvnw spring-boot:run",
+                        "--spring.profiles.active=dev");
         assertThat(report).doesNotContain("\tat ", "Caused by");
     }
 
@@ -114,21 +131,26 @@ class ProductionStartupTests {
         assertThat(dev.getProperty("leerlog.admin.password-hash"))
                 .isEqualTo(ProductionSettingsCheck.DEVELOPMENT_ADMIN_PASSWORD_HASH);
         assertThatThrownBy(() -> start(settings))
-                .isInstanceOfSatisfying(MissingProductionSettingsException.class, unsafe -> assertThat(unsafe.problems())
-                        .satisfiesExactly(
-                                database -> assertThat(database).contains("is an in-memory H2 database"),
-                                key -> assertThat(key).contains("is the published development key"),
-                                toolUrl -> assertThat(toolUrl).contains("not an https URL"),
-                                admin -> assertThat(admin).contains("the development admin's")));
+                .isInstanceOfSatisfying(
+                        MissingProductionSettingsException.class,
+                        unsafe -> assertThat(unsafe.problems())
+                                .satisfiesExactly(
+                                        database -> assertThat(database).contains("is an in-memory H2 database"),
+                                        key -> assertThat(key).contains("is the published development key"),
+                                        toolUrl -> assertThat(toolUrl).contains("not an https URL"),
+                                        admin -> assertThat(admin).contains("the development admin's")));
     }
 
     @Test
     void theProdProfileIsProductionToo() {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(LeerlogApplication.class).profiles("prod")
-                .run("--server.port=0", "--spring.main.banner-mode=off"))
-                .isInstanceOfSatisfying(MissingProductionSettingsException.class, missing -> assertThat(missing.problems())
-                        .extracting(problem -> problem.substring(0, problem.indexOf(' ')))
-                        .containsExactly("leerlog.keys.encryption-key", "lti.tool-url"));
+        assertThatThrownBy(() -> new SpringApplicationBuilder(LeerlogApplication.class)
+                        .profiles("prod")
+                        .run("--server.port=0", "--spring.main.banner-mode=off"))
+                .isInstanceOfSatisfying(
+                        MissingProductionSettingsException.class,
+                        missing -> assertThat(missing.problems())
+                                .extracting(problem -> problem.substring(0, problem.indexOf(' ')))
+                                .containsExactly("leerlog.keys.encryption-key", "lti.tool-url"));
     }
 
     @Test
@@ -140,18 +162,22 @@ class ProductionStartupTests {
         assertThat(production.getBeanProvider(DemoLms.class).getIfAvailable()).isNull();
         assertThat(visitor.get("/demo/lms/jwks").statusCode()).isEqualTo(404);
         assertThat(visitor.get("/", Map.of("Accept-Language", "en")).body())
-                .contains("opens from the course menu").doesNotContain("Demo LMS", "/lti/login");
+                .contains("opens from the course menu")
+                .doesNotContain("Demo LMS", "/lti/login");
         assertThat(login(visitor, "admin", "leerlog-dev").headers().firstValue("Location"))
                 .hasValue("/admin/login?error");
-        assertThat(login(new LaunchClient(baseUrl()), "operator", OPERATOR_PASSWORD).headers().firstValue("Location"))
+        assertThat(login(new LaunchClient(baseUrl()), "operator", OPERATOR_PASSWORD)
+                        .headers()
+                        .firstValue("Location"))
                 .hasValue("/admin/registrations");
     }
 
     private static HttpResponse<String> login(LaunchClient browser, String username, String password) {
         Matcher csrf = CSRF.matcher(browser.get("/admin/login").body());
         assertThat(csrf.find()).as("the login page's CSRF token").isTrue();
-        return browser.post("/admin/login", Map.of("username", username, "password", password,
-                "_csrf", HtmlUtils.htmlUnescape(csrf.group(1))));
+        return browser.post(
+                "/admin/login",
+                Map.of("username", username, "password", password, "_csrf", HtmlUtils.htmlUnescape(csrf.group(1))));
     }
 
     @Test
@@ -162,23 +188,28 @@ class ProductionStartupTests {
         Response loginPage = withForgedHost("GET", "/admin/login", List.of(), "");
         Matcher csrf = CSRF.matcher(loginPage.body());
         assertThat(csrf.find()).as("the login page's CSRF token").isTrue();
-        Response failedLogin = withForgedHost("POST", "/admin/login", List.of(
-                "Cookie: " + loginPage.header("Set-Cookie").split(";")[0],
-                "Content-Type: application/x-www-form-urlencoded"),
+        Response failedLogin = withForgedHost(
+                "POST",
+                "/admin/login",
+                List.of(
+                        "Cookie: " + loginPage.header("Set-Cookie").split(";")[0],
+                        "Content-Type: application/x-www-form-urlencoded"),
                 "username=admin&password=leerlog-dev&_csrf="
                         + URLEncoder.encode(HtmlUtils.htmlUnescape(csrf.group(1)), StandardCharsets.UTF_8));
 
         assertThat(canvas.status()).isEqualTo(200);
-        assertThat(canvas.body()).contains("\"oidc_initiation_url\":\"" + TOOL_URL + "/lti/login\"",
-                "\"target_link_uri\":\"" + TOOL_URL + "/lti/launch\"", TOOL_URL + "/.well-known/jwks.json")
+        assertThat(canvas.body())
+                .contains(
+                        "\"oidc_initiation_url\":\"" + TOOL_URL + "/lti/login\"",
+                        "\"target_link_uri\":\"" + TOOL_URL + "/lti/launch\"",
+                        TOOL_URL + "/.well-known/jwks.json")
                 .doesNotContain(FORGED_HOST);
         assertThat(toLogin.header("Location")).isEqualTo("/admin/login");
         assertThat(URLDecoder.decode(singleSignOn.header("Location"), StandardCharsets.UTF_8))
                 .startsWith("https://idp.school.example/authorize?")
                 .contains("redirect_uri=" + TOOL_URL + "/admin/login/oauth2/code/school")
                 .doesNotContain(FORGED_HOST);
-        assertThat(failedLogin.header("Location")).as("a relative redirect")
-                .isEqualTo("/admin/login?error");
+        assertThat(failedLogin.header("Location")).as("a relative redirect").isEqualTo("/admin/login?error");
     }
 
     /** A raw request: Java's HTTP client will not send a Host header of its own choosing. */
@@ -200,7 +231,9 @@ class ProductionStartupTests {
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int end = response.indexOf("\r\n\r\n");
             List<String> head = List.of(response.substring(0, end).split("\r\n"));
-            return new Response(Integer.parseInt(head.getFirst().split(" ")[1]), head.subList(1, head.size()),
+            return new Response(
+                    Integer.parseInt(head.getFirst().split(" ")[1]),
+                    head.subList(1, head.size()),
                     response.substring(end + 4));
         }
     }
@@ -208,8 +241,10 @@ class ProductionStartupTests {
     record Response(int status, List<String> headers, String body) {
 
         String header(String name) {
-            return headers.stream().filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
-                    .map(line -> line.substring(name.length() + 1).strip()).findFirst()
+            return headers.stream()
+                    .filter(line -> line.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+                    .map(line -> line.substring(name.length() + 1).strip())
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no " + name + " header in " + headers));
         }
     }

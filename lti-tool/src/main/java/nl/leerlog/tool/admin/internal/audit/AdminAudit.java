@@ -26,8 +26,7 @@ public class AdminAudit {
     }
 
     /** One change: its action (a key of {@code admin.audit.action.*}), what it changed and how. */
-    public record AuditEntry(long id, Instant at, String actor, AuditAction action, String target, String details) {
-    }
+    public record AuditEntry(long id, Instant at, String actor, AuditAction action, String target, String details) {}
 
     /** Records a change by the admin of the current request. */
     public void record(AuditAction action, String target, String details) {
@@ -45,8 +44,13 @@ public class AdminAudit {
         return db.selectFrom(ADMIN_AUDIT)
                 .orderBy(ADMIN_AUDIT.OCCURRED_AT.desc(), ADMIN_AUDIT.ID.desc())
                 .limit(limit)
-                .fetch(row -> new AuditEntry(row.getId(), row.getOccurredAt().toInstant(), row.getActor(),
-                        AuditAction.valueOf(row.getAction()), row.getTarget(), row.getDetails()));
+                .fetch(row -> new AuditEntry(
+                        row.getId(),
+                        row.getOccurredAt().toInstant(),
+                        row.getActor(),
+                        AuditAction.valueOf(row.getAction()),
+                        row.getTarget(),
+                        row.getDetails()));
     }
 
     private static String currentAdmin() {

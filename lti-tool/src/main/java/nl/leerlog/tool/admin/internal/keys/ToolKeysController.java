@@ -43,7 +43,11 @@ class ToolKeysController {
             audit.record(AuditAction.KEYS_ROTATED, "tool keys", "next key now signs; the old one stays published");
             redirect.addFlashAttribute("notice", "admin.keys.notice.rotated");
         } catch (RotationTooSoonException e) {
-            long minutes = Math.max(1, Duration.between(clock.instant(), e.possibleAt()).plusSeconds(59).toMinutes());
+            long minutes = Math.max(
+                    1,
+                    Duration.between(clock.instant(), e.possibleAt())
+                            .plusSeconds(59)
+                            .toMinutes());
             redirect.addFlashAttribute("problemMinutes", minutes);
         }
         return "redirect:/admin/keys";

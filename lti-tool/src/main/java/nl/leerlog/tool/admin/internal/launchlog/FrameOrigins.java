@@ -32,20 +32,23 @@ public class FrameOrigins {
 
     private final DSLContext db;
     private final Cache<String, Instant> stamped = Caffeine.newBuilder()
-            .expireAfterWrite(RESTAMP_AFTER).maximumSize(10_000).build();
+            .expireAfterWrite(RESTAMP_AFTER)
+            .maximumSize(10_000)
+            .build();
 
     public FrameOrigins(DSLContext db) {
         this.db = db;
     }
 
     /** One origin as the console lists it. */
-    public record FrameOrigin(String origin, Instant firstSeen, Instant lastSeen) {
-    }
+    public record FrameOrigin(String origin, Instant firstSeen, Instant lastSeen) {}
 
     @EventListener
     void onLaunchAccepted(LaunchAcceptedEvent event) {
         String origin = event.frameOrigin();
-        if (origin == null || origin.length() > 300 || !DatabaseText.storable(event.registrationId())
+        if (origin == null
+                || origin.length() > 300
+                || !DatabaseText.storable(event.registrationId())
                 || event.registrationId().length() > 600) {
             return;
         }
@@ -79,7 +82,9 @@ public class FrameOrigins {
         return db.selectFrom(LTI_FRAME_ORIGIN)
                 .where(LTI_FRAME_ORIGIN.REGISTRATION_ID.eq(registrationId))
                 .orderBy(LTI_FRAME_ORIGIN.LAST_SEEN_AT.desc(), LTI_FRAME_ORIGIN.ORIGIN)
-                .fetch(row -> new FrameOrigin(row.getOrigin(), row.getFirstSeenAt().toInstant(),
+                .fetch(row -> new FrameOrigin(
+                        row.getOrigin(),
+                        row.getFirstSeenAt().toInstant(),
                         row.getLastSeenAt().toInstant()));
     }
 }

@@ -23,13 +23,14 @@ class LaunchDebuggerController {
     }
 
     /** A refusal with its claims ready to read. */
-    public record Refusal(LaunchLog.LaunchEvent event, String prettyClaims) {
-    }
+    public record Refusal(LaunchLog.LaunchEvent event, String prettyClaims) {}
 
     @GetMapping("/admin/launches")
-    String launches(@RequestParam(name = "error-id", required = false) String errorId,
+    String launches(
+            @RequestParam(name = "error-id", required = false) String errorId,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
-            @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore, Model model) {
+            @RequestHeader(name = "HX-History-Restore-Request", required = false) String historyRestore,
+            Model model) {
         List<Refusal> refusals = launches.refusals(errorId, SHOWN).stream()
                 .map(event -> new Refusal(event, launches.prettyClaims(event)))
                 .toList();

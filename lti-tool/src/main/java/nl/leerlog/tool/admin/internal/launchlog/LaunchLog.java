@@ -42,6 +42,7 @@ public class LaunchLog {
 
     /** Claims longer than this are cut: the debugger needs to read them, not to keep every byte. */
     static final int MAX_CLAIMS_LENGTH = 65_536;
+
     private static final Logger log = LoggerFactory.getLogger(LaunchLog.class);
 
     private static final int BATCH_SIZE = 500;
@@ -58,10 +59,18 @@ public class LaunchLog {
     }
 
     /** One launch as the console shows it; the error fields are empty for an accepted launch. */
-    public record LaunchEvent(long id, Instant at, boolean accepted, String registrationId, String deploymentId,
-            String contextTitle, String courseRole, String errorId, String errorCode, String detail,
-            String claims) {
-    }
+    public record LaunchEvent(
+            long id,
+            Instant at,
+            boolean accepted,
+            String registrationId,
+            String deploymentId,
+            String contextTitle,
+            String courseRole,
+            String errorId,
+            String errorCode,
+            String detail,
+            String claims) {}
 
     /** The newest accepted launch and the newest refusal of a registration. */
     public record RegistrationActivity(Optional<LaunchEvent> lastLaunch, Optional<LaunchEvent> lastError) {
@@ -70,18 +79,45 @@ public class LaunchLog {
 
     @EventListener
     void onLaunchRefused(LtiLaunchFailedEvent event) {
-        insert(event.at(), false, event.registrationId(), null, null, null, event.errorId(), event.error().name(),
-                event.detail(), event.unverifiedClaims());
+        insert(
+                event.at(),
+                false,
+                event.registrationId(),
+                null,
+                null,
+                null,
+                event.errorId(),
+                event.error().name(),
+                event.detail(),
+                event.unverifiedClaims());
     }
 
     @EventListener
     void onLaunchAccepted(LaunchAcceptedEvent event) {
-        insert(event.at(), true, event.registrationId(), event.deploymentId(), event.contextTitle(),
-                event.role() == null ? null : event.role().name(), null, null, null, null);
+        insert(
+                event.at(),
+                true,
+                event.registrationId(),
+                event.deploymentId(),
+                event.contextTitle(),
+                event.role() == null ? null : event.role().name(),
+                null,
+                null,
+                null,
+                null);
     }
 
-    private void insert(Instant at, boolean accepted, String registrationId, String deploymentId,
-            String contextTitle, String courseRole, String errorId, String errorCode, String detail, String claims) {
+    private void insert(
+            Instant at,
+            boolean accepted,
+            String registrationId,
+            String deploymentId,
+            String contextTitle,
+            String courseRole,
+            String errorId,
+            String errorCode,
+            String detail,
+            String claims) {
         LtiLaunchEventRecord row = new LtiLaunchEventRecord();
         row.setOccurredAt(at.atOffset(ZoneOffset.UTC));
         row.setAccepted(accepted);
@@ -146,8 +182,8 @@ public class LaunchLog {
             return List.of();
         }
         flush();
-        return fetch(LTI_LAUNCH_EVENT.REGISTRATION_ID.eq(registrationId)
-                .and(LTI_LAUNCH_EVENT.ACCEPTED.eq(accepted)), limit);
+        return fetch(
+                LTI_LAUNCH_EVENT.REGISTRATION_ID.eq(registrationId).and(LTI_LAUNCH_EVENT.ACCEPTED.eq(accepted)), limit);
     }
 
     /** For every registration that launched or was refused: its newest launch and newest refusal. */
@@ -160,9 +196,11 @@ public class LaunchLog {
         Map<String, RegistrationActivity> activity = new HashMap<>();
         for (LaunchEvent event : fetch(LTI_LAUNCH_EVENT.ID.in(newest), Integer.MAX_VALUE)) {
             RegistrationActivity known = activity.getOrDefault(event.registrationId(), RegistrationActivity.NONE);
-            activity.put(event.registrationId(), event.accepted()
-                    ? new RegistrationActivity(Optional.of(event), known.lastError())
-                    : new RegistrationActivity(known.lastLaunch(), Optional.of(event)));
+            activity.put(
+                    event.registrationId(),
+                    event.accepted()
+                            ? new RegistrationActivity(Optional.of(event), known.lastError())
+                            : new RegistrationActivity(known.lastLaunch(), Optional.of(event)));
         }
         return activity;
     }
@@ -198,8 +236,17 @@ public class LaunchLog {
 
     private static LaunchEvent toEvent(LtiLaunchEventRecord row) {
         OffsetDateTime at = row.getOccurredAt();
-        return new LaunchEvent(row.getId(), at.toInstant(), row.getAccepted(), row.getRegistrationId(),
-                row.getDeploymentId(), row.getContextTitle(), row.getCourseRole(), row.getErrorId(),
-                row.getErrorCode(), row.getDetail(), row.getClaims());
+        return new LaunchEvent(
+                row.getId(),
+                at.toInstant(),
+                row.getAccepted(),
+                row.getRegistrationId(),
+                row.getDeploymentId(),
+                row.getContextTitle(),
+                row.getCourseRole(),
+                row.getErrorId(),
+                row.getErrorCode(),
+                row.getDetail(),
+                row.getClaims());
     }
 }

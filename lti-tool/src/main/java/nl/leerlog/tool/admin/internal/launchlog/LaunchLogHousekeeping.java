@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 
 /** Keeps launch events for {@code leerlog.admin.launch-log-retention} (default 30 days), then deletes them. */
 @Component
-@HousekeepingTask.Schedule(name = "launch-log", every = "${leerlog.admin.launch-log-cleanup-interval:PT1H}",
+@HousekeepingTask.Schedule(
+        name = "launch-log",
+        every = "${leerlog.admin.launch-log-cleanup-interval:PT1H}",
         firstAfter = "PT2M")
 class LaunchLogHousekeeping implements HousekeepingTask {
 

@@ -1,9 +1,9 @@
 package nl.leerlog.tool.admin.internal.registrations;
 
 import jakarta.servlet.http.HttpServletResponse;
+import nl.leerlog.tool.admin.internal.registrations.RegistrationsController.ConfiguredRegistrationNotFound;
 import nl.leerlog.tool.registration.RegistrationAdministration.RegistrationNotFound;
 import nl.leerlog.tool.registration.RegistrationAdministration.StatusChangeRefused;
-import nl.leerlog.tool.admin.internal.registrations.RegistrationsController.ConfiguredRegistrationNotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -22,18 +22,26 @@ class AdminErrorPages {
 
     @ExceptionHandler(StatusChangeRefused.class)
     String statusChangeRefused(HttpServletResponse response, Model model) {
-        return page(response, model, HttpStatus.CONFLICT, "admin.error.status-change.title",
+        return page(
+                response,
+                model,
+                HttpStatus.CONFLICT,
+                "admin.error.status-change.title",
                 "admin.error.status-change.text");
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
     String badRequest(HttpServletResponse response, Model model) {
-        return page(response, model, HttpStatus.BAD_REQUEST, "admin.error.bad-request.title",
+        return page(
+                response,
+                model,
+                HttpStatus.BAD_REQUEST,
+                "admin.error.bad-request.title",
                 "admin.error.bad-request.text");
     }
 
-    private static String page(HttpServletResponse response, Model model, HttpStatus status, String titleKey,
-            String textKey) {
+    private static String page(
+            HttpServletResponse response, Model model, HttpStatus status, String titleKey, String textKey) {
         response.setStatus(status.value());
         model.addAttribute("titleKey", titleKey);
         model.addAttribute("textKey", textKey);

@@ -11,8 +11,16 @@ import nl.leerlog.tool.registration.StoredRegistration;
  *
  * @param deploymentIds one deployment id a line (or separated by commas)
  */
-public record RegistrationForm(String issuer, String clientId, String platformName, String deploymentIds,
-        String authorizationUri, String jwkSetUri, String tokenUri, List<String> algorithms, String clockSkewSeconds,
+public record RegistrationForm(
+        String issuer,
+        String clientId,
+        String platformName,
+        String deploymentIds,
+        String authorizationUri,
+        String jwkSetUri,
+        String tokenUri,
+        List<String> algorithms,
+        String clockSkewSeconds,
         String privacyLevel) {
 
     public RegistrationForm {
@@ -27,17 +35,32 @@ public record RegistrationForm(String issuer, String clientId, String platformNa
     static RegistrationForm of(StoredRegistration stored) {
         RegistrationDetails details = stored.details();
         Duration skew = details.clockSkew();
-        return new RegistrationForm(details.issuer(), details.clientId(), text(details.platformName()),
-                String.join("\n", stored.deploymentIds()), details.authorizationUri().toString(),
-                details.jwkSetUri().toString(), details.tokenUri() == null ? "" : details.tokenUri().toString(),
-                details.algorithms().stream().sorted().toList(), skew == null ? "" : Long.toString(skew.toSeconds()),
+        return new RegistrationForm(
+                details.issuer(),
+                details.clientId(),
+                text(details.platformName()),
+                String.join("\n", stored.deploymentIds()),
+                details.authorizationUri().toString(),
+                details.jwkSetUri().toString(),
+                details.tokenUri() == null ? "" : details.tokenUri().toString(),
+                details.algorithms().stream().sorted().toList(),
+                skew == null ? "" : Long.toString(skew.toSeconds()),
                 text(details.privacyLevel()));
     }
 
     /** The same input with another issuer and client id: an edit never changes a registration's identity. */
     RegistrationForm withIdentity(String issuer, String clientId) {
-        return new RegistrationForm(issuer, clientId, platformName, deploymentIds, authorizationUri, jwkSetUri,
-                tokenUri, algorithms, clockSkewSeconds, privacyLevel);
+        return new RegistrationForm(
+                issuer,
+                clientId,
+                platformName,
+                deploymentIds,
+                authorizationUri,
+                jwkSetUri,
+                tokenUri,
+                algorithms,
+                clockSkewSeconds,
+                privacyLevel);
     }
 
     private static String text(String value) {

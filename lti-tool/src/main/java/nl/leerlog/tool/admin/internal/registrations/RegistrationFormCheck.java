@@ -1,6 +1,5 @@
 package nl.leerlog.tool.admin.internal.registrations;
 
-import nl.leerlog.tool.web.FieldErrors;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import nl.leerlog.tool.registration.RegistrationDetails;
 import nl.leerlog.tool.system.DatabaseText;
+import nl.leerlog.tool.web.FieldErrors;
 
 /**
  * Checks a {@link RegistrationForm} and turns it into registration details. Every rule rejects with a message
@@ -23,15 +23,14 @@ final class RegistrationFormCheck {
     static final List<String> ALGORITHMS = List.of("RS256", "RS384", "RS512", "ES256");
     /** Canvas's privacy levels (developer key JSON, canvas.md). */
     static final List<String> PRIVACY_LEVELS = List.of("public", "name_only", "email_only", "anonymous");
+
     static final int MAX_CLOCK_SKEW_SECONDS = 600;
     static final int MAX_DEPLOYMENTS = 100;
 
     /** The checked input: details and deployment ids, or the errors. */
-    record Result(RegistrationDetails details, Set<String> deploymentIds, FieldErrors errors) {
-    }
+    record Result(RegistrationDetails details, Set<String> deploymentIds, FieldErrors errors) {}
 
-    private RegistrationFormCheck() {
-    }
+    private RegistrationFormCheck() {}
 
     static Result check(RegistrationForm form) {
         FieldErrors.Builder errors = new FieldErrors.Builder();
@@ -43,8 +42,8 @@ final class RegistrationFormCheck {
         }
         String clientId = required(errors, "clientId", form.clientId(), 255);
         String platformName = optional(errors, "platformName", form.platformName(), 255);
-        URI authorizationUri = url(errors, "authorizationUri", required(errors, "authorizationUri",
-                form.authorizationUri(), 2000), 2000);
+        URI authorizationUri = url(
+                errors, "authorizationUri", required(errors, "authorizationUri", form.authorizationUri(), 2000), 2000);
         URI jwkSetUri = url(errors, "jwkSetUri", required(errors, "jwkSetUri", form.jwkSetUri(), 2000), 2000);
         String token = optional(errors, "tokenUri", form.tokenUri(), 2000);
         URI tokenUri = token == null ? null : url(errors, "tokenUri", token, 2000);
@@ -59,8 +58,19 @@ final class RegistrationFormCheck {
         if (found.any()) {
             return new Result(null, deploymentIds, found);
         }
-        return new Result(new RegistrationDetails(issuer, clientId, authorizationUri, jwkSetUri, tokenUri, algorithms,
-                platformName, clockSkew, privacyLevel), deploymentIds, found);
+        return new Result(
+                new RegistrationDetails(
+                        issuer,
+                        clientId,
+                        authorizationUri,
+                        jwkSetUri,
+                        tokenUri,
+                        algorithms,
+                        platformName,
+                        clockSkew,
+                        privacyLevel),
+                deploymentIds,
+                found);
     }
 
     /** One deployment id, as added on a registration's page. */
@@ -123,7 +133,9 @@ final class RegistrationFormCheck {
 
     private static boolean isLoopback(String host) {
         String name = host.toLowerCase(Locale.ROOT);
-        return name.equals("localhost") || name.endsWith(".localhost") || name.equals("127.0.0.1")
+        return name.equals("localhost")
+                || name.endsWith(".localhost")
+                || name.equals("127.0.0.1")
                 || name.equals("[::1]");
     }
 
@@ -166,7 +178,9 @@ final class RegistrationFormCheck {
         if (value == null) {
             return ids;
         }
-        for (String line : Arrays.stream(value.split("[\\r\\n,]+")).map(String::strip).filter(s -> !s.isEmpty())
+        for (String line : Arrays.stream(value.split("[\\r\\n,]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .toList()) {
             if (!DatabaseText.storable(line) || line.chars().anyMatch(Character::isISOControl)) {
                 errors.reject("deploymentIds", "admin.registration.error.characters");

@@ -1,6 +1,5 @@
 package nl.leerlog.tool.admin.internal.registrations;
 
-import nl.leerlog.tool.web.FieldErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,9 +13,11 @@ import nl.leerlog.tool.admin.internal.launchlog.FrameOrigins;
 import nl.leerlog.tool.admin.internal.launchlog.LaunchLog;
 import nl.leerlog.tool.admin.internal.launchlog.LaunchLog.LaunchEvent;
 import nl.leerlog.tool.admin.internal.launchlog.LaunchLog.RegistrationActivity;
-import nl.leerlog.tool.registration.RegistrationAdministration.DuplicateRegistration;
 import nl.leerlog.tool.registration.DatabasePlatformRegistrations.ExtraRegistrations;
+import nl.leerlog.tool.registration.RegistrationAdministration;
+import nl.leerlog.tool.registration.RegistrationAdministration.DuplicateRegistration;
 import nl.leerlog.tool.registration.StoredRegistration;
+import nl.leerlog.tool.web.FieldErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import nl.leerlog.tool.registration.RegistrationAdministration;
 
 /**
  * Registrations as the console shows and changes them: the list, a manual form for platforms without Dynamic
@@ -44,8 +44,12 @@ class RegistrationsController {
     private final LtiProperties properties;
     private final List<ExtraRegistrations> extra;
 
-    RegistrationsController(RegistrationAdministration administration, LaunchLog launches,
-            FrameOrigins frameOrigins, LtiProperties properties, List<ExtraRegistrations> extra) {
+    RegistrationsController(
+            RegistrationAdministration administration,
+            LaunchLog launches,
+            FrameOrigins frameOrigins,
+            LtiProperties properties,
+            List<ExtraRegistrations> extra) {
         this.administration = administration;
         this.launches = launches;
         this.frameOrigins = frameOrigins;
@@ -54,8 +58,16 @@ class RegistrationsController {
     }
 
     /** One line of the list: a stored registration ({@code id} set) or a configured one (read-only). */
-    public record RegistrationRow(Long id, String registrationId, String issuer, String clientId, String platformName,
-            String status, String source, Collection<String> deploymentIds, Optional<LaunchEvent> lastLaunch,
+    public record RegistrationRow(
+            Long id,
+            String registrationId,
+            String issuer,
+            String clientId,
+            String platformName,
+            String status,
+            String source,
+            Collection<String> deploymentIds,
+            Optional<LaunchEvent> lastLaunch,
             Optional<LaunchEvent> lastError) {
 
         public boolean configured() {
@@ -70,14 +82,30 @@ class RegistrationsController {
         for (StoredRegistration stored : administration.list()) {
             String registrationId = RegistrationAdministration.target(stored.details());
             RegistrationActivity seen = activity.getOrDefault(registrationId, RegistrationActivity.NONE);
-            rows.add(new RegistrationRow(stored.id(), registrationId, stored.details().issuer(),
-                    stored.details().clientId(), stored.details().platformName(), stored.status().name(),
-                    stored.source().name(), stored.deploymentIds(), seen.lastLaunch(), seen.lastError()));
+            rows.add(new RegistrationRow(
+                    stored.id(),
+                    registrationId,
+                    stored.details().issuer(),
+                    stored.details().clientId(),
+                    stored.details().platformName(),
+                    stored.status().name(),
+                    stored.source().name(),
+                    stored.deploymentIds(),
+                    seen.lastLaunch(),
+                    seen.lastError()));
         }
         for (PlatformRegistration configured : configured()) {
             RegistrationActivity seen = activity.getOrDefault(configured.id(), RegistrationActivity.NONE);
-            rows.add(new RegistrationRow(null, configured.id(), configured.issuer(), configured.clientId(), null,
-                    "ACTIVE", "CONFIGURATION", new TreeSet<>(configured.deploymentIds()), seen.lastLaunch(),
+            rows.add(new RegistrationRow(
+                    null,
+                    configured.id(),
+                    configured.issuer(),
+                    configured.clientId(),
+                    null,
+                    "ACTIVE",
+                    "CONFIGURATION",
+                    new TreeSet<>(configured.deploymentIds()),
+                    seen.lastLaunch(),
                     seen.lastError()));
         }
         model.addAttribute("rows", rows);
@@ -91,7 +119,10 @@ class RegistrationsController {
     }
 
     @PostMapping("/admin/registrations")
-    String create(@ModelAttribute RegistrationForm form, Model model, HttpServletResponse response,
+    String create(
+            @ModelAttribute RegistrationForm form,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         RegistrationFormCheck.Result checked = RegistrationFormCheck.check(form);
         if (checked.errors().any()) {
@@ -102,8 +133,12 @@ class RegistrationsController {
             redirect.addFlashAttribute("notice", "admin.registration.notice.created");
             return "redirect:/admin/registrations/" + id;
         } catch (DuplicateRegistration e) {
-            return invalid(model, form, new FieldErrors(Map.of("clientId", "admin.registration.error.duplicate")),
-                    null, response);
+            return invalid(
+                    model,
+                    form,
+                    new FieldErrors(Map.of("clientId", "admin.registration.error.duplicate")),
+                    null,
+                    response);
         }
     }
 
@@ -125,7 +160,12 @@ class RegistrationsController {
                 .findFirst()
                 .orElseThrow(() -> new ConfiguredRegistrationNotFound(id));
         model.addAttribute("registration", registration);
-        model.addAttribute("algorithms", registration.algorithms().stream().map(Object::toString).sorted().toList());
+        model.addAttribute(
+                "algorithms",
+                registration.algorithms().stream()
+                        .map(Object::toString)
+                        .sorted()
+                        .toList());
         model.addAttribute("deploymentIds", new TreeSet<>(registration.deploymentIds()));
         events(model, registration.id());
         model.addAttribute("page", "registrations");
@@ -138,11 +178,16 @@ class RegistrationsController {
     }
 
     @PostMapping("/admin/registrations/{id}")
-    String update(@PathVariable long id, @ModelAttribute RegistrationForm submitted, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @ModelAttribute RegistrationForm submitted,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         StoredRegistration stored = administration.get(id);
         // Issuer and client id are the registration's identity: an edit keeps them, whatever was posted.
-        RegistrationForm form = submitted.withIdentity(stored.details().issuer(), stored.details().clientId());
+        RegistrationForm form = submitted.withIdentity(
+                stored.details().issuer(), stored.details().clientId());
         RegistrationFormCheck.Result checked = RegistrationFormCheck.check(form);
         if (checked.errors().any()) {
             return invalid(model, form, checked.errors(), id, response);
@@ -188,8 +233,12 @@ class RegistrationsController {
     }
 
     @PostMapping("/admin/registrations/{id}/deployments")
-    String addDeployment(@PathVariable long id, @RequestParam(defaultValue = "") String deploymentId, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String addDeployment(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String deploymentId,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         FieldErrors errors = RegistrationFormCheck.checkDeploymentId(deploymentId);
         if (errors.any()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -234,8 +283,8 @@ class RegistrationsController {
     }
 
     /** The form again, with every input as typed and each error next to its field. */
-    private static String invalid(Model model, RegistrationForm form, FieldErrors errors, Long id,
-            HttpServletResponse response) {
+    private static String invalid(
+            Model model, RegistrationForm form, FieldErrors errors, Long id, HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         return form(model, form, errors, id);
     }

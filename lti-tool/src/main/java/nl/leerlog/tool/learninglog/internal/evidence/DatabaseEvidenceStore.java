@@ -29,13 +29,16 @@ class DatabaseEvidenceStore implements EvidenceStore {
 
     @Override
     public byte[] get(long evidenceId, String storageKey) {
-        return db.select(EVIDENCE_CONTENT.CONTENT).from(EVIDENCE_CONTENT)
+        return db.select(EVIDENCE_CONTENT.CONTENT)
+                .from(EVIDENCE_CONTENT)
                 .where(EVIDENCE_CONTENT.EVIDENCE_ID.eq(evidenceId))
                 .fetchSingle(EVIDENCE_CONTENT.CONTENT);
     }
 
     @Override
     public void delete(long evidenceId, String storageKey) {
-        db.deleteFrom(EVIDENCE_CONTENT).where(EVIDENCE_CONTENT.EVIDENCE_ID.eq(evidenceId)).execute();
+        db.deleteFrom(EVIDENCE_CONTENT)
+                .where(EVIDENCE_CONTENT.EVIDENCE_ID.eq(evidenceId))
+                .execute();
     }
 }

@@ -53,20 +53,33 @@ public class EvidenceFiles {
                 .fetchSingle(EVIDENCE.ID);
         String key = store.put(id, upload.content());
         if (key != null) {
-            db.update(EVIDENCE).set(EVIDENCE.STORAGE_KEY, key).where(EVIDENCE.ID.eq(id)).execute();
+            db.update(EVIDENCE)
+                    .set(EVIDENCE.STORAGE_KEY, key)
+                    .where(EVIDENCE.ID.eq(id))
+                    .execute();
         }
         return id;
     }
 
     /** The moment's files that are not deleted, oldest first. */
     public List<EvidenceItem> list(Owner owner, long momentId) {
-        return db.select(EVIDENCE.ID, EVIDENCE.FILE_NAME, EVIDENCE.CONTENT_TYPE, EVIDENCE.SIZE_BYTES,
-                        EVIDENCE.SCAN_STATUS, EVIDENCE.CREATED_AT)
+        return db.select(
+                        EVIDENCE.ID,
+                        EVIDENCE.FILE_NAME,
+                        EVIDENCE.CONTENT_TYPE,
+                        EVIDENCE.SIZE_BYTES,
+                        EVIDENCE.SCAN_STATUS,
+                        EVIDENCE.CREATED_AT)
                 .from(EVIDENCE)
                 .where(owner.owns(EVIDENCE).and(EVIDENCE.MOMENT_ID.eq(momentId)).and(EVIDENCE.DELETED_AT.isNull()))
                 .orderBy(EVIDENCE.CREATED_AT, EVIDENCE.ID)
-                .fetch(r -> new EvidenceItem(r.value1(), r.value2(), r.value3(), r.value4(),
-                        ScanStatus.valueOf(r.value5()), r.value6().toInstant()));
+                .fetch(r -> new EvidenceItem(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        ScanStatus.valueOf(r.value5()),
+                        r.value6().toInstant()));
     }
 
     public Optional<EvidenceDownload> download(Owner owner, long momentId, long evidenceId) {
@@ -74,17 +87,20 @@ public class EvidenceFiles {
                 .from(EVIDENCE)
                 .where(live(owner, momentId, evidenceId))
                 .fetchOptional()
-                .map(r -> new EvidenceDownload(r.value1(), r.value2(),
-                        storage.of(r.value3()).get(evidenceId, r.value4())));
+                .map(r -> new EvidenceDownload(
+                        r.value1(), r.value2(), storage.of(r.value3()).get(evidenceId, r.value4())));
     }
 
     /** Soft-deletes a file; returns its name for the undo notice. Someone else's file is not found. */
     @Transactional
     public String delete(Owner owner, long momentId, long evidenceId, Instant now) {
-        String name = db.select(EVIDENCE.FILE_NAME).from(EVIDENCE)
-                .where(live(owner, momentId, evidenceId)).fetchOptional(EVIDENCE.FILE_NAME)
+        String name = db.select(EVIDENCE.FILE_NAME)
+                .from(EVIDENCE)
+                .where(live(owner, momentId, evidenceId))
+                .fetchOptional(EVIDENCE.FILE_NAME)
                 .orElseThrow(Owner::notFound);
-        db.update(EVIDENCE).set(EVIDENCE.DELETED_AT, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+        db.update(EVIDENCE)
+                .set(EVIDENCE.DELETED_AT, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .where(owner.owns(EVIDENCE).and(EVIDENCE.ID.eq(evidenceId)))
                 .execute();
         return name;
@@ -92,10 +108,14 @@ public class EvidenceFiles {
 
     /** Undoes a delete; a file that is not the owner's, or not deleted, is not found. */
     public void restore(Owner owner, long momentId, long evidenceId) {
-        int restored = db.update(EVIDENCE).setNull(EVIDENCE.DELETED_AT)
-                .where(owner.owns(EVIDENCE).and(EVIDENCE.ID.eq(evidenceId)).and(EVIDENCE.MOMENT_ID.eq(momentId))
+        int restored = db.update(EVIDENCE)
+                .setNull(EVIDENCE.DELETED_AT)
+                .where(owner.owns(EVIDENCE)
+                        .and(EVIDENCE.ID.eq(evidenceId))
+                        .and(EVIDENCE.MOMENT_ID.eq(momentId))
                         .and(EVIDENCE.DELETED_AT.isNotNull())
-                        .and(EVIDENCE.MOMENT_ID.in(db.select(LEARNING_MOMENT.ID).from(LEARNING_MOMENT)
+                        .and(EVIDENCE.MOMENT_ID.in(db.select(LEARNING_MOMENT.ID)
+                                .from(LEARNING_MOMENT)
                                 .where(liveMoment(owner, momentId)))))
                 .execute();
         if (restored == 0) {
@@ -104,14 +124,17 @@ public class EvidenceFiles {
     }
 
     private Condition live(Owner owner, long momentId, long evidenceId) {
-        return owner.owns(EVIDENCE).and(EVIDENCE.ID.eq(evidenceId)).and(EVIDENCE.MOMENT_ID.eq(momentId))
+        return owner.owns(EVIDENCE)
+                .and(EVIDENCE.ID.eq(evidenceId))
+                .and(EVIDENCE.MOMENT_ID.eq(momentId))
                 .and(EVIDENCE.DELETED_AT.isNull())
-                .and(EVIDENCE.MOMENT_ID.in(db.select(LEARNING_MOMENT.ID).from(LEARNING_MOMENT)
-                        .where(liveMoment(owner, momentId))));
+                .and(EVIDENCE.MOMENT_ID.in(
+                        db.select(LEARNING_MOMENT.ID).from(LEARNING_MOMENT).where(liveMoment(owner, momentId))));
     }
 
     private static Condition liveMoment(Owner owner, long momentId) {
-        return owner.owns(LEARNING_MOMENT).and(LEARNING_MOMENT.ID.eq(momentId))
+        return owner.owns(LEARNING_MOMENT)
+                .and(LEARNING_MOMENT.ID.eq(momentId))
                 .and(LEARNING_MOMENT.DELETED_AT.isNull());
     }
 }

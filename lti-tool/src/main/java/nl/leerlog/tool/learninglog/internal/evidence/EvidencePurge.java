@@ -4,9 +4,9 @@ import static nl.leerlog.schema.Tables.EVIDENCE;
 import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
 
 import java.time.OffsetDateTime;
-import org.jooq.impl.DSL;
-import org.jooq.DSLContext;
 import nl.leerlog.tool.privacy.ForgettableRecords;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -35,9 +35,11 @@ public class EvidencePurge implements ForgettableRecords {
     /** Removes evidence deleted, or whose moment was deleted, before {@code cutoff}; returns how many files. */
     @Override
     public int forgetDeletedBefore(OffsetDateTime cutoff) {
-        var expired = db.select(EVIDENCE.ID, EVIDENCE.STORAGE, EVIDENCE.STORAGE_KEY).from(EVIDENCE)
+        var expired = db.select(EVIDENCE.ID, EVIDENCE.STORAGE, EVIDENCE.STORAGE_KEY)
+                .from(EVIDENCE)
                 .where(EVIDENCE.DELETED_AT.lt(cutoff))
-                .or(DSL.exists(DSL.selectOne().from(LEARNING_MOMENT)
+                .or(DSL.exists(DSL.selectOne()
+                        .from(LEARNING_MOMENT)
                         .where(LEARNING_MOMENT.ID.eq(EVIDENCE.MOMENT_ID))
                         .and(LEARNING_MOMENT.DELETED_AT.lt(cutoff))))
                 .fetch();

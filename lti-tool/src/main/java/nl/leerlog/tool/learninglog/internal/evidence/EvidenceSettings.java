@@ -15,11 +15,17 @@ import org.springframework.util.unit.DataSize;
  * @param clamav a clamd to scan every upload with; without a host nothing is scanned (scan status SKIPPED)
  */
 @ConfigurationProperties("leerlog.evidence")
-public record EvidenceSettings(@DefaultValue("10MB") DataSize maxFileSize,
-        @DefaultValue("60MB") DataSize maxRequestSize, @DefaultValue("database") Store store,
-        Path directory, @DefaultValue ClamAv clamav) {
+public record EvidenceSettings(
+        @DefaultValue("10MB") DataSize maxFileSize,
+        @DefaultValue("60MB") DataSize maxRequestSize,
+        @DefaultValue("database") Store store,
+        Path directory,
+        @DefaultValue ClamAv clamav) {
 
-    public enum Store { DATABASE, FILES }
+    public enum Store {
+        DATABASE,
+        FILES
+    }
 
     /** The limit per file as people read it: "10 MB", or "64 KB" below a megabyte. */
     public String maxFileSizeLabel() {
@@ -36,6 +42,8 @@ public record EvidenceSettings(@DefaultValue("10MB") DataSize maxFileSize,
     }
 
     /** @param timeoutMillis how long a scan may take before the upload is refused as not scanned */
-    public record ClamAv(String host, @DefaultValue("3310") int port, @DefaultValue("10000") int timeoutMillis) {
-    }
+    public record ClamAv(
+            String host,
+            @DefaultValue("3310") int port,
+            @DefaultValue("10000") int timeoutMillis) {}
 }

@@ -1,4 +1,9 @@
 package nl.leerlog.tool.learninglog.internal.evidence;
 
 /** What the virus scan said about a file; an INFECTED file is never stored. */
-public enum ScanStatus { CLEAN, INFECTED, SKIPPED, FAILED }
+public enum ScanStatus {
+    CLEAN,
+    INFECTED,
+    SKIPPED,
+    FAILED
+}

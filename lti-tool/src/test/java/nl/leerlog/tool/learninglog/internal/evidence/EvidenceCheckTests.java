@@ -20,37 +20,48 @@ import org.springframework.util.unit.DataSize;
 /** The parts of evidence handling that need no application: names, types, the scan hook, the file store. */
 class EvidenceCheckTests {
 
-    static final EvidenceSettings SETTINGS = new EvidenceSettings(DataSize.ofKilobytes(64),
-            DataSize.ofMegabytes(1), EvidenceSettings.Store.DATABASE, null, new EvidenceSettings.ClamAv(null, 3310, 1000));
+    static final EvidenceSettings SETTINGS = new EvidenceSettings(
+            DataSize.ofKilobytes(64),
+            DataSize.ofMegabytes(1),
+            EvidenceSettings.Store.DATABASE,
+            null,
+            new EvidenceSettings.ClamAv(null, 3310, 1000));
 
     @Test
     void fileNamesLoseTheirPathAndCharactersThatCouldBreakAHeader() {
-        assertThat(EvidenceTypes.safeFileName("C:\\Users\\me\\verslag week 1.pdf")).isEqualTo("verslag week 1.pdf");
+        assertThat(EvidenceTypes.safeFileName("C:\\Users\\me\\verslag week 1.pdf"))
+                .isEqualTo("verslag week 1.pdf");
         assertThat(EvidenceTypes.safeFileName("../../etc/passwd")).isEqualTo("passwd");
         assertThat(EvidenceTypes.safeFileName("a\"b\r\nc<d>.txt")).isEqualTo("abcd.txt");
         assertThat(EvidenceTypes.safeFileName("...")).isEqualTo("evidence");
-        assertThat(EvidenceTypes.safeFileName("x".repeat(300) + ".docx")).hasSize(200).endsWith(".docx");
+        assertThat(EvidenceTypes.safeFileName("x".repeat(300) + ".docx"))
+                .hasSize(200)
+                .endsWith(".docx");
     }
 
     @Test
     void aDownloadIsNamedAfterTheTypeFoundInItsContent() {
         assertThat(EvidenceTypes.downloadName("a.html", "image/gif")).isEqualTo("a.gif");
-        assertThat(EvidenceTypes.downloadName("week 1.report.exe", "application/pdf")).isEqualTo("week 1.report.pdf");
+        assertThat(EvidenceTypes.downloadName("week 1.report.exe", "application/pdf"))
+                .isEqualTo("week 1.report.pdf");
         assertThat(EvidenceTypes.downloadName("notes", "text/plain")).isEqualTo("notes.txt");
         assertThat(EvidenceTypes.downloadName("Photo.JPEG", "image/jpeg")).isEqualTo("Photo.JPEG");
         assertThat(EvidenceTypes.downloadName("scan.jpg", "image/png")).isEqualTo("scan.png");
-        assertThat(EvidenceTypes.downloadName("plan.zip", "application/vnd.openxmlformats-officedocument"
-                + ".wordprocessingml.document")).isEqualTo("plan.docx");
+        assertThat(EvidenceTypes.downloadName(
+                        "plan.zip", "application/vnd.openxmlformats-officedocument" + ".wordprocessingml.document"))
+                .isEqualTo("plan.docx");
         assertThat(EvidenceTypes.downloadName("../clip", "video/mp4")).isEqualTo("clip.mp4");
-        assertThat(EvidenceTypes.downloadName("x".repeat(300) + ".html", "image/webp")).hasSize(200).endsWith(".webp");
+        assertThat(EvidenceTypes.downloadName("x".repeat(300) + ".html", "image/webp"))
+                .hasSize(200)
+                .endsWith(".webp");
     }
 
     @Test
     void anInfectedFileIsRefusedWithItsOwnMessage() {
         EvidenceUploads uploads = new EvidenceUploads(SETTINGS, new EvidenceTypes(), content -> ScanStatus.INFECTED);
 
-        EvidenceUploads.Checked checked = uploads.check(new MockMultipartFile("evidence", "notes.txt", "text/plain",
-                "hello".getBytes(StandardCharsets.UTF_8)));
+        EvidenceUploads.Checked checked = uploads.check(
+                new MockMultipartFile("evidence", "notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(checked.accepted()).isFalse();
         assertThat(checked.refusal()).isEqualTo("log.evidence.error.infected");
@@ -60,18 +71,25 @@ class EvidenceCheckTests {
     void aFileThatCouldNotBeScannedIsRefusedRatherThanStoredUnscanned() {
         EvidenceUploads uploads = new EvidenceUploads(SETTINGS, new EvidenceTypes(), content -> ScanStatus.FAILED);
 
-        assertThat(uploads.check(new MockMultipartFile("evidence", "notes.txt", "text/plain",
-                "hello".getBytes(StandardCharsets.UTF_8))).refusal()).isEqualTo("log.evidence.error.scan-failed");
+        assertThat(uploads.check(new MockMultipartFile(
+                                "evidence", "notes.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)))
+                        .refusal())
+                .isEqualTo("log.evidence.error.scan-failed");
     }
 
     @Test
     void htmlAndSvgAreRefusedWhateverTheyAreCalled() {
         EvidenceTypes types = new EvidenceTypes();
 
-        assertThat(types.allowedType("<html><body><script>alert(1)</script></body></html>"
-                .getBytes(StandardCharsets.UTF_8), "notes.txt")).isEmpty();
-        assertThat(types.allowedType("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"
-                .getBytes(StandardCharsets.UTF_8), "photo.png")).isEmpty();
+        assertThat(types.allowedType(
+                        "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8),
+                        "notes.txt"))
+                .isEmpty();
+        assertThat(types.allowedType(
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"
+                                .getBytes(StandardCharsets.UTF_8),
+                        "photo.png"))
+                .isEmpty();
         assertThat(types.allowedType("%PDF-1.7\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1), "x.txt"))
                 .hasValue("application/pdf");
     }
@@ -80,15 +98,19 @@ class EvidenceCheckTests {
     void officeAndOpenDocumentFilesAreRecognisedByTheirInsideAndAPlainZipIsNot() throws IOException {
         EvidenceTypes types = new EvidenceTypes();
 
-        assertThat(types.allowedType(zip("[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>"),
-                "verslag.docx")).hasValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        assertThat(types.allowedType(zip("[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>"),
-                "uren.xlsx")).hasValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(types.allowedType(
+                        zip("[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>"), "verslag.docx"))
+                .hasValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(types.allowedType(
+                        zip("[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>"), "uren.xlsx"))
+                .hasValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(types.allowedType(storedZip("mimetype", "application/vnd.oasis.opendocument.text"), "verslag.odt"))
                 .hasValue("application/vnd.oasis.opendocument.text");
         assertThat(types.allowedType(zip("evil.exe", "MZ"), "verslag.docx")).isEmpty();
-        assertThat(types.allowedType(zip("[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>"),
-                "verslag.docx")).as("a spreadsheet called .docx").isEmpty();
+        assertThat(types.allowedType(
+                        zip("[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>"), "verslag.docx"))
+                .as("a spreadsheet called .docx")
+                .isEmpty();
     }
 
     private static byte[] zip(String... namesAndContents) throws IOException {

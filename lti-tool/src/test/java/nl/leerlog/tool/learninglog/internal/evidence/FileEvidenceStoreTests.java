@@ -1,6 +1,5 @@
 package nl.leerlog.tool.learninglog.internal.evidence;
 
-import nl.leerlog.tool.LearningLogRows;
 import static nl.leerlog.schema.Tables.EVIDENCE;
 import static nl.leerlog.schema.Tables.EVIDENCE_CONTENT;
 import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import nl.leerlog.tool.LearningLogRows;
 import nl.leerlog.tool.TestDatabases;
 import nl.leerlog.tool.identity.Owner;
 import org.jooq.DSLContext;
@@ -45,6 +45,7 @@ class FileEvidenceStoreTests {
 
     @Autowired
     DSLContext db;
+
     @Autowired
     EvidenceFiles evidence;
 
@@ -53,27 +54,52 @@ class FileEvidenceStoreTests {
         long course = new LearningLogRows(db).course();
         Owner owner = LearningLogRows.owner(new LearningLogRows(db).person(), course);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        long moment = db.insertInto(LEARNING_MOMENT).set(LEARNING_MOMENT.COURSE_ID, course)
-                .set(LEARNING_MOMENT.OWNER_ID, owner.userId()).set(LEARNING_MOMENT.OCCURRED_ON, LocalDate.of(2026, 3, 2))
-                .set(LEARNING_MOMENT.TITLE, "Files").set(LEARNING_MOMENT.CREATED_AT, now)
-                .set(LEARNING_MOMENT.UPDATED_AT, now).returningResult(LEARNING_MOMENT.ID).fetchSingle(LEARNING_MOMENT.ID);
-        long older = db.insertInto(EVIDENCE).set(EVIDENCE.COURSE_ID, course).set(EVIDENCE.OWNER_ID, owner.userId())
-                .set(EVIDENCE.MOMENT_ID, moment).set(EVIDENCE.FILE_NAME, "older.txt")
-                .set(EVIDENCE.CONTENT_TYPE, "text/plain").set(EVIDENCE.SIZE_BYTES, 5L)
-                .set(EVIDENCE.SHA256, "0".repeat(64)).set(EVIDENCE.STORAGE, "database")
-                .set(EVIDENCE.SCAN_STATUS, "SKIPPED").set(EVIDENCE.CREATED_AT, now)
-                .returningResult(EVIDENCE.ID).fetchSingle(EVIDENCE.ID);
-        db.insertInto(EVIDENCE_CONTENT).set(EVIDENCE_CONTENT.EVIDENCE_ID, older)
-                .set(EVIDENCE_CONTENT.CONTENT, "older".getBytes(StandardCharsets.UTF_8)).execute();
+        long moment = db.insertInto(LEARNING_MOMENT)
+                .set(LEARNING_MOMENT.COURSE_ID, course)
+                .set(LEARNING_MOMENT.OWNER_ID, owner.userId())
+                .set(LEARNING_MOMENT.OCCURRED_ON, LocalDate.of(2026, 3, 2))
+                .set(LEARNING_MOMENT.TITLE, "Files")
+                .set(LEARNING_MOMENT.CREATED_AT, now)
+                .set(LEARNING_MOMENT.UPDATED_AT, now)
+                .returningResult(LEARNING_MOMENT.ID)
+                .fetchSingle(LEARNING_MOMENT.ID);
+        long older = db.insertInto(EVIDENCE)
+                .set(EVIDENCE.COURSE_ID, course)
+                .set(EVIDENCE.OWNER_ID, owner.userId())
+                .set(EVIDENCE.MOMENT_ID, moment)
+                .set(EVIDENCE.FILE_NAME, "older.txt")
+                .set(EVIDENCE.CONTENT_TYPE, "text/plain")
+                .set(EVIDENCE.SIZE_BYTES, 5L)
+                .set(EVIDENCE.SHA256, "0".repeat(64))
+                .set(EVIDENCE.STORAGE, "database")
+                .set(EVIDENCE.SCAN_STATUS, "SKIPPED")
+                .set(EVIDENCE.CREATED_AT, now)
+                .returningResult(EVIDENCE.ID)
+                .fetchSingle(EVIDENCE.ID);
+        db.insertInto(EVIDENCE_CONTENT)
+                .set(EVIDENCE_CONTENT.EVIDENCE_ID, older)
+                .set(EVIDENCE_CONTENT.CONTENT, "older".getBytes(StandardCharsets.UTF_8))
+                .execute();
 
-        long newer = evidence.add(owner, moment, new EvidenceUpload("newer.txt", "text/plain",
-                "newer".getBytes(StandardCharsets.UTF_8), "0".repeat(64), ScanStatus.SKIPPED), Instant.now());
+        long newer = evidence.add(
+                owner,
+                moment,
+                new EvidenceUpload(
+                        "newer.txt",
+                        "text/plain",
+                        "newer".getBytes(StandardCharsets.UTF_8),
+                        "0".repeat(64),
+                        ScanStatus.SKIPPED),
+                Instant.now());
 
-        var row = db.select(EVIDENCE.STORAGE, EVIDENCE.STORAGE_KEY).from(EVIDENCE).where(EVIDENCE.ID.eq(newer))
+        var row = db.select(EVIDENCE.STORAGE, EVIDENCE.STORAGE_KEY)
+                .from(EVIDENCE)
+                .where(EVIDENCE.ID.eq(newer))
                 .fetchSingle();
         assertThat(row.value1()).isEqualTo("files");
         assertThat(Files.readString(DIRECTORY.resolve(row.value2()))).isEqualTo("newer");
-        assertThat(db.fetchCount(EVIDENCE_CONTENT, EVIDENCE_CONTENT.EVIDENCE_ID.eq(newer))).isZero();
+        assertThat(db.fetchCount(EVIDENCE_CONTENT, EVIDENCE_CONTENT.EVIDENCE_ID.eq(newer)))
+                .isZero();
         assertThat(evidence.download(owner, moment, newer).orElseThrow().content())
                 .isEqualTo("newer".getBytes(StandardCharsets.UTF_8));
         assertThat(evidence.download(owner, moment, older).orElseThrow().content())
