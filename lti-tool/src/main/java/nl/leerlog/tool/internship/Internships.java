@@ -4,6 +4,7 @@ import static nl.leerlog.schema.Tables.INTERNSHIP;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import nl.leerlog.tool.identity.CourseStudents;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -87,27 +89,23 @@ public class Internships {
     /** Stores the whole internship; {@code changedBy} is the student or the coordinator who saved it. */
     public void save(long courseId, long studentId, Internship internship, long changedBy) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // The same columns on insert and on update: one list, so the two cannot drift apart.
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(INTERNSHIP.ORGANISATION, internship.organisation());
+        columns.put(INTERNSHIP.SUPERVISOR_NAME, internship.supervisorName());
+        columns.put(INTERNSHIP.SUPERVISOR_EMAIL, internship.supervisorEmail());
+        columns.put(INTERNSHIP.STARTS_ON, internship.startsOn());
+        columns.put(INTERNSHIP.ENDS_ON, internship.endsOn());
+        columns.put(INTERNSHIP.ASSIGNMENT, internship.assignment());
+        columns.put(INTERNSHIP.UPDATED_AT, now);
+        columns.put(INTERNSHIP.UPDATED_BY, changedBy);
         Upserts.upsert(() -> db.insertInto(INTERNSHIP)
                 .set(INTERNSHIP.COURSE_ID, courseId)
                 .set(INTERNSHIP.STUDENT_ID, studentId)
-                .set(INTERNSHIP.ORGANISATION, internship.organisation())
-                .set(INTERNSHIP.SUPERVISOR_NAME, internship.supervisorName())
-                .set(INTERNSHIP.SUPERVISOR_EMAIL, internship.supervisorEmail())
-                .set(INTERNSHIP.STARTS_ON, internship.startsOn())
-                .set(INTERNSHIP.ENDS_ON, internship.endsOn())
-                .set(INTERNSHIP.ASSIGNMENT, internship.assignment())
-                .set(INTERNSHIP.UPDATED_AT, now)
-                .set(INTERNSHIP.UPDATED_BY, changedBy)
+                .set(columns)
                 .onConflict(INTERNSHIP.COURSE_ID, INTERNSHIP.STUDENT_ID)
                 .doUpdate()
-                .set(INTERNSHIP.ORGANISATION, internship.organisation())
-                .set(INTERNSHIP.SUPERVISOR_NAME, internship.supervisorName())
-                .set(INTERNSHIP.SUPERVISOR_EMAIL, internship.supervisorEmail())
-                .set(INTERNSHIP.STARTS_ON, internship.startsOn())
-                .set(INTERNSHIP.ENDS_ON, internship.endsOn())
-                .set(INTERNSHIP.ASSIGNMENT, internship.assignment())
-                .set(INTERNSHIP.UPDATED_AT, now)
-                .set(INTERNSHIP.UPDATED_BY, changedBy)
+                .set(columns)
                 .execute());
     }
 

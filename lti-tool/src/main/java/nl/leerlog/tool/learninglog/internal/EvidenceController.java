@@ -64,8 +64,7 @@ class EvidenceController {
             @PathVariable long id,
             @PathVariable long evidenceId) {
         String name = evidence.delete(owner, id, evidenceId, clock.instant());
-        response.setHeader("HX-Push-Url", "/student/log/" + id);
-        return view.show(
+        return view.afterChange(
                 model,
                 user,
                 owner,
@@ -73,7 +72,8 @@ class EvidenceController {
                 new Notice(
                         "log.notice.evidence-deleted",
                         name,
-                        "/student/log/" + id + "/evidence/" + evidenceId + "/restore"));
+                        "/student/log/" + id + "/evidence/" + evidenceId + "/restore"),
+                response);
     }
 
     @PostMapping("/student/log/{id}/evidence/{evidenceId}/restore")
@@ -85,7 +85,7 @@ class EvidenceController {
             @PathVariable long id,
             @PathVariable long evidenceId) {
         evidence.restore(owner, id, evidenceId);
-        response.setHeader("HX-Push-Url", "/student/log/" + id);
-        return view.show(model, user, owner, id, new Notice("log.notice.evidence-restored", null, null));
+        return view.afterChange(
+                model, user, owner, id, new Notice("log.notice.evidence-restored", null, null), response);
     }
 }

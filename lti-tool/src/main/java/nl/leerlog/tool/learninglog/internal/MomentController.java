@@ -97,16 +97,25 @@ class MomentController {
                     !checked.isEmpty());
         }
         long id = saving.create(owner, result.content(), accepted(checked), clock.instant());
-        response.setHeader("HX-Push-Url", "/student/log/" + id);
-        return view.show(
+        return saved(model, user, owner, id, form.draft(), result.content().title(), response);
+    }
+
+    /** The saved moment with its notice. */
+    private String saved(
+            Model model,
+            CurrentUser user,
+            Owner owner,
+            long id,
+            boolean draft,
+            String title,
+            HttpServletResponse response) {
+        return view.afterChange(
                 model,
                 user,
                 owner,
                 id,
-                new Notice(
-                        form.draft() ? "log.notice.draft-saved" : "log.notice.saved",
-                        result.content().title(),
-                        null));
+                new Notice(draft ? "log.notice.draft-saved" : "log.notice.saved", title, null),
+                response);
     }
 
     @GetMapping("/student/log/{id}")
@@ -154,16 +163,7 @@ class MomentController {
                     !checked.isEmpty());
         }
         saving.update(owner, id, result.content(), accepted(checked), clock.instant());
-        response.setHeader("HX-Push-Url", "/student/log/" + id);
-        return view.show(
-                model,
-                user,
-                owner,
-                id,
-                new Notice(
-                        form.draft() ? "log.notice.draft-saved" : "log.notice.saved",
-                        result.content().title(),
-                        null));
+        return saved(model, user, owner, id, form.draft(), result.content().title(), response);
     }
 
     @PostMapping("/student/log/{id}/delete")
@@ -183,9 +183,9 @@ class MomentController {
     @PostMapping("/student/log/{id}/restore")
     String restore(Owner owner, CurrentUser user, Model model, HttpServletResponse response, @PathVariable long id) {
         moments.restore(owner, id);
-        response.setHeader("HX-Push-Url", "/student/log/" + id);
         MomentDetails moment = moments.find(owner, id).orElseThrow(Owner::notFound);
-        return view.show(model, user, owner, id, new Notice("log.notice.restored", moment.title(), null));
+        return view.afterChange(
+                model, user, owner, id, new Notice("log.notice.restored", moment.title(), null), response);
     }
 
     private String form(

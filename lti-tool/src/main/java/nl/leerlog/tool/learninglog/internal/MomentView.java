@@ -1,5 +1,6 @@
 package nl.leerlog.tool.learninglog.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
 import org.springframework.stereotype.Component;
@@ -23,5 +24,12 @@ class MomentView {
         model.addAttribute("moment", moment);
         model.addAttribute("notice", notice);
         return "learninglog/moment";
+    }
+
+    /** A moment's page as the answer to a change on it; the address bar shows the moment's own page. */
+    String afterChange(
+            Model model, CurrentUser user, Owner owner, long id, Notice notice, HttpServletResponse response) {
+        response.setHeader("HX-Push-Url", "/student/log/" + id);
+        return show(model, user, owner, id, notice);
     }
 }

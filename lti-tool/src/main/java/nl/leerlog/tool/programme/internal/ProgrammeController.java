@@ -81,12 +81,7 @@ class ProgrammeController {
                 errors = error("name", "programme.category.error.taken");
             }
         }
-        return page(
-                user,
-                locale,
-                FormState.of("category", null, errors, "name", name),
-                null,
-                HttpStatus.UNPROCESSABLE_ENTITY);
+        return refused(user, locale, FormState.of("category", null, errors, "name", name));
     }
 
     @PostMapping("/categories/{id}")
@@ -101,12 +96,7 @@ class ProgrammeController {
                 errors = error("name", "programme.category.error.taken");
             }
         }
-        return page(
-                user,
-                locale,
-                FormState.of("category", id, errors, "name", name),
-                null,
-                HttpStatus.UNPROCESSABLE_ENTITY);
+        return refused(user, locale, FormState.of("category", id, errors, "name", name));
     }
 
     @PostMapping("/categories/{id}/move")
@@ -137,7 +127,7 @@ class ProgrammeController {
     ModelAndView addGoal(CurrentUser user, Locale locale, GoalForm form) {
         GoalForm.Checked goal = form.check();
         if (goal.errors().any()) {
-            return page(user, locale, form.failed("goal", null, goal.errors()), null, HttpStatus.UNPROCESSABLE_ENTITY);
+            return refused(user, locale, form.failed("goal", null, goal.errors()));
         }
         goals.add(user.courseId(), goal.kind(), goal.title(), goal.description());
         return new ModelAndView(PAGE);
@@ -147,7 +137,7 @@ class ProgrammeController {
     ModelAndView editGoal(CurrentUser user, Locale locale, @PathVariable long id, GoalForm form) {
         GoalForm.Checked goal = form.check();
         if (goal.errors().any()) {
-            return page(user, locale, form.failed("goal", id, goal.errors()), null, HttpStatus.UNPROCESSABLE_ENTITY);
+            return refused(user, locale, form.failed("goal", id, goal.errors()));
         }
         goals.update(user.courseId(), id, goal.kind(), goal.title(), goal.description());
         return new ModelAndView(PAGE);
@@ -190,7 +180,7 @@ class ProgrammeController {
                 errors = error("code", "programme.competency.error.taken");
             }
         }
-        return page(user, locale, form.failed("competency", id, errors), null, HttpStatus.UNPROCESSABLE_ENTITY);
+        return refused(user, locale, form.failed("competency", id, errors));
     }
 
     @PostMapping("/competencies/{id}/archive")
@@ -206,20 +196,11 @@ class ProgrammeController {
             CurrentUser user, Locale locale, @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
         if (file == null || file.isEmpty()) {
-            return page(
-                    user,
-                    locale,
-                    FormState.of("import", null, error("file", "programme.import.error.no-file")),
-                    null,
-                    HttpStatus.UNPROCESSABLE_ENTITY);
+            return refused(user, locale, FormState.of("import", null, error("file", "programme.import.error.no-file")));
         }
         if (file.getSize() > CompetencyCsv.MAX_BYTES) {
-            return page(
-                    user,
-                    locale,
-                    FormState.of("import", null, error("file", "programme.import.error.too-large")),
-                    null,
-                    HttpStatus.UNPROCESSABLE_ENTITY);
+            return refused(
+                    user, locale, FormState.of("import", null, error("file", "programme.import.error.too-large")));
         }
         CompetencyImport.Report report = competencyImport.importCsv(user.courseId(), file.getBytes());
         if (report.failed()) {
@@ -243,12 +224,8 @@ class ProgrammeController {
             try {
                 required.add(MomentField.valueOf(name));
             } catch (IllegalArgumentException unknown) {
-                return page(
-                        user,
-                        locale,
-                        FormState.of("fields", null, error("fields", "programme.fields.error.unknown")),
-                        null,
-                        HttpStatus.UNPROCESSABLE_ENTITY);
+                return refused(
+                        user, locale, FormState.of("fields", null, error("fields", "programme.fields.error.unknown")));
             }
         }
         settings.requireFields(user.courseId(), required, user.userId());
@@ -258,12 +235,8 @@ class ProgrammeController {
     @PostMapping("/reflection-model")
     ModelAndView chooseModel(CurrentUser user, Locale locale, @RequestParam(required = false) Long modelId) {
         if (modelId == null) {
-            return page(
-                    user,
-                    locale,
-                    FormState.of("choice", null, error("modelId", "programme.model.error.choose")),
-                    null,
-                    HttpStatus.UNPROCESSABLE_ENTITY);
+            return refused(
+                    user, locale, FormState.of("choice", null, error("modelId", "programme.model.error.choose")));
         }
         settings.chooseReflectionModel(user.courseId(), modelId, user.userId());
         return new ModelAndView(PAGE);
@@ -273,7 +246,7 @@ class ProgrammeController {
     ModelAndView addModel(CurrentUser user, Locale locale, NewModelForm form) {
         NewModelForm.Checked model = form.check();
         if (model.errors().any()) {
-            return page(user, locale, form.failed(model.errors()), null, HttpStatus.UNPROCESSABLE_ENTITY);
+            return refused(user, locale, form.failed(model.errors()));
         }
         models.addOwn(user.courseId(), model.nameNl(), model.nameEn(), model.steps());
         return new ModelAndView(PAGE);
@@ -284,6 +257,11 @@ class ProgrammeController {
         FieldErrors.Builder errors = new FieldErrors.Builder();
         errors.reject(field, messageKey);
         return errors.build();
+    }
+
+    /** The page again with the refused form and its errors, as 422. */
+    private ModelAndView refused(CurrentUser user, Locale locale, FormState failed) {
+        return page(user, locale, failed, null, HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
     private ModelAndView page(
