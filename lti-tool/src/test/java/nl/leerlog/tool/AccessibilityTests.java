@@ -163,11 +163,11 @@ class AccessibilityTests extends LaunchedCourseTests {
             checkAtBothSizes(path);
         }
 
-        // A final save without a title: the form comes back with its errors (status 400).
-        problems.expect("status of 400");
+        // A final save without a title: the form comes back with its errors (status 422).
+        problems.expect("status of 422");
         page.navigate(base + "/student/log/new");
         page.waitForResponse(
-                r -> r.url().equals(base + "/student/log") && r.status() == 400,
+                r -> r.url().equals(base + "/student/log") && r.status() == 422,
                 () -> page.getByRole(
                                 AriaRole.BUTTON,
                                 new Page.GetByRoleOptions().setName("Save").setExact(true))

@@ -4,8 +4,10 @@ import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.internship.Internship;
 import nl.leerlog.tool.internship.Internships;
+import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.FormState;
 import nl.leerlog.tool.web.Navigation;
+import nl.leerlog.tool.web.Notice;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ExtendedModelMap;
@@ -36,7 +38,7 @@ class InternshipController {
                 internships.find(owner.courseId(), owner.userId()).orElse(Internship.EMPTY);
         ModelAndView page = page(
                 user, "log", "/student/internship", null, InternshipForm.of(internship), FormState.NONE, HttpStatus.OK);
-        page.addObject("saved", saved);
+        page.addObject("notice", saved ? Notice.of("internship.saved", null) : null);
         internships.summary(owner).ifPresent(summary -> page.addObject("summary", summary));
         return page;
     }
@@ -55,7 +57,7 @@ class InternshipController {
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
         internships.save(owner.courseId(), owner.userId(), checked.internship(), owner.userId());
-        return new ModelAndView("redirect:/student/internship?saved=true");
+        return new ModelAndView(FormAnswers.redirect("/student/internship?saved=true"));
     }
 
     /** The course's students with their internship data, each a link to correct it. */
@@ -80,7 +82,7 @@ class InternshipController {
                 InternshipForm.of(internship),
                 FormState.NONE,
                 HttpStatus.OK);
-        page.addObject("saved", saved);
+        page.addObject("notice", saved ? Notice.of("internship.saved", null) : null);
         return page;
     }
 
@@ -99,7 +101,7 @@ class InternshipController {
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
         internships.save(user.courseId(), studentId, checked.internship(), user.userId());
-        return new ModelAndView("redirect:/teacher/students/" + studentId + "/internship?saved=true");
+        return new ModelAndView(FormAnswers.redirect("/teacher/students/" + studentId + "/internship?saved=true"));
     }
 
     /** The student's name, when the id is an active student of the teacher's own course; else "not found". */
@@ -126,7 +128,7 @@ class InternshipController {
         model.addAttribute("studentName", studentName);
         model.addAttribute("form", form);
         model.addAttribute("failed", failed);
-        model.addAttribute("saved", false);
+        model.addAttribute("notice", null);
         return new ModelAndView("internship/form", model, status);
     }
 }

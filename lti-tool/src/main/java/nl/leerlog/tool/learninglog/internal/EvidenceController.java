@@ -1,13 +1,11 @@
 package nl.leerlog.tool.learninglog.internal;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
-import nl.leerlog.tool.learninglog.internal.MomentView.Notice;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceDownload;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceFiles;
+import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Section;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -15,7 +13,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,12 +23,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 class EvidenceController {
 
     private final EvidenceFiles evidence;
-    private final MomentView view;
     private final Clock clock;
 
-    EvidenceController(EvidenceFiles evidence, MomentView view, Clock clock) {
+    EvidenceController(EvidenceFiles evidence, Clock clock) {
         this.evidence = evidence;
-        this.view = view;
         this.clock = clock;
     }
 
@@ -56,36 +51,14 @@ class EvidenceController {
     }
 
     @PostMapping("/student/log/{id}/evidence/{evidenceId}/delete")
-    String delete(
-            Owner owner,
-            CurrentUser user,
-            Model model,
-            HttpServletResponse response,
-            @PathVariable long id,
-            @PathVariable long evidenceId) {
-        String name = evidence.delete(owner, id, evidenceId, clock.instant());
-        return view.afterChange(
-                model,
-                user,
-                owner,
-                id,
-                new Notice(
-                        "log.notice.evidence-deleted",
-                        name,
-                        "/student/log/" + id + "/evidence/" + evidenceId + "/restore"),
-                response);
+    String delete(Owner owner, @PathVariable long id, @PathVariable long evidenceId) {
+        evidence.delete(owner, id, evidenceId, clock.instant());
+        return FormAnswers.redirect("/student/log/" + id + "?evidence-deleted=" + evidenceId);
     }
 
     @PostMapping("/student/log/{id}/evidence/{evidenceId}/restore")
-    String restore(
-            Owner owner,
-            CurrentUser user,
-            Model model,
-            HttpServletResponse response,
-            @PathVariable long id,
-            @PathVariable long evidenceId) {
+    String restore(Owner owner, @PathVariable long id, @PathVariable long evidenceId) {
         evidence.restore(owner, id, evidenceId);
-        return view.afterChange(
-                model, user, owner, id, new Notice("log.notice.evidence-restored", null, null), response);
+        return FormAnswers.redirect(MomentView.Done.EVIDENCE_RESTORED.page(id));
     }
 }

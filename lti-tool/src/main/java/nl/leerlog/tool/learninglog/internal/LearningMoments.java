@@ -229,19 +229,25 @@ public class LearningMoments {
         return new MomentPage(more ? rows.subList(0, pageSize) : rows, filter.page(), more);
     }
 
-    /** Soft-deletes a moment; returns its title for the undo notice. */
-    @Transactional
-    public String delete(Owner owner, long id, Instant now) {
-        String title = db.select(LEARNING_MOMENT.TITLE)
-                .from(LEARNING_MOMENT)
-                .where(live(owner, id))
-                .fetchOptional(LEARNING_MOMENT.TITLE)
-                .orElseThrow(Owner::notFound);
-        db.update(LEARNING_MOMENT)
+    /** Soft-deletes a moment; a moment that is not the owner's, or already deleted, is not found. */
+    public void delete(Owner owner, long id, Instant now) {
+        int deleted = db.update(LEARNING_MOMENT)
                 .set(LEARNING_MOMENT.DELETED_AT, utc(now))
                 .where(live(owner, id))
                 .execute();
-        return title;
+        if (deleted == 0) {
+            throw Owner.notFound();
+        }
+    }
+
+    /** The title of the owner's deleted moment, for the notice that offers to undo the delete. */
+    public Optional<String> deletedTitle(Owner owner, long id) {
+        return db.select(LEARNING_MOMENT.TITLE)
+                .from(LEARNING_MOMENT)
+                .where(owner.owns(LEARNING_MOMENT)
+                        .and(LEARNING_MOMENT.ID.eq(id))
+                        .and(LEARNING_MOMENT.DELETED_AT.isNotNull()))
+                .fetchOptional(LEARNING_MOMENT.TITLE);
     }
 
     /** Undoes a delete; a moment that is not the owner's, or not deleted, is not found. */

@@ -9,14 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
-import nl.leerlog.tool.learninglog.internal.MomentView.Notice;
+import nl.leerlog.tool.learninglog.internal.MomentView.Done;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUpload;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUploads;
 import nl.leerlog.tool.programme.Choice;
 import nl.leerlog.tool.programme.Goal;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
+import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Section;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +29,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Writing a learning moment: the form for a new one and for an edit, saving (as a draft or for real), the moment's
- * own page, and delete with undo. After a POST the page is rendered directly and htmx is told the URL to show: a
- * redirect would lose the page-bound session token inside a frame without cookies.
+ * own page, and delete with undo. Every change answers as {@link FormAnswers} do: a redirect to the page that tells
+ * of it, or the form again with the student's input and a message at each field.
  */
 @Controller
 @Section("log")
@@ -40,7 +40,6 @@ class MomentController {
     private final MomentSaving saving;
     private final MomentFormCheck check;
     private final MomentView view;
-    private final MomentListView listView;
     private final ProgrammeCatalog catalog;
     private final EvidenceUploads uploads;
     private final Clock clock;
@@ -50,7 +49,6 @@ class MomentController {
             MomentSaving saving,
             MomentFormCheck check,
             MomentView view,
-            MomentListView listView,
             ProgrammeCatalog catalog,
             EvidenceUploads uploads,
             Clock clock) {
@@ -58,22 +56,19 @@ class MomentController {
         this.saving = saving;
         this.check = check;
         this.view = view;
-        this.listView = listView;
         this.catalog = catalog;
         this.uploads = uploads;
         this.clock = clock;
     }
 
     @GetMapping("/student/log/new")
-    String newMoment(Owner owner, CurrentUser user, Locale locale, Model model) {
-        return form(
-                model, user, owner, locale, MomentForm.empty(LocalDate.now(clock)), null, Map.of(), List.of(), false);
+    String newMoment(Owner owner, Locale locale, Model model) {
+        return form(model, owner, locale, MomentForm.empty(LocalDate.now(clock)), null, Map.of(), List.of(), false);
     }
 
     @PostMapping("/student/log")
     String create(
             Owner owner,
-            CurrentUser user,
             Locale locale,
             Model model,
             HttpServletResponse response,
@@ -84,55 +79,46 @@ class MomentController {
         MomentFormCheck.Result result =
                 check.check(form, offer(owner, locale, null, accepted(checked).size()));
         if (!result.valid() || refused(checked)) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(
-                    model,
-                    user,
-                    owner,
-                    locale,
-                    form,
-                    null,
-                    errors(result, checked),
-                    refusals(checked),
-                    !checked.isEmpty());
+            return FormAnswers.rejected(
+                    response,
+                    form(
+                            model,
+                            owner,
+                            locale,
+                            form,
+                            null,
+                            errors(result, checked),
+                            refusals(checked),
+                            !checked.isEmpty()));
         }
         long id = saving.create(owner, result.content(), accepted(checked), clock.instant());
-        return saved(model, user, owner, id, form.draft(), result.content().title(), response);
+        return saved(id, form.draft());
     }
 
-    /** The saved moment with its notice. */
-    private String saved(
-            Model model,
-            CurrentUser user,
-            Owner owner,
-            long id,
-            boolean draft,
-            String title,
-            HttpServletResponse response) {
-        return view.afterChange(
-                model,
-                user,
-                owner,
-                id,
-                new Notice(draft ? "log.notice.draft-saved" : "log.notice.saved", title, null),
-                response);
+    private static String saved(long id, boolean draft) {
+        return FormAnswers.redirect((draft ? Done.DRAFT_SAVED : Done.SAVED).page(id));
     }
 
     @GetMapping("/student/log/{id}")
-    String show(Owner owner, CurrentUser user, Model model, @PathVariable long id) {
-        return view.show(model, user, owner, id, null);
+    String show(
+            Owner owner,
+            Model model,
+            HttpServletResponse response,
+            @PathVariable long id,
+            @RequestParam(required = false) String done,
+            @RequestParam(name = "evidence-deleted", required = false) Long deletedEvidence) {
+        return view.show(model, response, owner, id, done, deletedEvidence);
     }
 
     @GetMapping("/student/log/{id}/edit")
-    String edit(Owner owner, CurrentUser user, Locale locale, Model model, @PathVariable long id) {
+    String edit(Owner owner, Locale locale, Model model, @PathVariable long id) {
         MomentDetails moment = moments.find(owner, id).orElseThrow(Owner::notFound);
-        return form(model, user, owner, locale, MomentForm.of(moment), moment, Map.of(), List.of(), false);
+        return form(model, owner, locale, MomentForm.of(moment), moment, Map.of(), List.of(), false);
     }
 
     @PostMapping("/student/log/{id}")
     String update(
             Owner owner,
-            CurrentUser user,
             Locale locale,
             Model model,
             HttpServletResponse response,
@@ -150,47 +136,36 @@ class MomentController {
                         moment,
                         moment.evidence().size() + accepted(checked).size()));
         if (!result.valid() || refused(checked)) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(
-                    model,
-                    user,
-                    owner,
-                    locale,
-                    form,
-                    moment,
-                    errors(result, checked),
-                    refusals(checked),
-                    !checked.isEmpty());
+            return FormAnswers.rejected(
+                    response,
+                    form(
+                            model,
+                            owner,
+                            locale,
+                            form,
+                            moment,
+                            errors(result, checked),
+                            refusals(checked),
+                            !checked.isEmpty()));
         }
         saving.update(owner, id, result.content(), accepted(checked), clock.instant());
-        return saved(model, user, owner, id, form.draft(), result.content().title(), response);
+        return saved(id, form.draft());
     }
 
     @PostMapping("/student/log/{id}/delete")
-    String delete(
-            Owner owner,
-            CurrentUser user,
-            Locale locale,
-            Model model,
-            HttpServletResponse response,
-            @PathVariable long id) {
-        String title = moments.delete(owner, id, clock.instant());
-        response.setHeader("HX-Push-Url", "/student/log");
-        return listView.show(
-                model, user, owner, locale, new Notice("log.notice.deleted", title, "/student/log/" + id + "/restore"));
+    String delete(Owner owner, @PathVariable long id) {
+        moments.delete(owner, id, clock.instant());
+        return FormAnswers.redirect("/student/log?deleted=" + id);
     }
 
     @PostMapping("/student/log/{id}/restore")
-    String restore(Owner owner, CurrentUser user, Model model, HttpServletResponse response, @PathVariable long id) {
+    String restore(Owner owner, @PathVariable long id) {
         moments.restore(owner, id);
-        MomentDetails moment = moments.find(owner, id).orElseThrow(Owner::notFound);
-        return view.afterChange(
-                model, user, owner, id, new Notice("log.notice.restored", moment.title(), null), response);
+        return FormAnswers.redirect(Done.RESTORED.page(id));
     }
 
     private String form(
             Model model,
-            CurrentUser user,
             Owner owner,
             Locale locale,
             MomentForm form,

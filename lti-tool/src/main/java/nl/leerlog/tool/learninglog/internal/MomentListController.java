@@ -6,8 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Section;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +34,6 @@ class MomentListController {
     @GetMapping("/student/log")
     String list(
             Owner owner,
-            CurrentUser user,
             Locale locale,
             Model model,
             HttpServletResponse response,
@@ -46,6 +45,7 @@ class MomentListController {
             @RequestParam(required = false) String drafts,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String page,
+            @RequestParam(required = false) Long deleted,
             @RequestHeader(name = "HX-Target", required = false) String target) {
         MomentListView.FilterInput input = new MomentListView.FilterInput(
                 blank(from),
@@ -71,7 +71,10 @@ class MomentListController {
         if (!errors.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
-        return listView.show(model, user, owner, locale, input, filter, errors, RESULTS_TARGET.equals(target));
+        if (deleted != null) {
+            FormAnswers.showAddress(response, "/student/log");
+        }
+        return listView.show(model, owner, locale, input, filter, errors, deleted, RESULTS_TARGET.equals(target));
     }
 
     private static String blank(String value) {

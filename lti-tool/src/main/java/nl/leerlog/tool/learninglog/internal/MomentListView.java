@@ -2,11 +2,10 @@ package nl.leerlog.tool.learninglog.internal;
 
 import java.util.Locale;
 import java.util.Map;
-import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.internship.Internships;
-import nl.leerlog.tool.learninglog.internal.MomentView.Notice;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
+import nl.leerlog.tool.web.Notice;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -34,19 +33,15 @@ class MomentListView {
         this.internships = internships;
     }
 
-    String show(Model model, CurrentUser user, Owner owner, Locale locale, Notice notice) {
-        model.addAttribute("notice", notice);
-        return show(model, user, owner, locale, FilterInput.NONE, MomentFilter.ALL, Map.of(), false);
-    }
-
+    /** The list, or its results only; {@code deleted} names a moment just deleted, offered for undo on top. */
     String show(
             Model model,
-            CurrentUser user,
             Owner owner,
             Locale locale,
             FilterInput input,
             MomentFilter filter,
             Map<String, String> errors,
+            Long deleted,
             boolean resultsOnly) {
         MomentPage results = moments.list(owner, filter, PAGE_SIZE);
         model.addAttribute("results", results);
@@ -63,6 +58,14 @@ class MomentListView {
         model.addAttribute("goals", catalog.goals(owner));
         model.addAttribute("competencies", catalog.competencies(owner.courseId()));
         model.addAttribute("internship", internships.summary(owner).orElse(null));
+        model.addAttribute(
+                "notice",
+                deleted == null
+                        ? null
+                        : moments.deletedTitle(owner, deleted)
+                                .map(title -> Notice.undoable(
+                                        "log.notice.deleted", title, "/student/log/" + deleted + "/restore"))
+                                .orElse(null));
         return "learninglog/list";
     }
 

@@ -1,35 +1,79 @@
 package nl.leerlog.tool.learninglog.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
-import nl.leerlog.tool.identity.CurrentUser;
+import java.util.Arrays;
+import java.util.Optional;
 import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.learninglog.internal.evidence.EvidenceFiles;
+import nl.leerlog.tool.web.FormAnswers;
+import nl.leerlog.tool.web.Notice;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** The page of one learning moment, with an optional notice (saved, file deleted with undo, ...). */
+/** The page of one learning moment, with the notice of the change that led there (saved, file deleted, ...). */
 @Component
 class MomentView {
 
-    /** A message to show on top of a page: its key, the argument (a title or file name), and an undo action. */
-    record Notice(String key, String argument, String undoUrl) {}
+    /** The changes a moment's page tells of, named in the address a change redirects to ({@code ?done=saved}). */
+    enum Done {
+        SAVED("saved", "log.notice.saved"),
+        DRAFT_SAVED("draft-saved", "log.notice.draft-saved"),
+        RESTORED("restored", "log.notice.restored"),
+        EVIDENCE_RESTORED("evidence-restored", "log.notice.evidence-restored");
 
-    private final LearningMoments moments;
+        final String name;
+        final String messageKey;
 
-    MomentView(LearningMoments moments) {
-        this.moments = moments;
+        Done(String name, String messageKey) {
+            this.name = name;
+            this.messageKey = messageKey;
+        }
+
+        static Optional<Done> named(String name) {
+            return Arrays.stream(values())
+                    .filter(done -> done.name.equals(name))
+                    .findFirst();
+        }
+
+        /** The moment's page that tells of this change. */
+        String page(long momentId) {
+            return "/student/log/" + momentId + "?done=" + name;
+        }
     }
 
-    String show(Model model, CurrentUser user, Owner owner, long id, Notice notice) {
+    private final LearningMoments moments;
+    private final EvidenceFiles evidence;
+
+    MomentView(LearningMoments moments, EvidenceFiles evidence) {
+        this.moments = moments;
+        this.evidence = evidence;
+    }
+
+    /**
+     * The moment with the notice of {@code done}, or of the file {@code deletedEvidence} that can still be
+     * restored; an unknown or stale value in the address shows the page without a notice.
+     */
+    String show(Model model, HttpServletResponse response, Owner owner, long id, String done, Long deletedEvidence) {
         MomentDetails moment = moments.find(owner, id).orElseThrow(Owner::notFound);
         model.addAttribute("moment", moment);
-        model.addAttribute("notice", notice);
+        model.addAttribute("notice", notice(owner, moment, done, deletedEvidence));
+        if (done != null || deletedEvidence != null) {
+            FormAnswers.showAddress(response, "/student/log/" + id);
+        }
         return "learninglog/moment";
     }
 
-    /** A moment's page as the answer to a change on it; the address bar shows the moment's own page. */
-    String afterChange(
-            Model model, CurrentUser user, Owner owner, long id, Notice notice, HttpServletResponse response) {
-        response.setHeader("HX-Push-Url", "/student/log/" + id);
-        return show(model, user, owner, id, notice);
+    private Notice notice(Owner owner, MomentDetails moment, String done, Long deletedEvidence) {
+        if (deletedEvidence != null) {
+            return evidence.deletedName(owner, moment.id(), deletedEvidence)
+                    .map(name -> Notice.undoable(
+                            "log.notice.evidence-deleted",
+                            name,
+                            "/student/log/" + moment.id() + "/evidence/" + deletedEvidence + "/restore"))
+                    .orElse(null);
+        }
+        return Done.named(done)
+                .map(change -> Notice.of(change.messageKey, moment.title()))
+                .orElse(null);
     }
 }

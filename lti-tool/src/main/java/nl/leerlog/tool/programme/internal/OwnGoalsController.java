@@ -3,6 +3,7 @@ package nl.leerlog.tool.programme.internal;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
+import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.FormState;
 import nl.leerlog.tool.web.Section;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Section("log")
 class OwnGoalsController {
 
-    private static final String PAGE = "redirect:/student/goals";
+    private static final String PAGE = FormAnswers.redirect("/student/goals");
 
     private final OwnGoals ownGoals;
     private final ProgrammeCatalog catalog;

@@ -10,6 +10,7 @@ import nl.leerlog.tool.programme.MomentField;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
 import nl.leerlog.tool.programme.ReflectionModels;
 import nl.leerlog.tool.web.FieldErrors;
+import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.FormState;
 import nl.leerlog.tool.web.Section;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,7 +35,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Section("programme")
 class ProgrammeController {
 
-    private static final String PAGE = "redirect:/teacher/programme";
+    private static final String PAGE = FormAnswers.redirect("/teacher/programme");
 
     private final ProgrammeCatalog catalog;
     private final Categories categories;

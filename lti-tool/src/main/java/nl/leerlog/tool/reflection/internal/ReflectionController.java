@@ -12,8 +12,9 @@ import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
 import nl.leerlog.tool.programme.ReflectionModel;
 import nl.leerlog.tool.programme.ReflectionModels;
+import nl.leerlog.tool.web.FormAnswers;
+import nl.leerlog.tool.web.Notice;
 import nl.leerlog.tool.web.Section;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,12 +52,15 @@ class ReflectionController {
                 .collect(Collectors.toMap(ReflectionModel::id, Function.identity()));
         page.addAttribute("reflections", reflections.list(owner));
         page.addAttribute("models", offered);
-        if (deleted != null) {
-            reflections.deletedTitle(owner, deleted).ifPresent(title -> {
-                page.addAttribute("deletedId", deleted);
-                page.addAttribute("deletedTitle", title);
-            });
-        }
+        page.addAttribute(
+                "notice",
+                deleted == null
+                        ? null
+                        : reflections
+                                .deletedTitle(owner, deleted)
+                                .map(title -> Notice.undoable(
+                                        "reflection.deleted", title, "/student/reflections/" + deleted + "/restore"))
+                                .orElse(null));
         return "reflection/list";
     }
 
@@ -100,7 +104,7 @@ class ReflectionController {
         }
         long id = reflections.create(
                 owner, model.id(), moment == null ? null : moment.id(), form.content(), clock.instant());
-        return "redirect:/student/reflections/" + id + "?saved";
+        return FormAnswers.redirect("/student/reflections/" + id + "?saved");
     }
 
     @GetMapping("/{id}")
@@ -115,7 +119,11 @@ class ReflectionController {
         ReflectionModel model = modelOf(user, reflection);
         page.addAttribute("reflectionModel", model);
         page.addAttribute("earlierAnswers", ReflectionForm.earlierAnswers(reflection, model));
-        page.addAttribute("justSaved", saved != null);
+        page.addAttribute(
+                "notice",
+                saved == null
+                        ? null
+                        : Notice.of(reflection.draft() ? "reflection.saved-draft" : "reflection.saved", null));
         return "reflection/view";
     }
 
@@ -150,7 +158,7 @@ class ReflectionController {
         if (!reflections.update(owner, id, form.contentKeeping(reflection, model), clock.instant())) {
             throw Owner.notFound();
         }
-        return "redirect:/student/reflections/" + id + "?saved";
+        return FormAnswers.redirect("/student/reflections/" + id + "?saved");
     }
 
     @PostMapping("/{id}/delete")
@@ -158,7 +166,7 @@ class ReflectionController {
         if (!reflections.delete(owner, id, clock.instant())) {
             throw Owner.notFound();
         }
-        return "redirect:/student/reflections?deleted=" + id;
+        return FormAnswers.redirect("/student/reflections?deleted=" + id);
     }
 
     @PostMapping("/{id}/restore")
@@ -166,7 +174,7 @@ class ReflectionController {
         if (!reflections.restore(owner, id)) {
             throw Owner.notFound();
         }
-        return "redirect:/student/reflections/" + id;
+        return FormAnswers.redirect("/student/reflections/" + id);
     }
 
     /** A model of another course is as unknown as one that does not exist. */
@@ -189,8 +197,7 @@ class ReflectionController {
             ReflectionForm form,
             Map<String, String> errors,
             Long reflectionId) {
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return form(page, user, model, moment, form, errors, reflectionId);
+        return FormAnswers.rejected(response, form(page, user, model, moment, form, errors, reflectionId));
     }
 
     private static String form(

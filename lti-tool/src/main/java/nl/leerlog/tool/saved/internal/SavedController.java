@@ -2,9 +2,13 @@ package nl.leerlog.tool.saved.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.web.FormAnswers;
+import nl.leerlog.tool.web.Notice;
 import nl.leerlog.tool.web.Section;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -45,14 +49,16 @@ class SavedController {
             @RequestParam(name = "added", required = false) Long added,
             @RequestParam(name = "removed", required = false) Long removed,
             Model page) {
-        page.addAttribute("addedId", added);
-        if (removed != null) {
-            saved.removedTitle(owner, removed).ifPresent(title -> {
-                page.addAttribute("removedId", removed);
-                page.addAttribute("removedTitle", title);
-            });
-        }
-        return timeline(page, user, owner, null);
+        List<SavedItem> items = saved.list(owner);
+        Optional<Notice> addedNotice = items.stream()
+                .filter(item -> added != null && item.id() == added)
+                .findFirst()
+                .map(item -> Notice.of("saved.added", item.title()));
+        Optional<Notice> removedNotice = Optional.ofNullable(removed)
+                .flatMap(id -> saved.removedTitle(owner, id)
+                        .map(title -> Notice.undoable("saved.removed", title, "/student/saved/" + id + "/restore")));
+        page.addAttribute("notice", addedNotice.or(() -> removedNotice).orElse(null));
+        return timeline(page, items, null);
     }
 
     /**
@@ -85,13 +91,12 @@ class SavedController {
         }
         String cleanNote = Objects.requireNonNullElse(note, "").strip();
         if (cleanNote.length() > NOTE_MAX) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             page.addAttribute("saveError", "saved.error.note-too-long");
-            return timeline(page, user, owner, null);
+            return FormAnswers.rejected(response, timeline(page, saved.list(owner), null));
         }
         // A blank note leaves a note written earlier alone: the "Save" buttons on other pages send none.
         long id = saved.save(owner, type, ref, itemTitle, cleanNote.isEmpty() ? null : cleanNote, clock.instant());
-        return "redirect:/student/saved?added=" + id;
+        return FormAnswers.redirect("/student/saved?added=" + id);
     }
 
     @PostMapping("/{id}/note")
@@ -107,13 +112,14 @@ class SavedController {
             if (saved.list(owner).stream().noneMatch(item -> item.id() == id)) {
                 throw Owner.notFound();
             }
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return timeline(page, user, owner, new NoteError(id, cleanNote, "saved.error.note-too-long"));
+            return FormAnswers.rejected(
+                    response,
+                    timeline(page, saved.list(owner), new NoteError(id, cleanNote, "saved.error.note-too-long")));
         }
         if (!saved.updateNote(owner, id, cleanNote.isEmpty() ? null : cleanNote)) {
             throw Owner.notFound();
         }
-        return "redirect:/student/saved";
+        return FormAnswers.redirect("/student/saved");
     }
 
     @PostMapping("/{id}/remove")
@@ -121,7 +127,7 @@ class SavedController {
         if (!saved.remove(owner, id, clock.instant())) {
             throw Owner.notFound();
         }
-        return "redirect:/student/saved?removed=" + id;
+        return FormAnswers.redirect("/student/saved?removed=" + id);
     }
 
     @PostMapping("/{id}/restore")
@@ -129,11 +135,11 @@ class SavedController {
         if (!saved.restore(owner, id)) {
             throw Owner.notFound();
         }
-        return "redirect:/student/saved";
+        return FormAnswers.redirect("/student/saved");
     }
 
-    private String timeline(Model page, CurrentUser user, Owner owner, NoteError noteError) {
-        page.addAttribute("items", saved.list(owner));
+    private static String timeline(Model page, List<SavedItem> items, NoteError noteError) {
+        page.addAttribute("items", items);
         page.addAttribute("noteError", noteError);
         return "saved/list";
     }

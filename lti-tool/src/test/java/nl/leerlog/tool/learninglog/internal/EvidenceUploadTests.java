@@ -119,7 +119,7 @@ class EvidenceUploadTests extends LogApplicationTests {
                 MultipartForm.moment("2026-03-02", "Report", "save")
                         .file("evidence", "report.pdf", "application/pdf", windowsProgram()));
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body())
                 .contains("report.pdf is not a kind of file Leerlog accepts (judged by its content, not its name).")
                 .contains("Your files have not been saved yet: choose them again before you save.")
@@ -199,8 +199,8 @@ class EvidenceUploadTests extends LogApplicationTests {
         assertThat(edited.statusCode()).isEqualTo(200);
         assertThat(edited.body()).contains("a.txt", "b.txt");
 
-        HttpResponse<String> deleted =
-                student.post("/student/log/" + id + "/evidence/" + first + "/delete", java.util.Map.of());
+        HttpResponse<String> deleted = shown(
+                student, student.post("/student/log/" + id + "/evidence/" + first + "/delete", java.util.Map.of()));
 
         assertThat(deleted.body())
                 .contains("File deleted: a.txt", "action=\"/student/log/" + id + "/evidence/" + first + "/restore\"");

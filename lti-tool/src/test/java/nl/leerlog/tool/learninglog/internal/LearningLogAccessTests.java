@@ -139,10 +139,14 @@ class LearningLogAccessTests extends LogApplicationTests {
     @Test
     void theStudentsOwnRequestsWorkOnTheSameAddresses() {
         assertThat(student.get("/student/log/" + moment + "/edit").statusCode()).isEqualTo(200);
-        assertThat(student.post("/student/log/" + deletedMoment + "/restore", Map.of())
+        assertThat(shown(student, student.post("/student/log/" + deletedMoment + "/restore", Map.of()))
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(student.post("/student/log/" + moment + "/evidence/" + deletedEvidence + "/restore", Map.of())
+        assertThat(shown(
+                                student,
+                                student.post(
+                                        "/student/log/" + moment + "/evidence/" + deletedEvidence + "/restore",
+                                        Map.of()))
                         .statusCode())
                 .isEqualTo(200);
         assertThat(student.get("/student/log/" + moment + "/evidence/" + deletedEvidence)

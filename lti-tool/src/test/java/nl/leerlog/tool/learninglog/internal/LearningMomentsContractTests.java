@@ -273,8 +273,10 @@ abstract class LearningMomentsContractTests {
                 content(LocalDate.of(2026, 3, 2), "Mistake", "typo", practice, Set.of(goal), Set.of(), false),
                 NOW);
 
-        assertThat(moments.delete(owner, id, NOW)).isEqualTo("Mistake");
+        assertThat(moments.deletedTitle(owner, id)).isEmpty();
+        moments.delete(owner, id, NOW);
 
+        assertThat(moments.deletedTitle(owner, id)).contains("Mistake");
         assertThat(moments.find(owner, id)).isEmpty();
         assertThat(titles(owner, MomentFilter.ALL)).isEmpty();
         assertThat(titles(owner, filter(null, null, practice, goal, null, false, "typo")))
@@ -283,6 +285,7 @@ abstract class LearningMomentsContractTests {
 
         moments.restore(owner, id);
 
+        assertThat(moments.deletedTitle(owner, id)).isEmpty();
         assertThat(titles(owner, filter(null, null, practice, goal, null, false, "typo")))
                 .containsExactly("Mistake");
         assertThatThrownBy(() -> moments.restore(owner, id)).satisfies(LearningMomentsContractTests::notFound);
@@ -358,7 +361,10 @@ abstract class LearningMomentsContractTests {
         assertThat(evidence.download(owner, id, notes).orElseThrow().content())
                 .isEqualTo("what I saw".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(evidence.delete(owner, id, notes, NOW)).isEqualTo("notes.txt");
+        assertThat(evidence.deletedName(owner, id, notes)).isEmpty();
+        evidence.delete(owner, id, notes, NOW);
+
+        assertThat(evidence.deletedName(owner, id, notes)).contains("notes.txt");
 
         assertThat(evidence.download(owner, id, notes)).isEmpty();
         assertThat(evidence.list(owner, id)).extracting(e -> e.fileName()).containsExactly("plan.txt");

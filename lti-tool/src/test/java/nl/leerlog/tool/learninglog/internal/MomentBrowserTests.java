@@ -36,7 +36,7 @@ class MomentBrowserTests extends DemoLmsBrowser {
     @Test
     void aStudentLogsAMomentWithEvidenceFindsItDeletesItAndUndoes() {
         // Chromium reports every error status on the console; this one is the form with field errors.
-        problems.expect("the server responded with a status of 400");
+        problems.expect("the server responded with a status of 422");
         String title = "Reading corner " + UUID.randomUUID().toString().substring(0, 8);
         FrameLocator tool = launchEnglishStudent();
         tool.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("Log a learning moment"))
@@ -104,7 +104,7 @@ class MomentBrowserTests extends DemoLmsBrowser {
                         AriaRole.BUTTON,
                         new FrameLocator.GetByRoleOptions().setName("Delete").setExact(true))
                 .click();
-        Locator notice = tool.locator(".log-notice");
+        Locator notice = tool.locator(".undo-notice");
         notice.waitFor();
         assertThat(notice.textContent()).contains("Deleted: " + title);
         assertThat(tool.locator("#moment-results").textContent()).doesNotContain(title);
@@ -113,7 +113,7 @@ class MomentBrowserTests extends DemoLmsBrowser {
                 .click();
         tool.getByRole(AriaRole.HEADING, new FrameLocator.GetByRoleOptions().setName(title))
                 .waitFor();
-        assertThat(tool.locator(".log-notice").textContent()).contains("Restored: " + title);
+        assertThat(tool.locator(".notice-success").textContent()).contains("Restored: " + title);
     }
 
     /** Nothing sticks out sideways at 360 px: no horizontal scrolling inside the frame. */

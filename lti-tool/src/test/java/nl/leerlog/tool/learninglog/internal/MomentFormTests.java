@@ -78,7 +78,7 @@ class MomentFormTests extends LogApplicationTests {
                         .field("personName", "")
                         .field("personRole", ""));
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body())
                 .contains("Enter a date as year-month-day, for example 2026-03-31.")
                 .contains("Give the learning moment a title.")
@@ -97,7 +97,7 @@ class MomentFormTests extends LogApplicationTests {
                 "/student/log",
                 MultipartForm.moment(LocalDate.now().plusDays(2).toString(), "Tomorrow", "save"));
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("The date is in the future");
         assertThat(moments()).isZero();
     }
@@ -109,7 +109,7 @@ class MomentFormTests extends LogApplicationTests {
                     student,
                     "/student/log",
                     MultipartForm.moment("2026-03-02", "Timed", "save").field("minutes", minutes));
-            assertThat(response.statusCode()).as(minutes).isEqualTo(400);
+            assertThat(response.statusCode()).as(minutes).isEqualTo(422);
             assertThat(response.body())
                     .as(minutes)
                     .contains("Enter the time spent as minutes (0 to 1440)")
@@ -134,7 +134,7 @@ class MomentFormTests extends LogApplicationTests {
         HttpResponse<String> refused =
                 send(student, "/student/log", MultipartForm.moment("2026-03-02", "Half done", "save"));
 
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body())
                 .contains(
                         "Your programme asks for a category.",
@@ -200,12 +200,12 @@ class MomentFormTests extends LogApplicationTests {
                 MultipartForm.moment("2026-03-02", "D", "draft")
                         .field("competencyIds", String.valueOf(foreignCompetency)));
 
-        assertThat(category.statusCode()).isEqualTo(400);
+        assertThat(category.statusCode()).isEqualTo(422);
         assertThat(category.body()).contains("Choose a category from the list.");
-        assertThat(goals.statusCode()).isEqualTo(400);
+        assertThat(goals.statusCode()).isEqualTo(422);
         assertThat(goals.body()).contains("Choose learning goals from the list.");
-        assertThat(ownGoalOfClassmate.statusCode()).isEqualTo(400);
-        assertThat(competencies.statusCode()).isEqualTo(400);
+        assertThat(ownGoalOfClassmate.statusCode()).isEqualTo(422);
+        assertThat(competencies.statusCode()).isEqualTo(422);
         assertThat(competencies.body()).contains("Choose competencies from the list.");
         assertThat(moments()).isZero();
     }
@@ -306,13 +306,15 @@ class MomentFormTests extends LogApplicationTests {
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(badDate.body()).contains("Enter a date as year-month-day", "value=\"yesterday\"");
 
-        HttpResponse<String> deleted = student.post("/student/log/" + first + "/delete", java.util.Map.of());
+        HttpResponse<String> deleted =
+                shown(student, student.post("/student/log/" + first + "/delete", java.util.Map.of()));
 
         assertThat(deleted.statusCode()).isEqualTo(200);
         assertThat(deleted.body()).contains("Deleted: Reading corner", "action=\"/student/log/" + first + "/restore\"");
         assertThat(student.get("/student/log?q=reading").body()).doesNotContain("Reading corner</a>");
 
-        HttpResponse<String> restored = student.post("/student/log/" + first + "/restore", java.util.Map.of());
+        HttpResponse<String> restored =
+                shown(student, student.post("/student/log/" + first + "/restore", java.util.Map.of()));
 
         assertThat(restored.statusCode()).isEqualTo(200);
         assertThat(restored.body()).contains("Restored: Reading corner");

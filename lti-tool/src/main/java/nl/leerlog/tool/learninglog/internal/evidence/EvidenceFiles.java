@@ -91,19 +91,29 @@ public class EvidenceFiles {
                         r.value1(), r.value2(), storage.of(r.value3()).get(evidenceId, r.value4())));
     }
 
-    /** Soft-deletes a file; returns its name for the undo notice. Someone else's file is not found. */
-    @Transactional
-    public String delete(Owner owner, long momentId, long evidenceId, Instant now) {
-        String name = db.select(EVIDENCE.FILE_NAME)
-                .from(EVIDENCE)
-                .where(live(owner, momentId, evidenceId))
-                .fetchOptional(EVIDENCE.FILE_NAME)
-                .orElseThrow(Owner::notFound);
-        db.update(EVIDENCE)
+    /** Soft-deletes a file; someone else's file, or one already deleted, is not found. */
+    public void delete(Owner owner, long momentId, long evidenceId, Instant now) {
+        int deleted = db.update(EVIDENCE)
                 .set(EVIDENCE.DELETED_AT, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .where(owner.owns(EVIDENCE).and(EVIDENCE.ID.eq(evidenceId)))
+                .where(live(owner, momentId, evidenceId))
                 .execute();
-        return name;
+        if (deleted == 0) {
+            throw Owner.notFound();
+        }
+    }
+
+    /** The name of a deleted file of the owner's live moment, for the notice that offers to undo the delete. */
+    public Optional<String> deletedName(Owner owner, long momentId, long evidenceId) {
+        return db.select(EVIDENCE.FILE_NAME)
+                .from(EVIDENCE)
+                .where(owner.owns(EVIDENCE)
+                        .and(EVIDENCE.ID.eq(evidenceId))
+                        .and(EVIDENCE.MOMENT_ID.eq(momentId))
+                        .and(EVIDENCE.DELETED_AT.isNotNull())
+                        .and(EVIDENCE.MOMENT_ID.in(db.select(LEARNING_MOMENT.ID)
+                                .from(LEARNING_MOMENT)
+                                .where(liveMoment(owner, momentId)))))
+                .fetchOptional(EVIDENCE.FILE_NAME);
     }
 
     /** Undoes a delete; a file that is not the owner's, or not deleted, is not found. */
