@@ -1,7 +1,6 @@
 package nl.leerlog.tool.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,12 +12,6 @@ import org.springframework.http.HttpStatus;
 public final class FormAnswers {
 
     private FormAnswers() {}
-
-    /** Saves unless there are errors, then redirects to the page the save returns; else shows the form again. */
-    public static String saveOrShow(
-            FieldErrors errors, HttpServletResponse response, Supplier<String> form, Supplier<String> saveThenPage) {
-        return errors.any() ? rejected(response, form.get()) : redirect(saveThenPage.get());
-    }
 
     /** The page to show after a change, fetched with a GET. */
     public static String redirect(String path) {

@@ -1,5 +1,6 @@
 package nl.leerlog.tool.internship.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.internship.Internship;
@@ -33,12 +34,16 @@ class InternshipController {
     }
 
     @GetMapping("/student/internship")
-    ModelAndView studentForm(Owner owner, CurrentUser user, @RequestParam(defaultValue = "false") boolean saved) {
+    ModelAndView studentForm(
+            Owner owner,
+            CurrentUser user,
+            @RequestParam(defaultValue = "false") boolean saved,
+            HttpServletResponse response) {
         Internship internship =
                 internships.find(owner.courseId(), owner.userId()).orElse(Internship.EMPTY);
         ModelAndView page = page(
                 user, "log", "/student/internship", null, InternshipForm.of(internship), FormState.NONE, HttpStatus.OK);
-        page.addObject("notice", saved ? Notice.of("internship.saved", null) : null);
+        tellSaved(page, saved, response, "/student/internship");
         internships.summary(owner).ifPresent(summary -> page.addObject("summary", summary));
         return page;
     }
@@ -71,7 +76,10 @@ class InternshipController {
 
     @GetMapping("/teacher/students/{studentId}/internship")
     ModelAndView teacherForm(
-            CurrentUser user, @PathVariable long studentId, @RequestParam(defaultValue = "false") boolean saved) {
+            CurrentUser user,
+            @PathVariable long studentId,
+            @RequestParam(defaultValue = "false") boolean saved,
+            HttpServletResponse response) {
         String name = student(user, studentId);
         Internship internship = internships.find(user.courseId(), studentId).orElse(Internship.EMPTY);
         ModelAndView page = page(
@@ -82,8 +90,16 @@ class InternshipController {
                 InternshipForm.of(internship),
                 FormState.NONE,
                 HttpStatus.OK);
-        page.addObject("notice", saved ? Notice.of("internship.saved", null) : null);
+        tellSaved(page, saved, response, "/teacher/students/" + studentId + "/internship");
         return page;
+    }
+
+    /** The notice after the redirect of a save, with the page's address shown without it. */
+    private static void tellSaved(ModelAndView page, boolean saved, HttpServletResponse response, String address) {
+        page.addObject("notice", saved ? Notice.of("internship.saved", null) : null);
+        if (saved) {
+            FormAnswers.showAddress(response, address);
+        }
     }
 
     @PostMapping("/teacher/students/{studentId}/internship")

@@ -244,19 +244,19 @@ public class LearningMoments {
     public Optional<String> deletedTitle(Owner owner, long id) {
         return db.select(LEARNING_MOMENT.TITLE)
                 .from(LEARNING_MOMENT)
-                .where(owner.owns(LEARNING_MOMENT)
-                        .and(LEARNING_MOMENT.ID.eq(id))
-                        .and(LEARNING_MOMENT.DELETED_AT.isNotNull()))
+                .where(deleted(owner, id))
                 .fetchOptional(LEARNING_MOMENT.TITLE);
+    }
+
+    private static Condition deleted(Owner owner, long id) {
+        return owner.owns(LEARNING_MOMENT).and(LEARNING_MOMENT.ID.eq(id)).and(LEARNING_MOMENT.DELETED_AT.isNotNull());
     }
 
     /** Undoes a delete; a moment that is not the owner's, or not deleted, is not found. */
     public void restore(Owner owner, long id) {
         int restored = db.update(LEARNING_MOMENT)
                 .setNull(LEARNING_MOMENT.DELETED_AT)
-                .where(owner.owns(LEARNING_MOMENT)
-                        .and(LEARNING_MOMENT.ID.eq(id))
-                        .and(LEARNING_MOMENT.DELETED_AT.isNotNull()))
+                .where(deleted(owner, id))
                 .execute();
         if (restored == 0) {
             throw Owner.notFound();

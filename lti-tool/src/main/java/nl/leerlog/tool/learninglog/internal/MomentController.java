@@ -79,20 +79,33 @@ class MomentController {
         MomentFormCheck.Result result =
                 check.check(form, offer(owner, locale, null, accepted(checked).size()));
         if (!result.valid() || refused(checked)) {
-            return FormAnswers.rejected(
-                    response,
-                    form(
-                            model,
-                            owner,
-                            locale,
-                            form,
-                            null,
-                            errors(result, checked),
-                            refusals(checked),
-                            !checked.isEmpty()));
+            return rejected(response, model, owner, locale, form, null, result, checked);
         }
         long id = saving.create(owner, result.content(), accepted(checked), clock.instant());
         return saved(id, form.draft());
+    }
+
+    /** The form again with everything typed and a message at each field; chosen files must be chosen again. */
+    private String rejected(
+            HttpServletResponse response,
+            Model model,
+            Owner owner,
+            Locale locale,
+            MomentForm form,
+            MomentDetails moment,
+            MomentFormCheck.Result result,
+            List<EvidenceUploads.Checked> checked) {
+        return FormAnswers.rejected(
+                response,
+                form(
+                        model,
+                        owner,
+                        locale,
+                        form,
+                        moment,
+                        errors(result, checked),
+                        refusals(checked),
+                        !checked.isEmpty()));
     }
 
     private static String saved(long id, boolean draft) {
@@ -136,17 +149,7 @@ class MomentController {
                         moment,
                         moment.evidence().size() + accepted(checked).size()));
         if (!result.valid() || refused(checked)) {
-            return FormAnswers.rejected(
-                    response,
-                    form(
-                            model,
-                            owner,
-                            locale,
-                            form,
-                            moment,
-                            errors(result, checked),
-                            refusals(checked),
-                            !checked.isEmpty()));
+            return rejected(response, model, owner, locale, form, moment, result, checked);
         }
         saving.update(owner, id, result.content(), accepted(checked), clock.instant());
         return saved(id, form.draft());

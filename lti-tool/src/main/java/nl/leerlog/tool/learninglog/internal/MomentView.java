@@ -21,23 +21,23 @@ class MomentView {
         RESTORED("restored", "log.notice.restored"),
         EVIDENCE_RESTORED("evidence-restored", "log.notice.evidence-restored");
 
-        final String name;
+        final String parameter;
         final String messageKey;
 
-        Done(String name, String messageKey) {
-            this.name = name;
+        Done(String parameter, String messageKey) {
+            this.parameter = parameter;
             this.messageKey = messageKey;
         }
 
-        static Optional<Done> named(String name) {
+        static Optional<Done> named(String parameter) {
             return Arrays.stream(values())
-                    .filter(done -> done.name.equals(name))
+                    .filter(done -> done.parameter.equals(parameter))
                     .findFirst();
         }
 
         /** The moment's page that tells of this change. */
         String page(long momentId) {
-            return "/student/log/" + momentId + "?done=" + name;
+            return "/student/log/" + momentId + "?done=" + parameter;
         }
     }
 

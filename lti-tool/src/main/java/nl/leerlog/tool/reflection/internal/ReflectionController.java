@@ -47,7 +47,14 @@ class ReflectionController {
 
     @GetMapping
     String list(
-            CurrentUser user, Owner owner, @RequestParam(name = "deleted", required = false) Long deleted, Model page) {
+            CurrentUser user,
+            Owner owner,
+            @RequestParam(name = "deleted", required = false) Long deleted,
+            Model page,
+            HttpServletResponse response) {
+        if (deleted != null) {
+            FormAnswers.showAddress(response, "/student/reflections");
+        }
         Map<Long, ReflectionModel> offered = models.offeredTo(user.courseId(), user.locale()).stream()
                 .collect(Collectors.toMap(ReflectionModel::id, Function.identity()));
         page.addAttribute("reflections", reflections.list(owner));
@@ -113,8 +120,12 @@ class ReflectionController {
             Owner owner,
             @PathVariable long id,
             @RequestParam(name = "saved", required = false) String saved,
-            Model page) {
+            Model page,
+            HttpServletResponse response) {
         Reflection reflection = reflections.find(owner, id).orElseThrow(Owner::notFound);
+        if (saved != null) {
+            FormAnswers.showAddress(response, "/student/reflections/" + id);
+        }
         page.addAttribute("reflection", reflection);
         ReflectionModel model = modelOf(user, reflection);
         page.addAttribute("reflectionModel", model);

@@ -48,7 +48,11 @@ class SavedController {
             Owner owner,
             @RequestParam(name = "added", required = false) Long added,
             @RequestParam(name = "removed", required = false) Long removed,
-            Model page) {
+            Model page,
+            HttpServletResponse response) {
+        if (added != null || removed != null) {
+            FormAnswers.showAddress(response, "/student/saved");
+        }
         List<SavedItem> items = saved.list(owner);
         Optional<Notice> addedNotice = items.stream()
                 .filter(item -> added != null && item.id() == added)

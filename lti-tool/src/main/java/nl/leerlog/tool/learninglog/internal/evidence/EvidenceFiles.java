@@ -106,13 +106,7 @@ public class EvidenceFiles {
     public Optional<String> deletedName(Owner owner, long momentId, long evidenceId) {
         return db.select(EVIDENCE.FILE_NAME)
                 .from(EVIDENCE)
-                .where(owner.owns(EVIDENCE)
-                        .and(EVIDENCE.ID.eq(evidenceId))
-                        .and(EVIDENCE.MOMENT_ID.eq(momentId))
-                        .and(EVIDENCE.DELETED_AT.isNotNull())
-                        .and(EVIDENCE.MOMENT_ID.in(db.select(LEARNING_MOMENT.ID)
-                                .from(LEARNING_MOMENT)
-                                .where(liveMoment(owner, momentId)))))
+                .where(deleted(owner, momentId, evidenceId))
                 .fetchOptional(EVIDENCE.FILE_NAME);
     }
 
@@ -120,17 +114,21 @@ public class EvidenceFiles {
     public void restore(Owner owner, long momentId, long evidenceId) {
         int restored = db.update(EVIDENCE)
                 .setNull(EVIDENCE.DELETED_AT)
-                .where(owner.owns(EVIDENCE)
-                        .and(EVIDENCE.ID.eq(evidenceId))
-                        .and(EVIDENCE.MOMENT_ID.eq(momentId))
-                        .and(EVIDENCE.DELETED_AT.isNotNull())
-                        .and(EVIDENCE.MOMENT_ID.in(db.select(LEARNING_MOMENT.ID)
-                                .from(LEARNING_MOMENT)
-                                .where(liveMoment(owner, momentId)))))
+                .where(deleted(owner, momentId, evidenceId))
                 .execute();
         if (restored == 0) {
             throw Owner.notFound();
         }
+    }
+
+    /** A deleted file of the owner's moment, while the moment itself is live: only then can it come back. */
+    private Condition deleted(Owner owner, long momentId, long evidenceId) {
+        return owner.owns(EVIDENCE)
+                .and(EVIDENCE.ID.eq(evidenceId))
+                .and(EVIDENCE.MOMENT_ID.eq(momentId))
+                .and(EVIDENCE.DELETED_AT.isNotNull())
+                .and(EVIDENCE.MOMENT_ID.in(
+                        db.select(LEARNING_MOMENT.ID).from(LEARNING_MOMENT).where(liveMoment(owner, momentId))));
     }
 
     private Condition live(Owner owner, long momentId, long evidenceId) {
