@@ -14,18 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The console's login page (password and, when configured, single sign-on) and its front door. */
 @Controller
-class AdminLoginController {
+record AdminLoginController(AdminSettings settings, ObjectProvider<ClientRegistrationRepository> ssoClients) {
 
     /** A single sign-on provider offered on the login page. */
     public record SsoProvider(String name, String path) {}
-
-    private final AdminSettings settings;
-    private final ObjectProvider<ClientRegistrationRepository> ssoClients;
-
-    AdminLoginController(AdminSettings settings, ObjectProvider<ClientRegistrationRepository> ssoClients) {
-        this.settings = settings;
-        this.ssoClients = ssoClients;
-    }
 
     @GetMapping(AdminSecurityConfiguration.LOGIN_PAGE)
     String login(

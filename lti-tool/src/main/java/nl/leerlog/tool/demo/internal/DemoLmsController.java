@@ -21,15 +21,9 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @ConditionalOnProperty(name = "leerlog.demo.enabled", havingValue = "true")
-class DemoLmsController {
+record DemoLmsController(DemoLms lms) {
 
     static final String STORAGE_FRAME_PATH = "/demo/lms/post_message_forwarding";
-
-    private final DemoLms lms;
-
-    DemoLmsController(DemoLms lms) {
-        this.lms = lms;
-    }
 
     @GetMapping("/")
     String coursePage(Model model, HttpServletResponse response) {

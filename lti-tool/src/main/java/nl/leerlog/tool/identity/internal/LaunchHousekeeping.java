@@ -9,17 +9,7 @@ import org.springframework.stereotype.Component;
 /** Removes expired login states and sessions, so neither table grows without end. */
 @Component
 @HousekeepingTask.Schedule(name = "login-states-and-sessions", every = "${leerlog.housekeeping-interval:PT5M}")
-class LaunchHousekeeping implements HousekeepingTask {
-
-    private final LoginStateStore states;
-    private final LtiSessionStore sessions;
-    private final Clock clock;
-
-    LaunchHousekeeping(LoginStateStore states, LtiSessionStore sessions, Clock clock) {
-        this.states = states;
-        this.sessions = sessions;
-        this.clock = clock;
-    }
+record LaunchHousekeeping(LoginStateStore states, LtiSessionStore sessions, Clock clock) implements HousekeepingTask {
 
     @Override
     public int run() {

@@ -19,17 +19,8 @@ import org.springframework.stereotype.Component;
  * people without a course role are refused with an explanation), and records course, person and enrolment.
  */
 @Component
-class LaunchRecorder implements LtiLaunchListener {
-
-    private final CourseMembership membership;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
-
-    LaunchRecorder(CourseMembership membership, ApplicationEventPublisher events, Clock clock) {
-        this.membership = membership;
-        this.events = events;
-        this.clock = clock;
-    }
+record LaunchRecorder(CourseMembership membership, ApplicationEventPublisher events, Clock clock)
+        implements LtiLaunchListener {
 
     @Override
     public LaunchGrant onLaunch(LtiLaunch launch) {

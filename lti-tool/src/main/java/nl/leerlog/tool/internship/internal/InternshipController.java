@@ -25,13 +25,7 @@ import org.springframework.web.servlet.ModelAndView;
  * the teacher's own course, gets "not found".
  */
 @Controller
-class InternshipController {
-
-    private final Internships internships;
-
-    InternshipController(Internships internships) {
-        this.internships = internships;
-    }
+record InternshipController(Internships internships) {
 
     @GetMapping("/student/internship")
     ModelAndView studentForm(

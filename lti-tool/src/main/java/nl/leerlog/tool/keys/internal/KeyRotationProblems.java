@@ -12,15 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** A rotation asked for too soon answers 409 with RFC 9457 problem details, in the user's language. */
 @RestControllerAdvice
-class KeyRotationProblems {
-
-    private final MessageSource messages;
-    private final Clock clock;
-
-    KeyRotationProblems(MessageSource messages, Clock clock) {
-        this.messages = messages;
-        this.clock = clock;
-    }
+record KeyRotationProblems(MessageSource messages, Clock clock) {
 
     @ExceptionHandler(RotationTooSoonException.class)
     ProblemDetail rotationTooSoon(RotationTooSoonException e, Locale locale) {

@@ -20,15 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 /** A moment's evidence files: download, delete (soft, with undo) and restore. Only the owner gets anything. */
 @Controller
 @Section("log")
-class EvidenceController {
-
-    private final EvidenceFiles evidence;
-    private final Clock clock;
-
-    EvidenceController(EvidenceFiles evidence, Clock clock) {
-        this.evidence = evidence;
-        this.clock = clock;
-    }
+record EvidenceController(EvidenceFiles evidence, Clock clock) {
 
     /**
      * Always an attachment with the type found in the content, named after that type, and nosniff: an uploaded file

@@ -34,32 +34,14 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Controller
 @Section("log")
-class MomentController {
-
-    private final LearningMoments moments;
-    private final MomentSaving saving;
-    private final MomentFormCheck check;
-    private final MomentView view;
-    private final ProgrammeCatalog catalog;
-    private final EvidenceUploads uploads;
-    private final Clock clock;
-
-    MomentController(
-            LearningMoments moments,
-            MomentSaving saving,
-            MomentFormCheck check,
-            MomentView view,
-            ProgrammeCatalog catalog,
-            EvidenceUploads uploads,
-            Clock clock) {
-        this.moments = moments;
-        this.saving = saving;
-        this.check = check;
-        this.view = view;
-        this.catalog = catalog;
-        this.uploads = uploads;
-        this.clock = clock;
-    }
+record MomentController(
+        LearningMoments moments,
+        MomentSaving saving,
+        MomentFormCheck check,
+        MomentView view,
+        ProgrammeCatalog catalog,
+        EvidenceUploads uploads,
+        Clock clock) {
 
     @GetMapping("/student/log/new")
     String newMoment(Owner owner, Locale locale, Model model) {

@@ -21,15 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @Section("log")
-class MomentListController {
+record MomentListController(MomentListView listView) {
 
     static final String RESULTS_TARGET = "moment-results";
-
-    private final MomentListView listView;
-
-    MomentListController(MomentListView listView) {
-        this.listView = listView;
-    }
 
     @GetMapping("/student/log")
     String list(

@@ -12,7 +12,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** The learning log's list page, or only its results when htmx replaces them after a filter change. */
 @Component
-class MomentListView {
+record MomentListView(LearningMoments moments, ProgrammeCatalog catalog, Internships internships) {
 
     static final int PAGE_SIZE = 25;
 
@@ -21,16 +21,6 @@ class MomentListView {
             String from, String to, String category, String goal, String competency, boolean drafts, String q) {
 
         static final FilterInput NONE = new FilterInput(null, null, null, null, null, false, "");
-    }
-
-    private final LearningMoments moments;
-    private final ProgrammeCatalog catalog;
-    private final Internships internships;
-
-    MomentListView(LearningMoments moments, ProgrammeCatalog catalog, Internships internships) {
-        this.moments = moments;
-        this.catalog = catalog;
-        this.internships = internships;
     }
 
     /** The list, or its results only; {@code deleted} names a moment just deleted, offered for undo on top. */

@@ -12,7 +12,7 @@ import org.springframework.ui.Model;
 
 /** The page of one learning moment, with the notice of the change that led there (saved, file deleted, ...). */
 @Component
-class MomentView {
+record MomentView(LearningMoments moments, EvidenceFiles evidence) {
 
     /** The changes a moment's page tells of, named in the address a change redirects to ({@code ?done=saved}). */
     enum Done {
@@ -39,14 +39,6 @@ class MomentView {
         String page(long momentId) {
             return "/student/log/" + momentId + "?done=" + parameter;
         }
-    }
-
-    private final LearningMoments moments;
-    private final EvidenceFiles evidence;
-
-    MomentView(LearningMoments moments, EvidenceFiles evidence) {
-        this.moments = moments;
-        this.evidence = evidence;
     }
 
     /**

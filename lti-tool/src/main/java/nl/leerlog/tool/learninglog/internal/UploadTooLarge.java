@@ -16,13 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE) // before system.UnreadableRequests, which answers every other multipart failure
-class UploadTooLarge {
-
-    private final EvidenceSettings settings;
-
-    UploadTooLarge(EvidenceSettings settings) {
-        this.settings = settings;
-    }
+record UploadTooLarge(EvidenceSettings settings) {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge() {

@@ -24,17 +24,9 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 @RequestMapping("/student/goals")
 @Section("log")
-class OwnGoalsController {
+record OwnGoalsController(OwnGoals ownGoals, ProgrammeCatalog catalog) {
 
     private static final String PAGE = FormAnswers.redirect("/student/goals");
-
-    private final OwnGoals ownGoals;
-    private final ProgrammeCatalog catalog;
-
-    OwnGoalsController(OwnGoals ownGoals, ProgrammeCatalog catalog) {
-        this.ownGoals = ownGoals;
-        this.catalog = catalog;
-    }
 
     @GetMapping
     ModelAndView page(Owner owner, CurrentUser user) {

@@ -33,34 +33,16 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 @RequestMapping("/teacher/programme")
 @Section("programme")
-class ProgrammeController {
+record ProgrammeController(
+        ProgrammeCatalog catalog,
+        Categories categories,
+        ProgrammeGoals goals,
+        Competencies competencies,
+        CompetencyImport competencyImport,
+        ReflectionModels models,
+        ProgrammeSettings settings) {
 
     private static final String PAGE = FormAnswers.redirect("/teacher/programme");
-
-    private final ProgrammeCatalog catalog;
-    private final Categories categories;
-    private final ProgrammeGoals goals;
-    private final Competencies competencies;
-    private final CompetencyImport competencyImport;
-    private final ReflectionModels models;
-    private final ProgrammeSettings settings;
-
-    ProgrammeController(
-            ProgrammeCatalog catalog,
-            Categories categories,
-            ProgrammeGoals goals,
-            Competencies competencies,
-            CompetencyImport competencyImport,
-            ReflectionModels models,
-            ProgrammeSettings settings) {
-        this.catalog = catalog;
-        this.categories = categories;
-        this.goals = goals;
-        this.competencies = competencies;
-        this.competencyImport = competencyImport;
-        this.models = models;
-        this.settings = settings;
-    }
 
     @GetMapping
     ModelAndView page(CurrentUser user, Locale locale) {

@@ -31,19 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/student/reflections")
 @Section("reflections")
-class ReflectionController {
-
-    private final Reflections reflections;
-    private final ReflectionModels models;
-    private final ProgrammeCatalog programme;
-    private final Clock clock;
-
-    ReflectionController(Reflections reflections, ReflectionModels models, ProgrammeCatalog programme, Clock clock) {
-        this.reflections = reflections;
-        this.models = models;
-        this.programme = programme;
-        this.clock = clock;
-    }
+record ReflectionController(Reflections reflections, ReflectionModels models, ProgrammeCatalog programme, Clock clock) {
 
     @GetMapping
     String list(

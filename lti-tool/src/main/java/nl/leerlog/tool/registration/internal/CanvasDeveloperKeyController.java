@@ -15,15 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code /lti/canvas.json}); with {@code ?download} it comes as a file.
  */
 @RestController
-class CanvasDeveloperKeyController {
+record CanvasDeveloperKeyController(ToolDescriptions descriptions) {
 
     static final String PATH = "/lti/canvas.json";
-
-    private final ToolDescriptions descriptions;
-
-    CanvasDeveloperKeyController(ToolDescriptions descriptions) {
-        this.descriptions = descriptions;
-    }
 
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> developerKey(HttpServletRequest request) {

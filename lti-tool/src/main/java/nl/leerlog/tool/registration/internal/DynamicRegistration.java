@@ -26,28 +26,16 @@ import org.springframework.stereotype.Service;
  * tool with the platform, and keep the registration, pending an admin's approval unless configured otherwise.
  */
 @Service
-public class DynamicRegistration {
+public record DynamicRegistration(
+        PlatformClient platforms,
+        RegistrationRepository repository,
+        PlatformRegistrations knownRegistrations,
+        RegistrationSettings settings) {
 
     private static final Logger log = LoggerFactory.getLogger(DynamicRegistration.class);
     private static final int MAX_ID_LENGTH = 255;
     private static final int MAX_URL_LENGTH = 2000;
     private static final String CANVAS = "canvas";
-
-    private final PlatformClient platforms;
-    private final RegistrationRepository repository;
-    private final PlatformRegistrations knownRegistrations;
-    private final RegistrationSettings settings;
-
-    DynamicRegistration(
-            PlatformClient platforms,
-            RegistrationRepository repository,
-            PlatformRegistrations knownRegistrations,
-            RegistrationSettings settings) {
-        this.platforms = platforms;
-        this.repository = repository;
-        this.knownRegistrations = knownRegistrations;
-        this.settings = settings;
-    }
 
     /** A registration made and stored. */
     public record CompletedRegistration(

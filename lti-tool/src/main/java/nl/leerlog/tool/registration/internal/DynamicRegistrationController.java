@@ -30,7 +30,8 @@ import org.springframework.web.servlet.ModelAndView;
  * registered yet, so the page's own policy lets the platform frame it.
  */
 @Controller
-class DynamicRegistrationController {
+record DynamicRegistrationController(
+        DynamicRegistration registration, ToolDescriptions descriptions, PlatformClient platforms, LtiProperties lti) {
 
     static final String PATH = "/lti/registration";
 
@@ -41,22 +42,6 @@ class DynamicRegistrationController {
     private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
     /** The application's policy (see SecurityConfiguration), with this page's own frame-ancestors appended. */
     private static final String PAGE_POLICY = SecurityConfiguration.CONTENT_SECURITY_POLICY + "; ";
-
-    private final DynamicRegistration registration;
-    private final ToolDescriptions descriptions;
-    private final PlatformClient platforms;
-    private final LtiProperties lti;
-
-    DynamicRegistrationController(
-            DynamicRegistration registration,
-            ToolDescriptions descriptions,
-            PlatformClient platforms,
-            LtiProperties lti) {
-        this.registration = registration;
-        this.descriptions = descriptions;
-        this.platforms = platforms;
-        this.lti = lti;
-    }
 
     @GetMapping(PATH)
     String register(

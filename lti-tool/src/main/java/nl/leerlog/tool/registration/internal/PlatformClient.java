@@ -19,19 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code openid_configuration} that anyone can choose from reaching the tool's own network.
  */
 @Component
-class PlatformClient {
+record PlatformClient(PlatformHttp http, JsonMapper json, RegistrationSettings settings) {
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
-
-    private final PlatformHttp http;
-    private final JsonMapper json;
-    private final RegistrationSettings settings;
-
-    PlatformClient(PlatformHttp http, JsonMapper json, RegistrationSettings settings) {
-        this.http = http;
-        this.json = json;
-        this.settings = settings;
-    }
 
     /** A platform's answer: its status and, when it was a JSON object, its content. */
     record PlatformAnswer(int status, Map<String, Object> body) {

@@ -28,19 +28,11 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 @RequestMapping("/student/saved")
 @Section("saved")
-class SavedController {
+record SavedController(SavedItems saved, Clock clock) {
 
     static final int NOTE_MAX = 2000;
     static final int REF_MAX = 100;
     static final int TITLE_MAX = 300;
-
-    private final SavedItems saved;
-    private final Clock clock;
-
-    SavedController(SavedItems saved, Clock clock) {
-        this.saved = saved;
-        this.clock = clock;
-    }
 
     @GetMapping
     String timeline(

@@ -16,15 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * details for {@code /api/**}, the error page in the user's language for everything else.
  */
 @Component
-public class ErrorAnswers {
-
-    private final PageRenderer pages;
-    private final JsonMapper json;
-
-    ErrorAnswers(PageRenderer pages, JsonMapper json) {
-        this.pages = pages;
-        this.json = json;
-    }
+public record ErrorAnswers(PageRenderer pages, JsonMapper json) {
 
     /** Whether a path is the JSON API's, which answers problems rather than pages. */
     public static boolean isApi(String path) {

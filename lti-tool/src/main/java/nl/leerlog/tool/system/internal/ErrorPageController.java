@@ -18,13 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the user's language for everything else. Never a stack trace.
  */
 @Controller
-class ErrorPageController implements ErrorController {
-
-    private final JsonMapper json;
-
-    ErrorPageController(JsonMapper json) {
-        this.json = json;
-    }
+record ErrorPageController(JsonMapper json) implements ErrorController {
 
     @RequestMapping("/error")
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {

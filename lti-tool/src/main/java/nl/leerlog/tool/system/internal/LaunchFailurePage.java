@@ -18,13 +18,7 @@ import org.springframework.stereotype.Component;
  * the error id that an LMS admin finds in the log. Never a stack trace, and no session is left behind.
  */
 @Component
-class LaunchFailurePage implements LtiFailureHandler {
-
-    private final PageRenderer pages;
-
-    LaunchFailurePage(PageRenderer pages) {
-        this.pages = pages;
-    }
+record LaunchFailurePage(PageRenderer pages) implements LtiFailureHandler {
 
     @Override
     public void onFailure(

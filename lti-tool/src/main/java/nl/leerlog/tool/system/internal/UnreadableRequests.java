@@ -18,7 +18,7 @@ import org.springframework.web.multipart.MultipartException;
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
-public class UnreadableRequests {
+public record UnreadableRequests(ErrorAnswers answers) {
 
     /** Why a request is refused: the page's texts and the problem's English title and detail. */
     public enum Reason {
@@ -44,12 +44,6 @@ public class UnreadableRequests {
             this.problemTitle = problemTitle;
             this.problemDetail = problemDetail;
         }
-    }
-
-    private final ErrorAnswers answers;
-
-    UnreadableRequests(ErrorAnswers answers) {
-        this.answers = answers;
     }
 
     @ExceptionHandler(MultipartException.class)

@@ -6,15 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The audit page: every change made in the console, newest first. */
 @Controller
-class AuditController {
+record AuditController(AdminAudit audit) {
 
     static final int SHOWN = 500;
-
-    private final AdminAudit audit;
-
-    AuditController(AdminAudit audit) {
-        this.audit = audit;
-    }
 
     @GetMapping("/admin/audit")
     String audit(Model model) {

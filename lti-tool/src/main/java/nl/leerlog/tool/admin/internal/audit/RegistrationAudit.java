@@ -6,13 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Writes each registration change to the audit, in the transaction of the change (a plain, synchronous listener). */
 @Component
-class RegistrationAudit {
-
-    private final AdminAudit audit;
-
-    RegistrationAudit(AdminAudit audit) {
-        this.audit = audit;
-    }
+record RegistrationAudit(AdminAudit audit) {
 
     @EventListener
     void on(RegistrationChanged changed) {

@@ -17,17 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * that rotates now (the schedule rotates by itself). Every rotation is audited.
  */
 @Controller
-class ToolKeysController {
-
-    private final KeyRotation rotation;
-    private final AdminAudit audit;
-    private final Clock clock;
-
-    ToolKeysController(KeyRotation rotation, AdminAudit audit, Clock clock) {
-        this.rotation = rotation;
-        this.audit = audit;
-        this.clock = clock;
-    }
+record ToolKeysController(KeyRotation rotation, AdminAudit audit, Clock clock) {
 
     @GetMapping("/admin/keys")
     String keys(Model model) {

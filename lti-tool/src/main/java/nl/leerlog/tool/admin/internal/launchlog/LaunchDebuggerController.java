@@ -12,15 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * platform sent, and a search by the error id that the failure page showed the user.
  */
 @Controller
-class LaunchDebuggerController {
+record LaunchDebuggerController(LaunchLog launches) {
 
     static final int SHOWN = 100;
-
-    private final LaunchLog launches;
-
-    LaunchDebuggerController(LaunchLog launches) {
-        this.launches = launches;
-    }
 
     /** A refusal with its claims ready to read. */
     public record Refusal(LaunchLog.LaunchEvent event, String prettyClaims) {}

@@ -11,17 +11,7 @@ import org.springframework.stereotype.Component;
         name = "launch-log",
         every = "${leerlog.admin.launch-log-cleanup-interval:PT1H}",
         firstAfter = "PT2M")
-class LaunchLogHousekeeping implements HousekeepingTask {
-
-    private final LaunchLog launches;
-    private final AdminSettings settings;
-    private final Clock clock;
-
-    LaunchLogHousekeeping(LaunchLog launches, AdminSettings settings, Clock clock) {
-        this.launches = launches;
-        this.settings = settings;
-        this.clock = clock;
-    }
+record LaunchLogHousekeeping(LaunchLog launches, AdminSettings settings, Clock clock) implements HousekeepingTask {
 
     @Override
     public int run() {

@@ -13,19 +13,9 @@ import java.nio.charset.StandardCharsets;
  * zero length; clamd answers {@code stream: OK} or {@code stream: <signature> FOUND}. A daemon that cannot be
  * reached gives FAILED, and the upload is refused rather than stored unscanned.
  */
-class ClamdScanner implements EvidenceScanner {
+record ClamdScanner(String host, int port, int timeoutMillis) implements EvidenceScanner {
 
     private static final int CHUNK = 64 * 1024;
-
-    private final String host;
-    private final int port;
-    private final int timeoutMillis;
-
-    ClamdScanner(String host, int port, int timeoutMillis) {
-        this.host = host;
-        this.port = port;
-        this.timeoutMillis = timeoutMillis;
-    }
 
     @Override
     public ScanStatus scan(byte[] content) {

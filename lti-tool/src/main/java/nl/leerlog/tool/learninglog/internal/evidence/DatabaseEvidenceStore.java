@@ -5,13 +5,7 @@ import static nl.leerlog.schema.Tables.EVIDENCE_CONTENT;
 import org.jooq.DSLContext;
 
 /** Keeps evidence in {@code evidence_content}, next to its row: one backup holds everything. */
-class DatabaseEvidenceStore implements EvidenceStore {
-
-    private final DSLContext db;
-
-    DatabaseEvidenceStore(DSLContext db) {
-        this.db = db;
-    }
+record DatabaseEvidenceStore(DSLContext db) implements EvidenceStore {
 
     @Override
     public String name() {

@@ -17,15 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1) // before the moments: a moment's rows go with it, its files would stay behind
-public class EvidencePurge implements ForgettableRecords {
-
-    private final DSLContext db;
-    private final EvidenceStores.Storage storage;
-
-    EvidencePurge(DSLContext db, EvidenceStores.Storage storage) {
-        this.db = db;
-        this.storage = storage;
-    }
+public record EvidencePurge(DSLContext db, EvidenceStores.Storage storage) implements ForgettableRecords {
 
     @Override
     public String kind() {

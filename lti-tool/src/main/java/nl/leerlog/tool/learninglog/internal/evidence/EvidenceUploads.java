@@ -10,7 +10,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Checks an uploaded file: size, type by content, and the virus scan; says why a file is refused. */
 @Component
-public class EvidenceUploads {
+public record EvidenceUploads(EvidenceSettings settings, EvidenceTypes types, EvidenceScanner scanner) {
 
     /** A file that passed, or the message key that tells the student why it did not. */
     public record Checked(String fileName, EvidenceUpload upload, String refusal) {
@@ -18,16 +18,6 @@ public class EvidenceUploads {
         public boolean accepted() {
             return upload != null;
         }
-    }
-
-    private final EvidenceSettings settings;
-    private final EvidenceTypes types;
-    private final EvidenceScanner scanner;
-
-    public EvidenceUploads(EvidenceSettings settings, EvidenceTypes types, EvidenceScanner scanner) {
-        this.settings = settings;
-        this.types = types;
-        this.scanner = scanner;
     }
 
     public long maxFileSize() {
