@@ -15,13 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Login states in the shared database, so any instance can finish a login and each state is used once. */
 @Repository
-class JooqLoginStateStore implements LoginStateStore {
-
-    private final DSLContext db;
-
-    JooqLoginStateStore(DSLContext db) {
-        this.db = db;
-    }
+record JooqLoginStateStore(DSLContext db) implements LoginStateStore {
 
     @Override
     public void save(LoginState state) {

@@ -16,17 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Launched sessions in the shared database, so every instance knows every session. */
 @Repository
-class JooqLtiSessionStore implements LtiSessionStore {
+record JooqLtiSessionStore(DSLContext db, JsonMapper json) implements LtiSessionStore {
 
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
-
-    private final DSLContext db;
-    private final JsonMapper json;
-
-    JooqLtiSessionStore(DSLContext db, JsonMapper json) {
-        this.db = db;
-        this.json = json;
-    }
 
     @Override
     public void save(String tokenHash, LtiSession session) {

@@ -13,15 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @HousekeepingTask.Schedule(name = "tool-keys", every = "${leerlog.keys.check-interval:PT1H}")
-public class ScheduledKeyRotation implements HousekeepingTask {
+public record ScheduledKeyRotation(KeyRotation rotation) implements HousekeepingTask {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledKeyRotation.class);
-
-    private final KeyRotation rotation;
-
-    ScheduledKeyRotation(KeyRotation rotation) {
-        this.rotation = rotation;
-    }
 
     @Override
     public int run() {

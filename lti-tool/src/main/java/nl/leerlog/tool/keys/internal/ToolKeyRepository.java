@@ -17,13 +17,7 @@ import org.springframework.stereotype.Repository;
  * unique {@code slot} column, so instances that start or rotate at the same moment cannot both succeed.
  */
 @Repository
-public class ToolKeyRepository {
-
-    private final DSLContext db;
-
-    ToolKeyRepository(DSLContext db) {
-        this.db = db;
-    }
+public record ToolKeyRepository(DSLContext db) {
 
     /** Every key, newest first. */
     public List<StoredToolKey> findAll() {

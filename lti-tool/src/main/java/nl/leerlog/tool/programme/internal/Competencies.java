@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * learning moments keep referring to them. A competency of another course is not found.
  */
 @Repository
-public class Competencies {
+public record Competencies(DSLContext db) {
 
     /** One competency, archived ones included. */
     public record Competency(long id, String code, String name, String description, boolean archived) {}
@@ -22,12 +22,6 @@ public class Competencies {
     public enum Stored {
         ADDED,
         UPDATED
-    }
-
-    private final DSLContext db;
-
-    public Competencies(DSLContext db) {
-        this.db = db;
     }
 
     public List<Competency> all(long courseId) {

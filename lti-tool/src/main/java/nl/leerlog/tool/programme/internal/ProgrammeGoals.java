@@ -15,18 +15,10 @@ import org.springframework.stereotype.Repository;
  * another matter: {@link OwnGoals}. A goal of another course is not found.
  */
 @Repository
-public class ProgrammeGoals {
+public record ProgrammeGoals(DSLContext db, Clock clock) {
 
     /** A programme goal, archived ones included. */
     public record ProgrammeGoal(long id, Goal.Kind kind, String title, String description, boolean archived) {}
-
-    private final DSLContext db;
-    private final Clock clock;
-
-    public ProgrammeGoals(DSLContext db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
-    }
 
     public List<ProgrammeGoal> all(long courseId) {
         return GoalRows.select(db)

@@ -19,17 +19,7 @@ import org.springframework.stereotype.Repository;
  * reflection model. {@link ProgrammeCatalog} reads them, with defaults for a course that has no row yet.
  */
 @Repository
-public class ProgrammeSettings {
-
-    private final DSLContext db;
-    private final Clock clock;
-    private final ReflectionModels models;
-
-    public ProgrammeSettings(DSLContext db, Clock clock, ReflectionModels models) {
-        this.db = db;
-        this.clock = clock;
-        this.models = models;
-    }
+public record ProgrammeSettings(DSLContext db, Clock clock, ReflectionModels models) {
 
     public void requireFields(long courseId, Set<MomentField> fields, long changedBy) {
         save(courseId, PROGRAMME.REQUIRED_FIELDS, MomentField.format(fields), changedBy);

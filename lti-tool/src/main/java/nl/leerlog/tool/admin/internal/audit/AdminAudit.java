@@ -15,15 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Who changed what in the admin console, and when; written in the same transaction as the change. */
 @Repository
-public class AdminAudit {
-
-    private final DSLContext db;
-    private final Clock clock;
-
-    public AdminAudit(DSLContext db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
-    }
+public record AdminAudit(DSLContext db, Clock clock) {
 
     /** One change: its action (a key of {@code admin.audit.action.*}), what it changed and how. */
     public record AuditEntry(long id, Instant at, String actor, AuditAction action, String target, String details) {}
