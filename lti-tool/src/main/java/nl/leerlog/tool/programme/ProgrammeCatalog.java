@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import nl.leerlog.tool.identity.CourseCreatedEvent;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a course's programme offers a student: categories, competencies, learning goals, required fields and the
@@ -34,26 +34,14 @@ public class ProgrammeCatalog {
 
     private final DSLContext db;
     private final MessageSource messages;
-    /** Courses this instance has seen with categories: the check for defaults runs once per course. */
-    private final Set<Long> coursesWithCategories = ConcurrentHashMap.newKeySet();
 
     public ProgrammeCatalog(DSLContext db, MessageSource messages) {
         this.db = db;
         this.messages = messages;
     }
 
-    /**
-     * The course's active categories in order. A course that never had any gets the default ones, named in the
-     * language of whoever opens it first (a coordinator renames them at will).
-     */
-    @Transactional
+    /** The course's active categories in order. */
     public List<Choice> categories(long courseId, Locale locale) {
-        if (!coursesWithCategories.contains(courseId)) {
-            if (!db.fetchExists(CATEGORY, CATEGORY.COURSE_ID.eq(courseId))) {
-                addDefaultCategories(courseId, locale);
-            }
-            coursesWithCategories.add(courseId); // a course never loses its categories (archived ones stay)
-        }
         return db.select(CATEGORY.ID, CATEGORY.NAME)
                 .from(CATEGORY)
                 .where(CATEGORY.COURSE_ID.eq(courseId).and(CATEGORY.ARCHIVED.isFalse()))
@@ -61,14 +49,22 @@ public class ProgrammeCatalog {
                 .fetch(r -> new Choice(r.value1(), r.value2()));
     }
 
-    private void addDefaultCategories(long courseId, Locale locale) {
+    /**
+     * A new course starts with the default categories, named in the language of whoever launched it first (a
+     * coordinator renames them at will).
+     */
+    @EventListener
+    void onCourseCreated(CourseCreatedEvent course) {
+        if (db.fetchExists(CATEGORY, CATEGORY.COURSE_ID.eq(course.courseId()))) {
+            return; // told twice (two first launches at once): the course has its categories
+        }
         int position = 0;
         for (String key : DEFAULT_CATEGORIES) {
-            String name = messages.getMessage("programme.default-category." + key, null, locale);
+            String name = messages.getMessage("programme.default-category." + key, null, course.locale());
             int at = position++;
-            // A concurrent first view may have added them: do nothing then.
+            // Two first launches of one course may both see it created: the second adds nothing.
             Upserts.upsert(() -> db.insertInto(CATEGORY)
-                    .set(CATEGORY.COURSE_ID, courseId)
+                    .set(CATEGORY.COURSE_ID, course.courseId())
                     .set(CATEGORY.NAME, name)
                     .set(CATEGORY.POSITION, at)
                     .onConflictDoNothing()

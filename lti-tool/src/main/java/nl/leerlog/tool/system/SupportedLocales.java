@@ -18,6 +18,11 @@ public final class SupportedLocales {
         return Locale.ENGLISH;
     }
 
+    /** From a launch's {@code locale} claim (a language tag, sometimes with an underscore); English without one. */
+    public static Locale fromClaim(String tag) {
+        return tag == null || tag.isBlank() ? Locale.ENGLISH : closest(Locale.forLanguageTag(tag.replace('_', '-')));
+    }
+
     /** From an Accept-Language header via the servlet's locale list. */
     public static Locale fromRequest(jakarta.servlet.http.HttpServletRequest request) {
         var locales = request.getLocales();

@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import nl.leerlog.lti.claims.LtiLaunch;
@@ -20,6 +23,7 @@ import nl.leerlog.schema.tables.records.EnrolmentRecord;
 import nl.leerlog.tool.identity.CourseRole;
 import nl.leerlog.tool.system.DatabaseText;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.TableField;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +60,8 @@ public class CourseMembership {
         this.clock = clock;
     }
 
-    /** The ids a launch resolves to. */
-    public record Membership(long courseId, long userId, String courseTitle) {}
+    /** The ids a launch resolves to, and whether its course is new. */
+    public record Membership(long courseId, long userId, String courseTitle, boolean courseCreated) {}
 
     /**
      * Creates or updates the course, the person (issuer + sub, with only the data the launch gave) and
@@ -65,7 +69,9 @@ public class CourseMembership {
      */
     @Transactional
     public Membership record(LtiLaunch launch, CourseRole role, boolean testUser) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        // In the columns' precision, so the course row's created_at tells whether this launch inserted it.
+        OffsetDateTime now =
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         String contextId = launch.context() != null
                 ? launch.context().id()
                 : "link:" + launch.resourceLink().id();
@@ -80,29 +86,30 @@ public class CourseMembership {
         CourseKey key = new CourseKey(launch.issuer(), launch.clientId(), launch.deploymentId(), contextId);
         KnownCourse known = knownCourses.getIfPresent(key);
         if (known != null && known.sameAs(title, label, membershipsUrl)) {
-            return recordPerson(launch, role, testUser, known.id(), title, now);
+            return recordPerson(launch, role, testUser, known.id(), title, false, now);
         }
-        long courseId = upsert(() -> {
-            var update = db.insertInto(COURSE)
-                    .set(COURSE.ISSUER, launch.issuer())
-                    .set(COURSE.CLIENT_ID, launch.clientId())
-                    .set(COURSE.DEPLOYMENT_ID, launch.deploymentId())
-                    .set(COURSE.CONTEXT_ID, contextId)
-                    .set(COURSE.TITLE, title)
-                    .set(COURSE.LABEL, label)
-                    .set(COURSE.MEMBERSHIPS_URL, membershipsUrl)
-                    .set(COURSE.CREATED_AT, now)
-                    .set(COURSE.UPDATED_AT, now)
-                    .onConflict(COURSE.ISSUER, COURSE.CLIENT_ID, COURSE.DEPLOYMENT_ID, COURSE.CONTEXT_ID)
-                    .doUpdate()
-                    .set(COURSE.TITLE, title)
-                    .set(COURSE.LABEL, label)
-                    .set(COURSE.UPDATED_AT, now);
-            // A launch without the NRPS claim (e.g. a placement without the scope) keeps the URL an earlier one gave.
-            return (membershipsUrl == null ? update : update.set(COURSE.MEMBERSHIPS_URL, membershipsUrl))
-                    .returningResult(COURSE.ID)
-                    .fetchSingle(COURSE.ID);
-        });
+        // What a later launch changes, written once for the insert and the update.
+        Map<Field<?>, Object> changes = new HashMap<>();
+        changes.put(COURSE.TITLE, title);
+        changes.put(COURSE.LABEL, label);
+        changes.put(COURSE.UPDATED_AT, now);
+        // A launch without the NRPS claim (e.g. a placement without the scope) keeps the URL an earlier one gave.
+        if (membershipsUrl != null) {
+            changes.put(COURSE.MEMBERSHIPS_URL, membershipsUrl);
+        }
+        var course = upsert(() -> db.insertInto(COURSE)
+                .set(COURSE.ISSUER, launch.issuer())
+                .set(COURSE.CLIENT_ID, launch.clientId())
+                .set(COURSE.DEPLOYMENT_ID, launch.deploymentId())
+                .set(COURSE.CONTEXT_ID, contextId)
+                .set(COURSE.CREATED_AT, now)
+                .set(changes)
+                .onConflict(COURSE.ISSUER, COURSE.CLIENT_ID, COURSE.DEPLOYMENT_ID, COURSE.CONTEXT_ID)
+                .doUpdate()
+                .set(changes)
+                .returningResult(COURSE.ID, COURSE.CREATED_AT)
+                .fetchSingle());
+        long courseId = course.value1();
         KnownCourse written = new KnownCourse(
                 courseId,
                 title,
@@ -115,34 +122,37 @@ public class CourseMembership {
                 knownCourses.put(key, written);
             }
         });
-        return recordPerson(launch, role, testUser, courseId, title, now);
+        return recordPerson(
+                launch, role, testUser, courseId, title, course.value2().isEqual(now), now);
     }
 
     /** The person and their enrolment in the course of a launch. */
     private Membership recordPerson(
-            LtiLaunch launch, CourseRole role, boolean testUser, long courseId, String title, OffsetDateTime now) {
-        String name = fit(launch.person().displayName().orElse(null), 255);
-        String email = fit(launch.person().email(), 320);
-        String locale = fit(launch.locale(), 35);
+            LtiLaunch launch,
+            CourseRole role,
+            boolean testUser,
+            long courseId,
+            String title,
+            boolean courseCreated,
+            OffsetDateTime now) {
+        Map<Field<?>, Object> changes = new HashMap<>();
+        changes.put(APP_USER.DISPLAY_NAME, fit(launch.person().displayName().orElse(null), 255));
+        changes.put(APP_USER.EMAIL, fit(launch.person().email(), 320));
+        changes.put(APP_USER.LOCALE, fit(launch.locale(), 35));
+        changes.put(APP_USER.LAST_LAUNCH_AT, now);
         long userId = upsert(() -> db.insertInto(APP_USER)
                 .set(APP_USER.ISSUER, launch.issuer())
                 .set(APP_USER.SUBJECT, launch.subject())
-                .set(APP_USER.DISPLAY_NAME, name)
-                .set(APP_USER.EMAIL, email)
-                .set(APP_USER.LOCALE, locale)
                 .set(APP_USER.CREATED_AT, now)
-                .set(APP_USER.LAST_LAUNCH_AT, now)
+                .set(changes)
                 .onConflict(APP_USER.ISSUER, APP_USER.SUBJECT)
                 .doUpdate()
-                .set(APP_USER.DISPLAY_NAME, name)
-                .set(APP_USER.EMAIL, email)
-                .set(APP_USER.LOCALE, locale)
-                .set(APP_USER.LAST_LAUNCH_AT, now)
+                .set(changes)
                 .returningResult(APP_USER.ID)
                 .fetchSingle(APP_USER.ID));
 
         enrol(courseId, userId, role, testUser, launch.roles(), ENROLMENT.LAST_LAUNCH_AT, now);
-        return new Membership(courseId, userId, title);
+        return new Membership(courseId, userId, title, courseCreated);
     }
 
     /**

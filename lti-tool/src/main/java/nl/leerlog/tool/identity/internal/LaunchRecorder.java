@@ -8,9 +8,11 @@ import nl.leerlog.lti.failure.LtiLaunchException;
 import nl.leerlog.lti.launch.FrameAncestors;
 import nl.leerlog.lti.launch.LtiLaunchListener;
 import nl.leerlog.lti.session.LaunchGrant;
+import nl.leerlog.tool.identity.CourseCreatedEvent;
 import nl.leerlog.tool.identity.CourseRole;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.LaunchAcceptedEvent;
+import nl.leerlog.tool.system.SupportedLocales;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,9 @@ record LaunchRecorder(CourseMembership membership, ApplicationEventPublisher eve
         }
         boolean testUser = CourseRoleMapper.isTestUser(launch.roles());
         CourseMembership.Membership member = membership.record(launch, role, testUser);
+        if (member.courseCreated()) {
+            events.publishEvent(new CourseCreatedEvent(member.courseId(), SupportedLocales.fromClaim(launch.locale())));
+        }
         if (role == CourseRole.TEACHER && launch.namesRoleService() != null) {
             // A teacher's launch refreshes the roster in the background, so their student list is current.
             events.publishEvent(new RosterSyncRequested(member.courseId()));

@@ -5,8 +5,8 @@ import static nl.leerlog.schema.Tables.CATEGORY;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nl.leerlog.tool.programme.ProgrammeCatalog;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,17 +30,13 @@ public class Categories {
     }
 
     private final DSLContext db;
-    private final ProgrammeCatalog catalog;
 
-    public Categories(DSLContext db, ProgrammeCatalog catalog) {
+    public Categories(DSLContext db) {
         this.db = db;
-        this.catalog = catalog;
     }
 
-    /** Every category of the course in menu order, archived ones too; a new course gets its defaults first. */
-    @Transactional
+    /** Every category of the course in menu order, archived ones too. */
     public List<Category> all(long courseId, Locale locale) {
-        catalog.categories(courseId, locale);
         return db.select(CATEGORY.ID, CATEGORY.NAME, CATEGORY.POSITION, CATEGORY.ARCHIVED)
                 .from(CATEGORY)
                 .where(CATEGORY.COURSE_ID.eq(courseId))
@@ -71,15 +67,16 @@ public class Categories {
     }
 
     public void rename(long courseId, long id, String name) {
-        found(db.update(CATEGORY)
-                .set(CATEGORY.NAME, name)
-                .where(CATEGORY.ID.eq(id).and(CATEGORY.COURSE_ID.eq(courseId)))
-                .execute());
+        change(courseId, id, CATEGORY.NAME, name);
     }
 
     public void archive(long courseId, long id, boolean archived) {
+        change(courseId, id, CATEGORY.ARCHIVED, archived);
+    }
+
+    private <T> void change(long courseId, long id, Field<T> field, T value) {
         found(db.update(CATEGORY)
-                .set(CATEGORY.ARCHIVED, archived)
+                .set(field, value)
                 .where(CATEGORY.ID.eq(id).and(CATEGORY.COURSE_ID.eq(courseId)))
                 .execute());
     }

@@ -17,10 +17,18 @@ import org.springframework.stereotype.Repository;
  */
 @PrivateRecords
 @Repository
-public record OwnGoals(DSLContext db, Clock clock) {
+public class OwnGoals {
 
     /** One of the student's own goals, archived ones included. */
     public record OwnGoal(long id, Goal.Kind kind, String title, String description, boolean archived) {}
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    public OwnGoals(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
 
     public List<OwnGoal> all(Owner owner) {
         return GoalRows.select(db)

@@ -62,7 +62,7 @@ record LaunchFailurePage(PageRenderer pages) implements LtiFailureHandler {
             try {
                 Object locale = JWTParser.parse(idToken).getJWTClaimsSet().getClaim("locale");
                 if (locale instanceof String tag && !tag.isBlank()) {
-                    return SupportedLocales.closest(Locale.forLanguageTag(tag.replace('_', '-')));
+                    return SupportedLocales.fromClaim(tag);
                 }
             } catch (ParseException | RuntimeException e) {
                 // Not a readable token: the browser's language will do.

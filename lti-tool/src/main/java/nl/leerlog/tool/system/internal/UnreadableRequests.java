@@ -23,24 +23,22 @@ public record UnreadableRequests(ErrorAnswers answers) {
     /** Why a request is refused: the page's texts and the problem's English title and detail. */
     public enum Reason {
         CONTROL_CHARACTER(
-                "error.characters.title",
-                "error.characters.text",
+                "error.characters",
                 "Unusable characters",
                 "A parameter contains a control character; of those only tab and line breaks are accepted."),
         UNREADABLE_BODY(
-                "error.unreadable.title",
-                "error.unreadable.text",
+                "error.unreadable",
                 "Unreadable request body",
                 "The multipart body could not be read: it has no boundary or is not complete.");
 
-        private final String titleKey;
-        private final String textKey;
+        /** The page's messages: {@code <messages>.title} and {@code <messages>.text}. */
+        private final String messages;
+
         private final String problemTitle;
         private final String problemDetail;
 
-        Reason(String titleKey, String textKey, String problemTitle, String problemDetail) {
-            this.titleKey = titleKey;
-            this.textKey = textKey;
+        Reason(String messages, String problemTitle, String problemDetail) {
+            this.messages = messages;
             this.problemTitle = problemTitle;
             this.problemDetail = problemDetail;
         }
@@ -56,8 +54,8 @@ public record UnreadableRequests(ErrorAnswers answers) {
                 request,
                 response,
                 HttpStatus.BAD_REQUEST,
-                reason.titleKey,
-                reason.textKey,
+                reason.messages + ".title",
+                reason.messages + ".text",
                 reason.problemTitle,
                 reason.problemDetail);
     }

@@ -79,56 +79,33 @@ public class LaunchLog {
 
     @EventListener
     void onLaunchRefused(LtiLaunchFailedEvent event) {
-        insert(
-                event.at(),
-                false,
-                event.registrationId(),
-                null,
-                null,
-                null,
-                event.errorId(),
-                event.error().name(),
-                event.detail(),
-                event.unverifiedClaims());
+        LtiLaunchEventRecord row = row(event.at(), false, event.registrationId());
+        row.setErrorId(event.errorId());
+        row.setErrorCode(event.error().name());
+        row.setDetail(DatabaseText.fit(event.detail(), 2000));
+        row.setClaims(DatabaseText.fit(event.unverifiedClaims(), MAX_CLAIMS_LENGTH));
+        queue(row);
     }
 
     @EventListener
     void onLaunchAccepted(LaunchAcceptedEvent event) {
-        insert(
-                event.at(),
-                true,
-                event.registrationId(),
-                event.deploymentId(),
-                event.contextTitle(),
-                event.role() == null ? null : event.role().name(),
-                null,
-                null,
-                null,
-                null);
+        LtiLaunchEventRecord row = row(event.at(), true, event.registrationId());
+        row.setDeploymentId(DatabaseText.fit(event.deploymentId(), 255));
+        row.setContextTitle(DatabaseText.fit(event.contextTitle(), 500));
+        row.setCourseRole(event.role() == null ? null : event.role().name());
+        queue(row);
     }
 
-    private void insert(
-            Instant at,
-            boolean accepted,
-            String registrationId,
-            String deploymentId,
-            String contextTitle,
-            String courseRole,
-            String errorId,
-            String errorCode,
-            String detail,
-            String claims) {
+    private static LtiLaunchEventRecord row(Instant at, boolean accepted, String registrationId) {
         LtiLaunchEventRecord row = new LtiLaunchEventRecord();
         row.setOccurredAt(at.atOffset(ZoneOffset.UTC));
         row.setAccepted(accepted);
         row.setRegistrationId(DatabaseText.fit(registrationId, 600));
-        row.setDeploymentId(DatabaseText.fit(deploymentId, 255));
-        row.setContextTitle(DatabaseText.fit(contextTitle, 500));
-        row.setCourseRole(courseRole);
-        row.setErrorId(errorId);
-        row.setErrorCode(errorCode);
-        row.setDetail(DatabaseText.fit(detail, 2000));
-        row.setClaims(DatabaseText.fit(claims, MAX_CLAIMS_LENGTH));
+        return row;
+    }
+
+    /** Queues a launch for the next batch, so that the launch does not wait for its log row. */
+    private void queue(LtiLaunchEventRecord row) {
         pending.add(row);
         if (pendingCount.incrementAndGet() >= BATCH_SIZE) {
             flush();

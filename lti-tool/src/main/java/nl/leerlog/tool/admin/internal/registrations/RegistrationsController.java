@@ -197,24 +197,24 @@ class RegistrationsController {
         return "redirect:/admin/registrations/" + id;
     }
 
-    @PostMapping("/admin/registrations/{id}/approve")
-    String approve(@PathVariable long id, RedirectAttributes redirect) {
-        administration.approve(id);
-        redirect.addFlashAttribute("notice", "admin.registration.notice.approved");
-        return "redirect:/admin/registrations/" + id;
-    }
-
-    @PostMapping("/admin/registrations/{id}/disable")
-    String disable(@PathVariable long id, RedirectAttributes redirect) {
-        administration.disable(id);
-        redirect.addFlashAttribute("notice", "admin.registration.notice.disabled");
-        return "redirect:/admin/registrations/" + id;
-    }
-
-    @PostMapping("/admin/registrations/{id}/enable")
-    String enable(@PathVariable long id, RedirectAttributes redirect) {
-        administration.enable(id);
-        redirect.addFlashAttribute("notice", "admin.registration.notice.enabled");
+    /** Approving, disabling and enabling each change the status only; the registration's page then says so. */
+    @PostMapping("/admin/registrations/{id}/{change:approve|disable|enable}")
+    String changeStatus(@PathVariable long id, @PathVariable String change, RedirectAttributes redirect) {
+        String notice = switch (change) {
+            case "approve" -> {
+                administration.approve(id);
+                yield "admin.registration.notice.approved";
+            }
+            case "disable" -> {
+                administration.disable(id);
+                yield "admin.registration.notice.disabled";
+            }
+            default -> {
+                administration.enable(id);
+                yield "admin.registration.notice.enabled";
+            }
+        };
+        redirect.addFlashAttribute("notice", notice);
         return "redirect:/admin/registrations/" + id;
     }
 
