@@ -37,6 +37,7 @@ import nl.leerlog.lti.login.LoginState;
 import nl.leerlog.lti.login.LoginStateStore;
 import nl.leerlog.lti.registration.PlatformRegistration;
 import nl.leerlog.lti.registration.PlatformRegistrations;
+import nl.leerlog.lti.registration.RegistrationKey;
 import nl.leerlog.lti.session.LtiSession;
 import nl.leerlog.lti.session.LtiSessionStore;
 import nl.leerlog.lti.session.SecureTokens;
@@ -144,7 +145,7 @@ abstract class DatabaseContractTests {
                 newToken(),
                 newToken(),
                 newToken(),
-                STATIC_ISSUER + "#" + STATIC_CLIENT,
+                new RegistrationKey(STATIC_ISSUER, STATIC_CLIENT),
                 "https://leerlog.example.test/lti/launch",
                 "_parent",
                 "https://static-lms.example.edu",
@@ -255,8 +256,7 @@ abstract class DatabaseContractTests {
     @Test
     void savedSessionIsFoundWithItsClaimsAuthoritiesAndAttributes() {
         LtiSession session = new LtiSession(
-                STATIC_ISSUER + "#" + STATIC_CLIENT,
-                STATIC_CLIENT,
+                new RegistrationKey(STATIC_ISSUER, STATIC_CLIENT),
                 "{\"sub\":\"user-1\",\"name\":\"Sanne de Vries\"}",
                 List.of("ROLE_STUDENT", "LTI_ROLE_" + LEARNER),
                 Map.of("userId", "42", "courseTitle", "Stage \"Zorg & Welzijn\" – 2026 ë", "empty", ""),
@@ -274,8 +274,7 @@ abstract class DatabaseContractTests {
     @Test
     void sessionWithoutAuthoritiesOrAttributesComesBackEmpty() {
         LtiSession session = new LtiSession(
-                STATIC_ISSUER + "#" + STATIC_CLIENT,
-                STATIC_CLIENT,
+                new RegistrationKey(STATIC_ISSUER, STATIC_CLIENT),
                 "{}",
                 List.of(),
                 Map.of(),
@@ -517,7 +516,7 @@ abstract class DatabaseContractTests {
             assertThat(registration.jwkSetUri()).isEqualTo(URI.create(issuer + "/api/lti/security/jwks"));
             assertThat(registration.tokenUri()).isEqualTo(URI.create(issuer + "/login/oauth2/token"));
             assertThat(registration.algorithms()).containsExactlyInAnyOrder(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
-            assertThat(registration.id()).isEqualTo(issuer + "#client-a");
+            assertThat(registration.id()).isEqualTo(new RegistrationKey(issuer, "client-a"));
         });
     }
 
@@ -708,7 +707,7 @@ abstract class DatabaseContractTests {
                 newToken(),
                 newToken(),
                 newToken(),
-                STATIC_ISSUER + "#" + STATIC_CLIENT,
+                new RegistrationKey(STATIC_ISSUER, STATIC_CLIENT),
                 "https://leerlog.example.test/lti/launch",
                 null,
                 STATIC_ISSUER,
@@ -717,8 +716,7 @@ abstract class DatabaseContractTests {
 
     private static LtiSession session(Instant expiresAt) {
         return new LtiSession(
-                STATIC_ISSUER + "#" + STATIC_CLIENT,
-                STATIC_CLIENT,
+                new RegistrationKey(STATIC_ISSUER, STATIC_CLIENT),
                 "{\"sub\":\"user-1\"}",
                 List.of("ROLE_STUDENT"),
                 Map.of("userId", "1"),
@@ -754,7 +752,8 @@ abstract class DatabaseContractTests {
     }
 
     private static LtiLaunch launch(JWTClaimsSet.Builder claims) {
-        return LaunchClaimsReader.read("https://lms.example.edu#leerlog-client", "leerlog-client", claims.build());
+        return LaunchClaimsReader.read(
+                new RegistrationKey("https://lms.example.edu", "leerlog-client"), claims.build());
     }
 
     private EnrolmentRecord enrolment(Membership member) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import nl.leerlog.lti.failure.LtiError;
 import nl.leerlog.lti.failure.LtiLaunchException;
+import nl.leerlog.lti.registration.RegistrationKey;
 
 /**
  * Reads the LTI claims of a signature-checked id_token into an {@link LtiLaunch}, refusing the launch
@@ -17,7 +18,7 @@ public final class LaunchClaimsReader {
 
     private LaunchClaimsReader() {}
 
-    public static LtiLaunch read(String registrationId, String clientId, JWTClaimsSet claims) {
+    public static LtiLaunch read(RegistrationKey registration, JWTClaimsSet claims) {
         Map<String, Object> all = claims.getClaims();
 
         // Core §5.3.1: message type; only resource link launches are handled here.
@@ -66,9 +67,7 @@ public final class LaunchClaimsReader {
         Map<String, Object> platform = object(all, LtiClaims.TOOL_PLATFORM);
 
         return new LtiLaunch(
-                registrationId,
-                claims.getIssuer(),
-                clientId,
+                registration,
                 deploymentId,
                 subject,
                 messageType,

@@ -4,18 +4,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.leerlog.lti.registration.RegistrationKey;
 
 /**
  * The validated claims of one LTI resource link launch, typed. Optional claims are {@code null} or empty
  * when the platform did not send them or sent an unresolved {@code $} substitution variable.
  *
- * @param registrationId the registration (issuer + client id) this launch was validated against
+ * @param registration the registration (issuer + client id) this launch was validated against
  * @param rawClaims the validated id_token claims as JSON, kept so a session can be restored exactly
  */
 public record LtiLaunch(
-        String registrationId,
-        String issuer,
-        String clientId,
+        RegistrationKey registration,
         String deploymentId,
         String subject,
         String messageType,
@@ -31,6 +30,16 @@ public record LtiLaunch(
         PlatformInstance platform,
         String placement,
         String rawClaims) {
+
+    /** The platform's issuer: the registration's, which the id_token's {@code iss} matched (Core §5.1.1.1). */
+    public String issuer() {
+        return registration.issuer();
+    }
+
+    /** The tool's client id at the platform, which the id_token's {@code aud} named (Core §5.1.1.1). */
+    public String clientId() {
+        return registration.clientId();
+    }
 
     public record ResourceLink(String id, String title) {}
 

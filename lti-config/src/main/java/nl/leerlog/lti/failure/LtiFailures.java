@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import nl.leerlog.lti.registration.RegistrationKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,7 +33,7 @@ public class LtiFailures {
             HttpServletRequest request,
             HttpServletResponse response,
             LtiLaunchException failure,
-            String registrationId,
+            RegistrationKey registration,
             String unverifiedClaims)
             throws IOException, ServletException {
         String errorId = errorId();
@@ -42,9 +43,9 @@ public class LtiFailures {
                 errorId,
                 failure.error(),
                 failure.getMessage(),
-                registrationId);
+                registration);
         events.publishEvent(new LtiLaunchFailedEvent(
-                errorId, failure.error(), failure.getMessage(), registrationId, unverifiedClaims, clock.instant()));
+                errorId, failure.error(), failure.getMessage(), registration, unverifiedClaims, clock.instant()));
         if (!response.isCommitted()) {
             response.resetBuffer();
             handler.onFailure(request, response, failure, errorId);

@@ -75,7 +75,7 @@ public class IdTokenValidator {
         if (!state.nonce().equals(stringClaim(claims, "nonce"))) {
             throw new LtiLaunchException(LtiError.NONCE_MISMATCH, "nonce does not match the login state");
         }
-        LtiLaunch launch = LaunchClaimsReader.read(registration.id(), registration.clientId(), claims);
+        LtiLaunch launch = LaunchClaimsReader.read(registration.id(), claims);
         // Core §5.3.3: the deployment must be one the platform registered for this client.
         if (!registration.hasDeployment(launch.deploymentId())) {
             throw new LtiLaunchException(

@@ -20,6 +20,7 @@ import nl.leerlog.lti.login.LoginStateStore;
 import nl.leerlog.lti.login.ToolUrls;
 import nl.leerlog.lti.registration.PlatformRegistration;
 import nl.leerlog.lti.registration.PlatformRegistrations;
+import nl.leerlog.lti.registration.RegistrationKey;
 import nl.leerlog.lti.session.LaunchGrant;
 import nl.leerlog.lti.session.LtiCookies;
 import nl.leerlog.lti.session.LtiSessions;
@@ -87,7 +88,7 @@ public class LaunchFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String registrationId = null;
+        RegistrationKey registrationKey = null;
         String unverifiedClaims = null;
         Binding binding = null;
         try {
@@ -110,7 +111,7 @@ public class LaunchFilter extends OncePerRequestFilter {
                 return; // the platform storage page asks for the binding and posts again
             }
             LoginState state = binding.state();
-            registrationId = state.registrationId();
+            registrationKey = state.registration();
             LtiCookies.clear(response, LoginInitiationFilter.BINDING_COOKIE_PREFIX + state.state());
             PlatformRegistration registration = registration(state);
             LtiLaunch launch = validator.validate(jwt, state, registration);
@@ -138,7 +139,7 @@ public class LaunchFilter extends OncePerRequestFilter {
                 // A launch this browser did not start (a GET, a forged or foreign token) leaves its session alone.
                 sessions.end(request, response);
             }
-            failures.report(request, response, e, registrationId, unverifiedClaims);
+            failures.report(request, response, e, registrationKey, unverifiedClaims);
         }
     }
 
@@ -227,12 +228,11 @@ public class LaunchFilter extends OncePerRequestFilter {
     }
 
     private PlatformRegistration registration(LoginState state) {
-        String id = state.registrationId();
-        int split = id.indexOf('#'); // an OIDC issuer has no fragment
+        RegistrationKey key = state.registration();
         return registrations
-                .find(id.substring(0, split), id.substring(split + 1))
-                .orElseThrow(() ->
-                        new LtiLaunchException(LtiError.LOGIN_UNKNOWN_PLATFORM, "registration " + id + " was removed"));
+                .find(key.issuer(), key.clientId())
+                .orElseThrow(() -> new LtiLaunchException(
+                        LtiError.LOGIN_UNKNOWN_PLATFORM, "registration " + key + " was removed"));
     }
 
     /** The landing page renders in the launch's response, as the GET it stands for. */

@@ -1,6 +1,7 @@
 package nl.leerlog.lti.login;
 
 import java.time.Instant;
+import nl.leerlog.lti.registration.RegistrationKey;
 
 /**
  * One OIDC login in flight (Sec §5.1.1.2): the {@code state} and {@code nonce} sent to the platform, and
@@ -14,7 +15,7 @@ public record LoginState(
         String state,
         String nonce,
         String browserBinding,
-        String registrationId,
+        RegistrationKey registration,
         String targetLinkUri,
         String storageTarget,
         String storageOrigin,

@@ -30,8 +30,8 @@ public record PlatformRegistration(
     }
 
     /** Stable id of this registration, stored with login state and sessions. */
-    public String id() {
-        return issuer + "#" + clientId;
+    public RegistrationKey id() {
+        return new RegistrationKey(issuer, clientId);
     }
 
     public boolean hasDeployment(String deploymentId) {

@@ -17,6 +17,7 @@ import nl.leerlog.lti.http.PlatformRequest;
 import nl.leerlog.lti.http.PlatformResponse;
 import nl.leerlog.lti.keys.ToolKeys;
 import nl.leerlog.lti.registration.PlatformRegistration;
+import nl.leerlog.lti.registration.RegistrationKey;
 
 /**
  * Access tokens for the LTI Advantage services, by the client-credentials grant with a signed JWT assertion
@@ -40,7 +41,7 @@ public class ServiceTokens {
         this.settings = settings;
     }
 
-    private record TokenKey(String registrationId, String tokenUri, String scope) {}
+    private record TokenKey(RegistrationKey registration, String tokenUri, String scope) {}
 
     /**
      * A token for these scopes: the cached one while it has more than the renewal margin left, else a new one.

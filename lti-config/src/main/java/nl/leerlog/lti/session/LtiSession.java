@@ -3,6 +3,7 @@ package nl.leerlog.lti.session;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import nl.leerlog.lti.registration.RegistrationKey;
 
 /**
  * A launched session as stored: the validated launch claims, the authorities granted at launch, what
@@ -13,8 +14,7 @@ import java.util.Map;
  * @param expiresAt when the session ends unless it is used again before
  */
 public record LtiSession(
-        String registrationId,
-        String clientId,
+        RegistrationKey registration,
         String claimsJson,
         List<String> authorities,
         Map<String, String> attributes,
@@ -30,14 +30,6 @@ public record LtiSession(
 
     public LtiSession withExpiry(Instant newExpiry) {
         return new LtiSession(
-                registrationId,
-                clientId,
-                claimsJson,
-                authorities,
-                attributes,
-                csrfToken,
-                frameAncestors,
-                startedAt,
-                newExpiry);
+                registration, claimsJson, authorities, attributes, csrfToken, frameAncestors, startedAt, newExpiry);
     }
 }

@@ -76,8 +76,7 @@ public class LtiSessions {
         String token = SecureTokens.random();
         Instant now = clock.instant();
         LtiSession session = new LtiSession(
-                launch.registrationId(),
-                launch.clientId(),
+                launch.registration(),
                 launch.rawClaims(),
                 grant.authorities(),
                 grant.attributes(),
@@ -155,8 +154,8 @@ public class LtiSessions {
 
     private static Optional<Loaded> read(LtiSession session) {
         try {
-            LtiLaunch launch = LaunchClaimsReader.read(
-                    session.registrationId(), session.clientId(), JWTClaimsSet.parse(session.claimsJson()));
+            LtiLaunch launch =
+                    LaunchClaimsReader.read(session.registration(), JWTClaimsSet.parse(session.claimsJson()));
             return Optional.of(new Loaded(session, authentication(launch, session)));
         } catch (ParseException | LtiLaunchException e) {
             log.warn("Stored LTI session can no longer be read; treating it as absent", e);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import nl.leerlog.lti.failure.LtiError;
 import nl.leerlog.lti.failure.LtiLaunchException;
+import nl.leerlog.lti.registration.RegistrationKey;
 import org.junit.jupiter.api.Test;
 
 /** Core §5.3: the required claims of a resource link launch, and their JSON types. */
@@ -27,7 +28,9 @@ class LaunchClaimsReaderTests {
     }
 
     private static LtiLaunch read(UnaryOperator<JWTClaimsSet.Builder> change) {
-        return LaunchClaimsReader.read("reg", "client", change.apply(valid()).build());
+        return LaunchClaimsReader.read(
+                new RegistrationKey("https://canvas.instructure.com", "client"),
+                change.apply(valid()).build());
     }
 
     private static void assertRefused(UnaryOperator<JWTClaimsSet.Builder> change, LtiError error) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.leerlog.lti.claims.LtiLaunch;
 import nl.leerlog.lti.registration.PlatformRegistration;
+import nl.leerlog.lti.registration.RegistrationKey;
 import org.junit.jupiter.api.Test;
 
 class FrameAncestorsTests {
@@ -66,9 +67,7 @@ class FrameAncestorsTests {
 
     private static LtiLaunch launch(String returnUrl) {
         return new LtiLaunch(
-                "r",
-                "i",
-                "c",
+                new RegistrationKey("i", "c"),
                 "d-1",
                 "sub",
                 "LtiResourceLinkRequest",

@@ -148,7 +148,7 @@ class NamesRoleServiceTests {
         assertThatThrownBy(() -> service.members(registration, membershipsUrl))
                 .isInstanceOfSatisfying(ServiceCallException.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
-                    assertThat(e.getMessage()).contains(registration.id());
+                    assertThat(e.getMessage()).contains(registration.id().toString());
                 });
         platform.server().verify(2, getRequestedFor(urlPathEqualTo(membershipsUrl.getPath())));
     }
@@ -211,7 +211,7 @@ class NamesRoleServiceTests {
         assertThatThrownBy(() -> service.members(registration, membershipsUrl))
                 .isInstanceOf(ServiceCallException.class)
                 .hasMessageContaining("another site")
-                .hasMessageContaining(registration.id());
+                .hasMessageContaining(registration.id().toString());
     }
 
     @Test
@@ -223,7 +223,7 @@ class NamesRoleServiceTests {
 
         assertThatThrownBy(() -> service.members(registration, membershipsUrl))
                 .isInstanceOf(ServiceCallException.class)
-                .hasMessageContaining(registration.id());
+                .hasMessageContaining(registration.id().toString());
     }
 
     @ParameterizedTest
@@ -242,7 +242,7 @@ class NamesRoleServiceTests {
             assertThatThrownBy(() -> service.members(registration, membershipsUrl))
                     .isInstanceOfSatisfying(ServiceCallException.class, e -> {
                         assertThat(e.status()).isZero();
-                        assertThat(e.getMessage()).contains(registration.id(), "may not call");
+                        assertThat(e.getMessage()).contains(registration.id().toString(), "may not call");
                     });
         }
         assertThat(platform.server().getAllServeEvents())

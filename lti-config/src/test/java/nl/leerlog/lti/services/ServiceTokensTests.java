@@ -154,8 +154,9 @@ class ServiceTokensTests {
         assertThatThrownBy(() -> tokens.token(registration, NRPS))
                 .isInstanceOfSatisfying(ServiceCallException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.registrationId()).isEqualTo(registration.id());
-                    assertThat(e.getMessage()).contains(registration.id(), "invalid_scope", "scope not enabled");
+                    assertThat(e.registration()).isEqualTo(registration.id());
+                    assertThat(e.getMessage())
+                            .contains(registration.id().toString(), "invalid_scope", "scope not enabled");
                 });
         assertThat(tokenRequests()).as("a refusal is not retried").hasSize(1);
     }
@@ -203,7 +204,7 @@ class ServiceTokensTests {
         assertThatThrownBy(() -> tokens.token(registration, NRPS))
                 .isInstanceOfSatisfying(ServiceCallException.class, e -> {
                     assertThat(e.status()).isEqualTo(502);
-                    assertThat(e.getMessage()).contains(registration.id(), "3 times");
+                    assertThat(e.getMessage()).contains(registration.id().toString(), "3 times");
                 });
         assertThat(tokenRequests()).hasSize(3);
     }
@@ -214,7 +215,7 @@ class ServiceTokensTests {
 
         assertThatThrownBy(() -> tokens.token(registration, NRPS))
                 .isInstanceOf(ServiceCallException.class)
-                .hasMessageContaining(registration.id());
+                .hasMessageContaining(registration.id().toString());
     }
 
     @Test
@@ -247,7 +248,8 @@ class ServiceTokensTests {
             assertThatThrownBy(() -> guarded.token(registration, NRPS))
                     .isInstanceOfSatisfying(ServiceCallException.class, e -> {
                         assertThat(e.status()).isZero();
-                        assertThat(e.getMessage()).contains(registration.id(), "token request", "may not call");
+                        assertThat(e.getMessage())
+                                .contains(registration.id().toString(), "token request", "may not call");
                     });
         }
         assertThat(platform.server().getAllServeEvents())

@@ -54,7 +54,7 @@ class LtiSessionsTests {
         try (TestPlatform platform = TestPlatform.start()) {
             JWTClaimsSet claims = platform.launchClaims("nonce", "https://tool.example/lti/launch")
                     .build();
-            LtiLaunch launch = LaunchClaimsReader.read(platform.registration().id(), platform.clientId(), claims);
+            LtiLaunch launch = LaunchClaimsReader.read(platform.registration().id(), claims);
             MockHttpServletRequest request = new MockHttpServletRequest();
             sessions.start(
                     request,

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import nl.leerlog.lti.config.LtiProperties;
 import nl.leerlog.lti.registration.PlatformRegistration;
 import nl.leerlog.lti.registration.PlatformRegistrations;
+import nl.leerlog.lti.registration.RegistrationKey;
 import nl.leerlog.lti.registration.StaticPlatformRegistrations;
 import nl.leerlog.schema.tables.records.LtiRegistrationRecord;
 import nl.leerlog.tool.system.DatabaseText;
@@ -80,7 +81,7 @@ public class DatabasePlatformRegistrations implements PlatformRegistrations {
 
     /** One registration per issuer + client id: the first source that has it wins, as in {@link #find}. */
     private static List<PlatformRegistration> distinct(List<PlatformRegistration> registrations) {
-        Map<String, PlatformRegistration> byId = new LinkedHashMap<>();
+        Map<RegistrationKey, PlatformRegistration> byId = new LinkedHashMap<>();
         registrations.forEach(registration -> byId.putIfAbsent(registration.id(), registration));
         return List.copyOf(byId.values());
     }

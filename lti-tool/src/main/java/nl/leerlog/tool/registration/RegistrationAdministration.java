@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import nl.leerlog.lti.registration.RegistrationKey;
 import nl.leerlog.tool.registration.RegistrationChanged.Change;
 import nl.leerlog.tool.registration.internal.RegistrationRepository;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,7 +34,7 @@ public class RegistrationAdministration {
     /** Issuer and client id are taken by another registration. */
     public static final class DuplicateRegistration extends RuntimeException {
         DuplicateRegistration(String issuer, String clientId) {
-            super("already registered: " + issuer + "#" + clientId);
+            super("already registered: " + new RegistrationKey(issuer, clientId));
         }
     }
 
@@ -142,9 +143,9 @@ public class RegistrationAdministration {
         events.publishEvent(new RegistrationChanged(change, target, details));
     }
 
-    /** The registration as launches name it: issuer + client id. */
+    /** The registration as launches name it (issuer + client id), in its stored form. */
     public static String target(RegistrationDetails details) {
-        return details.issuer() + "#" + details.clientId();
+        return new RegistrationKey(details.issuer(), details.clientId()).toString();
     }
 
     private static String changes(RegistrationDetails before, RegistrationDetails after) {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import nl.leerlog.lti.login.LoginState;
 import nl.leerlog.lti.login.LoginStateStore;
+import nl.leerlog.lti.registration.RegistrationKey;
 import nl.leerlog.schema.tables.records.LtiLoginStateRecord;
 import nl.leerlog.tool.system.DatabaseText;
 import org.jooq.DSLContext;
@@ -23,7 +24,7 @@ record JooqLoginStateStore(DSLContext db) implements LoginStateStore {
                 .set(LTI_LOGIN_STATE.STATE, state.state())
                 .set(LTI_LOGIN_STATE.NONCE, state.nonce())
                 .set(LTI_LOGIN_STATE.BROWSER_BINDING, state.browserBinding())
-                .set(LTI_LOGIN_STATE.REGISTRATION_ID, state.registrationId())
+                .set(LTI_LOGIN_STATE.REGISTRATION_ID, state.registration().toString())
                 .set(LTI_LOGIN_STATE.TARGET_LINK_URI, state.targetLinkUri())
                 .set(LTI_LOGIN_STATE.STORAGE_TARGET, state.storageTarget())
                 .set(LTI_LOGIN_STATE.STORAGE_ORIGIN, state.storageOrigin())
@@ -80,7 +81,7 @@ record JooqLoginStateStore(DSLContext db) implements LoginStateStore {
                 row.getState(),
                 row.getNonce(),
                 row.getBrowserBinding(),
-                row.getRegistrationId(),
+                RegistrationKey.parse(row.getRegistrationId()),
                 row.getTargetLinkUri(),
                 row.getStorageTarget(),
                 row.getStorageOrigin(),

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import nl.leerlog.lti.registration.RegistrationKey;
 import nl.leerlog.lti.session.LtiSession;
 import nl.leerlog.lti.session.LtiSessionStore;
 import org.jooq.DSLContext;
@@ -24,8 +25,8 @@ record JooqLtiSessionStore(DSLContext db, JsonMapper json) implements LtiSession
     public void save(String tokenHash, LtiSession session) {
         db.insertInto(LTI_SESSION)
                 .set(LTI_SESSION.TOKEN_HASH, tokenHash)
-                .set(LTI_SESSION.REGISTRATION_ID, session.registrationId())
-                .set(LTI_SESSION.CLIENT_ID, session.clientId())
+                .set(LTI_SESSION.REGISTRATION_ID, session.registration().toString())
+                .set(LTI_SESSION.CLIENT_ID, session.registration().clientId())
                 .set(LTI_SESSION.CLAIMS, session.claimsJson())
                 .set(LTI_SESSION.AUTHORITIES, String.join(" ", session.authorities()))
                 .set(LTI_SESSION.ATTRIBUTES, json.writeValueAsString(session.attributes()))
@@ -42,8 +43,7 @@ record JooqLtiSessionStore(DSLContext db, JsonMapper json) implements LtiSession
                 .where(LTI_SESSION.TOKEN_HASH.eq(tokenHash))
                 .fetchOptional()
                 .map(row -> new LtiSession(
-                        row.getRegistrationId(),
-                        row.getClientId(),
+                        RegistrationKey.parse(row.getRegistrationId()),
                         row.getClaims(),
                         Arrays.stream(row.getAuthorities().split(" "))
                                 .filter(a -> !a.isEmpty())

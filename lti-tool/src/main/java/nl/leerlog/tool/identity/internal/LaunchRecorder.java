@@ -45,7 +45,7 @@ record LaunchRecorder(CourseMembership membership, ApplicationEventPublisher eve
             events.publishEvent(new RosterSyncRequested(member.courseId()));
         }
         events.publishEvent(new LaunchAcceptedEvent(
-                launch.registrationId(),
+                launch.registration(),
                 launch.deploymentId(),
                 member.courseTitle(),
                 role,

@@ -1610,7 +1610,7 @@ class LaunchFlowTests {
                     .endsWith(" https://canvas.hu.example")
                     .contains("frame-ancestors 'self' https://platform.example.edu ")
                     .doesNotContain("frame-ancestors *");
-            assertThat(frameOrigins.ofRegistration(PLATFORM.registration().id()))
+            assertThat(frameOrigins.ofRegistration(PLATFORM.registration().id().toString()))
                     .extracting(nl.leerlog.tool.admin.internal.launchlog.FrameOrigins.FrameOrigin::origin)
                     .contains("https://canvas.hu.example");
             // Another launch's page names another course page: each session keeps its own.

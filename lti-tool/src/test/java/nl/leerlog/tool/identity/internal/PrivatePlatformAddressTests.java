@@ -99,7 +99,7 @@ class PrivatePlatformAddressTests {
 
         assertThatThrownBy(() -> rosterSync.sync(courseId)).isInstanceOfSatisfying(ServiceCallException.class, e -> {
             assertThat(e.status()).isZero();
-            assertThat(e.getMessage()).contains(PLATFORM.registration().id(), "may not call");
+            assertThat(e.getMessage()).contains(PLATFORM.registration().id().toString(), "may not call");
         });
     }
 }

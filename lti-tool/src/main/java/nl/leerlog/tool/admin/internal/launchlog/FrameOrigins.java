@@ -46,20 +46,21 @@ public class FrameOrigins {
     @EventListener
     void onLaunchAccepted(LaunchAcceptedEvent event) {
         String origin = event.frameOrigin();
+        String registrationId = event.registration().toString();
         if (origin == null
                 || origin.length() > 300
-                || !DatabaseText.storable(event.registrationId())
-                || event.registrationId().length() > 600) {
+                || !DatabaseText.storable(registrationId)
+                || registrationId.length() > 600) {
             return;
         }
-        String key = event.registrationId() + " " + origin;
+        String key = registrationId + " " + origin;
         if (stamped.getIfPresent(key) != null) {
             return;
         }
         OffsetDateTime at = event.at().atOffset(ZoneOffset.UTC);
         try {
             Upserts.upsert(() -> db.insertInto(LTI_FRAME_ORIGIN)
-                    .set(LTI_FRAME_ORIGIN.REGISTRATION_ID, event.registrationId())
+                    .set(LTI_FRAME_ORIGIN.REGISTRATION_ID, registrationId)
                     .set(LTI_FRAME_ORIGIN.ORIGIN, origin)
                     .set(LTI_FRAME_ORIGIN.FIRST_SEEN_AT, at)
                     .set(LTI_FRAME_ORIGIN.LAST_SEEN_AT, at)

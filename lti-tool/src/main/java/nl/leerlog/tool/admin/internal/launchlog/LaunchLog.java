@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -79,7 +80,7 @@ public class LaunchLog {
 
     @EventListener
     void onLaunchRefused(LtiLaunchFailedEvent event) {
-        LtiLaunchEventRecord row = row(event.at(), false, event.registrationId());
+        LtiLaunchEventRecord row = row(event.at(), false, Objects.toString(event.registration(), null));
         row.setErrorId(event.errorId());
         row.setErrorCode(event.error().name());
         row.setDetail(DatabaseText.fit(event.detail(), 2000));
@@ -89,7 +90,7 @@ public class LaunchLog {
 
     @EventListener
     void onLaunchAccepted(LaunchAcceptedEvent event) {
-        LtiLaunchEventRecord row = row(event.at(), true, event.registrationId());
+        LtiLaunchEventRecord row = row(event.at(), true, event.registration().toString());
         row.setDeploymentId(DatabaseText.fit(event.deploymentId(), 255));
         row.setContextTitle(DatabaseText.fit(event.contextTitle(), 500));
         row.setCourseRole(event.role() == null ? null : event.role().name());

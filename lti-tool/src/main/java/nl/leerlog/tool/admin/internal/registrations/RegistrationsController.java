@@ -95,10 +95,10 @@ class RegistrationsController {
                     seen.lastError()));
         }
         for (PlatformRegistration configured : configured()) {
-            RegistrationActivity seen = activity.getOrDefault(configured.id(), RegistrationActivity.NONE);
+            RegistrationActivity seen = activity.getOrDefault(configured.id().toString(), RegistrationActivity.NONE);
             rows.add(new RegistrationRow(
                     null,
-                    configured.id(),
+                    configured.id().toString(),
                     configured.issuer(),
                     configured.clientId(),
                     null,
@@ -156,7 +156,7 @@ class RegistrationsController {
     @GetMapping("/admin/registrations/configured")
     String showConfigured(@RequestParam String id, Model model) {
         PlatformRegistration registration = configured().stream()
-                .filter(candidate -> candidate.id().equals(id))
+                .filter(candidate -> candidate.id().toString().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new ConfiguredRegistrationNotFound(id));
         model.addAttribute("registration", registration);
@@ -167,7 +167,7 @@ class RegistrationsController {
                         .sorted()
                         .toList());
         model.addAttribute("deploymentIds", new TreeSet<>(registration.deploymentIds()));
-        events(model, registration.id());
+        events(model, registration.id().toString());
         model.addAttribute("page", "registrations");
         return "admin/registrations/configured";
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import nl.leerlog.lti.failure.LtiError;
 import nl.leerlog.lti.failure.LtiLaunchFailedEvent;
+import nl.leerlog.lti.registration.RegistrationKey;
 import nl.leerlog.tool.identity.CourseRole;
 import nl.leerlog.tool.identity.LaunchAcceptedEvent;
 import org.junit.jupiter.api.Test;
@@ -41,25 +42,25 @@ class LaunchLogRetentionTests {
                 "OLD22222",
                 LtiError.TOKEN_EXPIRED,
                 "expired",
-                "https://old.example.edu#c",
+                new RegistrationKey("https://old.example.edu", "c"),
                 "{\"iss\":\"https://old.example.edu\"}",
                 now.minus(Duration.ofDays(31))));
         events.publishEvent(new LtiLaunchFailedEvent(
                 "NEW22222",
                 LtiError.TOKEN_EXPIRED,
                 "expired",
-                "https://old.example.edu#c",
+                new RegistrationKey("https://old.example.edu", "c"),
                 "{\"iss\":\"https://old.example.edu\"}",
                 now.minus(Duration.ofDays(29))));
         events.publishEvent(new LaunchAcceptedEvent(
-                "https://old.example.edu#c",
+                new RegistrationKey("https://old.example.edu", "c"),
                 "d-1",
                 "Old course",
                 CourseRole.STUDENT,
                 null,
                 now.minus(Duration.ofDays(40))));
         events.publishEvent(new LaunchAcceptedEvent(
-                "https://old.example.edu#c",
+                new RegistrationKey("https://old.example.edu", "c"),
                 "d-1",
                 "New course",
                 CourseRole.TEACHER,
