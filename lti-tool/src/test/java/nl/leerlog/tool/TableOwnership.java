@@ -24,7 +24,7 @@ final class TableOwnership {
 
     /** Each table by its generated class name, under the module that owns it. */
     static final Map<String, Set<String>> TABLES_BY_MODULE = Map.of(
-            "identity", Set.of("AppUser", "Course", "Enrolment", "LtiLoginState", "LtiSession"),
+            "identity", Set.of("AppUser", "Course", "Enrolment", "InternshipTeacher", "LtiLoginState", "LtiSession"),
             "admin", Set.of("AdminAudit", "LtiFrameOrigin", "LtiLaunchEvent"),
             "keys", Set.of("ToolKey"),
             "registration", Set.of("LtiRegistration", "LtiDeployment"),
