@@ -66,7 +66,6 @@ class AccessibilityTests extends LaunchedCourseTests {
         base = "http://localhost:" + port;
         users = launchCourse();
         student = users.student();
-        student.get("/student/log"); // the course's default categories exist from the first visit on
         long course = courseIdOf(student);
         rows().goal(course, null, "Lead a class");
         rows().competency(course, "C1", "Pedagogy");
@@ -183,8 +182,11 @@ class AccessibilityTests extends LaunchedCourseTests {
         long studentId = userIdOf(student);
         openAs(users.teacher());
 
-        for (String path :
-                List.of("/teacher/programme", "/teacher/students", "/teacher/students/" + studentId + "/internship")) {
+        for (String path : List.of(
+                "/teacher/programme",
+                "/teacher/students",
+                "/teacher/students/teachers",
+                "/teacher/students/" + studentId + "/internship")) {
             page.navigate(base + path);
             checkAtBothSizes(path);
         }

@@ -29,7 +29,6 @@ class MomentFormTests extends LogApplicationTests {
     void studentOfACourseWithAGoalAndACompetency() {
         users = launchCourse();
         student = users.student();
-        student.get("/student/log"); // the course's default categories exist from the first visit on
         course = courseIdOf(student);
         goal = new LearningLogRows(db).goal(course, null, "Lead a class");
         competency = new LearningLogRows(db).competency(course, "C1", "Pedagogy");

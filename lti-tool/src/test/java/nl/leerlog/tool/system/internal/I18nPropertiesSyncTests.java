@@ -30,7 +30,8 @@ class I18nPropertiesSyncTests {
         "messages-registration",
         "messages-programme",
         "messages-log",
-        "messages-reflection"
+        "messages-reflection",
+        "messages-guidance"
     };
 
     private static Properties all(String suffix) throws IOException {
