@@ -157,6 +157,7 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/student/reflections/" + reflection,
                 "/student/saved",
                 "/student/goals",
+                "/student/guidance",
                 "/student/internship")) {
             page.navigate(base + path);
             checkAtBothSizes(path);

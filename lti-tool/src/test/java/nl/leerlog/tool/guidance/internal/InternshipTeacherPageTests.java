@@ -58,6 +58,21 @@ class InternshipTeacherPageTests extends LaunchedCourseTests {
     }
 
     @Test
+    void aStudentSeesTheirInternshipTeacherOrWhomToAskBeforeTheyAreLinked() {
+        assertThat(users.student().get("/student/guidance").body())
+                .contains("You have no internship teacher in Leerlog yet.", "ask your coordinator");
+
+        post(users.teacher(), studentIds(users.student()), "teacherId", userIdOf(secondTeacher));
+
+        assertThat(users.student().get("/student/guidance").body())
+                .contains("Your internship teacher")
+                .doesNotContain("You have no internship teacher");
+        assertThat(links.teacherOf(course, userIdOf(users.student())).map(InternshipTeachers.Person::id))
+                .contains(userIdOf(secondTeacher));
+        assertThat(classmate.get("/student/guidance").body()).contains("You have no internship teacher");
+    }
+
+    @Test
     void unlinkingEndsTheTeachersAccessAndSaysSo() {
         post(users.teacher(), studentIds(users.student()), "teacherId", userIdOf(users.teacher()));
 
