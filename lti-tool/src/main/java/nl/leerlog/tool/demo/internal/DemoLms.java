@@ -56,6 +56,12 @@ public class DemoLms implements ExtraRegistrations {
                 "Ahmed Yilmaz",
                 "nl",
                 List.of(LIS + "institution/person#Instructor", LIS + "membership#Instructor")),
+        /** A second teacher of the course, so interns can be shared out over internship teachers. */
+        TEACHER_2(
+                "demo-teacher-marieke",
+                "Marieke Visser",
+                "nl",
+                List.of(LIS + "institution/person#Instructor", LIS + "membership#Instructor")),
         OBSERVER("demo-observer-els", "Els Jansen", "nl", List.of(LIS + "membership#Mentor"));
 
         final String subject;
