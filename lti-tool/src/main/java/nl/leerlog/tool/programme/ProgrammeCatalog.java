@@ -8,7 +8,6 @@ import static nl.leerlog.schema.Tables.REFLECTION_MODEL;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import nl.leerlog.tool.identity.CourseCreatedEvent;
@@ -41,7 +40,7 @@ public class ProgrammeCatalog {
     }
 
     /** The course's active categories in order. */
-    public List<Choice> categories(long courseId, Locale locale) {
+    public List<Choice> categories(long courseId) {
         return db.select(CATEGORY.ID, CATEGORY.NAME)
                 .from(CATEGORY)
                 .where(CATEGORY.COURSE_ID.eq(courseId).and(CATEGORY.ARCHIVED.isFalse()))

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,14 +43,13 @@ record MomentController(
         Clock clock) {
 
     @GetMapping("/student/log/new")
-    String newMoment(Owner owner, Locale locale, Model model) {
-        return form(model, owner, locale, MomentForm.empty(LocalDate.now(clock)), null, Map.of(), List.of(), false);
+    String newMoment(Owner owner, Model model) {
+        return form(model, owner, MomentForm.empty(LocalDate.now(clock)), null, Map.of(), List.of(), false);
     }
 
     @PostMapping("/student/log")
     String create(
             Owner owner,
-            Locale locale,
             Model model,
             HttpServletResponse response,
             @RequestParam MultiValueMap<String, String> params,
@@ -59,9 +57,9 @@ record MomentController(
         MomentForm form = MomentForm.from(params);
         List<EvidenceUploads.Checked> checked = check(files);
         MomentFormCheck.Result result =
-                check.check(form, offer(owner, locale, null, accepted(checked).size()));
+                check.check(form, offer(owner, null, accepted(checked).size()));
         if (!result.valid() || refused(checked)) {
-            return rejected(response, model, owner, locale, form, null, result, checked);
+            return rejected(response, model, owner, form, null, result, checked);
         }
         long id = saving.create(owner, result.content(), accepted(checked), clock.instant());
         return saved(id, form.draft());
@@ -72,22 +70,13 @@ record MomentController(
             HttpServletResponse response,
             Model model,
             Owner owner,
-            Locale locale,
             MomentForm form,
             MomentDetails moment,
             MomentFormCheck.Result result,
             List<EvidenceUploads.Checked> checked) {
         return FormAnswers.rejected(
                 response,
-                form(
-                        model,
-                        owner,
-                        locale,
-                        form,
-                        moment,
-                        errors(result, checked),
-                        refusals(checked),
-                        !checked.isEmpty()));
+                form(model, owner, form, moment, errors(result, checked), refusals(checked), !checked.isEmpty()));
     }
 
     private static String saved(long id, boolean draft) {
@@ -106,15 +95,14 @@ record MomentController(
     }
 
     @GetMapping("/student/log/{id}/edit")
-    String edit(Owner owner, Locale locale, Model model, @PathVariable long id) {
+    String edit(Owner owner, Model model, @PathVariable long id) {
         MomentDetails moment = moments.find(owner, id).orElseThrow(Owner::notFound);
-        return form(model, owner, locale, MomentForm.of(moment), moment, Map.of(), List.of(), false);
+        return form(model, owner, MomentForm.of(moment), moment, Map.of(), List.of(), false);
     }
 
     @PostMapping("/student/log/{id}")
     String update(
             Owner owner,
-            Locale locale,
             Model model,
             HttpServletResponse response,
             @PathVariable long id,
@@ -127,11 +115,10 @@ record MomentController(
                 form,
                 offer(
                         owner,
-                        locale,
                         moment,
                         moment.evidence().size() + accepted(checked).size()));
         if (!result.valid() || refused(checked)) {
-            return rejected(response, model, owner, locale, form, moment, result, checked);
+            return rejected(response, model, owner, form, moment, result, checked);
         }
         saving.update(owner, id, result.content(), accepted(checked), clock.instant());
         return saved(id, form.draft());
@@ -152,7 +139,6 @@ record MomentController(
     private String form(
             Model model,
             Owner owner,
-            Locale locale,
             MomentForm form,
             MomentDetails moment,
             Map<String, String> errors,
@@ -163,7 +149,7 @@ record MomentController(
         model.addAttribute("errors", errors);
         model.addAttribute("refusedFiles", refused);
         model.addAttribute("filesLost", filesLost);
-        model.addAttribute("categories", catalog.categories(owner.courseId(), locale));
+        model.addAttribute("categories", catalog.categories(owner.courseId()));
         model.addAttribute("goals", catalog.goals(owner));
         model.addAttribute("competencies", catalog.competencies(owner.courseId()));
         model.addAttribute(
@@ -179,8 +165,8 @@ record MomentController(
      * What this student may link to: the course's categories, goals and competencies, plus whatever the moment is
      * already linked to (an archived category stays valid on the moments that have it).
      */
-    private MomentFormCheck.Offer offer(Owner owner, Locale locale, MomentDetails moment, int evidenceFiles) {
-        Set<Long> categories = ids(catalog.categories(owner.courseId(), locale));
+    private MomentFormCheck.Offer offer(Owner owner, MomentDetails moment, int evidenceFiles) {
+        Set<Long> categories = ids(catalog.categories(owner.courseId()));
         Set<Long> goals = catalog.goals(owner).stream().map(Goal::id).collect(Collectors.toCollection(HashSet::new));
         Set<Long> competencies = ids(catalog.competencies(owner.courseId()));
         if (moment != null) {

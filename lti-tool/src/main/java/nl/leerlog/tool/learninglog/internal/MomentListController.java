@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.web.FormAnswers;
@@ -28,7 +27,6 @@ record MomentListController(MomentListView listView) {
     @GetMapping("/student/log")
     String list(
             Owner owner,
-            Locale locale,
             Model model,
             HttpServletResponse response,
             @RequestParam(required = false) String from,
@@ -68,7 +66,7 @@ record MomentListController(MomentListView listView) {
         if (deleted != null) {
             FormAnswers.showAddress(response, "/student/log");
         }
-        return listView.show(model, owner, locale, input, filter, errors, deleted, RESULTS_TARGET.equals(target));
+        return listView.show(model, owner, input, filter, errors, deleted, RESULTS_TARGET.equals(target));
     }
 
     private static String blank(String value) {

@@ -1,6 +1,5 @@
 package nl.leerlog.tool.learninglog.internal;
 
-import java.util.Locale;
 import java.util.Map;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.internship.Internships;
@@ -27,7 +26,6 @@ record MomentListView(LearningMoments moments, ProgrammeCatalog catalog, Interns
     String show(
             Model model,
             Owner owner,
-            Locale locale,
             FilterInput input,
             MomentFilter filter,
             Map<String, String> errors,
@@ -44,7 +42,7 @@ record MomentListView(LearningMoments moments, ProgrammeCatalog catalog, Interns
             // A filter change: only the results are replaced, so the catalog need not be read again.
             return "learninglog/list :: results";
         }
-        model.addAttribute("categories", catalog.categories(owner.courseId(), locale));
+        model.addAttribute("categories", catalog.categories(owner.courseId()));
         model.addAttribute("goals", catalog.goals(owner));
         model.addAttribute("competencies", catalog.competencies(owner.courseId()));
         model.addAttribute("internship", internships.summary(owner).orElse(null));

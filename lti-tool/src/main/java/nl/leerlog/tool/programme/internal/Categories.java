@@ -36,7 +36,7 @@ public class Categories {
     }
 
     /** Every category of the course in menu order, archived ones too. */
-    public List<Category> all(long courseId, Locale locale) {
+    public List<Category> all(long courseId) {
         return db.select(CATEGORY.ID, CATEGORY.NAME, CATEGORY.POSITION, CATEGORY.ARCHIVED)
                 .from(CATEGORY)
                 .where(CATEGORY.COURSE_ID.eq(courseId))

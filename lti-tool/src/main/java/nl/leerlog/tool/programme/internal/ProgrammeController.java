@@ -53,8 +53,6 @@ record ProgrammeController(
 
     @PostMapping("/categories")
     ModelAndView addCategory(CurrentUser user, Locale locale, @RequestParam(defaultValue = "") String name) {
-        // A course's first own category must come after its defaults, not instead of them.
-        catalog.categories(user.courseId(), locale);
         FieldErrors errors = checkCategory(user.courseId(), name, null);
         if (!errors.any()) {
             try {
@@ -251,7 +249,7 @@ record ProgrammeController(
             CurrentUser user, Locale locale, FormState failed, CompetencyImport.Report report, HttpStatus status) {
         ExtendedModelMap model = new ExtendedModelMap();
         long courseId = user.courseId();
-        model.addAttribute("categories", categories.all(courseId, locale));
+        model.addAttribute("categories", categories.all(courseId));
         model.addAttribute("goals", goals.all(courseId));
         model.addAttribute("competencies", competencies.all(courseId));
         model.addAttribute("fields", MomentField.values());

@@ -7,7 +7,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.util.Locale;
 import java.util.UUID;
 import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
@@ -83,7 +82,7 @@ class ProgrammeBrowserTests extends LaunchedCourseTests {
                 r -> r.url().equals(base + "/teacher/programme") && r.status() == 200,
                 () -> page.keyboard().press("Enter"));
         page.locator("input[value='Intervision']").waitFor();
-        assertThat(catalog.categories(courseId, Locale.ENGLISH))
+        assertThat(catalog.categories(courseId))
                 .extracting(Choice::label)
                 .last()
                 .isEqualTo("Intervision");
