@@ -95,7 +95,8 @@ record ReflectionController(Reflections reflections, ReflectionModels models, Pr
         Map<String, String> errors = form.errors(model);
         if (!errors.isEmpty()) {
             page.addAttribute("otherModels", List.of());
-            return invalid(response, page, user, model, moment, form, errors, null);
+            // Bad input is the student's to fix: the form again, with their input and a message at each field.
+            return FormAnswers.rejected(response, form(page, user, model, moment, form, errors, null));
         }
         long id = reflections.create(
                 owner, model.id(), moment == null ? null : moment.id(), form.content(), clock.instant());
@@ -152,7 +153,8 @@ record ReflectionController(Reflections reflections, ReflectionModels models, Pr
         ReflectionForm form = ReflectionForm.read(params, model);
         Map<String, String> errors = form.errors(model);
         if (!errors.isEmpty()) {
-            return invalid(response, page, user, model, reflection.moment(), form, errors, reflection.id());
+            return FormAnswers.rejected(
+                    response, form(page, user, model, reflection.moment(), form, errors, reflection.id()));
         }
         if (!reflections.update(owner, id, form.contentKeeping(reflection, model), clock.instant())) {
             throw Owner.notFound();
@@ -184,19 +186,6 @@ record ReflectionController(Reflections reflections, ReflectionModels models, Pr
     private ReflectionModel modelOf(CurrentUser user, Reflection reflection) {
         return models.find(user.courseId(), reflection.modelId(), user.locale())
                 .orElseThrow(() -> new IllegalStateException("reflection " + reflection.id() + " has no model"));
-    }
-
-    /** Bad input is the student's to fix: the form again, with their input and a message at each field. */
-    private static String invalid(
-            HttpServletResponse response,
-            Model page,
-            CurrentUser user,
-            ReflectionModel model,
-            Reflection.MomentLink moment,
-            ReflectionForm form,
-            Map<String, String> errors,
-            Long reflectionId) {
-        return FormAnswers.rejected(response, form(page, user, model, moment, form, errors, reflectionId));
     }
 
     private static String form(
