@@ -3,11 +3,12 @@ package nl.leerlog.tool.web;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.leerlog.tool.system.DatabaseText;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 
 /**
- * Validation errors of one form, by field: each a message key the page shows next to its field. The checks of
- * free text live here so every form of the programme and the internship refuses the same things the same way.
+ * Validation errors of one form, by field: each a message key the page shows next to its field. Free text is
+ * checked by one rule ({@link TypeableTextRule}), bound forms and hand-checked imports alike.
  */
 public record FieldErrors(Map<String, String> byField) {
 
@@ -25,6 +26,25 @@ public record FieldErrors(Map<String, String> byField) {
 
     public String get(String field) {
         return byField.get(field);
+    }
+
+    /**
+     * The errors Spring bound and Bean Validation found, the first one per field. Our constraints report their
+     * message key as the message; a value Spring could not convert to the field's type gets {@code form.error.type}.
+     */
+    public static FieldErrors of(BindingResult result) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError error : result.getFieldErrors()) {
+            errors.putIfAbsent(error.getField(), key(error));
+        }
+        return new FieldErrors(errors);
+    }
+
+    private static String key(FieldError error) {
+        if (error.isBindingFailure() || "typeMismatch".equals(error.getCode()) || error.getDefaultMessage() == null) {
+            return "form.error.type";
+        }
+        return error.getDefaultMessage();
     }
 
     public boolean any() {
@@ -46,11 +66,7 @@ public record FieldErrors(Map<String, String> byField) {
 
         /** The stripped text; a blank one is rejected as missing. */
         public String required(String field, String value, int maxLength) {
-            String text = optional(field, value, maxLength);
-            if (text == null && !has(field)) {
-                reject(field, "programme.error.required");
-            }
-            return text;
+            return check(field, value, new TypeableTextRule(maxLength, true));
         }
 
         /**
@@ -58,20 +74,16 @@ public record FieldErrors(Map<String, String> byField) {
          * database column holds (NUL) or no reader wants (other control characters than line breaks), is rejected.
          */
         public String optional(String field, String value, int maxLength) {
-            if (value == null || value.isBlank()) {
+            return check(field, value, new TypeableTextRule(maxLength, false));
+        }
+
+        private String check(String field, String value, TypeableTextRule rule) {
+            String problem = rule.problem(value);
+            if (problem != null) {
+                reject(field, problem);
                 return null;
             }
-            String text = value.strip();
-            // Forms never bring such characters (system.ControlCharacterFilter); an imported CSV file may.
-            if (!DatabaseText.typeable(text)) {
-                reject(field, "programme.error.characters");
-                return null;
-            }
-            if (text.length() > maxLength) {
-                reject(field, "programme.error.too-long");
-                return null;
-            }
-            return text;
+            return TypeableTextRule.stripped(value);
         }
 
         public FieldErrors build() {

@@ -1,10 +1,12 @@
 package nl.leerlog.tool.internship.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.internship.Internship;
 import nl.leerlog.tool.internship.Internships;
+import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.FormState;
 import nl.leerlog.tool.web.Navigation;
@@ -12,6 +14,7 @@ import nl.leerlog.tool.web.Notice;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ExtendedModelMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,19 +46,18 @@ record InternshipController(Internships internships) {
     }
 
     @PostMapping("/student/internship")
-    ModelAndView studentSave(Owner owner, CurrentUser user, InternshipForm form) {
-        InternshipForm.Checked checked = form.check();
-        if (checked.errors().any()) {
+    ModelAndView studentSave(Owner owner, CurrentUser user, @Valid InternshipForm form, BindingResult errors) {
+        if (errors.hasErrors()) {
             return page(
                     user,
                     "log",
                     "/student/internship",
                     null,
                     form,
-                    form.failed(checked.errors()),
+                    form.failed(FieldErrors.of(errors)),
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
-        internships.save(owner.courseId(), owner.userId(), checked.internship(), owner.userId());
+        internships.save(owner.courseId(), owner.userId(), form.toInternship(), owner.userId());
         return new ModelAndView(FormAnswers.redirect("/student/internship?saved=true"));
     }
 
@@ -97,20 +99,20 @@ record InternshipController(Internships internships) {
     }
 
     @PostMapping("/teacher/students/{studentId}/internship")
-    ModelAndView teacherSave(CurrentUser user, @PathVariable long studentId, InternshipForm form) {
+    ModelAndView teacherSave(
+            CurrentUser user, @PathVariable long studentId, @Valid InternshipForm form, BindingResult errors) {
         String name = student(user, studentId);
-        InternshipForm.Checked checked = form.check();
-        if (checked.errors().any()) {
+        if (errors.hasErrors()) {
             return page(
                     user,
                     "students",
                     "/teacher/students/" + studentId + "/internship",
                     name,
                     form,
-                    form.failed(checked.errors()),
+                    form.failed(FieldErrors.of(errors)),
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
-        internships.save(user.courseId(), studentId, checked.internship(), user.userId());
+        internships.save(user.courseId(), studentId, form.toInternship(), user.userId());
         return new ModelAndView(FormAnswers.redirect("/teacher/students/" + studentId + "/internship?saved=true"));
     }
 

@@ -2,28 +2,25 @@ package nl.leerlog.tool.internship.internal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import nl.leerlog.tool.internship.Internship;
 import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormState;
+import nl.leerlog.tool.web.TypeableText;
+import nl.leerlog.tool.web.TypeableTextRule;
 
-/** The internship form as it is sent: every field is text until checked. */
+/**
+ * The internship form as it is sent: every field is text, so what was typed comes back as typed, and is checked
+ * by the constraints on it when bound with {@code @Valid}.
+ */
+@EndNotBeforeStart
 public record InternshipForm(
-        String organisation,
-        String supervisorName,
-        String supervisorEmail,
-        String startsOn,
-        String endsOn,
-        String assignment) {
-
-    /**
-     * An address as people type it: one @, no spaces, a dot in the domain. Deliberately not RFC 5322 in full:
-     * the point is to catch typing mistakes, and nothing is ever sent to it from here.
-     */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
-
-    /** The checked internship, or the errors by field. */
-    public record Checked(Internship internship, FieldErrors errors) {}
+        @TypeableText(max = 300) String organisation,
+        @TypeableText(max = 200) String supervisorName,
+        @TypeableText(max = 320) @InternshipEmail String supervisorEmail,
+        @PlanningDate String startsOn,
+        @PlanningDate String endsOn,
+        @TypeableText(max = 4000) String assignment) {
 
     public static InternshipForm of(Internship internship) {
         return new InternshipForm(
@@ -35,24 +32,15 @@ public record InternshipForm(
                 internship.assignment());
     }
 
-    public Checked check() {
-        FieldErrors.Builder errors = new FieldErrors.Builder();
-        String checkedOrganisation = errors.optional("organisation", organisation, 300);
-        String checkedSupervisor = errors.optional("supervisorName", supervisorName, 200);
-        String checkedEmail = errors.optional("supervisorEmail", supervisorEmail, 320);
-        if (checkedEmail != null && !EMAIL.matcher(checkedEmail).matches()) {
-            errors.reject("supervisorEmail", "internship.error.email");
-            checkedEmail = null;
-        }
-        LocalDate start = date(errors, "startsOn", startsOn);
-        LocalDate end = date(errors, "endsOn", endsOn);
-        if (start != null && end != null && end.isBefore(start)) {
-            errors.reject("endsOn", "internship.error.end-before-start");
-        }
-        String checkedAssignment = errors.optional("assignment", assignment, 4000);
-        return new Checked(
-                new Internship(checkedOrganisation, checkedSupervisor, checkedEmail, start, end, checkedAssignment),
-                errors.build());
+    /** The internship of a valid form: stripped text, blanks as {@code null}. */
+    public Internship toInternship() {
+        return new Internship(
+                TypeableTextRule.stripped(organisation),
+                TypeableTextRule.stripped(supervisorName),
+                TypeableTextRule.stripped(supervisorEmail),
+                date(startsOn).orElse(null),
+                date(endsOn).orElse(null),
+                TypeableTextRule.stripped(assignment));
     }
 
     public FormState failed(FieldErrors errors) {
@@ -74,21 +62,19 @@ public record InternshipForm(
                 assignment);
     }
 
-    /** A date as a date input sends it (ISO, yyyy-mm-dd), within years people plan internships in. */
-    private static LocalDate date(FieldErrors.Builder errors, String field, String value) {
+    /**
+     * The date of {@code value} as a date input sends it (ISO, yyyy-mm-dd), within years people plan internships
+     * in; empty for blank or wrong text.
+     */
+    static Optional<LocalDate> date(String value) {
         if (value == null || value.isBlank()) {
-            return null;
+            return Optional.empty();
         }
         try {
             LocalDate date = LocalDate.parse(value.strip());
-            if (date.getYear() < 1990 || date.getYear() > 2200) {
-                errors.reject(field, "internship.error.date");
-                return null;
-            }
-            return date;
+            return date.getYear() < 1990 || date.getYear() > 2200 ? Optional.empty() : Optional.of(date);
         } catch (DateTimeParseException notADate) {
-            errors.reject(field, "internship.error.date");
-            return null;
+            return Optional.empty();
         }
     }
 

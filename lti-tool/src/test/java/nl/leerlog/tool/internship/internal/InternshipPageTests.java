@@ -139,6 +139,20 @@ class InternshipPageTests extends LaunchedCourseTests {
     }
 
     @Test
+    void aDateWithNoSuchMonthOrDayIsRefused() {
+        Map<String, String> form = internship("Zorghuis De Linde");
+        form.put("endsOn", "2026-13-45");
+
+        HttpResponse<String> refused = student.post("/student/internship", form);
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("Enter a date like 2026-02-02.", "value=\"2026-13-45\"", "aria-describedby=\"endsOn-error\"");
+        assertThat(db.fetchCount(INTERNSHIP, INTERNSHIP.STUDENT_ID.eq(studentId)))
+                .isZero();
+    }
+
+    @Test
     void aTeacherOfTheCourseCorrectsTheStudentsInternship() {
         student.post("/student/internship", internship("Zorghuis De Linde"));
         long teacherId = userIdOf(users.teacher());
