@@ -4,6 +4,7 @@ import static nl.leerlog.schema.Tables.APP_USER;
 import static nl.leerlog.schema.Tables.CATEGORY;
 import static nl.leerlog.schema.Tables.COMPETENCY;
 import static nl.leerlog.schema.Tables.COURSE;
+import static nl.leerlog.schema.Tables.ENROLMENT;
 import static nl.leerlog.schema.Tables.LEARNING_GOAL;
 import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
 import static nl.leerlog.schema.Tables.PROGRAMME;
@@ -49,6 +50,28 @@ public record LearningLogRows(DSLContext db) {
                 .set(APP_USER.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
                 .returningResult(APP_USER.ID)
                 .fetchSingle(APP_USER.ID);
+    }
+
+    /** A person with an active enrolment in the course, as a launch or the roster would leave them. */
+    public long member(long courseId, String name, CourseRole role) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        long id = db.insertInto(APP_USER)
+                .set(APP_USER.ISSUER, ISSUER)
+                .set(APP_USER.SUBJECT, "person-" + UUID.randomUUID())
+                .set(APP_USER.DISPLAY_NAME, name)
+                .set(APP_USER.CREATED_AT, now)
+                .set(APP_USER.LAST_LAUNCH_AT, now)
+                .returningResult(APP_USER.ID)
+                .fetchSingle(APP_USER.ID);
+        db.insertInto(ENROLMENT)
+                .set(ENROLMENT.COURSE_ID, courseId)
+                .set(ENROLMENT.USER_ID, id)
+                .set(ENROLMENT.COURSE_ROLE, role.name())
+                .set(ENROLMENT.LTI_ROLES, "")
+                .set(ENROLMENT.CREATED_AT, now)
+                .set(ENROLMENT.LAST_LAUNCH_AT, now)
+                .execute();
+        return id;
     }
 
     /** A student of {@code courseId} as a request would have them, in {@code locale}. */

@@ -1,16 +1,12 @@
 package nl.leerlog.tool.identity;
 
-import static nl.leerlog.schema.Tables.APP_USER;
 import static nl.leerlog.schema.Tables.ENROLMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import nl.leerlog.tool.LearningLogRows;
 import nl.leerlog.tool.identity.InternshipTeachers.Intern;
 import nl.leerlog.tool.identity.InternshipTeachers.Person;
@@ -127,23 +123,7 @@ abstract class InternshipTeachersContractTests {
     }
 
     private long member(long courseId, String name, CourseRole role) {
-        OffsetDateTime now = NOW.atOffset(ZoneOffset.UTC);
-        long id = db.insertInto(APP_USER)
-                .set(APP_USER.ISSUER, "https://rows-lms.example.edu")
-                .set(APP_USER.SUBJECT, "person-" + UUID.randomUUID())
-                .set(APP_USER.DISPLAY_NAME, name)
-                .set(APP_USER.CREATED_AT, now)
-                .returningResult(APP_USER.ID)
-                .fetchSingle(APP_USER.ID);
-        db.insertInto(ENROLMENT)
-                .set(ENROLMENT.COURSE_ID, courseId)
-                .set(ENROLMENT.USER_ID, id)
-                .set(ENROLMENT.COURSE_ROLE, role.name())
-                .set(ENROLMENT.LTI_ROLES, "")
-                .set(ENROLMENT.CREATED_AT, now)
-                .set(ENROLMENT.LAST_LAUNCH_AT, now)
-                .execute();
-        return id;
+        return new LearningLogRows(db).member(courseId, name, role);
     }
 
     private void leave(long courseId, long userId) {

@@ -1,6 +1,5 @@
 package nl.leerlog.tool.programme.internal;
 
-import static nl.leerlog.schema.Tables.APP_USER;
 import static nl.leerlog.schema.Tables.CATEGORY;
 import static nl.leerlog.schema.Tables.COMPETENCY;
 import static nl.leerlog.schema.Tables.COURSE;
@@ -18,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import nl.leerlog.tool.LearningLogRows;
 import nl.leerlog.tool.identity.CourseCreatedEvent;
 import nl.leerlog.tool.identity.CourseRole;
 import nl.leerlog.tool.identity.CurrentUser;
@@ -408,24 +408,6 @@ abstract class ProgrammeRepositoryContractTests {
     }
 
     private long person(long courseId, CourseRole role) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        long id = db.insertInto(APP_USER)
-                .set(APP_USER.ISSUER, "https://programme-lms.example.edu")
-                .set(APP_USER.SUBJECT, "user-" + UUID.randomUUID())
-                .set(APP_USER.DISPLAY_NAME, "Someone")
-                .set(APP_USER.CREATED_AT, now)
-                .set(APP_USER.LAST_LAUNCH_AT, now)
-                .returningResult(APP_USER.ID)
-                .fetchSingle(APP_USER.ID);
-        db.insertInto(ENROLMENT)
-                .set(ENROLMENT.COURSE_ID, courseId)
-                .set(ENROLMENT.USER_ID, id)
-                .set(ENROLMENT.COURSE_ROLE, role.name())
-                .set(ENROLMENT.LTI_ROLES, "")
-                .set(ENROLMENT.ACTIVE, true)
-                .set(ENROLMENT.CREATED_AT, now)
-                .set(ENROLMENT.LAST_LAUNCH_AT, now)
-                .execute();
-        return id;
+        return new LearningLogRows(db).member(courseId, "Someone", role);
     }
 }
