@@ -57,7 +57,8 @@ class LaunchBenchmark {
                 .map(Integer::parseInt)
                 .toList();
         int launches = Integer.getInteger("benchmark.launches", 5000);
-        int warmup = Integer.getInteger("benchmark.warmup", 3000);
+        // On two cores the JIT is still compiling after the first few thousand launches; measure the steady state.
+        int warmup = Integer.getInteger("benchmark.warmup", 12000);
         boolean postgres = "postgres".equals(System.getProperty("benchmark.database"));
 
         try (TestPlatform platform = TestPlatform.start()) {
