@@ -23,25 +23,30 @@ final class TableOwnership {
     static final String TABLES = "nl.leerlog.schema.tables";
 
     /** Each table by its generated class name, under the module that owns it. */
-    static final Map<String, Set<String>> TABLES_BY_MODULE = Map.of(
-            "identity", Set.of("AppUser", "Course", "Enrolment", "InternshipTeacher", "LtiLoginState", "LtiSession"),
-            "admin", Set.of("AdminAudit", "LtiFrameOrigin", "LtiLaunchEvent"),
-            "keys", Set.of("ToolKey"),
-            "registration", Set.of("LtiRegistration", "LtiDeployment"),
-            "internship", Set.of("Internship"),
-            "programme",
-                    Set.of("Programme", "Category", "Competency", "LearningGoal", "ReflectionModel", "ReflectionStep"),
-            "learninglog",
+    static final Map<String, Set<String>> TABLES_BY_MODULE = Map.ofEntries(
+            Map.entry(
+                    "identity",
+                    Set.of("AppUser", "Course", "Enrolment", "InternshipTeacher", "LtiLoginState", "LtiSession")),
+            Map.entry("admin", Set.of("AdminAudit", "LtiFrameOrigin", "LtiLaunchEvent")),
+            Map.entry("keys", Set.of("ToolKey")),
+            Map.entry("registration", Set.of("LtiRegistration", "LtiDeployment")),
+            Map.entry("internship", Set.of("Internship")),
+            Map.entry(
+                    "programme",
+                    Set.of("Programme", "Category", "Competency", "LearningGoal", "ReflectionModel", "ReflectionStep")),
+            Map.entry(
+                    "learninglog",
                     Set.of(
                             "LearningMoment",
                             "LearningMomentCompetency",
                             "LearningMomentGoal",
                             "LearningMomentPerson",
                             "Evidence",
-                            "EvidenceContent"),
-            "reflection", Set.of("Reflection", "ReflectionAnswer"),
-            "saved", Set.of("SavedItem"),
-            "system", Set.of("Shedlock"));
+                            "EvidenceContent")),
+            Map.entry("reflection", Set.of("Reflection", "ReflectionAnswer")),
+            Map.entry("saved", Set.of("SavedItem")),
+            Map.entry("guidance", Set.of("GuidanceQuestion", "GuidanceItem", "GuidanceItemPart", "GuidanceMessage")),
+            Map.entry("system", Set.of("Shedlock")));
 
     private TableOwnership() {}
 

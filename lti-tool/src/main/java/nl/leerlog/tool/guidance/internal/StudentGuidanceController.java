@@ -1,24 +1,172 @@
 package nl.leerlog.tool.guidance.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.leerlog.tool.guidance.ShareableItem;
+import nl.leerlog.tool.guidance.ShareableRecords;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.InternshipTeachers;
+import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.web.FieldErrors;
+import nl.leerlog.tool.web.FormAnswers;
+import nl.leerlog.tool.web.Notice;
 import nl.leerlog.tool.web.Section;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/**
- * The student's guidance page: who their internship teacher is, or, before a coordinator linked them, whom to
- * ask; their questions join it here.
- */
+/** The student's guidance: their internship teacher, their questions, asking with at most three items, a thread. */
 @Controller
 @Section("guidance")
-record StudentGuidanceController(InternshipTeachers links) {
+class StudentGuidanceController {
+
+    private final InternshipTeachers links;
+    private final GuidanceQuestions questions;
+    private final Map<String, ShareableRecords> shareable;
+    private final Clock clock;
+
+    StudentGuidanceController(
+            InternshipTeachers links, GuidanceQuestions questions, List<ShareableRecords> shareable, Clock clock) {
+        this.links = links;
+        this.questions = questions;
+        this.shareable = shareable.stream().collect(Collectors.toMap(ShareableRecords::kind, Function.identity()));
+        this.clock = clock;
+    }
 
     @GetMapping("/student/guidance")
-    String guidance(CurrentUser user, Model page) {
+    String guidance(Owner owner, CurrentUser user, @RequestParam(required = false) String done, Model page) {
         page.addAttribute(
-                "teacher", links.teacherOf(user.courseId(), user.userId()).orElse(null));
+                "teacher", links.teacherOf(owner.courseId(), owner.userId()).orElse(null));
+        page.addAttribute("threads", questions.mine(owner));
+        page.addAttribute("notice", "sent".equals(done) ? Notice.of("guidance.sent", null) : null);
         return "guidance/student";
+    }
+
+    @GetMapping("/student/guidance/new")
+    String ask(Owner owner, Model page) {
+        return askPage(owner, AskForm.empty(), FieldErrors.none(), page);
+    }
+
+    @PostMapping("/student/guidance/new")
+    String send(
+            Owner owner,
+            CurrentUser user,
+            @Valid AskForm form,
+            BindingResult binding,
+            Model page,
+            HttpServletResponse response) {
+        Optional<InternshipTeachers.Person> teacher = links.teacherOf(owner.courseId(), owner.userId());
+        FieldErrors.Builder errors = new FieldErrors.Builder();
+        FieldErrors.of(binding).byField().forEach(errors::reject);
+        List<GuidanceQuestions.NewItem> items = new ArrayList<>();
+        if (!errors.has("items")) {
+            // Each item must be the student's own, still there and final: anything else is refused, nothing is sent.
+            for (String key : new LinkedHashSet<>(form.items())) {
+                Optional<GuidanceQuestions.NewItem> item = item(owner, user, key);
+                if (item.isEmpty()) {
+                    errors.reject("items", "guidance.error.item");
+                    break;
+                }
+                items.add(item.get());
+            }
+        }
+        if (teacher.isEmpty() || errors.build().any()) {
+            return FormAnswers.rejected(response, askPage(owner, form, errors.build(), page));
+        }
+        long id = questions.ask(owner, teacher.get().id(), form.toQuestion(), items, clock.instant());
+        return FormAnswers.redirect("/student/guidance/" + id + "?done=sent");
+    }
+
+    @GetMapping("/student/guidance/{id}")
+    String thread(Owner owner, @PathVariable long id, @RequestParam(required = false) String done, Model page) {
+        Thread thread = questions.mine(owner, id).orElseThrow(Owner::notFound);
+        page.addAttribute("thread", thread);
+        page.addAttribute(
+                "teacher", links.teacherOf(owner.courseId(), owner.userId()).orElse(null));
+        page.addAttribute("byStudent", true);
+        page.addAttribute("action", "/student/guidance/" + id);
+        page.addAttribute("notice", done == null ? null : Notice.of("guidance.done." + done, null));
+        page.addAttribute("errors", FieldErrors.none());
+        return "guidance/thread";
+    }
+
+    @PostMapping("/student/guidance/{id}/reply")
+    String reply(
+            Owner owner,
+            @PathVariable long id,
+            @RequestParam(required = false) String body,
+            Model page,
+            HttpServletResponse response) {
+        String problem = MessageText.problem(body);
+        if (problem != null) {
+            thread(owner, id, null, page);
+            page.addAttribute("errors", MessageText.error(problem));
+            page.addAttribute("body", body);
+            return FormAnswers.rejected(response, "guidance/thread");
+        }
+        if (!questions.reply(owner, id, body.strip(), clock.instant())) {
+            throw Owner.notFound();
+        }
+        return FormAnswers.redirect("/student/guidance/" + id + "?done=replied");
+    }
+
+    @PostMapping("/student/guidance/{id}/close")
+    String close(Owner owner, @PathVariable long id) {
+        if (!questions.close(owner, id, clock.instant())) {
+            throw Owner.notFound();
+        }
+        return FormAnswers.redirect("/student/guidance/" + id + "?done=closed");
+    }
+
+    @PostMapping("/student/guidance/{id}/items/{itemId}/withdraw")
+    String withdraw(Owner owner, @PathVariable long id, @PathVariable long itemId) {
+        if (!questions.withdraw(owner, id, itemId, clock.instant())) {
+            throw Owner.notFound();
+        }
+        return FormAnswers.redirect("/student/guidance/" + id + "?done=withdrawn");
+    }
+
+    private Optional<GuidanceQuestions.NewItem> item(Owner owner, CurrentUser user, String key) {
+        int colon = key == null ? -1 : key.indexOf(':');
+        if (colon < 1) {
+            return Optional.empty();
+        }
+        ShareableRecords records = shareable.get(key.substring(0, colon));
+        long recordId;
+        try {
+            recordId = Long.parseLong(key.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return records == null
+                ? Optional.empty()
+                : records.snapshot(owner, recordId, user.locale())
+                        .map(snapshot -> new GuidanceQuestions.NewItem(records.kind(), recordId, snapshot));
+    }
+
+    private String askPage(Owner owner, AskForm form, FieldErrors errors, Model page) {
+        List<ShareableItem> choices = new ArrayList<>();
+        shareable.values().forEach(records -> choices.addAll(records.shareable(owner)));
+        choices.sort((a, b) -> b.date().compareTo(a.date()));
+        page.addAttribute(
+                "teacher", links.teacherOf(owner.courseId(), owner.userId()).orElse(null));
+        page.addAttribute("choices", choices);
+        page.addAttribute("form", form);
+        page.addAttribute("answerForms", AnswerForm.values());
+        page.addAttribute("maxItems", AskForm.MAX_ITEMS);
+        page.addAttribute("errors", errors);
+        return "guidance/ask";
     }
 }

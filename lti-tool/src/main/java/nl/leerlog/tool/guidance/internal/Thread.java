@@ -1,0 +1,48 @@
+package nl.leerlog.tool.guidance.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import nl.leerlog.tool.guidance.ItemSnapshot;
+
+/** A guidance question with what the reader may see of it: the shared items and the messages. */
+record Thread(
+        Summary summary,
+        String question,
+        AnswerForm answerForm,
+        String preferredMoments,
+        List<SharedItem> items,
+        List<Message> messages) {
+
+    /** A question in a list: its student, its teacher, title, state and last change. */
+    record Summary(
+            long id,
+            long studentId,
+            long teacherId,
+            String title,
+            QuestionState state,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {}
+
+    /** An item as sent; a withdrawn one keeps only its kind and the moment it was withdrawn. */
+    record SharedItem(
+            long id,
+            String kind,
+            String title,
+            LocalDate date,
+            List<ItemSnapshot.Part> parts,
+            OffsetDateTime withdrawnAt) {
+
+        public boolean withdrawn() {
+            return withdrawnAt != null;
+        }
+    }
+
+    /** A message by the student or the teacher, or a line the tool wrote ({@link MessageKind#WITHDRAWN}). */
+    record Message(MessageKind kind, boolean byStudent, String body, OffsetDateTime createdAt) {}
+
+    enum MessageKind {
+        MESSAGE,
+        WITHDRAWN
+    }
+}
