@@ -2,13 +2,16 @@ package nl.leerlog.tool;
 
 import com.microsoft.playwright.options.Cookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import nl.leerlog.lti.claims.LtiClaims;
 import nl.leerlog.lti.testing.LaunchClient;
 import nl.leerlog.lti.testing.TestPlatform;
@@ -83,6 +86,20 @@ public record CourseUsers(
             return browser.send(request(path)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(LaunchClient.form(params))));
+        }
+
+        /** A form post with repeated fields (ticked checkboxes), each given as {@code name=value}. */
+        public HttpResponse<String> post(String path, List<String> fields) {
+            String body = fields.stream()
+                    .map(field -> {
+                        int eq = field.indexOf('=');
+                        return field.substring(0, eq) + "="
+                                + URLEncoder.encode(field.substring(eq + 1), StandardCharsets.UTF_8);
+                    })
+                    .collect(Collectors.joining("&"));
+            return browser.send(request(path)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
         /** This person's session cookies for a Playwright window on {@code toolBaseUrl}, to take over the launch. */

@@ -45,7 +45,14 @@ final class TableOwnership {
                             "EvidenceContent")),
             Map.entry("reflection", Set.of("Reflection", "ReflectionAnswer")),
             Map.entry("saved", Set.of("SavedItem")),
-            Map.entry("guidance", Set.of("GuidanceQuestion", "GuidanceItem", "GuidanceItemPart", "GuidanceMessage")),
+            Map.entry(
+                    "guidance",
+                    Set.of(
+                            "GuidanceQuestion",
+                            "GuidanceItem",
+                            "GuidanceItemPart",
+                            "GuidanceMessage",
+                            "TeacherAvailability")),
             Map.entry("system", Set.of("Shedlock")));
 
     private TableOwnership() {}

@@ -34,21 +34,26 @@ class StudentGuidanceController {
 
     private final InternshipTeachers links;
     private final GuidanceQuestions questions;
+    private final TeacherAvailabilities availabilities;
     private final Map<String, ShareableRecords> shareable;
     private final Clock clock;
 
     StudentGuidanceController(
-            InternshipTeachers links, GuidanceQuestions questions, List<ShareableRecords> shareable, Clock clock) {
+            InternshipTeachers links,
+            GuidanceQuestions questions,
+            TeacherAvailabilities availabilities,
+            List<ShareableRecords> shareable,
+            Clock clock) {
         this.links = links;
         this.questions = questions;
+        this.availabilities = availabilities;
         this.shareable = shareable.stream().collect(Collectors.toMap(ShareableRecords::kind, Function.identity()));
         this.clock = clock;
     }
 
     @GetMapping("/student/guidance")
     String guidance(Owner owner, CurrentUser user, @RequestParam(required = false) String done, Model page) {
-        page.addAttribute(
-                "teacher", links.teacherOf(owner.courseId(), owner.userId()).orElse(null));
+        addTeacher(owner, page);
         page.addAttribute("threads", questions.mine(owner));
         page.addAttribute("notice", "sent".equals(done) ? Notice.of("guidance.sent", null) : null);
         return "guidance/student";
@@ -93,8 +98,7 @@ class StudentGuidanceController {
     String thread(Owner owner, @PathVariable long id, @RequestParam(required = false) String done, Model page) {
         Thread thread = questions.mine(owner, id).orElseThrow(Owner::notFound);
         page.addAttribute("thread", thread);
-        page.addAttribute(
-                "teacher", links.teacherOf(owner.courseId(), owner.userId()).orElse(null));
+        addTeacher(owner, page);
         page.addAttribute("byStudent", true);
         page.addAttribute("action", "/student/guidance/" + id);
         page.addAttribute("notice", done == null ? null : Notice.of("guidance.done." + done, null));
@@ -156,12 +160,19 @@ class StudentGuidanceController {
                         .map(snapshot -> new GuidanceQuestions.NewItem(records.kind(), recordId, snapshot));
     }
 
+    /** The student's internship teacher and when they answer, or neither without a link. */
+    private void addTeacher(Owner owner, Model page) {
+        Optional<InternshipTeachers.Person> teacher = links.teacherOf(owner.courseId(), owner.userId());
+        page.addAttribute("teacher", teacher.orElse(null));
+        page.addAttribute(
+                "availability", teacher.map(t -> availabilities.of(t.id())).orElse(null));
+    }
+
     private String askPage(Owner owner, AskForm form, FieldErrors errors, Model page) {
         List<ShareableItem> choices = new ArrayList<>();
         shareable.values().forEach(records -> choices.addAll(records.shareable(owner)));
         choices.sort((a, b) -> b.date().compareTo(a.date()));
-        page.addAttribute(
-                "teacher", links.teacherOf(owner.courseId(), owner.userId()).orElse(null));
+        addTeacher(owner, page);
         page.addAttribute("choices", choices);
         page.addAttribute("form", form);
         page.addAttribute("answerForms", AnswerForm.values());

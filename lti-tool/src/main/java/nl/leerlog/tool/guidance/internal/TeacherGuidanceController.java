@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @Section("dashboard")
-record TeacherGuidanceController(InternshipTeachers links, GuidanceQuestions questions, Clock clock) {
+record TeacherGuidanceController(
+        InternshipTeachers links, GuidanceQuestions questions, TeacherAvailabilities availabilities, Clock clock) {
 
     @GetMapping("/teacher/guidance")
     String list(CurrentUser user, Model page) {
@@ -42,6 +43,7 @@ record TeacherGuidanceController(InternshipTeachers links, GuidanceQuestions que
         page.addAttribute("thread", thread);
         page.addAttribute("studentName", names(teacher).get(thread.summary().studentId()));
         page.addAttribute("byStudent", false);
+        page.addAttribute("availability", availabilities.of(teacher.teacherId()));
         page.addAttribute("action", "/teacher/guidance/" + id);
         page.addAttribute("notice", "replied".equals(done) ? Notice.of("guidance.done.replied", null) : null);
         page.addAttribute("errors", FieldErrors.none());

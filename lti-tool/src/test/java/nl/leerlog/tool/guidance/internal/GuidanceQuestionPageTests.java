@@ -5,15 +5,11 @@ import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.CourseUsers;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
@@ -203,19 +199,8 @@ class GuidanceQuestionPageTests extends LaunchedCourseTests {
         return send(student, fields);
     }
 
-    /** The ask form as a browser posts it: repeated fields for the ticked items. */
     private static HttpResponse<String> send(LaunchedUser student, List<String> fields) {
-        String body = fields.stream()
-                .map(field -> {
-                    int eq = field.indexOf('=');
-                    return field.substring(0, eq) + "="
-                            + URLEncoder.encode(field.substring(eq + 1), StandardCharsets.UTF_8);
-                })
-                .collect(Collectors.joining("&"));
-        return student.browser()
-                .send(student.request("/student/guidance/new")
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return student.post("/student/guidance/new", fields);
     }
 
     private static HttpResponse<String> reply(LaunchedUser user, String thread, String body) {
