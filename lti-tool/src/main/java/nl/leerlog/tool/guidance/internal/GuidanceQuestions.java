@@ -4,8 +4,6 @@ import static nl.leerlog.schema.Tables.GUIDANCE_ITEM;
 import static nl.leerlog.schema.Tables.GUIDANCE_ITEM_PART;
 import static nl.leerlog.schema.Tables.GUIDANCE_MESSAGE;
 import static nl.leerlog.schema.Tables.GUIDANCE_QUESTION;
-import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.val;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -112,15 +110,79 @@ class GuidanceQuestions {
         return write(teacher.reads(GUIDANCE_QUESTION), id, teacher.teacherId(), body, QuestionState.ANSWERED, now);
     }
 
-    /** The student closes their question; nothing more can be written in it. */
+    /** The student closes their question; nothing more can be written in it. False if not theirs or already over. */
+    @Transactional
     boolean close(Owner owner, long id, Instant now) {
-        return db.update(GUIDANCE_QUESTION)
-                        .set(GUIDANCE_QUESTION.STATE, QuestionState.CLOSED.name())
-                        .set(GUIDANCE_QUESTION.UPDATED_AT, at(now))
-                        .where(owner.owns(GUIDANCE_QUESTION))
-                        .and(GUIDANCE_QUESTION.ID.eq(id))
-                        .execute()
-                == 1;
+        return move(owner.owns(GUIDANCE_QUESTION), id, QuestionState.CLOSED, now);
+    }
+
+    /** The student says their question is answered (also when it was answered outside Leerlog); they may still write. */
+    @Transactional
+    boolean markAnswered(Owner owner, long id, Instant now) {
+        return move(owner.owns(GUIDANCE_QUESTION), id, QuestionState.ANSWERED, now);
+    }
+
+    /**
+     * The student withdraws the whole question, also a closed one: every item still shared is withdrawn as one would
+     * be, the messages stay as written, and nothing more can be written in it. False if not theirs or already withdrawn.
+     */
+    @Transactional
+    boolean withdraw(Owner owner, long id, Instant now) {
+        int moved = db.update(GUIDANCE_QUESTION)
+                .set(GUIDANCE_QUESTION.STATE, QuestionState.WITHDRAWN.name())
+                .set(GUIDANCE_QUESTION.UPDATED_AT, at(now))
+                .where(owner.owns(GUIDANCE_QUESTION))
+                .and(GUIDANCE_QUESTION.ID.eq(id))
+                .and(GUIDANCE_QUESTION.STATE.ne(QuestionState.WITHDRAWN.name()))
+                .execute();
+        if (moved == 0) {
+            return false;
+        }
+        for (long itemId : db.select(GUIDANCE_ITEM.ID)
+                .from(GUIDANCE_ITEM)
+                .where(GUIDANCE_ITEM.QUESTION_ID.eq(id))
+                .and(GUIDANCE_ITEM.WITHDRAWN_AT.isNull())
+                .fetch(GUIDANCE_ITEM.ID)) {
+            forget(itemId, now);
+        }
+        line(id, owner.userId(), Thread.MessageKind.QUESTION_WITHDRAWN, now);
+        return true;
+    }
+
+    /** The state of the student's own question, to tell a refused write from a missing thread. */
+    Optional<QuestionState> state(Owner owner, long id) {
+        return state(owner.owns(GUIDANCE_QUESTION), id);
+    }
+
+    /** The state of a question this teacher may still see, to tell a refused write from a missing thread. */
+    Optional<QuestionState> state(TeacherView teacher, long id) {
+        return state(teacher.reads(GUIDANCE_QUESTION), id);
+    }
+
+    /** When the student's question last changed, for the open thread's cheap "anything new since" check. */
+    Optional<OffsetDateTime> changedAt(Owner owner, long id) {
+        return changedAt(owner.owns(GUIDANCE_QUESTION), id);
+    }
+
+    /** When a question this teacher may see last changed; empty once they may not see it any more. */
+    Optional<OffsetDateTime> changedAt(TeacherView teacher, long id) {
+        return changedAt(teacher.reads(GUIDANCE_QUESTION), id);
+    }
+
+    private Optional<QuestionState> state(Condition reader, long id) {
+        return db.select(GUIDANCE_QUESTION.STATE)
+                .from(GUIDANCE_QUESTION)
+                .where(reader)
+                .and(GUIDANCE_QUESTION.ID.eq(id))
+                .fetchOptional(r -> QuestionState.valueOf(r.value1()));
+    }
+
+    private Optional<OffsetDateTime> changedAt(Condition reader, long id) {
+        return db.select(GUIDANCE_QUESTION.UPDATED_AT)
+                .from(GUIDANCE_QUESTION)
+                .where(reader)
+                .and(GUIDANCE_QUESTION.ID.eq(id))
+                .fetchOptional(GUIDANCE_QUESTION.UPDATED_AT);
     }
 
     /**
@@ -143,50 +205,72 @@ class GuidanceQuestions {
         if (withdrawn == 0) {
             return false;
         }
-        db.deleteFrom(GUIDANCE_ITEM_PART)
-                .where(GUIDANCE_ITEM_PART.ITEM_ID.eq(itemId))
-                .execute();
-        db.insertInto(GUIDANCE_MESSAGE)
-                .set(GUIDANCE_MESSAGE.QUESTION_ID, questionId)
-                .set(GUIDANCE_MESSAGE.AUTHOR_ID, owner.userId())
-                .set(GUIDANCE_MESSAGE.KIND, Thread.MessageKind.WITHDRAWN.name())
-                .set(GUIDANCE_MESSAGE.BODY, "")
-                .set(GUIDANCE_MESSAGE.CREATED_AT, at)
-                .execute();
+        forget(itemId, now);
+        touch(questionId, now);
+        line(questionId, owner.userId(), Thread.MessageKind.WITHDRAWN, now);
         return true;
     }
 
+    /** A withdrawn item keeps its row for the thread's line, but neither its title nor its content. */
+    private void forget(long itemId, Instant now) {
+        db.update(GUIDANCE_ITEM)
+                .set(GUIDANCE_ITEM.TITLE, "")
+                .set(GUIDANCE_ITEM.OCCURRED_ON, (java.time.LocalDate) null)
+                .set(GUIDANCE_ITEM.WITHDRAWN_AT, at(now))
+                .where(GUIDANCE_ITEM.ID.eq(itemId))
+                .execute();
+        db.deleteFrom(GUIDANCE_ITEM_PART)
+                .where(GUIDANCE_ITEM_PART.ITEM_ID.eq(itemId))
+                .execute();
+    }
+
+    /** A line the tool writes in the thread on the student's behalf (no text of its own). */
+    private void line(long questionId, long authorId, Thread.MessageKind kind, Instant now) {
+        db.insertInto(GUIDANCE_MESSAGE)
+                .set(GUIDANCE_MESSAGE.QUESTION_ID, questionId)
+                .set(GUIDANCE_MESSAGE.AUTHOR_ID, authorId)
+                .set(GUIDANCE_MESSAGE.KIND, kind.name())
+                .set(GUIDANCE_MESSAGE.BODY, "")
+                .set(GUIDANCE_MESSAGE.CREATED_AT, at(now))
+                .execute();
+    }
+
+    private void touch(long questionId, Instant now) {
+        db.update(GUIDANCE_QUESTION)
+                .set(GUIDANCE_QUESTION.UPDATED_AT, at(now))
+                .where(GUIDANCE_QUESTION.ID.eq(questionId))
+                .execute();
+    }
+
     /**
-     * Writes a message only where {@code reader} may see an open question, in one statement, so that a reply racing
-     * an unlink or a close either lands before it or not at all.
+     * Moves an open question to {@code next} where {@code reader} may see it. The update locks the row, so a close,
+     * a withdrawal and a reply on the same question happen one after the other, never half.
      */
-    private boolean write(Condition reader, long id, long authorId, String body, QuestionState next, Instant now) {
-        OffsetDateTime at = at(now);
-        int written = db.insertInto(
-                        GUIDANCE_MESSAGE,
-                        GUIDANCE_MESSAGE.QUESTION_ID,
-                        GUIDANCE_MESSAGE.AUTHOR_ID,
-                        GUIDANCE_MESSAGE.KIND,
-                        GUIDANCE_MESSAGE.BODY,
-                        GUIDANCE_MESSAGE.CREATED_AT)
-                .select(db.select(
-                                GUIDANCE_QUESTION.ID,
-                                val(authorId),
-                                inline(Thread.MessageKind.MESSAGE.name()),
-                                val(body),
-                                val(at))
-                        .from(GUIDANCE_QUESTION)
+    private boolean move(Condition reader, long id, QuestionState next, Instant now) {
+        return db.update(GUIDANCE_QUESTION)
+                        .set(GUIDANCE_QUESTION.STATE, next.name())
+                        .set(GUIDANCE_QUESTION.UPDATED_AT, at(now))
                         .where(reader)
                         .and(GUIDANCE_QUESTION.ID.eq(id))
-                        .and(GUIDANCE_QUESTION.STATE.ne(QuestionState.CLOSED.name())))
-                .execute();
-        if (written == 0) {
+                        .and(GUIDANCE_QUESTION.STATE.notIn(QuestionState.over()))
+                        .execute()
+                == 1;
+    }
+
+    /**
+     * Writes a message only where {@code reader} may see an open question: the state moves first, under the row's
+     * lock, so a reply racing an unlink, a close or a withdrawal either lands before it or not at all.
+     */
+    private boolean write(Condition reader, long id, long authorId, String body, QuestionState next, Instant now) {
+        if (!move(reader, id, next, now)) {
             return false;
         }
-        db.update(GUIDANCE_QUESTION)
-                .set(GUIDANCE_QUESTION.STATE, next.name())
-                .set(GUIDANCE_QUESTION.UPDATED_AT, at)
-                .where(GUIDANCE_QUESTION.ID.eq(id))
+        db.insertInto(GUIDANCE_MESSAGE)
+                .set(GUIDANCE_MESSAGE.QUESTION_ID, id)
+                .set(GUIDANCE_MESSAGE.AUTHOR_ID, authorId)
+                .set(GUIDANCE_MESSAGE.KIND, Thread.MessageKind.MESSAGE.name())
+                .set(GUIDANCE_MESSAGE.BODY, body)
+                .set(GUIDANCE_MESSAGE.CREATED_AT, at(now))
                 .execute();
         return true;
     }

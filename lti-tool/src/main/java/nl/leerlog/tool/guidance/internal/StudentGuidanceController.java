@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.leerlog.tool.guidance.ShareableItem;
@@ -19,6 +20,7 @@ import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Notice;
 import nl.leerlog.tool.web.Section;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,6 +33,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @Section("guidance")
 class StudentGuidanceController {
+
+    /** The changes a thread page can tell of on top (its {@code done} parameter). */
+    private static final Set<String> DONE =
+            Set.of("sent", "replied", "closed", "answered", "withdrawn", "question-withdrawn");
 
     private final InternshipTeachers links;
     private final GuidanceQuestions questions;
@@ -101,9 +107,34 @@ class StudentGuidanceController {
         addTeacher(owner, page);
         page.addAttribute("byStudent", true);
         page.addAttribute("action", "/student/guidance/" + id);
-        page.addAttribute("notice", done == null ? null : Notice.of("guidance.done." + done, null));
+        page.addAttribute(
+                "notice", done != null && DONE.contains(done) ? Notice.of("guidance.done." + done, null) : null);
         page.addAttribute("errors", FieldErrors.none());
         return "guidance/thread";
+    }
+
+    /** The open thread asks every few seconds: nothing (204) until the question changed, then its messages. */
+    @GetMapping("/student/guidance/{id}/messages")
+    String messages(
+            Owner owner,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") long since,
+            Model page,
+            HttpServletResponse response) {
+        var changedAt = questions.changedAt(owner, id);
+        if (changedAt.isPresent() && Thread.Summary.version(changedAt.get()) == since) {
+            response.setStatus(HttpStatus.NO_CONTENT.value());
+            return null;
+        }
+        return questions
+                .mine(owner, id)
+                .map(thread -> {
+                    page.addAttribute("thread", thread);
+                    page.addAttribute("byStudent", true);
+                    page.addAttribute("action", "/student/guidance/" + id);
+                    return "guidance/thread :: messages";
+                })
+                .orElse("guidance/fragments :: gone");
     }
 
     @PostMapping("/student/guidance/{id}/reply")
@@ -121,25 +152,43 @@ class StudentGuidanceController {
             return FormAnswers.rejected(response, "guidance/thread");
         }
         if (!questions.reply(owner, id, body.strip(), clock.instant())) {
-            throw Owner.notFound();
+            // Closed or withdrawn in another tab: say so and keep the text; a thread that is not theirs stays unknown.
+            questions.state(owner, id).filter(state -> !state.open()).orElseThrow(Owner::notFound);
+            thread(owner, id, null, page);
+            page.addAttribute("conflict", "guidance.conflict.own");
+            page.addAttribute("body", body);
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return "guidance/thread";
         }
         return FormAnswers.redirect("/student/guidance/" + id + "?done=replied");
     }
 
     @PostMapping("/student/guidance/{id}/close")
     String close(Owner owner, @PathVariable long id) {
-        if (!questions.close(owner, id, clock.instant())) {
+        return after(questions.close(owner, id, clock.instant()), id, "closed");
+    }
+
+    @PostMapping("/student/guidance/{id}/answered")
+    String markAnswered(Owner owner, @PathVariable long id) {
+        return after(questions.markAnswered(owner, id, clock.instant()), id, "answered");
+    }
+
+    @PostMapping("/student/guidance/{id}/withdraw")
+    String withdrawQuestion(Owner owner, @PathVariable long id) {
+        return after(questions.withdraw(owner, id, clock.instant()), id, "question-withdrawn");
+    }
+
+    /** Back to the thread after a change, or "not found" when it is not theirs or already over. */
+    private static String after(boolean changed, long id, String done) {
+        if (!changed) {
             throw Owner.notFound();
         }
-        return FormAnswers.redirect("/student/guidance/" + id + "?done=closed");
+        return FormAnswers.redirect("/student/guidance/" + id + "?done=" + done);
     }
 
     @PostMapping("/student/guidance/{id}/items/{itemId}/withdraw")
     String withdraw(Owner owner, @PathVariable long id, @PathVariable long itemId) {
-        if (!questions.withdraw(owner, id, itemId, clock.instant())) {
-            throw Owner.notFound();
-        }
-        return FormAnswers.redirect("/student/guidance/" + id + "?done=withdrawn");
+        return after(questions.withdraw(owner, id, itemId, clock.instant()), id, "withdrawn");
     }
 
     private Optional<GuidanceQuestions.NewItem> item(Owner owner, CurrentUser user, String key) {

@@ -2,6 +2,7 @@ package nl.leerlog.tool.guidance.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.leerlog.tool.identity.CurrentUser;
@@ -12,6 +13,7 @@ import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Notice;
 import nl.leerlog.tool.web.Section;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,11 +66,44 @@ record TeacherGuidanceController(
             page.addAttribute("body", body);
             return FormAnswers.rejected(response, "guidance/thread");
         }
-        // Refused when the student was unlinked or closed the question meanwhile: nothing is written.
-        if (!questions.reply(TeacherView.of(user), id, body.strip(), clock.instant())) {
-            throw Owner.notFound();
+        TeacherView teacher = TeacherView.of(user);
+        if (!questions.reply(teacher, id, body.strip(), clock.instant())) {
+            // The student closed or withdrew the question meanwhile: say so and keep the text. Unlinked: not found.
+            QuestionState state =
+                    questions.state(teacher, id).filter(s -> !s.open()).orElseThrow(Owner::notFound);
+            thread(user, id, null, page);
+            page.addAttribute("conflict", "guidance.conflict." + state.name().toLowerCase(Locale.ROOT));
+            page.addAttribute("body", body);
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return "guidance/thread";
         }
         return FormAnswers.redirect("/teacher/guidance/" + id + "?done=replied");
+    }
+
+    /** The open thread asks every few seconds: nothing (204) until the question changed, then its messages. */
+    @GetMapping("/teacher/guidance/{id}/messages")
+    String messages(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") long since,
+            Model page,
+            HttpServletResponse response) {
+        TeacherView teacher = TeacherView.of(user);
+        var changedAt = questions.changedAt(teacher, id);
+        if (changedAt.isPresent() && Thread.Summary.version(changedAt.get()) == since) {
+            response.setStatus(HttpStatus.NO_CONTENT.value());
+            return null;
+        }
+        // Unlinked meanwhile: the messages leave the page at the next poll, not only at the next page load.
+        return questions
+                .sentTo(teacher, id)
+                .map(thread -> {
+                    page.addAttribute("thread", thread);
+                    page.addAttribute("byStudent", false);
+                    page.addAttribute("action", "/teacher/guidance/" + id);
+                    return "guidance/thread :: messages";
+                })
+                .orElse("guidance/fragments :: gone");
     }
 
     /** The names of this teacher's own interns, by id. */

@@ -1,7 +1,9 @@
 package nl.leerlog.tool.guidance.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import nl.leerlog.tool.guidance.ItemSnapshot;
 
@@ -22,7 +24,17 @@ record Thread(
             String title,
             QuestionState state,
             OffsetDateTime createdAt,
-            OffsetDateTime updatedAt) {}
+            OffsetDateTime updatedAt) {
+
+        /** The moment of the last change, to the microsecond the database keeps: an open page's "seen up to". */
+        public long version() {
+            return version(updatedAt);
+        }
+
+        static long version(OffsetDateTime changedAt) {
+            return ChronoUnit.MICROS.between(Instant.EPOCH, changedAt.toInstant());
+        }
+    }
 
     /** An item as sent; a withdrawn one keeps only its kind and the moment it was withdrawn. */
     record SharedItem(
@@ -38,11 +50,14 @@ record Thread(
         }
     }
 
-    /** A message by the student or the teacher, or a line the tool wrote ({@link MessageKind#WITHDRAWN}). */
+    /** A message by the student or the teacher, or a line the tool wrote for something the student did. */
     record Message(MessageKind kind, boolean byStudent, String body, OffsetDateTime createdAt) {}
 
     enum MessageKind {
         MESSAGE,
-        WITHDRAWN
+        /** One item was withdrawn. */
+        WITHDRAWN,
+        /** The whole question was withdrawn, its items with it. */
+        QUESTION_WITHDRAWN
     }
 }

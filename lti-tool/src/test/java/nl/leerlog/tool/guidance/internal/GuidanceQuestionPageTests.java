@@ -174,9 +174,82 @@ class GuidanceQuestionPageTests extends LaunchedCourseTests {
 
         assertThat(users.student().post(thread + "/close", Map.of()).statusCode())
                 .isEqualTo(302);
-        assertThat(reply(users.teacher(), teacherThread, "One more thing").statusCode())
+        HttpResponse<String> late = reply(users.teacher(), teacherThread, "One more thing");
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body())
+                .contains("the student closed this question meanwhile", "One more thing")
+                .doesNotContain("Send reply");
+        assertThat(users.student().get(thread).body())
+                .contains("Closed", "nothing more can be written in it")
+                .doesNotContain("Send reply", "One more thing");
+    }
+
+    @Test
+    void theStudentMarksTheQuestionAnsweredAndLaterWithdrawsItWithAllItsItems() {
+        String thread = threadOf(ask(
+                users.student(),
+                "Is my plan realistic?",
+                moment(users.student(), "Planning session"),
+                moment(users.student(), "Talk with my mentor")));
+        String teacherThread = thread.replace("/student/", "/teacher/");
+
+        assertThat(users.student().post(thread + "/answered", Map.of()).statusCode())
+                .isEqualTo(302);
+        assertThat(users.student().get(thread).body()).contains("Answered", "Send reply");
+        assertThat(classmate.post(thread + "/withdraw", Map.of()).statusCode()).isEqualTo(404);
+
+        assertThat(users.student().post(thread + "/withdraw", Map.of()).statusCode())
+                .isEqualTo(302);
+
+        String teacherView = users.teacher().get(teacherThread).body();
+        assertThat(teacherView)
+                .contains(
+                        "Withdrawn by the student", "The student withdrew this question and everything shared with it.")
+                .doesNotContain("Planning session", "Talk with my mentor", "Send reply");
+        HttpResponse<String> late = reply(users.teacher(), teacherThread, "Sorry for the delay");
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("the student withdrew this question meanwhile", "Sorry for the delay");
+        HttpResponse<String> own = reply(users.student(), thread, "Never mind");
+        assertThat(own.statusCode()).isEqualTo(409);
+        assertThat(own.body()).contains("this question is already over", "Never mind");
+        assertThat(users.student().post(thread + "/withdraw", Map.of()).statusCode())
                 .isEqualTo(404);
-        assertThat(users.student().get(thread).body()).contains("Closed").doesNotContain("Send reply");
+        assertThat(users.student().get(thread).body())
+                .contains("Is my plan realistic?", "Could you help me with this?")
+                .doesNotContain("Planning session");
+    }
+
+    @Test
+    void anOpenThreadHearsOfANewReplyAndLosesItsMessagesWhenTheTeacherIsUnlinked() {
+        String thread = threadOf(ask(users.student(), "Waiting for news", moment(users.student(), "Shift report")));
+        String teacherThread = thread.replace("/student/", "/teacher/");
+        String seen = sinceOf(users.student().get(thread).body());
+        HttpResponse<String> unknownNotice = users.student().get(thread + "?done=hacked");
+        assertThat(unknownNotice.statusCode()).isEqualTo(200);
+        assertThat(unknownNotice.body()).doesNotContain("??", "role=\"status\"");
+
+        assertThat(users.student().get(thread + "/messages?since=" + seen).statusCode())
+                .isEqualTo(204);
+        reply(users.teacher(), teacherThread, "I read it, more on Monday.");
+        HttpResponse<String> news = users.student().get(thread + "/messages?since=" + seen);
+        assertThat(news.statusCode()).isEqualTo(200);
+        assertThat(news.body()).contains("I read it, more on Monday.", "id=\"thread-messages\"");
+        assertThat(sinceOf(news.body())).isNotEqualTo(seen);
+        assertThat(classmate.get(thread + "/messages?since=0").body())
+                .contains("no longer available")
+                .doesNotContain("I read it");
+
+        String teacherSeen = sinceOf(users.teacher().get(teacherThread).body());
+        links.unlink(course, List.of(userIdOf(users.student())));
+
+        HttpResponse<String> gone = users.teacher().get(teacherThread + "/messages?since=" + teacherSeen);
+        assertThat(gone.statusCode()).isEqualTo(200);
+        assertThat(gone.body()).contains("no longer available").doesNotContain("I read it", "Waiting for news");
+    }
+
+    /** The "seen up to" an open thread polls with. */
+    private static String sinceOf(String page) {
+        return page.replaceAll("(?s).*?/messages\\?since=(\\d+).*", "$1");
     }
 
     /** The thread a sent question leads to, without the notice's query. */
