@@ -1,5 +1,6 @@
 package nl.leerlog.tool.identity;
 
+import static nl.leerlog.schema.Tables.ENROLMENT;
 import static nl.leerlog.schema.Tables.INTERNSHIP_TEACHER;
 
 import org.jooq.Condition;
@@ -10,7 +11,8 @@ import org.jooq.impl.DSL;
 /**
  * The one place that decides what a teacher may read of what students shared, next to {@link Owner} for the
  * student's own records: rows a student of the teacher's course sent to this teacher, while that student is still
- * linked to them as their internship teacher. Unlinking takes the access away at once; another teacher of the course,
+ * linked to them as their internship teacher and still an active student of the course (the roster drops those who
+ * left). Unlinking or leaving takes the access away at once; another teacher of the course,
  * a teacher of another course and every student get "not found". Only launched teachers get a {@code TeacherView}.
  *
  * <p>A table readable this way carries {@code course_id}, {@code owner_id} (the student) and {@code teacher_id} (to
@@ -52,7 +54,13 @@ public final class TeacherView {
                         .from(INTERNSHIP_TEACHER)
                         .where(INTERNSHIP_TEACHER.COURSE_ID.eq(course))
                         .and(INTERNSHIP_TEACHER.STUDENT_ID.eq(owner))
-                        .and(INTERNSHIP_TEACHER.TEACHER_ID.eq(teacherId)));
+                        .and(INTERNSHIP_TEACHER.TEACHER_ID.eq(teacherId)))
+                .andExists(DSL.selectOne()
+                        .from(ENROLMENT)
+                        .where(ENROLMENT.COURSE_ID.eq(course))
+                        .and(ENROLMENT.USER_ID.eq(owner))
+                        .and(ENROLMENT.ACTIVE.isTrue())
+                        .and(ENROLMENT.COURSE_ROLE.eq(CourseRole.STUDENT.name())));
     }
 
     private static Field<Long> column(Table<?> table, String name) {

@@ -1,5 +1,6 @@
 package nl.leerlog.tool.guidance.internal;
 
+import static nl.leerlog.schema.Tables.ENROLMENT;
 import static nl.leerlog.schema.Tables.GUIDANCE_QUESTION;
 import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,6 +145,25 @@ class GuidanceQuestionPageTests extends LaunchedCourseTests {
     }
 
     @Test
+    void aStudentWhoLeftTheCourseIsNoLongerReadByTheirTeacherAndIsAgainWhenBack() {
+        String thread = threadOf(ask(users.student(), "Before I left", moment(users.student(), "Last week")));
+        String teacherThread = thread.replace("/student/", "/teacher/");
+        assertThat(users.teacher().get(teacherThread).statusCode()).isEqualTo(200);
+
+        // What the roster sync writes for a student no longer in the course.
+        enrolment(users.student(), false);
+
+        assertThat(users.teacher().get(teacherThread).statusCode()).isEqualTo(404);
+        assertThat(users.teacher().get("/teacher/guidance").body()).doesNotContain("Before I left");
+        assertThat(reply(users.teacher(), teacherThread, "Are you still there?").statusCode())
+                .isEqualTo(404);
+
+        enrolment(users.student(), true);
+
+        assertThat(users.teacher().get(teacherThread).body()).contains("Before I left", "Last week");
+    }
+
+    @Test
     void theTeacherRepliesTheStudentWithdrawsAnItemAndClosesTheQuestion() {
         String thread = threadOf(ask(
                 users.student(),
@@ -245,6 +265,14 @@ class GuidanceQuestionPageTests extends LaunchedCourseTests {
         HttpResponse<String> gone = users.teacher().get(teacherThread + "/messages?since=" + teacherSeen);
         assertThat(gone.statusCode()).isEqualTo(200);
         assertThat(gone.body()).contains("no longer available").doesNotContain("I read it", "Waiting for news");
+    }
+
+    private void enrolment(LaunchedUser student, boolean active) {
+        db.update(ENROLMENT)
+                .set(ENROLMENT.ACTIVE, active)
+                .where(ENROLMENT.COURSE_ID.eq(course))
+                .and(ENROLMENT.USER_ID.eq(userIdOf(student)))
+                .execute();
     }
 
     /** The "seen up to" an open thread polls with. */
