@@ -52,6 +52,7 @@ final class TableOwnership {
                             "GuidanceItem",
                             "GuidanceItemPart",
                             "GuidanceMessage",
+                            "GuidanceConversation",
                             "TeacherAvailability")),
             Map.entry("system", Set.of("Shedlock")));
 

@@ -29,9 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 class GuidanceQuestions {
 
     private final DSLContext db;
+    private final GuidanceConversations conversations;
 
-    GuidanceQuestions(DSLContext db) {
+    GuidanceQuestions(DSLContext db, GuidanceConversations conversations) {
         this.db = db;
+        this.conversations = conversations;
     }
 
     /** A question as the student sends it, with the items copied as they are now. */
@@ -145,6 +147,7 @@ class GuidanceQuestions {
                 .fetch(GUIDANCE_ITEM.ID)) {
             forget(itemId, now);
         }
+        conversations.cancelAll(id, now);
         line(id, owner.userId(), Thread.MessageKind.QUESTION_WITHDRAWN, now);
         return true;
     }
@@ -293,7 +296,8 @@ class GuidanceQuestions {
                         AnswerForm.valueOf(question.getAnswerForm()),
                         question.getPreferredMoments(),
                         items(id),
-                        messages(id, question.getOwnerId())));
+                        messages(id, question.getOwnerId()),
+                        conversations.of(id)));
     }
 
     private List<Thread.SharedItem> items(long questionId) {

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where a guidance thread stands: waiting for the teacher, answered, closed by the student, or withdrawn by the
+ * Where a guidance thread stands: waiting for the teacher, answered, a conversation planned, closed by the student, or withdrawn by the
  * student (its items with it). Nobody writes in a closed or withdrawn thread.
  */
 enum QuestionState {
     WAITING,
     ANSWERED,
+    /** A conversation is agreed. */
+    PLANNED,
     CLOSED,
     WITHDRAWN;
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +21,10 @@ import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Notice;
 import nl.leerlog.tool.web.Section;
+import nl.leerlog.tool.web.TypeableTextRule;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,12 +38,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Section("guidance")
 class StudentGuidanceController {
 
+    /** Which other moment suits the student: required, so that the teacher can propose one that fits. */
+    private static final TypeableTextRule NOTE = new TypeableTextRule(1000, true);
+
     /** The changes a thread page can tell of on top (its {@code done} parameter). */
-    private static final Set<String> DONE =
-            Set.of("sent", "replied", "closed", "answered", "withdrawn", "question-withdrawn");
+    private static final Set<String> DONE = Set.of(
+            "sent",
+            "replied",
+            "closed",
+            "answered",
+            "withdrawn",
+            "question-withdrawn",
+            "accepted",
+            "declined",
+            "cancelled");
 
     private final InternshipTeachers links;
     private final GuidanceQuestions questions;
+    private final GuidanceConversations conversations;
+    private final MessageSource messages;
     private final TeacherAvailabilities availabilities;
     private final Map<String, ShareableRecords> shareable;
     private final Clock clock;
@@ -47,11 +64,15 @@ class StudentGuidanceController {
     StudentGuidanceController(
             InternshipTeachers links,
             GuidanceQuestions questions,
+            GuidanceConversations conversations,
+            MessageSource messages,
             TeacherAvailabilities availabilities,
             List<ShareableRecords> shareable,
             Clock clock) {
         this.links = links;
         this.questions = questions;
+        this.conversations = conversations;
+        this.messages = messages;
         this.availabilities = availabilities;
         this.shareable = shareable.stream().collect(Collectors.toMap(ShareableRecords::kind, Function.identity()));
         this.clock = clock;
@@ -176,6 +197,47 @@ class StudentGuidanceController {
     @PostMapping("/student/guidance/{id}/withdraw")
     String withdrawQuestion(Owner owner, @PathVariable long id) {
         return after(questions.withdraw(owner, id, clock.instant()), id, "question-withdrawn");
+    }
+
+    @PostMapping("/student/guidance/{id}/conversations/{conversationId}/accept")
+    String accept(Owner owner, @PathVariable long id, @PathVariable long conversationId) {
+        return after(conversations.accept(owner, id, conversationId, clock.instant()), id, "accepted");
+    }
+
+    @PostMapping("/student/guidance/{id}/conversations/{conversationId}/decline")
+    String decline(
+            Owner owner,
+            @PathVariable long id,
+            @PathVariable long conversationId,
+            @RequestParam(required = false) String note,
+            Model page,
+            HttpServletResponse response) {
+        String problem = NOTE.problem(note);
+        if (problem != null) {
+            thread(owner, id, null, page);
+            FieldErrors.Builder errors = new FieldErrors.Builder();
+            errors.reject("note", problem);
+            page.addAttribute("errors", errors.build());
+            page.addAttribute("note", note);
+            return FormAnswers.rejected(response, "guidance/thread");
+        }
+        return after(conversations.decline(owner, id, conversationId, note.strip(), clock.instant()), id, "declined");
+    }
+
+    @PostMapping("/student/guidance/{id}/conversations/{conversationId}/cancel")
+    String cancel(Owner owner, @PathVariable long id, @PathVariable long conversationId) {
+        return after(conversations.cancel(owner, id, conversationId, clock.instant()), id, "cancelled");
+    }
+
+    @GetMapping("/student/guidance/{id}/conversations/{conversationId}/invitation.ics")
+    ResponseEntity<String> invitation(
+            Owner owner, @PathVariable long id, @PathVariable long conversationId, Locale locale) {
+        Conversation conversation = conversations
+                .mine(owner, id, conversationId)
+                .filter(Conversation::invitation)
+                .orElseThrow(Owner::notFound);
+        Thread thread = questions.mine(owner, id).orElseThrow(Owner::notFound);
+        return Invitations.download(conversation, thread, messages, locale, clock);
     }
 
     /** Back to the thread after a change, or "not found" when it is not theirs or already over. */

@@ -1,9 +1,12 @@
 package nl.leerlog.tool.guidance.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.InternshipTeachers;
@@ -13,10 +16,14 @@ import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Notice;
 import nl.leerlog.tool.web.Section;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +35,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @Section("dashboard")
 record TeacherGuidanceController(
-        InternshipTeachers links, GuidanceQuestions questions, TeacherAvailabilities availabilities, Clock clock) {
+        MessageSource messages,
+        InternshipTeachers links,
+        GuidanceQuestions questions,
+        GuidanceConversations conversations,
+        TeacherAvailabilities availabilities,
+        Clock clock) {
+
+    /** The changes a thread page can tell of on top (its {@code done} parameter). */
+    private static final Set<String> DONE = Set.of("replied", "proposed", "cancelled");
 
     @GetMapping("/teacher/guidance")
     String list(CurrentUser user, Model page) {
@@ -47,9 +62,71 @@ record TeacherGuidanceController(
         page.addAttribute("byStudent", false);
         page.addAttribute("availability", availabilities.of(teacher.teacherId()));
         page.addAttribute("action", "/teacher/guidance/" + id);
-        page.addAttribute("notice", "replied".equals(done) ? Notice.of("guidance.done.replied", null) : null);
+        page.addAttribute(
+                "notice", done != null && DONE.contains(done) ? Notice.of("guidance.done." + done, null) : null);
         page.addAttribute("errors", FieldErrors.none());
+        page.addAttribute("proposal", ProposalForm.suggested(thread.answerForm()));
+        page.addAttribute("conversationErrors", FieldErrors.none());
+        page.addAttribute(
+                "conversationForms", List.of(AnswerForm.VIDEO_CALL, AnswerForm.PHONE, AnswerForm.FACE_TO_FACE));
         return "guidance/thread";
+    }
+
+    @PostMapping("/teacher/guidance/{id}/conversations")
+    String propose(
+            CurrentUser user,
+            @PathVariable long id,
+            @Valid @ModelAttribute("proposal") ProposalForm proposal,
+            BindingResult binding,
+            Model page,
+            HttpServletResponse response) {
+        FieldErrors.Builder errors = new FieldErrors.Builder();
+        FieldErrors.of(binding).byField().forEach(errors::reject);
+        if (!errors.has("date")
+                && !errors.has("time")
+                && proposal.date()
+                        .atTime(proposal.time())
+                        .atZone(Conversation.ZONE)
+                        .toInstant()
+                        .isBefore(clock.instant())) {
+            errors.reject("date", "conversation.error.past");
+        }
+        if (errors.build().any()) {
+            thread(user, id, null, page);
+            page.addAttribute("proposal", proposal);
+            page.addAttribute("conversationErrors", errors.build());
+            return FormAnswers.rejected(response, "guidance/thread");
+        }
+        TeacherView teacher = TeacherView.of(user);
+        if (!conversations.propose(teacher, id, proposal, clock.instant())) {
+            // Over, or a conversation was proposed meanwhile (another tab): say so; unlinked: not found.
+            questions.state(teacher, id).orElseThrow(Owner::notFound);
+            thread(user, id, null, page);
+            page.addAttribute("conflict", "conversation.conflict");
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return "guidance/thread";
+        }
+        return FormAnswers.redirect("/teacher/guidance/" + id + "?done=proposed");
+    }
+
+    @PostMapping("/teacher/guidance/{id}/conversations/{conversationId}/cancel")
+    String cancel(CurrentUser user, @PathVariable long id, @PathVariable long conversationId) {
+        if (!conversations.cancel(TeacherView.of(user), id, conversationId, clock.instant())) {
+            throw Owner.notFound();
+        }
+        return FormAnswers.redirect("/teacher/guidance/" + id + "?done=cancelled");
+    }
+
+    @GetMapping("/teacher/guidance/{id}/conversations/{conversationId}/invitation.ics")
+    ResponseEntity<String> invitation(
+            CurrentUser user, @PathVariable long id, @PathVariable long conversationId, Locale locale) {
+        TeacherView teacher = TeacherView.of(user);
+        Conversation conversation = conversations
+                .sentTo(teacher, id, conversationId)
+                .filter(Conversation::invitation)
+                .orElseThrow(Owner::notFound);
+        Thread thread = questions.sentTo(teacher, id).orElseThrow(Owner::notFound);
+        return Invitations.download(conversation, thread, messages, locale, clock);
     }
 
     @PostMapping("/teacher/guidance/{id}/reply")

@@ -14,7 +14,16 @@ record Thread(
         AnswerForm answerForm,
         String preferredMoments,
         List<SharedItem> items,
-        List<Message> messages) {
+        List<Message> messages,
+        List<Conversation> conversations) {
+
+    /** The conversation proposed or agreed now, if any: at most one at a time. */
+    public Conversation activeConversation() {
+        return conversations.stream()
+                .filter(c -> c.proposed() || c.agreed())
+                .findFirst()
+                .orElse(null);
+    }
 
     /** A question in a list: its student, its teacher, title, state and last change. */
     record Summary(
@@ -58,6 +67,21 @@ record Thread(
         /** One item was withdrawn. */
         WITHDRAWN,
         /** The whole question was withdrawn, its items with it. */
-        QUESTION_WITHDRAWN
+        QUESTION_WITHDRAWN,
+        CONVERSATION_PROPOSED,
+        CONVERSATION_AGREED,
+        /** The student asked for another moment; the body says which suits them. */
+        CONVERSATION_DECLINED,
+        CONVERSATION_CANCELLED;
+
+        /** The message key of a line the tool writes, {@code null} for a message. */
+        public String key() {
+            return switch (this) {
+                case MESSAGE -> null;
+                case WITHDRAWN -> "guidance.item.withdrawn";
+                case QUESTION_WITHDRAWN -> "guidance.question.withdrawn";
+                default -> "guidance.line." + name().toLowerCase(java.util.Locale.ROOT);
+            };
+        }
     }
 }
