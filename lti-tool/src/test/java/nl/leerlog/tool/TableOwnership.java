@@ -51,6 +51,7 @@ final class TableOwnership {
                             "GuidanceQuestion",
                             "GuidanceItem",
                             "GuidanceItemPart",
+                            "GuidanceItemFile",
                             "GuidanceMessage",
                             "GuidanceConversation",
                             "TeacherAvailability")),

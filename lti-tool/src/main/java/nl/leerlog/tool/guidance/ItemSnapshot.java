@@ -1,15 +1,22 @@
 package nl.leerlog.tool.guidance;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A record as the student sent it: a title, the date it is about, and parts of plain text (what happened, the goals,
- * each reflection step). Plain text only: the page escapes it.
+ * A record as the student sent it: a title, the date it is about, parts of plain text (what happened, the goals, each
+ * reflection step) and copies of its files. Plain text only: the page escapes it.
  */
-public record ItemSnapshot(String title, java.time.LocalDate date, List<Part> parts) {
+public record ItemSnapshot(String title, LocalDate date, List<Part> parts, List<File> files) {
 
     public ItemSnapshot {
         parts = List.copyOf(parts);
+        files = List.copyOf(files);
+    }
+
+    /** A record without files. */
+    public ItemSnapshot(String title, LocalDate date, List<Part> parts) {
+        this(title, date, parts, List.of());
     }
 
     /**
@@ -26,4 +33,10 @@ public record ItemSnapshot(String title, java.time.LocalDate date, List<Part> pa
             return new Part(null, heading, body);
         }
     }
+
+    /**
+     * A copy of one evidence file: the name to save it as and the type found in its content when it was uploaded
+     * (never the one a browser claimed).
+     */
+    public record File(String name, String contentType, byte[] content) {}
 }

@@ -72,12 +72,7 @@ class GuidanceConversations {
                 .set(GUIDANCE_CONVERSATION.COURSE_ID, question.getCourseId())
                 .set(GUIDANCE_CONVERSATION.OWNER_ID, question.getOwnerId())
                 .set(GUIDANCE_CONVERSATION.TEACHER_ID, question.getTeacherId())
-                .set(
-                        GUIDANCE_CONVERSATION.STARTS_AT,
-                        proposal.date()
-                                .atTime(proposal.time())
-                                .atZone(Conversation.ZONE)
-                                .toOffsetDateTime())
+                .set(GUIDANCE_CONVERSATION.STARTS_AT, startsAt(proposal))
                 .set(GUIDANCE_CONVERSATION.MINUTES, proposal.minutes())
                 .set(GUIDANCE_CONVERSATION.ANSWER_FORM, proposal.answerForm().name())
                 .set(GUIDANCE_CONVERSATION.PLACE, proposal.place().strip())
@@ -122,6 +117,39 @@ class GuidanceConversations {
         }
         state(questionId, QuestionState.WAITING, now);
         line(questionId, owner.userId(), Thread.MessageKind.CONVERSATION_DECLINED, note, now);
+        return true;
+    }
+
+    /**
+     * The teacher moves a proposed or agreed conversation: its moment, length, form and place change, it stays
+     * proposed or agreed, and the invitation's SEQUENCE goes up. False when it is over or the question is.
+     */
+    @Transactional
+    boolean move(TeacherView teacher, long questionId, long id, ProposalForm proposal, Instant now) {
+        int moved = db.update(GUIDANCE_CONVERSATION)
+                .set(GUIDANCE_CONVERSATION.STARTS_AT, startsAt(proposal))
+                .set(GUIDANCE_CONVERSATION.MINUTES, proposal.minutes())
+                .set(GUIDANCE_CONVERSATION.ANSWER_FORM, proposal.answerForm().name())
+                .set(GUIDANCE_CONVERSATION.PLACE, proposal.place().strip())
+                .set(GUIDANCE_CONVERSATION.SEQUENCE, GUIDANCE_CONVERSATION.SEQUENCE.plus(1))
+                .set(GUIDANCE_CONVERSATION.UPDATED_AT, at(now))
+                .where(teacher.reads(GUIDANCE_CONVERSATION))
+                .and(GUIDANCE_CONVERSATION.ID.eq(id))
+                .and(GUIDANCE_CONVERSATION.QUESTION_ID.eq(questionId))
+                .and(GUIDANCE_CONVERSATION.STATE.in(ACTIVE))
+                .andExists(db.selectOne()
+                        .from(GUIDANCE_QUESTION)
+                        .where(GUIDANCE_QUESTION.ID.eq(questionId))
+                        .and(GUIDANCE_QUESTION.STATE.notIn(QuestionState.over())))
+                .execute();
+        if (moved == 0) {
+            return false;
+        }
+        db.update(GUIDANCE_QUESTION)
+                .set(GUIDANCE_QUESTION.UPDATED_AT, at(now))
+                .where(GUIDANCE_QUESTION.ID.eq(questionId))
+                .execute();
+        line(questionId, teacher.teacherId(), Thread.MessageKind.CONVERSATION_MOVED, "", now);
         return true;
     }
 
@@ -236,6 +264,11 @@ class GuidanceConversations {
                 ConversationState.valueOf(row.getState()),
                 row.getUid(),
                 row.getSequence());
+    }
+
+    /** The proposed moment as typed, in Amsterdam's time of that day (summer or winter). */
+    private static OffsetDateTime startsAt(ProposalForm proposal) {
+        return proposal.date().atTime(proposal.time()).atZone(Conversation.ZONE).toOffsetDateTime();
     }
 
     private static OffsetDateTime at(Instant now) {

@@ -1,6 +1,8 @@
 package nl.leerlog.tool.guidance.internal;
 
+import static nl.leerlog.schema.Tables.GUIDANCE_CONVERSATION;
 import static nl.leerlog.schema.Tables.GUIDANCE_ITEM;
+import static nl.leerlog.schema.Tables.GUIDANCE_ITEM_FILE;
 import static nl.leerlog.schema.Tables.GUIDANCE_ITEM_PART;
 import static nl.leerlog.schema.Tables.GUIDANCE_MESSAGE;
 import static nl.leerlog.schema.Tables.GUIDANCE_QUESTION;
@@ -68,18 +70,107 @@ class GuidanceQuestions {
                     .set(GUIDANCE_ITEM.SHARED_AT, at)
                     .returningResult(GUIDANCE_ITEM.ID)
                     .fetchSingle(GUIDANCE_ITEM.ID);
-            var parts = item.snapshot().parts();
-            for (int position = 0; position < parts.size(); position++) {
-                db.insertInto(GUIDANCE_ITEM_PART)
-                        .set(GUIDANCE_ITEM_PART.ITEM_ID, itemId)
-                        .set(GUIDANCE_ITEM_PART.POSITION, position)
-                        .set(GUIDANCE_ITEM_PART.HEADING_KEY, parts.get(position).headingKey())
-                        .set(GUIDANCE_ITEM_PART.HEADING, parts.get(position).heading())
-                        .set(GUIDANCE_ITEM_PART.BODY, parts.get(position).body())
-                        .execute();
-            }
+            copy(itemId, item.snapshot());
         }
         return id;
+    }
+
+    /** The parts and files of an item's copy, in their order. */
+    private void copy(long itemId, ItemSnapshot snapshot) {
+        var parts = snapshot.parts();
+        for (int position = 0; position < parts.size(); position++) {
+            db.insertInto(GUIDANCE_ITEM_PART)
+                    .set(GUIDANCE_ITEM_PART.ITEM_ID, itemId)
+                    .set(GUIDANCE_ITEM_PART.POSITION, position)
+                    .set(GUIDANCE_ITEM_PART.HEADING_KEY, parts.get(position).headingKey())
+                    .set(GUIDANCE_ITEM_PART.HEADING, parts.get(position).heading())
+                    .set(GUIDANCE_ITEM_PART.BODY, parts.get(position).body())
+                    .execute();
+        }
+        for (ItemSnapshot.File file : snapshot.files()) {
+            db.insertInto(GUIDANCE_ITEM_FILE)
+                    .set(GUIDANCE_ITEM_FILE.ITEM_ID, itemId)
+                    .set(GUIDANCE_ITEM_FILE.FILE_NAME, file.name())
+                    .set(GUIDANCE_ITEM_FILE.CONTENT_TYPE, file.contentType())
+                    .set(GUIDANCE_ITEM_FILE.SIZE_BYTES, (long) file.content().length)
+                    .set(GUIDANCE_ITEM_FILE.CONTENT, file.content())
+                    .execute();
+        }
+    }
+
+    /** The item's copy without its parts and files, before a new version or a withdrawal. */
+    private void clear(long itemId) {
+        db.deleteFrom(GUIDANCE_ITEM_PART)
+                .where(GUIDANCE_ITEM_PART.ITEM_ID.eq(itemId))
+                .execute();
+        db.deleteFrom(GUIDANCE_ITEM_FILE)
+                .where(GUIDANCE_ITEM_FILE.ITEM_ID.eq(itemId))
+                .execute();
+    }
+
+    /** Which record an item of the student's own question is a copy of, to send its new version. */
+    Optional<Thread.Source> source(Owner owner, long questionId, long itemId) {
+        return db.select(GUIDANCE_ITEM.KIND, GUIDANCE_ITEM.RECORD_ID)
+                .from(GUIDANCE_ITEM)
+                .join(GUIDANCE_QUESTION)
+                .on(GUIDANCE_QUESTION.ID.eq(GUIDANCE_ITEM.QUESTION_ID))
+                .where(owner.owns(GUIDANCE_QUESTION))
+                .and(GUIDANCE_ITEM.ID.eq(itemId))
+                .and(GUIDANCE_ITEM.QUESTION_ID.eq(questionId))
+                .and(GUIDANCE_ITEM.WITHDRAWN_AT.isNull())
+                .fetchOptional(r -> new Thread.Source(r.value1(), r.value2()));
+    }
+
+    /**
+     * The student sends the record as it is now in place of the copy the teacher reads, and the thread says so. Refused
+     * (false) for a withdrawn item, or a question that is not theirs or is closed or withdrawn: the question's row is
+     * updated first, so a withdrawal that lands at the same moment wins or waits.
+     */
+    @Transactional
+    boolean renew(Owner owner, long questionId, long itemId, ItemSnapshot snapshot, Instant now) {
+        if (!touchOpen(owner.owns(GUIDANCE_QUESTION), questionId, now)) {
+            return false;
+        }
+        int renewed = db.update(GUIDANCE_ITEM)
+                .set(GUIDANCE_ITEM.TITLE, snapshot.title())
+                .set(GUIDANCE_ITEM.OCCURRED_ON, snapshot.date())
+                .set(GUIDANCE_ITEM.SHARED_AT, at(now))
+                .set(GUIDANCE_ITEM.VERSION, GUIDANCE_ITEM.VERSION.plus(1))
+                .where(GUIDANCE_ITEM.ID.eq(itemId))
+                .and(GUIDANCE_ITEM.QUESTION_ID.eq(questionId))
+                .and(GUIDANCE_ITEM.WITHDRAWN_AT.isNull())
+                .execute();
+        if (renewed == 0) {
+            return false;
+        }
+        clear(itemId);
+        copy(itemId, snapshot);
+        line(questionId, owner.userId(), Thread.MessageKind.NEW_VERSION, snapshot.title(), now);
+        return true;
+    }
+
+    /** A copied evidence file of an item the reader may still see; a withdrawn item's files are gone. */
+    Optional<ItemSnapshot.File> file(Owner owner, long questionId, long itemId, long fileId) {
+        return file(owner.owns(GUIDANCE_QUESTION), questionId, itemId, fileId);
+    }
+
+    Optional<ItemSnapshot.File> file(TeacherView teacher, long questionId, long itemId, long fileId) {
+        return file(teacher.reads(GUIDANCE_QUESTION), questionId, itemId, fileId);
+    }
+
+    private Optional<ItemSnapshot.File> file(Condition reader, long questionId, long itemId, long fileId) {
+        return db.select(GUIDANCE_ITEM_FILE.FILE_NAME, GUIDANCE_ITEM_FILE.CONTENT_TYPE, GUIDANCE_ITEM_FILE.CONTENT)
+                .from(GUIDANCE_ITEM_FILE)
+                .join(GUIDANCE_ITEM)
+                .on(GUIDANCE_ITEM.ID.eq(GUIDANCE_ITEM_FILE.ITEM_ID))
+                .join(GUIDANCE_QUESTION)
+                .on(GUIDANCE_QUESTION.ID.eq(GUIDANCE_ITEM.QUESTION_ID))
+                .where(reader)
+                .and(GUIDANCE_QUESTION.ID.eq(questionId))
+                .and(GUIDANCE_ITEM.ID.eq(itemId))
+                .and(GUIDANCE_ITEM.WITHDRAWN_AT.isNull())
+                .and(GUIDANCE_ITEM_FILE.ID.eq(fileId))
+                .fetchOptional(r -> new ItemSnapshot.File(r.value1(), r.value2(), r.value3()));
     }
 
     /** The student's questions, the latest change first. */
@@ -110,6 +201,30 @@ class GuidanceQuestions {
     @Transactional
     boolean reply(TeacherView teacher, long id, String body, Instant now) {
         return write(teacher.reads(GUIDANCE_QUESTION), id, teacher.teacherId(), body, QuestionState.ANSWERED, now);
+    }
+
+    /**
+     * The student's report of a conversation held: written in the thread for the teacher, whatever the question's
+     * state except withdrawn. False when no agreed conversation has begun yet, or the question is not theirs.
+     */
+    @Transactional
+    boolean report(Owner owner, long id, String body, Instant now) {
+        int touched = db.update(GUIDANCE_QUESTION)
+                .set(GUIDANCE_QUESTION.UPDATED_AT, at(now))
+                .where(owner.owns(GUIDANCE_QUESTION))
+                .and(GUIDANCE_QUESTION.ID.eq(id))
+                .and(GUIDANCE_QUESTION.STATE.ne(QuestionState.WITHDRAWN.name()))
+                .andExists(db.selectOne()
+                        .from(GUIDANCE_CONVERSATION)
+                        .where(GUIDANCE_CONVERSATION.QUESTION_ID.eq(id))
+                        .and(GUIDANCE_CONVERSATION.STATE.eq(ConversationState.AGREED.name()))
+                        .and(GUIDANCE_CONVERSATION.STARTS_AT.le(at(now))))
+                .execute();
+        if (touched == 0) {
+            return false;
+        }
+        line(id, owner.userId(), Thread.MessageKind.CONVERSATION_REPORT, body, now);
+        return true;
     }
 
     /** The student closes their question; nothing more can be written in it. False if not theirs or already over. */
@@ -222,18 +337,20 @@ class GuidanceQuestions {
                 .set(GUIDANCE_ITEM.WITHDRAWN_AT, at(now))
                 .where(GUIDANCE_ITEM.ID.eq(itemId))
                 .execute();
-        db.deleteFrom(GUIDANCE_ITEM_PART)
-                .where(GUIDANCE_ITEM_PART.ITEM_ID.eq(itemId))
-                .execute();
+        clear(itemId);
     }
 
     /** A line the tool writes in the thread on the student's behalf (no text of its own). */
     private void line(long questionId, long authorId, Thread.MessageKind kind, Instant now) {
+        line(questionId, authorId, kind, "", now);
+    }
+
+    private void line(long questionId, long authorId, Thread.MessageKind kind, String body, Instant now) {
         db.insertInto(GUIDANCE_MESSAGE)
                 .set(GUIDANCE_MESSAGE.QUESTION_ID, questionId)
                 .set(GUIDANCE_MESSAGE.AUTHOR_ID, authorId)
                 .set(GUIDANCE_MESSAGE.KIND, kind.name())
-                .set(GUIDANCE_MESSAGE.BODY, "")
+                .set(GUIDANCE_MESSAGE.BODY, body)
                 .set(GUIDANCE_MESSAGE.CREATED_AT, at(now))
                 .execute();
     }
@@ -243,6 +360,17 @@ class GuidanceQuestions {
                 .set(GUIDANCE_QUESTION.UPDATED_AT, at(now))
                 .where(GUIDANCE_QUESTION.ID.eq(questionId))
                 .execute();
+    }
+
+    /** Marks an open question the reader may see as changed, under its row's lock; false if it is not open. */
+    private boolean touchOpen(Condition reader, long id, Instant now) {
+        return db.update(GUIDANCE_QUESTION)
+                        .set(GUIDANCE_QUESTION.UPDATED_AT, at(now))
+                        .where(reader)
+                        .and(GUIDANCE_QUESTION.ID.eq(id))
+                        .and(GUIDANCE_QUESTION.STATE.notIn(QuestionState.over()))
+                        .execute()
+                == 1;
     }
 
     /**
@@ -314,18 +442,43 @@ class GuidanceQuestions {
                 .and(GUIDANCE_ITEM.WITHDRAWN_AT.isNull())
                 .orderBy(GUIDANCE_ITEM_PART.ITEM_ID, GUIDANCE_ITEM_PART.POSITION)
                 .fetchGroups(r -> r.value1(), r -> new ItemSnapshot.Part(r.value2(), r.value3(), r.value4()));
+        Map<Long, List<Thread.SharedFile>> files = db.select(
+                        GUIDANCE_ITEM_FILE.ITEM_ID,
+                        GUIDANCE_ITEM_FILE.ID,
+                        GUIDANCE_ITEM_FILE.FILE_NAME,
+                        GUIDANCE_ITEM_FILE.CONTENT_TYPE,
+                        GUIDANCE_ITEM_FILE.SIZE_BYTES)
+                .from(GUIDANCE_ITEM_FILE)
+                .join(GUIDANCE_ITEM)
+                .on(GUIDANCE_ITEM.ID.eq(GUIDANCE_ITEM_FILE.ITEM_ID))
+                .where(GUIDANCE_ITEM.QUESTION_ID.eq(questionId))
+                .and(GUIDANCE_ITEM.WITHDRAWN_AT.isNull())
+                .orderBy(GUIDANCE_ITEM_FILE.ITEM_ID, GUIDANCE_ITEM_FILE.ID)
+                .fetchGroups(
+                        r -> r.value1(), r -> new Thread.SharedFile(r.value2(), r.value3(), r.value4(), r.value5()));
         return db.selectFrom(GUIDANCE_ITEM)
                 .where(GUIDANCE_ITEM.QUESTION_ID.eq(questionId))
                 .orderBy(GUIDANCE_ITEM.ID)
                 .fetch(item -> item.getWithdrawnAt() != null
                         ? new Thread.SharedItem(
-                                item.getId(), item.getKind(), null, null, List.of(), item.getWithdrawnAt())
+                                item.getId(),
+                                item.getKind(),
+                                null,
+                                null,
+                                List.of(),
+                                List.of(),
+                                item.getVersion(),
+                                item.getSharedAt(),
+                                item.getWithdrawnAt())
                         : new Thread.SharedItem(
                                 item.getId(),
                                 item.getKind(),
                                 item.getTitle(),
                                 item.getOccurredOn(),
                                 parts.getOrDefault(item.getId(), List.of()),
+                                files.getOrDefault(item.getId(), List.of()),
+                                item.getVersion(),
+                                item.getSharedAt(),
                                 null));
     }
 

@@ -28,4 +28,14 @@ record ProposalForm(
                 asked == AnswerForm.WRITTEN || asked == AnswerForm.NEXT_MEETING ? AnswerForm.VIDEO_CALL : asked;
         return new ProposalForm(null, null, 30, form, null);
     }
+
+    /** The moment and place a conversation has now, to start moving it from. */
+    static ProposalForm of(Conversation conversation) {
+        return new ProposalForm(
+                conversation.startsAt().toLocalDate(),
+                conversation.startsAt().toLocalTime(),
+                conversation.minutes(),
+                conversation.answerForm(),
+                conversation.place());
+    }
 }

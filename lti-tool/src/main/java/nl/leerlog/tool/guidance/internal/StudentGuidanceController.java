@@ -51,7 +51,9 @@ class StudentGuidanceController {
             "question-withdrawn",
             "accepted",
             "declined",
-            "cancelled");
+            "cancelled",
+            "renewed",
+            "reported");
 
     private final InternshipTeachers links;
     private final GuidanceQuestions questions;
@@ -97,8 +99,12 @@ class StudentGuidanceController {
             CurrentUser user,
             @Valid AskForm form,
             BindingResult binding,
+            @RequestParam(required = false) String intent,
             Model page,
             HttpServletResponse response) {
+        if ("supervisor".equals(intent)) {
+            return forSupervisor(owner, user, form, binding, page, response);
+        }
         Optional<InternshipTeachers.Person> teacher = links.teacherOf(owner.courseId(), owner.userId());
         FieldErrors.Builder errors = new FieldErrors.Builder();
         FieldErrors.of(binding).byField().forEach(errors::reject);
@@ -121,6 +127,34 @@ class StudentGuidanceController {
         return FormAnswers.redirect("/student/guidance/" + id + "?done=sent");
     }
 
+    /**
+     * The think-first step found that the workplace supervisor answers it best: a text to copy to them, made from the
+     * title and the question. Nothing is stored or sent, and the form stays filled in.
+     */
+    private String forSupervisor(
+            Owner owner,
+            CurrentUser user,
+            AskForm form,
+            BindingResult binding,
+            Model page,
+            HttpServletResponse response) {
+        FieldErrors.Builder errors = new FieldErrors.Builder();
+        FieldErrors.of(binding).byField().forEach((field, error) -> {
+            if (field.equals("title") || field.equals("question")) {
+                errors.reject(field, error);
+            }
+        });
+        if (errors.build().any()) {
+            return FormAnswers.rejected(response, askPage(owner, form, errors.build(), page));
+        }
+        String text = messages.getMessage(
+                "guidance.supervisor.text",
+                new Object[] {form.title().strip(), form.question().strip()},
+                user.locale());
+        page.addAttribute("supervisorText", text);
+        return askPage(owner, form, FieldErrors.none(), page);
+    }
+
     @GetMapping("/student/guidance/{id}")
     String thread(Owner owner, @PathVariable long id, @RequestParam(required = false) String done, Model page) {
         Thread thread = questions.mine(owner, id).orElseThrow(Owner::notFound);
@@ -131,6 +165,10 @@ class StudentGuidanceController {
         page.addAttribute(
                 "notice", done != null && DONE.contains(done) ? Notice.of("guidance.done." + done, null) : null);
         page.addAttribute("errors", FieldErrors.none());
+        page.addAttribute(
+                "reportable",
+                thread.heldConversation(clock.instant()) != null
+                        && thread.summary().state() != QuestionState.WITHDRAWN);
         return "guidance/thread";
     }
 
@@ -237,7 +275,7 @@ class StudentGuidanceController {
                 .filter(Conversation::invitation)
                 .orElseThrow(Owner::notFound);
         Thread thread = questions.mine(owner, id).orElseThrow(Owner::notFound);
-        return Invitations.download(conversation, thread, messages, locale, clock);
+        return GuidanceDownloads.invitation(conversation, thread, messages, locale, clock);
     }
 
     /** Back to the thread after a change, or "not found" when it is not theirs or already over. */
@@ -246,6 +284,74 @@ class StudentGuidanceController {
             throw Owner.notFound();
         }
         return FormAnswers.redirect("/student/guidance/" + id + "?done=" + done);
+    }
+
+    @GetMapping("/student/guidance/{id}/items/{itemId}/files/{fileId}")
+    ResponseEntity<byte[]> file(
+            Owner owner, @PathVariable long id, @PathVariable long itemId, @PathVariable long fileId) {
+        return GuidanceDownloads.file(questions.file(owner, id, itemId, fileId).orElseThrow(Owner::notFound));
+    }
+
+    /**
+     * The student sends the record as it is now in place of the copy in the thread. A record since deleted or made a
+     * draft cannot be sent: the page says so and the copy stays as it was.
+     */
+    @PostMapping("/student/guidance/{id}/items/{itemId}/renew")
+    String renew(
+            Owner owner,
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable long itemId,
+            Model page,
+            HttpServletResponse response) {
+        Thread.Source source = questions.source(owner, id, itemId).orElseThrow(Owner::notFound);
+        ShareableRecords records = shareable.get(source.kind());
+        var snapshot = records == null
+                ? Optional.<nl.leerlog.tool.guidance.ItemSnapshot>empty()
+                : records.snapshot(owner, source.recordId(), user.locale());
+        if (snapshot.isEmpty()) {
+            thread(owner, id, null, page);
+            page.addAttribute("conflict", "guidance.renew.gone");
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return "guidance/thread";
+        }
+        if (!questions.renew(owner, id, itemId, snapshot.get(), clock.instant())) {
+            // Closed or withdrawn meanwhile: the copy stays as it was.
+            thread(owner, id, null, page);
+            page.addAttribute("conflict", "guidance.conflict.own");
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return "guidance/thread";
+        }
+        return FormAnswers.redirect("/student/guidance/" + id + "?done=renewed");
+    }
+
+    /** After a conversation the student writes down what was agreed, as the handbook advises; the teacher reads it. */
+    @PostMapping("/student/guidance/{id}/report")
+    String report(
+            Owner owner,
+            @PathVariable long id,
+            @RequestParam(required = false) String report,
+            Model page,
+            HttpServletResponse response) {
+        String problem = MessageText.problem(report);
+        if (problem != null) {
+            thread(owner, id, null, page);
+            FieldErrors.Builder errors = new FieldErrors.Builder();
+            errors.reject("report", problem);
+            page.addAttribute("errors", errors.build());
+            page.addAttribute("report", report);
+            return FormAnswers.rejected(response, "guidance/thread");
+        }
+        if (!questions.report(owner, id, report.strip(), clock.instant())) {
+            // No conversation held (cancelled meanwhile) or the question withdrawn: say so and keep the text.
+            questions.state(owner, id).orElseThrow(Owner::notFound);
+            thread(owner, id, null, page);
+            page.addAttribute("conflict", "conversation.report.none");
+            page.addAttribute("report", report);
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return "guidance/thread";
+        }
+        return FormAnswers.redirect("/student/guidance/" + id + "?done=reported");
     }
 
     @PostMapping("/student/guidance/{id}/items/{itemId}/withdraw")

@@ -43,7 +43,7 @@ record TeacherGuidanceController(
         Clock clock) {
 
     /** The changes a thread page can tell of on top (its {@code done} parameter). */
-    private static final Set<String> DONE = Set.of("replied", "proposed", "cancelled");
+    private static final Set<String> DONE = Set.of("replied", "proposed", "cancelled", "moved");
 
     @GetMapping("/teacher/guidance")
     String list(CurrentUser user, Model page) {
@@ -67,6 +67,9 @@ record TeacherGuidanceController(
         page.addAttribute("errors", FieldErrors.none());
         page.addAttribute("proposal", ProposalForm.suggested(thread.answerForm()));
         page.addAttribute("conversationErrors", FieldErrors.none());
+        Conversation active = thread.activeConversation();
+        page.addAttribute("move", active == null ? null : ProposalForm.of(active));
+        page.addAttribute("moveErrors", FieldErrors.none());
         page.addAttribute(
                 "conversationForms", List.of(AnswerForm.VIDEO_CALL, AnswerForm.PHONE, AnswerForm.FACE_TO_FACE));
         return "guidance/thread";
@@ -80,21 +83,11 @@ record TeacherGuidanceController(
             BindingResult binding,
             Model page,
             HttpServletResponse response) {
-        FieldErrors.Builder errors = new FieldErrors.Builder();
-        FieldErrors.of(binding).byField().forEach(errors::reject);
-        if (!errors.has("date")
-                && !errors.has("time")
-                && proposal.date()
-                        .atTime(proposal.time())
-                        .atZone(Conversation.ZONE)
-                        .toInstant()
-                        .isBefore(clock.instant())) {
-            errors.reject("date", "conversation.error.past");
-        }
-        if (errors.build().any()) {
+        FieldErrors errors = check(proposal, binding);
+        if (errors.any()) {
             thread(user, id, null, page);
             page.addAttribute("proposal", proposal);
-            page.addAttribute("conversationErrors", errors.build());
+            page.addAttribute("conversationErrors", errors);
             return FormAnswers.rejected(response, "guidance/thread");
         }
         TeacherView teacher = TeacherView.of(user);
@@ -107,6 +100,45 @@ record TeacherGuidanceController(
             return "guidance/thread";
         }
         return FormAnswers.redirect("/teacher/guidance/" + id + "?done=proposed");
+    }
+
+    /**
+     * The teacher moves a proposed or agreed conversation to another moment or place: the same calendar event with a
+     * higher SEQUENCE, so a calendar that holds it updates it (RFC 5545 §3.8.7.4).
+     */
+    @PostMapping("/teacher/guidance/{id}/conversations/{conversationId}/move")
+    String move(
+            CurrentUser user,
+            @PathVariable long id,
+            @PathVariable long conversationId,
+            @Valid @ModelAttribute("move") ProposalForm proposal,
+            BindingResult binding,
+            Model page,
+            HttpServletResponse response) {
+        FieldErrors errors = check(proposal, binding);
+        if (errors.any()) {
+            thread(user, id, null, page);
+            page.addAttribute("move", proposal);
+            page.addAttribute("moveErrors", errors);
+            return FormAnswers.rejected(response, "guidance/thread");
+        }
+        TeacherView teacher = TeacherView.of(user);
+        if (!conversations.move(teacher, id, conversationId, proposal, clock.instant())) {
+            // Cancelled or the question withdrawn meanwhile: say so; unlinked or unknown: not found.
+            conversations.sentTo(teacher, id, conversationId).orElseThrow(Owner::notFound);
+            thread(user, id, null, page);
+            page.addAttribute("conflict", "conversation.conflict.move");
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return "guidance/thread";
+        }
+        return FormAnswers.redirect("/teacher/guidance/" + id + "?done=moved");
+    }
+
+    @GetMapping("/teacher/guidance/{id}/items/{itemId}/files/{fileId}")
+    ResponseEntity<byte[]> file(
+            CurrentUser user, @PathVariable long id, @PathVariable long itemId, @PathVariable long fileId) {
+        return GuidanceDownloads.file(
+                questions.file(TeacherView.of(user), id, itemId, fileId).orElseThrow(Owner::notFound));
     }
 
     @PostMapping("/teacher/guidance/{id}/conversations/{conversationId}/cancel")
@@ -126,7 +158,7 @@ record TeacherGuidanceController(
                 .filter(Conversation::invitation)
                 .orElseThrow(Owner::notFound);
         Thread thread = questions.sentTo(teacher, id).orElseThrow(Owner::notFound);
-        return Invitations.download(conversation, thread, messages, locale, clock);
+        return GuidanceDownloads.invitation(conversation, thread, messages, locale, clock);
     }
 
     @PostMapping("/teacher/guidance/{id}/reply")
@@ -181,6 +213,22 @@ record TeacherGuidanceController(
                     return "guidance/thread :: messages";
                 })
                 .orElse("guidance/fragments :: gone");
+    }
+
+    /** The form's own rules, and a moment that has not passed yet. */
+    private FieldErrors check(ProposalForm proposal, BindingResult binding) {
+        FieldErrors.Builder errors = new FieldErrors.Builder();
+        FieldErrors.of(binding).byField().forEach(errors::reject);
+        if (!errors.has("date")
+                && !errors.has("time")
+                && proposal.date()
+                        .atTime(proposal.time())
+                        .atZone(Conversation.ZONE)
+                        .toInstant()
+                        .isBefore(clock.instant())) {
+            errors.reject("date", "conversation.error.past");
+        }
+        return errors.build();
     }
 
     /** The names of this teacher's own interns, by id. */

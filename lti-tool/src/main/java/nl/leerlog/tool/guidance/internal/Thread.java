@@ -25,6 +25,17 @@ record Thread(
                 .orElse(null);
     }
 
+    /**
+     * The agreed conversation that has begun by {@code now}, if any: after it the student may write a report. A
+     * conversation that was cancelled or never agreed was not held.
+     */
+    public Conversation heldConversation(java.time.Instant now) {
+        return conversations.stream()
+                .filter(c -> c.agreed() && !c.startsAt().toInstant().isAfter(now))
+                .findFirst()
+                .orElse(null);
+    }
+
     /** A question in a list: its student, its teacher, title, state and last change. */
     record Summary(
             long id,
@@ -45,19 +56,35 @@ record Thread(
         }
     }
 
-    /** An item as sent; a withdrawn one keeps only its kind and the moment it was withdrawn. */
+    /**
+     * An item as sent, in its latest version and when that was sent; a withdrawn one keeps only its kind and the
+     * moment it was withdrawn.
+     */
     record SharedItem(
             long id,
             String kind,
             String title,
             LocalDate date,
             List<ItemSnapshot.Part> parts,
+            List<SharedFile> files,
+            int version,
+            OffsetDateTime sharedAt,
             OffsetDateTime withdrawnAt) {
 
         public boolean withdrawn() {
             return withdrawnAt != null;
         }
+
+        public boolean renewed() {
+            return version > 1;
+        }
     }
+
+    /** A copied evidence file of an item, as the thread lists it; its content is read only when downloaded. */
+    record SharedFile(long id, String name, String contentType, long sizeBytes) {}
+
+    /** The record an item is a copy of: its kind and id in the student's own log. */
+    record Source(String kind, long recordId) {}
 
     /** A message by the student or the teacher, or a line the tool wrote for something the student did. */
     record Message(MessageKind kind, boolean byStudent, String body, OffsetDateTime createdAt) {}
@@ -72,7 +99,13 @@ record Thread(
         CONVERSATION_AGREED,
         /** The student asked for another moment; the body says which suits them. */
         CONVERSATION_DECLINED,
-        CONVERSATION_CANCELLED;
+        CONVERSATION_CANCELLED,
+        /** The conversation was moved; the body tells the new moment. */
+        CONVERSATION_MOVED,
+        /** The student wrote what was agreed in a conversation: the body is the report. */
+        CONVERSATION_REPORT,
+        /** The student sent a new version of an item; the body is its title. */
+        NEW_VERSION;
 
         /** The message key of a line the tool writes, {@code null} for a message. */
         public String key() {

@@ -1,15 +1,12 @@
 package nl.leerlog.tool.learninglog.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceDownload;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceFiles;
+import nl.leerlog.tool.web.Downloads;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Section;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -29,17 +26,7 @@ record EvidenceController(EvidenceFiles evidence, Clock clock) {
     @GetMapping("/student/log/{id}/evidence/{evidenceId}")
     ResponseEntity<byte[]> download(Owner owner, @PathVariable long id, @PathVariable long evidenceId) {
         EvidenceDownload file = evidence.download(owner, id, evidenceId).orElseThrow(Owner::notFound);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(file.downloadName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .cacheControl(CacheControl.noStore())
-                .body(file.content());
+        return Downloads.attachment(file.downloadName(), MediaType.parseMediaType(file.contentType()), file.content());
     }
 
     @PostMapping("/student/log/{id}/evidence/{evidenceId}/delete")

@@ -12,6 +12,7 @@ import nl.leerlog.tool.guidance.ItemSnapshot.Part;
 import nl.leerlog.tool.guidance.ShareableItem;
 import nl.leerlog.tool.guidance.ShareableRecords;
 import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.learninglog.internal.evidence.EvidenceFiles;
 import nl.leerlog.tool.programme.Choice;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,12 @@ class ShareableMoments implements ShareableRecords {
 
     private final DSLContext db;
     private final LearningMoments moments;
+    private final EvidenceFiles evidence;
 
-    ShareableMoments(DSLContext db, LearningMoments moments) {
+    ShareableMoments(DSLContext db, LearningMoments moments, EvidenceFiles evidence) {
         this.db = db;
         this.moments = moments;
+        this.evidence = evidence;
     }
 
     @Override
@@ -50,10 +53,10 @@ class ShareableMoments implements ShareableRecords {
 
     @Override
     public Optional<ItemSnapshot> snapshot(Owner owner, long id, Locale locale) {
-        return moments.find(owner, id).filter(moment -> !moment.draft()).map(ShareableMoments::copy);
+        return moments.find(owner, id).filter(moment -> !moment.draft()).map(moment -> copy(owner, moment));
     }
 
-    private static ItemSnapshot copy(MomentDetails moment) {
+    private ItemSnapshot copy(Owner owner, MomentDetails moment) {
         List<Part> parts = new ArrayList<>();
         parts.add(Part.fixed("guidance.part.what", moment.bodySource()));
         if (moment.minutesSpent() != null) {
@@ -78,7 +81,12 @@ class ShareableMoments implements ShareableRecords {
                                             : person.name() + " (" + person.role() + ")")
                             .collect(Collectors.joining("\n"))));
         }
-        return new ItemSnapshot(moment.title(), moment.occurredOn(), parts);
+        // The files as they are now, under the name the owner's own download gives them.
+        List<ItemSnapshot.File> files = moment.evidence().stream()
+                .flatMap(file -> evidence.download(owner, moment.id(), file.id()).stream())
+                .map(file -> new ItemSnapshot.File(file.downloadName(), file.contentType(), file.content()))
+                .toList();
+        return new ItemSnapshot(moment.title(), moment.occurredOn(), parts, files);
     }
 
     private static String labels(List<Choice> choices) {
