@@ -20,6 +20,11 @@ public record FieldErrors(Map<String, String> byField) {
         return new FieldErrors(Map.of());
     }
 
+    /** One field's mistake, by its message key. */
+    public static FieldErrors of(String field, String key) {
+        return new FieldErrors(Map.of(field, key));
+    }
+
     public boolean has(String field) {
         return byField.containsKey(field);
     }

@@ -26,6 +26,15 @@ public final class FormAnswers {
         response.setHeader("HX-Push-Url", path);
     }
 
+    /**
+     * The form {@code view} again after a change that crossed another one (closed or withdrawn in another tab),
+     * answered with 409: the page says what happened and keeps what was typed.
+     */
+    public static String refused(HttpServletResponse response, String view) {
+        response.setStatus(HttpStatus.CONFLICT.value());
+        return view;
+    }
+
     /** The form {@code view} again, answered with 422 so that nobody mistakes it for a saved change. */
     public static String rejected(HttpServletResponse response, String view) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

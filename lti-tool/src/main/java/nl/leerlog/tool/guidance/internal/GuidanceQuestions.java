@@ -428,6 +428,11 @@ class GuidanceQuestions {
                         conversations.of(id)));
     }
 
+    /** The question's items still shared: what the student withdrew is not read, whoever asks (its copy is gone too). */
+    private static Condition sharedNow(long questionId) {
+        return GUIDANCE_ITEM.QUESTION_ID.eq(questionId).and(GUIDANCE_ITEM.WITHDRAWN_AT.isNull());
+    }
+
     private List<Thread.SharedItem> items(long questionId) {
         Map<Long, List<ItemSnapshot.Part>> parts = db.select(
                         GUIDANCE_ITEM_PART.ITEM_ID,
@@ -437,9 +442,7 @@ class GuidanceQuestions {
                 .from(GUIDANCE_ITEM_PART)
                 .join(GUIDANCE_ITEM)
                 .on(GUIDANCE_ITEM.ID.eq(GUIDANCE_ITEM_PART.ITEM_ID))
-                .where(GUIDANCE_ITEM.QUESTION_ID.eq(questionId))
-                // What the student withdrew is not read, whoever asks (its parts are deleted as well).
-                .and(GUIDANCE_ITEM.WITHDRAWN_AT.isNull())
+                .where(sharedNow(questionId))
                 .orderBy(GUIDANCE_ITEM_PART.ITEM_ID, GUIDANCE_ITEM_PART.POSITION)
                 .fetchGroups(r -> r.value1(), r -> new ItemSnapshot.Part(r.value2(), r.value3(), r.value4()));
         Map<Long, List<Thread.SharedFile>> files = db.select(
@@ -451,8 +454,7 @@ class GuidanceQuestions {
                 .from(GUIDANCE_ITEM_FILE)
                 .join(GUIDANCE_ITEM)
                 .on(GUIDANCE_ITEM.ID.eq(GUIDANCE_ITEM_FILE.ITEM_ID))
-                .where(GUIDANCE_ITEM.QUESTION_ID.eq(questionId))
-                .and(GUIDANCE_ITEM.WITHDRAWN_AT.isNull())
+                .where(sharedNow(questionId))
                 .orderBy(GUIDANCE_ITEM_FILE.ITEM_ID, GUIDANCE_ITEM_FILE.ID)
                 .fetchGroups(
                         r -> r.value1(), r -> new Thread.SharedFile(r.value2(), r.value3(), r.value4(), r.value5()));

@@ -1,6 +1,5 @@
 package nl.leerlog.tool.guidance.internal;
 
-import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.TypeableTextRule;
 
 /** The rule for a message in a thread, the student's or the teacher's: required, typeable, at most 4,000 characters. */
@@ -13,12 +12,5 @@ final class MessageText {
     /** The message key of what is wrong, or {@code null}. */
     static String problem(String body) {
         return RULE.problem(body);
-    }
-
-    /** The reply field's error, for the thread page shown again. */
-    static FieldErrors error(String problem) {
-        FieldErrors.Builder errors = new FieldErrors.Builder();
-        errors.reject("body", problem);
-        return errors.build();
     }
 }

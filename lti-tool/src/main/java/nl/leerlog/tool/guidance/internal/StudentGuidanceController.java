@@ -23,7 +23,6 @@ import nl.leerlog.tool.web.Notice;
 import nl.leerlog.tool.web.Section;
 import nl.leerlog.tool.web.TypeableTextRule;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -180,20 +179,14 @@ class StudentGuidanceController {
             @RequestParam(defaultValue = "0") long since,
             Model page,
             HttpServletResponse response) {
-        var changedAt = questions.changedAt(owner, id);
-        if (changedAt.isPresent() && Thread.Summary.version(changedAt.get()) == since) {
-            response.setStatus(HttpStatus.NO_CONTENT.value());
-            return null;
-        }
-        return questions
-                .mine(owner, id)
-                .map(thread -> {
-                    page.addAttribute("thread", thread);
-                    page.addAttribute("byStudent", true);
-                    page.addAttribute("action", "/student/guidance/" + id);
-                    return "guidance/thread :: messages";
-                })
-                .orElse("guidance/fragments :: gone");
+        return ThreadPolls.answer(
+                questions.changedAt(owner, id),
+                since,
+                () -> questions.mine(owner, id),
+                true,
+                "/student/guidance/" + id,
+                page,
+                response);
     }
 
     @PostMapping("/student/guidance/{id}/reply")
@@ -205,19 +198,12 @@ class StudentGuidanceController {
             HttpServletResponse response) {
         String problem = MessageText.problem(body);
         if (problem != null) {
-            thread(owner, id, null, page);
-            page.addAttribute("errors", MessageText.error(problem));
-            page.addAttribute("body", body);
-            return FormAnswers.rejected(response, "guidance/thread");
+            return mistake(owner, id, "body", problem, body, page, response);
         }
         if (!questions.reply(owner, id, body.strip(), clock.instant())) {
             // Closed or withdrawn in another tab: say so and keep the text; a thread that is not theirs stays unknown.
             questions.state(owner, id).filter(state -> !state.open()).orElseThrow(Owner::notFound);
-            thread(owner, id, null, page);
-            page.addAttribute("conflict", "guidance.conflict.own");
-            page.addAttribute("body", body);
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return "guidance/thread";
+            return crossed(owner, id, "guidance.conflict.own", "body", body, page, response);
         }
         return FormAnswers.redirect("/student/guidance/" + id + "?done=replied");
     }
@@ -252,12 +238,7 @@ class StudentGuidanceController {
             HttpServletResponse response) {
         String problem = NOTE.problem(note);
         if (problem != null) {
-            thread(owner, id, null, page);
-            FieldErrors.Builder errors = new FieldErrors.Builder();
-            errors.reject("note", problem);
-            page.addAttribute("errors", errors.build());
-            page.addAttribute("note", note);
-            return FormAnswers.rejected(response, "guidance/thread");
+            return mistake(owner, id, "note", problem, note, page, response);
         }
         return after(conversations.decline(owner, id, conversationId, note.strip(), clock.instant()), id, "declined");
     }
@@ -276,6 +257,32 @@ class StudentGuidanceController {
                 .orElseThrow(Owner::notFound);
         Thread thread = questions.mine(owner, id).orElseThrow(Owner::notFound);
         return GuidanceDownloads.invitation(conversation, thread, messages, locale, clock);
+    }
+
+    /** The thread again with the mistake in one field and what was typed there: 422. */
+    private String mistake(
+            Owner owner, long id, String field, String problem, String text, Model page, HttpServletResponse response) {
+        thread(owner, id, null, page);
+        page.addAttribute("errors", FieldErrors.of(field, problem));
+        page.addAttribute(field, text);
+        return FormAnswers.rejected(response, "guidance/thread");
+    }
+
+    /** The thread again, saying the change crossed another one, with what was typed in {@code field} kept: 409. */
+    private String crossed(
+            Owner owner,
+            long id,
+            String conflict,
+            String field,
+            String text,
+            Model page,
+            HttpServletResponse response) {
+        thread(owner, id, null, page);
+        page.addAttribute("conflict", conflict);
+        if (field != null) {
+            page.addAttribute(field, text);
+        }
+        return FormAnswers.refused(response, "guidance/thread");
     }
 
     /** Back to the thread after a change, or "not found" when it is not theirs or already over. */
@@ -305,22 +312,14 @@ class StudentGuidanceController {
             Model page,
             HttpServletResponse response) {
         Thread.Source source = questions.source(owner, id, itemId).orElseThrow(Owner::notFound);
-        ShareableRecords records = shareable.get(source.kind());
-        var snapshot = records == null
-                ? Optional.<nl.leerlog.tool.guidance.ItemSnapshot>empty()
-                : records.snapshot(owner, source.recordId(), user.locale());
+        var snapshot = Optional.ofNullable(shareable.get(source.kind()))
+                .flatMap(records -> records.snapshot(owner, source.recordId(), user.locale()));
         if (snapshot.isEmpty()) {
-            thread(owner, id, null, page);
-            page.addAttribute("conflict", "guidance.renew.gone");
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return "guidance/thread";
+            return crossed(owner, id, "guidance.renew.gone", null, null, page, response);
         }
         if (!questions.renew(owner, id, itemId, snapshot.get(), clock.instant())) {
             // Closed or withdrawn meanwhile: the copy stays as it was.
-            thread(owner, id, null, page);
-            page.addAttribute("conflict", "guidance.conflict.own");
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return "guidance/thread";
+            return crossed(owner, id, "guidance.conflict.own", null, null, page, response);
         }
         return FormAnswers.redirect("/student/guidance/" + id + "?done=renewed");
     }
@@ -335,21 +334,12 @@ class StudentGuidanceController {
             HttpServletResponse response) {
         String problem = MessageText.problem(report);
         if (problem != null) {
-            thread(owner, id, null, page);
-            FieldErrors.Builder errors = new FieldErrors.Builder();
-            errors.reject("report", problem);
-            page.addAttribute("errors", errors.build());
-            page.addAttribute("report", report);
-            return FormAnswers.rejected(response, "guidance/thread");
+            return mistake(owner, id, "report", problem, report, page, response);
         }
         if (!questions.report(owner, id, report.strip(), clock.instant())) {
             // No conversation held (cancelled meanwhile) or the question withdrawn: say so and keep the text.
             questions.state(owner, id).orElseThrow(Owner::notFound);
-            thread(owner, id, null, page);
-            page.addAttribute("conflict", "conversation.report.none");
-            page.addAttribute("report", report);
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return "guidance/thread";
+            return crossed(owner, id, "conversation.report.none", "report", report, page, response);
         }
         return FormAnswers.redirect("/student/guidance/" + id + "?done=reported");
     }

@@ -17,7 +17,6 @@ import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Notice;
 import nl.leerlog.tool.web.Section;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -94,10 +93,7 @@ record TeacherGuidanceController(
         if (!conversations.propose(teacher, id, proposal, clock.instant())) {
             // Over, or a conversation was proposed meanwhile (another tab): say so; unlinked: not found.
             questions.state(teacher, id).orElseThrow(Owner::notFound);
-            thread(user, id, null, page);
-            page.addAttribute("conflict", "conversation.conflict");
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return "guidance/thread";
+            return crossed(user, id, "conversation.conflict", null, page, response);
         }
         return FormAnswers.redirect("/teacher/guidance/" + id + "?done=proposed");
     }
@@ -126,10 +122,7 @@ record TeacherGuidanceController(
         if (!conversations.move(teacher, id, conversationId, proposal, clock.instant())) {
             // Cancelled or the question withdrawn meanwhile: say so; unlinked or unknown: not found.
             conversations.sentTo(teacher, id, conversationId).orElseThrow(Owner::notFound);
-            thread(user, id, null, page);
-            page.addAttribute("conflict", "conversation.conflict.move");
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return "guidance/thread";
+            return crossed(user, id, "conversation.conflict.move", null, page, response);
         }
         return FormAnswers.redirect("/teacher/guidance/" + id + "?done=moved");
     }
@@ -171,7 +164,7 @@ record TeacherGuidanceController(
         String problem = MessageText.problem(body);
         if (problem != null) {
             thread(user, id, null, page);
-            page.addAttribute("errors", MessageText.error(problem));
+            page.addAttribute("errors", FieldErrors.of("body", problem));
             page.addAttribute("body", body);
             return FormAnswers.rejected(response, "guidance/thread");
         }
@@ -180,11 +173,8 @@ record TeacherGuidanceController(
             // The student closed or withdrew the question meanwhile: say so and keep the text. Unlinked: not found.
             QuestionState state =
                     questions.state(teacher, id).filter(s -> !s.open()).orElseThrow(Owner::notFound);
-            thread(user, id, null, page);
-            page.addAttribute("conflict", "guidance.conflict." + state.name().toLowerCase(Locale.ROOT));
-            page.addAttribute("body", body);
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return "guidance/thread";
+            return crossed(
+                    user, id, "guidance.conflict." + state.name().toLowerCase(Locale.ROOT), body, page, response);
         }
         return FormAnswers.redirect("/teacher/guidance/" + id + "?done=replied");
     }
@@ -198,21 +188,24 @@ record TeacherGuidanceController(
             Model page,
             HttpServletResponse response) {
         TeacherView teacher = TeacherView.of(user);
-        var changedAt = questions.changedAt(teacher, id);
-        if (changedAt.isPresent() && Thread.Summary.version(changedAt.get()) == since) {
-            response.setStatus(HttpStatus.NO_CONTENT.value());
-            return null;
-        }
         // Unlinked meanwhile: the messages leave the page at the next poll, not only at the next page load.
-        return questions
-                .sentTo(teacher, id)
-                .map(thread -> {
-                    page.addAttribute("thread", thread);
-                    page.addAttribute("byStudent", false);
-                    page.addAttribute("action", "/teacher/guidance/" + id);
-                    return "guidance/thread :: messages";
-                })
-                .orElse("guidance/fragments :: gone");
+        return ThreadPolls.answer(
+                questions.changedAt(teacher, id),
+                since,
+                () -> questions.sentTo(teacher, id),
+                false,
+                "/teacher/guidance/" + id,
+                page,
+                response);
+    }
+
+    /** The thread again, saying the change crossed another one, with the reply's text kept: 409. */
+    private String crossed(
+            CurrentUser user, long id, String conflict, String body, Model page, HttpServletResponse response) {
+        thread(user, id, null, page);
+        page.addAttribute("conflict", conflict);
+        page.addAttribute("body", body);
+        return FormAnswers.refused(response, "guidance/thread");
     }
 
     /** The form's own rules, and a moment that has not passed yet. */

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -225,18 +224,11 @@ class ConversationPageTests extends LaunchedCourseTests {
     }
 
     private HttpResponse<String> propose(LaunchedUser teacher, String date, String time, String minutes, String place) {
-        List<String> fields = new ArrayList<>();
-        fields.add("date=" + date);
-        fields.add("time=" + time);
-        fields.add("minutes=" + minutes);
-        fields.add("answerForm=VIDEO_CALL");
-        fields.add("place=" + place);
-        return teacher.post(teacherThread + "/conversations", fields);
+        return ConversationForms.send(teacher, teacherThread + "/conversations", date, time, minutes, place);
     }
 
-    /** The conversation a thread page offers actions for. */
     private static long conversationOf(String page) {
-        return Long.parseLong(page.replaceAll("(?s).*?/conversations/(\\d+)/.*", "$1"));
+        return ConversationForms.conversationOf(page);
     }
 
     /** Parsed by iCal4j as a calendar would: a malformed file fails here. */

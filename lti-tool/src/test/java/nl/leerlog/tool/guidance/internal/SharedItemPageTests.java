@@ -279,14 +279,8 @@ class SharedItemPageTests extends LaunchedCourseTests {
     }
 
     private static HttpResponse<String> propose(LaunchedUser teacher, String path, LocalDate date, String time) {
-        return teacher.post(
-                path,
-                List.of(
-                        "date=" + date,
-                        "time=" + time,
-                        "minutes=30",
-                        "answerForm=VIDEO_CALL",
-                        "place=https://meet.example.org/parents-evening"));
+        return ConversationForms.send(
+                teacher, path, date.toString(), time, "30", "https://meet.example.org/parents-evening");
     }
 
     /** The path of the first copied file a thread page links, from {@code /items/}. */
@@ -297,7 +291,7 @@ class SharedItemPageTests extends LaunchedCourseTests {
     }
 
     private static long conversationOf(String page) {
-        return Long.parseLong(page.replaceAll("(?s).*?/conversations/(\\d+)/.*", "$1"));
+        return ConversationForms.conversationOf(page);
     }
 
     private static String uid(String ics) {
