@@ -12,6 +12,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
+import nl.leerlog.tool.identity.InternshipTeachers;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The learning-log pages meet WCAG 2.2 AA as far as axe-core can tell: every student and teacher page, filled with
@@ -32,6 +35,9 @@ import org.junit.jupiter.api.Test;
  * violation of the WCAG 2.0, 2.1 and 2.2 A and AA rules.
  */
 class AccessibilityTests extends LaunchedCourseTests {
+
+    @Autowired
+    InternshipTeachers links;
 
     private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
     private static final Pattern MOMENT_URL = Pattern.compile(".*/student/log/(\\d+)$");
@@ -181,9 +187,13 @@ class AccessibilityTests extends LaunchedCourseTests {
     @Test
     void everyTeacherPageHasNoWcagViolationOnADesktopOrAPhone() {
         long studentId = userIdOf(student);
+        links.link(courseIdOf(student), List.of(studentId), userIdOf(users.teacher()), Instant.now());
         openAs(users.teacher());
 
         for (String path : List.of(
+                "/teacher/dashboard",
+                "/teacher/guidance",
+                "/teacher/students/" + studentId,
                 "/teacher/programme",
                 "/teacher/students",
                 "/teacher/students/teachers",

@@ -84,6 +84,17 @@ public class InternshipTeachers {
                         Optional.ofNullable(r.value3()).map(id -> new Person(id, r.value4()))));
     }
 
+    /** The teacher's own interns: the active students of the course linked to them, by name. */
+    public List<Person> internsOf(long courseId, long teacherId) {
+        return db.select(STUDENT.ID, STUDENT.DISPLAY_NAME)
+                .from(ACTIVE_LINKS)
+                .join(STUDENT)
+                .on(STUDENT.ID.eq(INTERNSHIP_TEACHER.STUDENT_ID))
+                .where(INTERNSHIP_TEACHER.COURSE_ID.eq(courseId), INTERNSHIP_TEACHER.TEACHER_ID.eq(teacherId))
+                .orderBy(STUDENT.DISPLAY_NAME.asc().nullsLast(), STUDENT.ID)
+                .fetch(r -> new Person(r.value1(), r.value2()));
+    }
+
     /** The course's active teachers, each of whom may be an internship teacher, by name. */
     public List<Person> teachers(long courseId) {
         return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME)

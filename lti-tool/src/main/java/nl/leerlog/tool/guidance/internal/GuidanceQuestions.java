@@ -183,6 +183,11 @@ class GuidanceQuestions {
         return summaries(teacher.reads(GUIDANCE_QUESTION));
     }
 
+    /** The questions one of this teacher's interns sent them, the latest change first; none for anyone else. */
+    List<Thread.Summary> sentBy(TeacherView teacher, long studentId) {
+        return summaries(teacher.reads(GUIDANCE_QUESTION).and(GUIDANCE_QUESTION.OWNER_ID.eq(studentId)));
+    }
+
     Optional<Thread> mine(Owner owner, long id) {
         return thread(owner.owns(GUIDANCE_QUESTION), id);
     }

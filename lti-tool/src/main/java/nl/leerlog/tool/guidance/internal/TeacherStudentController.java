@@ -1,0 +1,64 @@
+package nl.leerlog.tool.guidance.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.identity.InternshipTeachers;
+import nl.leerlog.tool.identity.InternshipTeachers.Person;
+import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.identity.TeacherView;
+import nl.leerlog.tool.internship.InternshipSummary;
+import nl.leerlog.tool.internship.Internships;
+import nl.leerlog.tool.web.Section;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The internship teacher's own interns (handbook 001, "Studentpagina"): the list of them, and per intern a page with
+ * the internship data beside the questions they sent this teacher. Only for the intern's own internship teacher:
+ * anyone else, a coordinator of the same course too, gets "not found", as the one rule in {@link TeacherView} says.
+ * Nothing of the learning log shows here unless it is in a thread.
+ */
+@Controller
+@Section("dashboard")
+record TeacherStudentController(InternshipTeachers links, Internships internships, GuidanceQuestions questions) {
+
+    /** One intern in the teacher's list: the internship (null until entered) and how many questions wait. */
+    record InternRow(Person student, InternshipSummary internship, long waiting) {}
+
+    @GetMapping("/teacher/dashboard")
+    String interns(CurrentUser user, Model page) {
+        TeacherView teacher = TeacherView.of(user);
+        Map<Long, InternshipSummary> internshipsById = internships.studentsOf(teacher.courseId()).stream()
+                .filter(student -> student.internship() != null)
+                .collect(Collectors.toMap(Internships.CourseStudent::id, Internships.CourseStudent::internship));
+        Map<Long, Long> waiting = questions.sentTo(teacher).stream()
+                .filter(summary -> summary.state() == QuestionState.WAITING)
+                .collect(Collectors.groupingBy(Thread.Summary::studentId, Collectors.counting()));
+        List<InternRow> rows = links.internsOf(teacher.courseId(), teacher.teacherId()).stream()
+                .map(student -> new InternRow(
+                        student, internshipsById.get(student.id()), waiting.getOrDefault(student.id(), 0L)))
+                .toList();
+        page.addAttribute("interns", rows);
+        return "guidance/interns";
+    }
+
+    @GetMapping("/teacher/students/{studentId}")
+    String student(CurrentUser user, @PathVariable long studentId, Model page) {
+        TeacherView teacher = TeacherView.of(user);
+        if (!links.isInternshipTeacherOf(teacher.courseId(), teacher.teacherId(), studentId)) {
+            throw Owner.notFound();
+        }
+        page.addAttribute("studentId", studentId);
+        page.addAttribute(
+                "studentName",
+                internships.activeStudent(teacher.courseId(), studentId).orElse(null));
+        page.addAttribute(
+                "internship", internships.summary(teacher.courseId(), studentId).orElse(null));
+        page.addAttribute("threads", questions.sentBy(teacher, studentId));
+        return "guidance/student-page";
+    }
+}

@@ -1,0 +1,152 @@
+package nl.leerlog.tool.guidance.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import nl.leerlog.lti.testing.TestPlatform;
+import nl.leerlog.tool.CourseUsers;
+import nl.leerlog.tool.CourseUsers.LaunchedUser;
+import nl.leerlog.tool.LaunchedCourseTests;
+import nl.leerlog.tool.identity.InternshipTeachers;
+import nl.leerlog.tool.internship.Internship;
+import nl.leerlog.tool.internship.Internships;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The internship teacher's list of interns and the page per intern, over real launches: their own interns only. */
+class StudentPageTests extends LaunchedCourseTests {
+
+    @Autowired
+    InternshipTeachers links;
+
+    @Autowired
+    Internships internships;
+
+    CourseUsers users;
+    LaunchedUser classmate;
+    LaunchedUser secondTeacher;
+    long course;
+    String page;
+
+    @BeforeEach
+    void aStudentLinkedToTheirInternshipTeacher() {
+        users = launchCourse();
+        classmate = classmateOf(users.student());
+        secondTeacher = launch(users.student().contextId(), TestPlatform.INSTRUCTOR, "en");
+        course = courseIdOf(users.student());
+        links.link(course, List.of(userIdOf(users.student())), userIdOf(users.teacher()), Instant.now());
+        page = "/teacher/students/" + userIdOf(users.student());
+    }
+
+    @Test
+    void theInternshipDataStandsBesideTheQuestionsTheStudentSent() {
+        internships.save(
+                course,
+                userIdOf(users.student()),
+                new Internship(
+                        "Zorggroep De Linde",
+                        "Marieke Jansen",
+                        "m.jansen@delinde.example",
+                        LocalDate.now().minusWeeks(2),
+                        LocalDate.now().plusWeeks(18).minusDays(1),
+                        "Set up a daily activity programme"),
+                userIdOf(users.student()));
+        String thread = ask(users.student(), "How do I plan my week?");
+
+        HttpResponse<String> shown = users.teacher().get(page);
+
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body())
+                .contains(
+                        "Zorggroep De Linde",
+                        "Marieke Jansen",
+                        "mailto:m.jansen@delinde.example",
+                        "Set up a daily activity programme",
+                        "Week 3 of 20",
+                        "How do I plan my week?",
+                        "Waiting for the teacher",
+                        thread.replace("/student/", "/teacher/"));
+    }
+
+    @Test
+    void withoutInternshipDataOrQuestionsThePageSaysWhatToDo() {
+        String shown = users.teacher().get(page).body();
+
+        assertThat(shown)
+                .contains(
+                        "No internship data yet: ask the student to fill it in",
+                        "This student has not sent you a question yet.");
+    }
+
+    @Test
+    void thePageShowsNothingTheStudentKeptToThemselves() {
+        rows().moment(ownerOf(users.student()), "Private doubts about the placement");
+
+        assertThat(users.teacher().get(page).body()).doesNotContain("Private doubts about the placement");
+        assertThat(users.teacher().get("/teacher/dashboard").body())
+                .doesNotContain("Private doubts about the placement");
+    }
+
+    @Test
+    void everyoneButTheInternshipTeacherGetsNotFound() {
+        ask(users.student(), "Only for my teacher");
+
+        for (LaunchedUser teacher : List.of(secondTeacher, users.otherTeacher())) {
+            HttpResponse<String> response = teacher.get(page);
+            assertThat(response.statusCode()).as(teacher.subject()).isEqualTo(404);
+            assertThat(response.body()).doesNotContain("Only for my teacher");
+        }
+        // Students reach no teacher page at all, whatever the id: the role gate answers before any id is read.
+        for (LaunchedUser student : List.of(classmate, users.otherStudent(), users.student())) {
+            HttpResponse<String> response = student.get(page);
+            assertThat(response.statusCode()).as(student.subject()).isEqualTo(403);
+            assertThat(response.body()).doesNotContain("Only for my teacher");
+        }
+        assertThat(users.teacher().get("/teacher/students/999999999").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void unlinkingTakesThePageAwayAtOnceAndKeepsTheThreadWithTheStudent() {
+        String thread = ask(users.student(), "Still mine");
+
+        links.unlink(course, List.of(userIdOf(users.student())));
+
+        assertThat(users.teacher().get(page).statusCode()).isEqualTo(404);
+        assertThat(users.teacher().get("/teacher/dashboard").body()).doesNotContain(page);
+        assertThat(users.student().get(thread).body()).contains("Still mine");
+    }
+
+    @Test
+    void theTeacherListsOnlyTheirOwnInternsWithTheQuestionsWaiting() {
+        links.link(course, List.of(userIdOf(classmate)), userIdOf(secondTeacher), Instant.now());
+        ask(users.student(), "First question");
+        ask(users.student(), "Second question");
+
+        String mine = users.teacher().get("/teacher/dashboard").body();
+        String theirs = secondTeacher.get("/teacher/dashboard").body();
+
+        assertThat(mine).contains(page, "Questions waiting").doesNotContain("/teacher/students/" + userIdOf(classmate));
+        assertThat(mine.replaceAll("\\s+", " ")).contains("<td>2</td>");
+        assertThat(theirs).contains("/teacher/students/" + userIdOf(classmate)).doesNotContain(page);
+    }
+
+    @Test
+    void aTeacherWithoutInternsIsToldHowTheyGetThem() {
+        assertThat(secondTeacher.get("/teacher/dashboard").body()).contains("No interns are linked to you yet.");
+    }
+
+    /** The student asks without items; the path of the new thread. */
+    private static String ask(LaunchedUser student, String title) {
+        HttpResponse<String> sent = student.post(
+                "/student/guidance/new",
+                List.of("title=" + title, "question=Could you help me with this?", "answerForm=WRITTEN"));
+        assertThat(sent.statusCode()).isEqualTo(302);
+        return URI.create(sent.headers().firstValue("Location").orElseThrow()).getPath();
+    }
+}
