@@ -132,8 +132,7 @@ class LaunchBenchmark {
 
     private record Result(double perSecond, List<Long> nanos, int failures) {
         double percentile(int p) {
-            int index = (int) Math.ceil(p / 100.0 * nanos.size()) - 1;
-            return nanos.get(Math.max(0, index)) / 1_000_000.0;
+            return Percentiles.percentile(nanos, p);
         }
     }
 

@@ -10,6 +10,7 @@ import static nl.leerlog.schema.Tables.LEARNING_GOAL;
 import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
 import static nl.leerlog.schema.Tables.LEARNING_MOMENT_COMPETENCY;
 import static nl.leerlog.schema.Tables.LEARNING_MOMENT_GOAL;
+import static nl.leerlog.tool.benchmark.Percentiles.percentile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -207,11 +208,6 @@ class LearningLogBenchmark {
             throw new IllegalStateException("status " + response.statusCode());
         }
         return nanos;
-    }
-
-    private static double percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index)) / 1_000_000.0;
     }
 
     /**

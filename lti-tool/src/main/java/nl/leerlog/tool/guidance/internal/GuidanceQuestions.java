@@ -19,6 +19,7 @@ import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.identity.TeacherView;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -178,9 +179,27 @@ class GuidanceQuestions {
         return summaries(owner.owns(GUIDANCE_QUESTION));
     }
 
-    /** The questions sent to this teacher by students still linked to them, the latest change first. */
-    List<Thread.Summary> sentTo(TeacherView teacher) {
-        return summaries(teacher.reads(GUIDANCE_QUESTION));
+    /**
+     * One page of the questions sent to this teacher, the latest change first: at most {@code pageSize} of them, and
+     * one more when a next page exists.
+     */
+    List<Thread.Summary> sentTo(TeacherView teacher, int page, int pageSize) {
+        return db.selectFrom(GUIDANCE_QUESTION)
+                .where(teacher.reads(GUIDANCE_QUESTION))
+                .orderBy(GUIDANCE_QUESTION.UPDATED_AT.desc(), GUIDANCE_QUESTION.ID.desc())
+                .limit(pageSize + 1)
+                .offset((long) (page - 1) * pageSize)
+                .fetch(GuidanceQuestions::summary);
+    }
+
+    /** How many questions wait for this teacher, per intern who sent them; interns without any are left out. */
+    Map<Long, Integer> waitingPerStudent(TeacherView teacher) {
+        return db.select(GUIDANCE_QUESTION.OWNER_ID, DSL.count())
+                .from(GUIDANCE_QUESTION)
+                .where(teacher.reads(GUIDANCE_QUESTION))
+                .and(GUIDANCE_QUESTION.STATE.eq(QuestionState.WAITING.name()))
+                .groupBy(GUIDANCE_QUESTION.OWNER_ID)
+                .fetchMap(GUIDANCE_QUESTION.OWNER_ID, DSL.count());
     }
 
     /** The questions one of this teacher's interns sent them, the latest change first; none for anyone else. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.leerlog.tool.identity.CourseStudents;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.InternshipTeachers;
 import nl.leerlog.tool.identity.Owner;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 record TeacherGuidanceController(
         MessageSource messages,
         InternshipTeachers links,
+        CourseStudents students,
         GuidanceQuestions questions,
         GuidanceConversations conversations,
         TeacherAvailabilities availabilities,
@@ -44,11 +46,19 @@ record TeacherGuidanceController(
     /** The changes a thread page can tell of on top (its {@code done} parameter). */
     private static final Set<String> DONE = Set.of("replied", "proposed", "cancelled", "moved");
 
+    /** Questions per page of the list: a teacher with hundreds of interns gets a page that still loads at once. */
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/teacher/guidance")
-    String list(CurrentUser user, Model page) {
+    String list(CurrentUser user, @RequestParam(defaultValue = "1") int page, Model model) {
         TeacherView teacher = TeacherView.of(user);
-        page.addAttribute("threads", questions.sentTo(teacher));
-        page.addAttribute("names", names(teacher));
+        int shown = Math.max(1, page);
+        List<Thread.Summary> threads = questions.sentTo(teacher, shown, PAGE_SIZE);
+        boolean more = threads.size() > PAGE_SIZE;
+        model.addAttribute("threads", more ? threads.subList(0, PAGE_SIZE) : threads);
+        model.addAttribute("names", names(teacher));
+        model.addAttribute("newerUrl", shown > 1 ? "/teacher/guidance?page=" + (shown - 1) : null);
+        model.addAttribute("olderUrl", more ? "/teacher/guidance?page=" + (shown + 1) : null);
         return "guidance/teacher";
     }
 
@@ -57,7 +67,10 @@ record TeacherGuidanceController(
         TeacherView teacher = TeacherView.of(user);
         Thread thread = questions.sentTo(teacher, id).orElseThrow(Owner::notFound);
         page.addAttribute("thread", thread);
-        page.addAttribute("studentName", names(teacher).get(thread.summary().studentId()));
+        page.addAttribute(
+                "studentName",
+                students.activeStudentName(teacher.courseId(), thread.summary().studentId())
+                        .orElse(null));
         page.addAttribute("byStudent", false);
         page.addAttribute("availability", availabilities.of(teacher.teacherId()));
         page.addAttribute("action", "/teacher/guidance/" + id);
@@ -226,12 +239,8 @@ record TeacherGuidanceController(
 
     /** The names of this teacher's own interns, by id. */
     private Map<Long, String> names(TeacherView teacher) {
-        return links.interns(teacher.courseId()).stream()
-                .filter(intern ->
-                        intern.teacher().map(t -> t.id() == teacher.teacherId()).orElse(false))
-                .filter(intern -> intern.student().name() != null)
-                .collect(Collectors.toMap(
-                        intern -> intern.student().id(),
-                        intern -> intern.student().name()));
+        return links.internsOf(teacher.courseId(), teacher.teacherId()).stream()
+                .filter(intern -> intern.name() != null)
+                .collect(Collectors.toMap(InternshipTeachers.Person::id, InternshipTeachers.Person::name));
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 record TeacherStudentController(InternshipTeachers links, Internships internships, GuidanceQuestions questions) {
 
     /** One intern in the teacher's list: the internship (null until entered) and how many questions wait. */
-    record InternRow(Person student, InternshipSummary internship, long waiting) {}
+    record InternRow(Person student, InternshipSummary internship, int waiting) {}
 
     @GetMapping("/teacher/dashboard")
     String interns(CurrentUser user, Model page) {
@@ -35,12 +35,10 @@ record TeacherStudentController(InternshipTeachers links, Internships internship
         Map<Long, InternshipSummary> internshipsById = internships.studentsOf(teacher.courseId()).stream()
                 .filter(student -> student.internship() != null)
                 .collect(Collectors.toMap(Internships.CourseStudent::id, Internships.CourseStudent::internship));
-        Map<Long, Long> waiting = questions.sentTo(teacher).stream()
-                .filter(summary -> summary.state() == QuestionState.WAITING)
-                .collect(Collectors.groupingBy(Thread.Summary::studentId, Collectors.counting()));
+        Map<Long, Integer> waiting = questions.waitingPerStudent(teacher);
         List<InternRow> rows = links.internsOf(teacher.courseId(), teacher.teacherId()).stream()
                 .map(student -> new InternRow(
-                        student, internshipsById.get(student.id()), waiting.getOrDefault(student.id(), 0L)))
+                        student, internshipsById.get(student.id()), waiting.getOrDefault(student.id(), 0)))
                 .toList();
         page.addAttribute("interns", rows);
         return "guidance/interns";

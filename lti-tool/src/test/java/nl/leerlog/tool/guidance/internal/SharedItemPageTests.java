@@ -128,7 +128,9 @@ class SharedItemPageTests extends LaunchedCourseTests {
 
         assertThat(users.teacher().get(teacherThread + file).statusCode()).isEqualTo(404);
         assertThat(users.student().get(thread + file).statusCode()).isEqualTo(404);
-        assertThat(db.fetchCount(GUIDANCE_ITEM_FILE)).isZero();
+        long itemId = Long.parseLong(item.replaceAll(".*/items/(\\d+)$", "$1"));
+        assertThat(db.fetchCount(GUIDANCE_ITEM_FILE, GUIDANCE_ITEM_FILE.ITEM_ID.eq(itemId)))
+                .isZero();
         assertThat(users.teacher().get(teacherThread).body()).doesNotContain("planning.txt");
     }
 

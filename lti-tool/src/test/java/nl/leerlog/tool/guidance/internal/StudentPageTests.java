@@ -141,6 +141,24 @@ class StudentPageTests extends LaunchedCourseTests {
         assertThat(secondTeacher.get("/teacher/dashboard").body()).contains("No interns are linked to you yet.");
     }
 
+    @Test
+    void theQuestionsComeInPagesOfFiftyTheLatestChangeFirst() {
+        for (int i = 1; i <= TeacherGuidanceController.PAGE_SIZE + 1; i++) {
+            ask(users.student(), "Question number " + i);
+        }
+
+        String first = users.teacher().get("/teacher/guidance").body();
+        String second = users.teacher().get("/teacher/guidance?page=2").body();
+
+        assertThat(first)
+                .contains("Question number 51", "Question number 2<", "Earlier questions")
+                .doesNotContain("Question number 1<", "More recent questions");
+        assertThat(second)
+                .contains("Question number 1<", "More recent questions")
+                .doesNotContain("Question number 2<", "Earlier questions");
+        assertThat(users.teacher().get("/teacher/guidance?page=0").body()).contains("Question number 51");
+    }
+
     /** The student asks without items; the path of the new thread. */
     private static String ask(LaunchedUser student, String title) {
         HttpResponse<String> sent = student.post(
