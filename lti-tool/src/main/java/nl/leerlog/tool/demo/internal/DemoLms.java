@@ -56,6 +56,16 @@ public class DemoLms implements ExtraRegistrations {
                 "Ahmed Yilmaz",
                 "nl",
                 List.of(LIS + "institution/person#Instructor", LIS + "membership#Instructor")),
+        STUDENT_3(
+                "demo-student-daan",
+                "Daan Bakker",
+                "nl",
+                List.of(LIS + "institution/person#Student", LIS + "membership#Learner")),
+        STUDENT_4(
+                "demo-student-lotte",
+                "Lotte Mulder",
+                "nl",
+                List.of(LIS + "institution/person#Student", LIS + "membership#Learner")),
         /** A second teacher of the course, so interns can be shared out over internship teachers. */
         TEACHER_2(
                 "demo-teacher-marieke",
@@ -148,8 +158,25 @@ public class DemoLms implements ExtraRegistrations {
 
     /** The id_token the demo platform answers an authorization request with (Core §5.1.2, §5.3). */
     public String idToken(Person person, String nonce) {
+        JWTClaimsSet claims = claims(person, nonce);
+        try {
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign the demo launch", e);
+        }
+    }
+
+    /** What the demo platform says of a person's launch into its course. */
+    JWTClaimsSet claims(Person person, String nonce) {
         Date now = Date.from(clock.instant());
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
                 .subject(person.subject)
                 .audience(settings.clientId())
@@ -190,18 +217,6 @@ public class DemoLms implements ExtraRegistrations {
                 .claim(LtiClaims.CANVAS_PLACEMENT, "course_navigation")
                 .claim(LtiClaims.CUSTOM, Map.of("canvas_user_id", "$Canvas.user.id"))
                 .build();
-        try {
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
-                            .keyID(key.getKeyID())
-                            .type(JOSEObjectType.JWT)
-                            .build(),
-                    claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign the demo launch", e);
-        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param courseUrl where browsers open the course page that frames the tool; empty: the LMS URL. Give it a host
  *     of its own (e.g. {@code school.localhost}) to try a school's own LMS domain, as with Canvas cloud, whose
  *     course pages are not on the issuer's or the authorization endpoint's origin
+ * @param sampleCourse whether the demo course starts filled with sample interns, their logs and threads
  */
 @ConfigurationProperties("leerlog.demo")
 public record DemoSettings(
@@ -22,4 +23,5 @@ public record DemoSettings(
         @DefaultValue("demo-deployment-1") String deploymentId,
         URI lmsUrl,
         URI toolUrl,
-        URI courseUrl) {}
+        URI courseUrl,
+        @DefaultValue("false") boolean sampleCourse) {}
