@@ -29,3 +29,34 @@
     if (target) { target.focus(); }
   });
 })();
+
+// Inside an LMS frame without cookies only requests with the page-bound session header are signed in, so a private
+// download (evidence, an invitation) is fetched with that header and handed to the browser as a file. Such links
+// carry data-download and hx-boost="false", and name the file in their download attribute.
+(function () {
+  'use strict';
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest ? event.target.closest('a[data-download]') : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+    event.preventDefault();
+    var headers = {};
+    var element = document.querySelector('meta[name="lti-session"]');
+    if (element) { headers['X-Lti-Session'] = element.getAttribute('content'); }
+    fetch(link.href, { headers: headers, credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) { throw new Error('download refused: ' + response.status); }
+        return response.blob();
+      })
+      .then(function (blob) {
+        var url = URL.createObjectURL(blob);
+        var save = document.createElement('a');
+        save.href = url;
+        save.download = link.getAttribute('download') || '';
+        document.body.appendChild(save);
+        save.click();
+        save.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      })
+      .catch(function () { window.location.href = link.href; });
+  });
+})();

@@ -1,11 +1,11 @@
 package nl.leerlog.tool;
 
+import static nl.leerlog.tool.AxeChecks.WCAG_AA;
+import static nl.leerlog.tool.AxeChecks.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
 import nl.leerlog.tool.identity.InternshipTeachers;
 import org.assertj.core.api.SoftAssertions;
@@ -39,7 +38,6 @@ class AccessibilityTests extends LaunchedCourseTests {
     @Autowired
     InternshipTeachers links;
 
-    private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
     private static final Pattern MOMENT_URL = Pattern.compile(".*/student/log/(\\d+)$");
     private static final Pattern REFLECTION_URL = Pattern.compile("/student/reflections/(\\d+).*");
 
@@ -241,22 +239,5 @@ class AccessibilityTests extends LaunchedCourseTests {
                     .as("WCAG 2.2 AA violations on %s at %dx%d", pageName, size[0], size[1])
                     .isEmpty();
         }
-    }
-
-    /** Each violated rule with its help text, and under it the target selectors of the nodes that fail it. */
-    private static String describe(List<Rule> violations) {
-        return violations.stream()
-                .map(rule -> "- " + rule.getId() + ": " + rule.getHelp() + " (" + rule.getImpact()
-                        + ")\n"
-                        + rule.getNodes().stream()
-                                .map(AccessibilityTests::describe)
-                                .collect(Collectors.joining("\n")))
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static String describe(CheckedNode node) {
-        String summary =
-                node.getFailureSummary() == null ? "" : node.getFailureSummary().replace("\n", " ");
-        return "    " + node.getTarget() + " " + summary;
     }
 }

@@ -150,12 +150,32 @@ public abstract class DemoLmsBrowser {
         return launch("TEACHER", "TEACHER");
     }
 
+    /** Opens the demo LMS and launches its second teacher, Marieke Visser, into the frame; returns the tool's frame. */
+    protected FrameLocator launchSecondTeacher() {
+        return launch("TEACHER_2", "TEACHER");
+    }
+
+    /**
+     * As {@link #launchStudent()}, with the keyboard alone: Enter on the LMS's launch button (platform storage is
+     * the LMS's default). The focus stays on that button, so the next Tab enters the tool's frame.
+     */
+    protected FrameLocator launchStudentWithTheKeyboard() {
+        page.navigate(SCHOOL + "/");
+        page.locator("#launch-form button[data-person=STUDENT]").focus();
+        page.keyboard().press("Enter");
+        return framedAs("STUDENT");
+    }
+
     /** Launches the demo LMS's {@code person} and waits until the tool's frame shows them in {@code role}. */
     private FrameLocator launch(String person, String role) {
         page.navigate(SCHOOL + "/");
         page.locator("input[name=lti_storage_target][value='post_message_forwarding']")
                 .check();
         page.locator("#launch-form button[data-person=" + person + "]").click();
+        return framedAs(role);
+    }
+
+    private FrameLocator framedAs(String role) {
         FrameLocator tool = page.frameLocator("#tool-frame");
         tool.locator("body[data-role=" + role + "]").waitFor();
         return tool;

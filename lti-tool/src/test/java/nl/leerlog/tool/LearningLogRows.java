@@ -5,15 +5,20 @@ import static nl.leerlog.schema.Tables.CATEGORY;
 import static nl.leerlog.schema.Tables.COMPETENCY;
 import static nl.leerlog.schema.Tables.COURSE;
 import static nl.leerlog.schema.Tables.ENROLMENT;
+import static nl.leerlog.schema.Tables.EVIDENCE;
+import static nl.leerlog.schema.Tables.EVIDENCE_CONTENT;
 import static nl.leerlog.schema.Tables.LEARNING_GOAL;
 import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
 import static nl.leerlog.schema.Tables.PROGRAMME;
 import static nl.leerlog.schema.Tables.REFLECTION_MODEL;
 import static nl.leerlog.schema.Tables.REFLECTION_STEP;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 import nl.leerlog.tool.identity.CourseRole;
@@ -94,6 +99,48 @@ public record LearningLogRows(DSLContext db) {
                 .set(LEARNING_MOMENT.UPDATED_AT, now)
                 .returningResult(LEARNING_MOMENT.ID)
                 .fetchSingle(LEARNING_MOMENT.ID);
+    }
+
+    /** A moment of today with what happened in {@code body}, as the student would have written it. */
+    public long moment(Owner owner, String title, String body) {
+        long id = moment(owner, title);
+        db.update(LEARNING_MOMENT)
+                .set(LEARNING_MOMENT.BODY_SOURCE, body)
+                .set(LEARNING_MOMENT.BODY_HTML, "<p>" + body + "</p>")
+                .set(LEARNING_MOMENT.SEARCH_TEXT, (title + " " + body).toLowerCase(Locale.ROOT))
+                .where(LEARNING_MOMENT.ID.eq(id))
+                .execute();
+        return id;
+    }
+
+    /** An evidence file of the owner's moment, kept in the database as an unscanned upload would be. */
+    public long evidence(Owner owner, long momentId, String fileName, String contentType, byte[] content) {
+        long id = db.insertInto(EVIDENCE)
+                .set(EVIDENCE.COURSE_ID, owner.courseId())
+                .set(EVIDENCE.OWNER_ID, owner.userId())
+                .set(EVIDENCE.MOMENT_ID, momentId)
+                .set(EVIDENCE.FILE_NAME, fileName)
+                .set(EVIDENCE.CONTENT_TYPE, contentType)
+                .set(EVIDENCE.SIZE_BYTES, (long) content.length)
+                .set(EVIDENCE.SHA256, sha256(content))
+                .set(EVIDENCE.STORAGE, "database")
+                .set(EVIDENCE.SCAN_STATUS, "SKIPPED")
+                .set(EVIDENCE.CREATED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .returningResult(EVIDENCE.ID)
+                .fetchSingle(EVIDENCE.ID);
+        db.insertInto(EVIDENCE_CONTENT)
+                .set(EVIDENCE_CONTENT.EVIDENCE_ID, id)
+                .set(EVIDENCE_CONTENT.CONTENT, content)
+                .execute();
+        return id;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void deleteMoment(long momentId) {
