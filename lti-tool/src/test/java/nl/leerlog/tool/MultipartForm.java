@@ -8,6 +8,11 @@ import java.util.UUID;
 /** A multipart/form-data body as a browser sends an upload form: repeated fields and files. */
 public final class MultipartForm {
 
+    /** A form with nothing in it yet. */
+    public static MultipartForm empty() {
+        return new MultipartForm();
+    }
+
     private final String boundary = "leerlog-" + UUID.randomUUID();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 

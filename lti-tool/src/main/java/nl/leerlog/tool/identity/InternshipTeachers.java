@@ -95,6 +95,30 @@ public class InternshipTeachers {
                 .fetch(r -> new Person(r.value1(), r.value2()));
     }
 
+    /**
+     * An active member of the course with what identifies them in a file from the LMS: the login id (when the
+     * platform sends it), the e-mail (when shared) and the LMS user id ({@code sub}, also NRPS's {@code user_id}).
+     */
+    public record Member(long id, String name, CourseRole role, String loginId, String email, String subject) {}
+
+    /** The course's active students and teachers, to find who a line of a linking file names. */
+    public List<Member> members(long courseId) {
+        return db.select(
+                        APP_USER.ID,
+                        APP_USER.DISPLAY_NAME,
+                        ENROLMENT.COURSE_ROLE,
+                        APP_USER.LOGIN_ID,
+                        APP_USER.EMAIL,
+                        APP_USER.SUBJECT)
+                .from(ENROLMENT)
+                .join(APP_USER)
+                .on(APP_USER.ID.eq(ENROLMENT.USER_ID))
+                .where(ENROLMENT.COURSE_ID.eq(courseId), ENROLMENT.ACTIVE.isTrue())
+                .and(ENROLMENT.COURSE_ROLE.in(CourseRole.STUDENT.name(), CourseRole.TEACHER.name()))
+                .fetch(r -> new Member(
+                        r.value1(), r.value2(), CourseRole.valueOf(r.value3()), r.value4(), r.value5(), r.value6()));
+    }
+
     /** The course's active teachers, each of whom may be an internship teacher, by name. */
     public List<Person> teachers(long courseId) {
         return db.select(APP_USER.ID, APP_USER.DISPLAY_NAME)

@@ -93,6 +93,19 @@ public class DemoLms implements ExtraRegistrations {
         public String hint() {
             return name();
         }
+
+        /** The person's login at the demo school, as Canvas sends it for {@code $Canvas.user.loginId}. */
+        public String loginId() {
+            return switch (this) {
+                case STUDENT -> "s2104518";
+                case STUDENT_EN -> "s2098834";
+                case STUDENT_3 -> "s2110267";
+                case STUDENT_4 -> "s2087451";
+                case TEACHER -> "a.yilmaz";
+                case TEACHER_2 -> "m.visser";
+                case OBSERVER -> "e.jansen";
+            };
+        }
     }
 
     private final DemoSettings settings;
@@ -215,7 +228,7 @@ public class DemoLms implements ExtraRegistrations {
                                 "product_family_code",
                                 "leerlog-demo"))
                 .claim(LtiClaims.CANVAS_PLACEMENT, "course_navigation")
-                .claim(LtiClaims.CUSTOM, Map.of("canvas_user_id", "$Canvas.user.id"))
+                .claim(LtiClaims.CUSTOM, Map.of("canvas_user_id", "$Canvas.user.id", "login_id", person.loginId()))
                 .build();
     }
 

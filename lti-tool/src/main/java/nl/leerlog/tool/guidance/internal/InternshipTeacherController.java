@@ -1,24 +1,31 @@
 package nl.leerlog.tool.guidance.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.InternshipTeachers;
 import nl.leerlog.tool.identity.InternshipTeachers.Intern;
+import nl.leerlog.tool.web.Downloads;
 import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Notice;
 import nl.leerlog.tool.web.Section;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -81,6 +88,95 @@ record InternshipTeacherController(InternshipTeachers links, Clock clock) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return FormAnswers.redirect(back + "&done=linked");
+    }
+
+    /** What an import did: how many students were linked, how many of them moved from another teacher, what not. */
+    record ImportReport(int linked, int moved, List<InternshipTeacherCsv.Refusal> refused) {}
+
+    /**
+     * Links students from a CSV file and shows the report on the page: each valid line is linked, each refused line
+     * is listed with its reason. A file that cannot be read links nobody.
+     */
+    @PostMapping("/import")
+    String importCsv(
+            CurrentUser user,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            Model page,
+            HttpServletResponse response)
+            throws IOException {
+        String fileError = file == null || file.isEmpty()
+                ? "links.import.error.no-file"
+                : file.getSize() > InternshipTeacherCsv.MAX_BYTES ? "links.import.error.too-large" : null;
+        InternshipTeacherCsv.Reading reading =
+                fileError != null ? null : InternshipTeacherCsv.read(file.getBytes(), links.members(user.courseId()));
+        if (fileError != null || reading.fileError() != null) {
+            show(
+                    user,
+                    false,
+                    Set.of(),
+                    FieldErrors.of("file", fileError != null ? fileError : reading.fileError()),
+                    page);
+            return FormAnswers.rejected(response, "guidance/teachers");
+        }
+        Map<Long, Long> before = links.interns(user.courseId()).stream()
+                .filter(intern -> intern.teacher().isPresent())
+                .collect(Collectors.toMap(
+                        intern -> intern.student().id(),
+                        intern -> intern.teacher().get().id()));
+        int moved = 0;
+        Map<Long, List<Long>> studentsByTeacher = new java.util.LinkedHashMap<>();
+        for (InternshipTeacherCsv.Link link : reading.links()) {
+            Long earlier = before.get(link.studentId());
+            if (earlier != null && earlier != link.teacherId()) {
+                moved++;
+            }
+            studentsByTeacher
+                    .computeIfAbsent(link.teacherId(), teacher -> new java.util.ArrayList<>())
+                    .add(link.studentId());
+        }
+        // Every line was checked against the course's active members just now: one link per teacher.
+        studentsByTeacher.forEach(
+                (teacher, students) -> links.link(user.courseId(), students, teacher, clock.instant()));
+        page.addAttribute("report", new ImportReport(reading.links().size(), moved, reading.refused()));
+        return show(user, false, Set.of(), FieldErrors.none(), page);
+    }
+
+    /**
+     * A file to start from: every active student of the course with their internship teacher (or the first teacher),
+     * each named by the best identifier Leerlog knows of them.
+     */
+    @GetMapping("/example.csv")
+    ResponseEntity<String> example(CurrentUser user) {
+        List<InternshipTeachers.Member> members = links.members(user.courseId());
+        Map<Long, InternshipTeachers.Member> byId =
+                members.stream().collect(Collectors.toMap(InternshipTeachers.Member::id, member -> member));
+        List<InternshipTeachers.Person> teachers = links.teachers(user.courseId());
+        StringBuilder csv = new StringBuilder("student,teacher\r\n");
+        for (Intern intern : links.interns(user.courseId())) {
+            Long teacher = intern.teacher()
+                    .map(InternshipTeachers.Person::id)
+                    .orElse(teachers.isEmpty() ? null : teachers.getFirst().id());
+            if (teacher != null) {
+                csv.append(quoted(identifier(byId.get(intern.student().id()))))
+                        .append(',')
+                        .append(quoted(identifier(byId.get(teacher))))
+                        .append("\r\n");
+            }
+        }
+        return Downloads.attachment(
+                "internship-teachers.csv", new MediaType("text", "csv", StandardCharsets.UTF_8), csv.toString());
+    }
+
+    /** The login id if the LMS sends it, else the e-mail, else the LMS user id, which is always there. */
+    private static String identifier(InternshipTeachers.Member member) {
+        if (member.loginId() != null) {
+            return member.loginId();
+        }
+        return member.email() != null ? member.email() : member.subject();
+    }
+
+    private static String quoted(String cell) {
+        return cell.matches("[^,;\"\r\n]*") ? cell : '"' + cell.replace("\"", "\"\"") + '"';
     }
 
     private String show(CurrentUser user, boolean unlinkedOnly, Set<Long> chosen, FieldErrors errors, Model page) {

@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 public class CourseMembership {
 
+    /** The custom parameter that carries the LMS login id (Canvas: {@code $Canvas.user.loginId}). */
+    static final String LOGIN_ID = "login_id";
+
     private final DSLContext db;
     private final Clock clock;
     /**
@@ -139,6 +142,11 @@ public class CourseMembership {
         changes.put(APP_USER.DISPLAY_NAME, fit(launch.person().displayName().orElse(null), 255));
         changes.put(APP_USER.EMAIL, fit(launch.person().email(), 320));
         changes.put(APP_USER.LOCALE, fit(launch.locale(), 35));
+        String loginId = launch.custom().get(LOGIN_ID);
+        if (loginId != null && !loginId.isBlank()) {
+            // Only a launch that carries it changes it: the platform's privacy level may leave it out.
+            changes.put(APP_USER.LOGIN_ID, fit(loginId.strip(), 255));
+        }
         changes.put(APP_USER.LAST_LAUNCH_AT, now);
         long userId = upsert(() -> db.insertInto(APP_USER)
                 .set(APP_USER.ISSUER, launch.issuer())

@@ -9,6 +9,7 @@ import nl.leerlog.lti.config.LtiProperties;
 import nl.leerlog.lti.login.ToolUrls;
 import nl.leerlog.lti.toolconfig.LocalizedText;
 import nl.leerlog.lti.toolconfig.LtiScopes;
+import nl.leerlog.lti.toolconfig.PrivacyLevel;
 import nl.leerlog.lti.toolconfig.ToolDescription;
 import nl.leerlog.tool.system.SupportedLocales;
 import org.springframework.context.MessageSource;
@@ -36,6 +37,15 @@ public class ToolDescriptions {
             "canvas_user_id", "$Canvas.user.id",
             "canvas_course_id", "$Canvas.course.id");
 
+    /**
+     * The login id as Canvas knows it, for linking students from a CSV file; asked only at the public privacy level,
+     * as a school that chose less wants no more shared.
+     */
+    static final Map<String, String> PUBLIC_CUSTOM_PARAMETERS = Map.of(
+            "canvas_user_id", "$Canvas.user.id",
+            "canvas_course_id", "$Canvas.course.id",
+            "login_id", "$Canvas.user.loginId");
+
     static final String ICON_PATH = "/images/leerlog-icon.svg";
 
     private final MessageSource messages;
@@ -57,7 +67,7 @@ public class ToolDescriptions {
                 ICON_PATH,
                 List.of(LtiScopes.NRPS_CONTEXT_MEMBERSHIP_READONLY),
                 CLAIMS,
-                CUSTOM_PARAMETERS,
+                canvas.privacyLevel() == PrivacyLevel.PUBLIC ? PUBLIC_CUSTOM_PARAMETERS : CUSTOM_PARAMETERS,
                 canvas.privacyLevel());
     }
 
