@@ -107,7 +107,7 @@ class LearningLogBrowserTests extends DemoLmsBrowser {
         search.press("Enter");
         page.waitForCondition(() -> link(tool, momentTitle).count() > 0);
 
-        // For the README: copy to src/docs/screenshot.png when the pages change.
+        // The README takes its screenshots from the demo course instead (ReadmeScreenshots).
         page.evaluate("document.activeElement.blur()");
         Path screenshot = Paths.get("target", "screenshots", "learning-log.png");
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshot));
@@ -122,7 +122,9 @@ class LearningLogBrowserTests extends DemoLmsBrowser {
                 "Basisschool De Regenboog " + UUID.randomUUID().toString().substring(0, 6);
 
         // "Add" or "change", whichever the student's data asks for: the form posts, redirects and shows it saved.
-        tool.locator(".internship-summary a").first().click();
+        tool.locator(".internship-summary a[href*='/student/internship']")
+                .first()
+                .click();
         waitForText(tool.locator("h1"), "Je stage");
         tool.getByLabel(Pattern.compile("^Organisatie")).fill(organisation);
         tool.getByLabel(Pattern.compile("^Eerste dag"))

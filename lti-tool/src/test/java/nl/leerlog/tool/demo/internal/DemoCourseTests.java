@@ -11,12 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.leerlog.tool.TestDatabases;
 import nl.leerlog.tool.identity.InternshipTeachers;
 import nl.leerlog.tool.internship.Internships;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The demo course a newcomer finds when the dev profile starts: four interns over two internship teachers, each
@@ -24,6 +27,12 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(properties = {"leerlog.demo.enabled=true", "leerlog.demo.sample-course=true"})
 class DemoCourseTests {
+
+    /** A database of its own: the demo course it fills would otherwise be the demo course of every other test. */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabases.h2(TestDatabases.uniqueName()).forEach((name, value) -> registry.add(name, () -> value));
+    }
 
     @Autowired
     DSLContext db;

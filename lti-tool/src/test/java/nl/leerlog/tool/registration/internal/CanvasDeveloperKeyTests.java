@@ -64,7 +64,13 @@ class CanvasDeveloperKeyTests {
                         "scopes", List.of("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"))
                 .containsEntry(
                         "custom_fields",
-                        Map.of("canvas_user_id", "$Canvas.user.id", "canvas_course_id", "$Canvas.course.id"));
+                        Map.of(
+                                "canvas_user_id",
+                                "$Canvas.user.id",
+                                "canvas_course_id",
+                                "$Canvas.course.id",
+                                "login_id",
+                                "$Canvas.user.loginId"));
         Map<Object, Object> extension = assertThat(key)
                 .extractingByKey("extensions", as(LIST))
                 .singleElement(as(MAP))
@@ -89,7 +95,13 @@ class CanvasDeveloperKeyTests {
                 .containsEntry("visibility", "members")
                 .containsEntry(
                         "custom_fields",
-                        Map.of("canvas_user_id", "$Canvas.user.id", "canvas_course_id", "$Canvas.course.id"))
+                        Map.of(
+                                "canvas_user_id",
+                                "$Canvas.user.id",
+                                "canvas_course_id",
+                                "$Canvas.course.id",
+                                "login_id",
+                                "$Canvas.user.loginId"))
                 .containsEntry("icon_url", TOOL + "/images/leerlog-icon.svg")
                 // No windowTarget: Leerlog opens inside the course's frame, not in a new tab.
                 .doesNotContainKey("windowTarget");

@@ -127,7 +127,13 @@ class DynamicRegistrationTests {
                 .containsEntry("claims", List.of("iss", "sub", "name", "given_name", "family_name", "email", "locale"))
                 .containsEntry(
                         "custom_parameters",
-                        Map.of("canvas_user_id", "$Canvas.user.id", "canvas_course_id", "$Canvas.course.id"))
+                        Map.of(
+                                "canvas_user_id",
+                                "$Canvas.user.id",
+                                "canvas_course_id",
+                                "$Canvas.course.id",
+                                "login_id",
+                                "$Canvas.user.loginId"))
                 .containsEntry("https://canvas.instructure.com/lti/privacy_level", "public")
                 .extractingByKey("messages", as(LIST))
                 .singleElement(as(MAP))
