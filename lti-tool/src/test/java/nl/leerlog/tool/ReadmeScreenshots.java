@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
  * and the files in {@code src/docs/} are replaced.
  */
 @TestPropertySource(properties = "leerlog.demo.sample-course=true")
+@DirtiesContext // its own application on the demo's port: closed before another browser test needs the port
 class ReadmeScreenshots extends DemoLmsBrowser {
 
     private static final Path DOCS = Paths.get("..", "src", "docs");

@@ -126,6 +126,10 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
         assertThat(context.cookies(TOOL)).extracting(cookie -> cookie.name).doesNotContain("LTISESSION");
 
         // The LMS page is unharmed: someone else can open the tool in the same frame right away.
+        assertThat(page.locator("#launch-form").textContent())
+                .as("every person's role has a text")
+                .contains("Marieke Visser (tweede docent)", "Daan Bakker (student)")
+                .doesNotContain("??");
         startLaunch("STUDENT", true);
         waitForRole("STUDENT");
     }
