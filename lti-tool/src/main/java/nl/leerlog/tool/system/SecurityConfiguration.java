@@ -1,5 +1,7 @@
 package nl.leerlog.tool.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
 import nl.leerlog.lti.config.LtiConfigurer;
 import nl.leerlog.tool.system.internal.ErrorAnswers;
 import nl.leerlog.tool.system.internal.LaunchLocaleResolver;
@@ -11,6 +13,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -88,6 +91,27 @@ public class SecurityConfiguration {
                                         "This request is not allowed for your role, or its form token is missing."),
                                 API)
                         .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> {
+                                    if (e instanceof CsrfException) {
+                                        answers.page(
+                                                request,
+                                                response,
+                                                HttpStatus.FORBIDDEN,
+                                                "error.forbidden.title",
+                                                "error.forbidden.text");
+                                    } else {
+                                        // A teacher page about someone (a student, a thread): "not found" to
+                                        // everyone else, as for a student's records, so no id tells what exists.
+                                        answers.page(
+                                                request,
+                                                response,
+                                                HttpStatus.NOT_FOUND,
+                                                "error.not-found.title",
+                                                "error.not-found.text");
+                                    }
+                                },
+                                TeacherPagesAboutSomeone::matches)
+                        .defaultAccessDeniedHandlerFor(
                                 (request, response, e) -> answers.page(
                                         request,
                                         response,
@@ -96,6 +120,20 @@ public class SecurityConfiguration {
                                         "error.forbidden.text"),
                                 AnyRequestMatcher.INSTANCE));
         return http.build();
+    }
+
+    /** Teacher pages that take an id in their path, e.g. {@code /teacher/students/42} or a thread's files. */
+    static final class TeacherPagesAboutSomeone {
+
+        private static final Pattern PATH = Pattern.compile("^/teacher/(.+/)?\\d+(/.*)?$");
+
+        private TeacherPagesAboutSomeone() {}
+
+        static boolean matches(HttpServletRequest request) {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            return PATH.matcher(path).matches();
+        }
     }
 
     @Bean

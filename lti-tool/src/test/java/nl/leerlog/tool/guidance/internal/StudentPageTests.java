@@ -96,19 +96,32 @@ class StudentPageTests extends LaunchedCourseTests {
     void everyoneButTheInternshipTeacherGetsNotFound() {
         ask(users.student(), "Only for my teacher");
 
-        for (LaunchedUser teacher : List.of(secondTeacher, users.otherTeacher())) {
-            HttpResponse<String> response = teacher.get(page);
-            assertThat(response.statusCode()).as(teacher.subject()).isEqualTo(404);
-            assertThat(response.body()).doesNotContain("Only for my teacher");
+        for (LaunchedUser stranger :
+                List.of(secondTeacher, users.otherTeacher(), classmate, users.otherStudent(), users.student())) {
+            HttpResponse<String> response = stranger.get(page);
+            assertThat(response.statusCode()).as(stranger.subject()).isEqualTo(404);
+            assertThat(response.body()).doesNotContain("Only for my teacher", "Sanne");
         }
-        // Students reach no teacher page at all, whatever the id: the role gate answers before any id is read.
-        for (LaunchedUser student : List.of(classmate, users.otherStudent(), users.student())) {
-            HttpResponse<String> response = student.get(page);
-            assertThat(response.statusCode()).as(student.subject()).isEqualTo(403);
-            assertThat(response.body()).doesNotContain("Only for my teacher");
-        }
+        // A student reaching for a teacher page without an id is told it is not for their role.
+        assertThat(classmate.get("/teacher/dashboard").statusCode()).isEqualTo(403);
         assertThat(users.teacher().get("/teacher/students/999999999").statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theLinkedTeachersFormWithoutItsTokenIsRefusedAsSuchNotAsNotFound() {
+        String thread = ask(users.student(), "Token please").replace("/student/", "/teacher/");
+
+        HttpResponse<String> refused = users.teacher()
+                .browser()
+                .send(java.net.http.HttpRequest.newBuilder(
+                                URI.create(users.teacher().browser().toolBaseUrl() + thread + "/reply"))
+                        .header("X-Lti-Session", users.teacher().sessionToken())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("body=Hello")));
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("security token");
     }
 
     @Test

@@ -189,10 +189,10 @@ class InternshipPageTests extends LaunchedCourseTests {
         assertThat(users.otherTeacher().get(path).statusCode()).isEqualTo(404);
         assertThat(users.otherTeacher().post(path, internship("Taken over")).statusCode())
                 .isEqualTo(404);
-        // Students never reach teacher pages: their role is refused before any id is looked at.
-        assertThat(users.otherStudent().get(path).statusCode()).isEqualTo(403);
+        // Students never reach teacher pages; one about someone answers "not found", as for any stranger.
+        assertThat(users.otherStudent().get(path).statusCode()).isEqualTo(404);
         assertThat(users.otherStudent().post(path, internship("Taken over")).statusCode())
-                .isEqualTo(403);
+                .isEqualTo(404);
         assertThat(users.otherStudent().get("/student/internship").body()).doesNotContain("Zorghuis De Linde");
         assertThat(users.teacher().get("/student/internship").statusCode()).isEqualTo(404);
         assertThat(db.fetchSingle(INTERNSHIP, INTERNSHIP.STUDENT_ID.eq(studentId))

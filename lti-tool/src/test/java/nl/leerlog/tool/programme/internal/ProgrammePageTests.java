@@ -440,10 +440,11 @@ class ProgrammePageTests extends LaunchedCourseTests {
         long category = categoryId("Observation");
 
         assertThat(users.student().get("/teacher/programme").statusCode()).isEqualTo(403);
+        // A teacher page about one thing answers a student "not found", as it would any stranger.
         assertThat(users.student()
                         .post("/teacher/programme/categories/" + category, Map.of("name", "Mine"))
                         .statusCode())
-                .isEqualTo(403);
+                .isEqualTo(404);
         assertThat(users.otherStudent()
                         .post("/teacher/programme/categories", Map.of("name", "Mine"))
                         .statusCode())
