@@ -112,12 +112,25 @@ public final class CsvRows {
                 .toString();
     }
 
-    /** {@code ;} when the first line has more of them than commas, as in a file from Dutch Excel. */
+    /**
+     * {@code ;} when the first line has more of them than commas, as in a file from Dutch Excel. Separators inside
+     * quotes do not count: {@code "de Vries, Sanne";t1} is a semicolon file.
+     */
     private static char delimiter(String text) {
         String firstLine =
                 text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
-        long semicolons = firstLine.chars().filter(c -> c == ';').count();
-        long commas = firstLine.chars().filter(c -> c == ',').count();
+        int semicolons = 0;
+        int commas = 0;
+        boolean quoted = false;
+        for (char c : firstLine.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == ';') {
+                semicolons++;
+            } else if (!quoted && c == ',') {
+                commas++;
+            }
+        }
         return semicolons > commas ? ';' : ',';
     }
 
