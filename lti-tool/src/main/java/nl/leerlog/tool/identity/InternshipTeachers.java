@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.leerlog.schema.tables.AppUser;
@@ -140,6 +141,19 @@ public class InternshipTeachers {
                 .fetchOptional(r -> new Person(r.value1(), r.value2()));
     }
 
+    /** The student, when they are this teacher's intern now; nothing for anyone else (see {@link #isInternshipTeacherOf}). */
+    public Optional<Person> internOf(long courseId, long teacherId, long studentId) {
+        return db.select(STUDENT.ID, STUDENT.DISPLAY_NAME)
+                .from(ACTIVE_LINKS)
+                .join(STUDENT)
+                .on(STUDENT.ID.eq(INTERNSHIP_TEACHER.STUDENT_ID))
+                .where(
+                        INTERNSHIP_TEACHER.COURSE_ID.eq(courseId),
+                        INTERNSHIP_TEACHER.TEACHER_ID.eq(teacherId),
+                        INTERNSHIP_TEACHER.STUDENT_ID.eq(studentId))
+                .fetchOptional(r -> new Person(r.value1(), r.value2()));
+    }
+
     /**
      * Whether the teacher is the student's internship teacher now: the one fact that lets a teacher see anything
      * a student shares. False for a teacher of another course, a classmate, or anyone who left the course.
@@ -178,6 +192,24 @@ public class InternshipTeachers {
                     .set(INTERNSHIP_TEACHER.LINKED_AT, at.atOffset(ZoneOffset.UTC))
                     .execute();
         }
+    }
+
+    /**
+     * Links each teacher's students to them, all or nothing: when one student or teacher is no longer active in the
+     * course in that role, nothing changes. Returns how many of the students had another internship teacher before.
+     */
+    @Transactional
+    public int linkAll(long courseId, Map<Long, ? extends Collection<Long>> studentsByTeacher, Instant at) {
+        int moved = 0;
+        for (var entry : studentsByTeacher.entrySet()) {
+            moved += db.fetchCount(
+                    INTERNSHIP_TEACHER,
+                    INTERNSHIP_TEACHER.COURSE_ID.eq(courseId),
+                    INTERNSHIP_TEACHER.STUDENT_ID.in(entry.getValue()),
+                    INTERNSHIP_TEACHER.TEACHER_ID.ne(entry.getKey()));
+            link(courseId, entry.getValue(), entry.getKey(), at);
+        }
+        return moved;
     }
 
     /** Ends the students' links: their teacher's access ends with this statement. Returns how many were linked. */

@@ -4,6 +4,7 @@ import static nl.leerlog.schema.Tables.INTERNSHIP;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,17 @@ public class Internships {
         return find(courseId, studentId)
                 .map(internship -> new InternshipSummary(
                         internship, InternshipWeek.of(internship.startsOn(), internship.endsOn(), clock)));
+    }
+
+    /** The internships of these students of the course, by student; those who entered none are left out. */
+    public Map<Long, InternshipSummary> summaries(long courseId, Collection<Long> studentIds) {
+        return db.selectFrom(INTERNSHIP)
+                .where(INTERNSHIP.COURSE_ID.eq(courseId), INTERNSHIP.STUDENT_ID.in(studentIds))
+                .fetchMap(INTERNSHIP.STUDENT_ID, r -> {
+                    Internship internship = internship(r);
+                    return new InternshipSummary(
+                            internship, InternshipWeek.of(internship.startsOn(), internship.endsOn(), clock));
+                });
     }
 
     /** Stores the whole internship; {@code changedBy} is the student or the coordinator who saved it. */

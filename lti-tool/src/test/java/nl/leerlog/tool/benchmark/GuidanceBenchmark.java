@@ -13,8 +13,6 @@ import static nl.leerlog.tool.benchmark.Percentiles.percentile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -58,18 +56,12 @@ class GuidanceBenchmark {
         int interns = Integer.getInteger("benchmark.interns", 500);
         int requests = Integer.getInteger("benchmark.requests", 300);
         int warmup = Integer.getInteger("benchmark.warmup", 200);
-        boolean postgres = "postgres".equals(System.getProperty("benchmark.database"));
 
-        try (TestPlatform platform = TestPlatform.start()) {
+        try (TestPlatform platform = TestPlatform.start();
+                BenchmarkDatabase database = new BenchmarkDatabase()) {
             List<String> args = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN"));
             platform.properties(0).forEach((name, value) -> args.add("--" + name + "=" + value));
-            String schema = "bench_" + Long.toHexString(System.nanoTime());
-            if (postgres) {
-                args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema);
-                args.add("--spring.datasource.username=postgres");
-                args.add("--spring.flyway.schemas=" + schema);
-                args.add("--spring.flyway.create-schemas=true");
-            }
+            args.addAll(database.arguments());
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(
                             LeerlogApplication.class, StatementCounter.class)
                     .run(args.toArray(String[]::new))) {
@@ -80,7 +72,7 @@ class GuidanceBenchmark {
                 LaunchedUser student = LaunchedUser.launch(platform, tool, contextId, TestPlatform.LEARNER, "en");
                 DSLContext db = app.getBean(DSLContext.class);
                 Seeded seeded = seed(db, contextId, teacher.subject(), student.subject(), interns);
-                if (postgres) {
+                if (database.postgres()) {
                     // What autovacuum does soon after a bulk load: without statistics the planner takes the
                     // fresh tables for empty ones.
                     db.execute("analyze");
@@ -115,7 +107,7 @@ class GuidanceBenchmark {
 
                 System.out.printf(
                         "%nGuidance benchmark (%s, %d interns, %d threads, %d messages, %d requests per operation)%n",
-                        postgres ? "PostgreSQL" : "H2",
+                        database.name(),
                         interns,
                         interns * THREADS_PER_INTERN,
                         interns * THREADS_PER_INTERN * MESSAGES_PER_THREAD,
@@ -133,13 +125,6 @@ class GuidanceBenchmark {
                     assertThat(percentile(latencies.get(name), 95))
                             .as(name + " p95 in ms")
                             .isLessThan(50.0);
-                }
-            } finally {
-                if (postgres) {
-                    try (Connection connection =
-                            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
-                        connection.createStatement().execute("drop schema if exists " + schema + " cascade");
-                    }
                 }
             }
         }

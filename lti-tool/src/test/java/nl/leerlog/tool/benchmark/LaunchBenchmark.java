@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -59,21 +57,15 @@ class LaunchBenchmark {
         int launches = Integer.getInteger("benchmark.launches", 5000);
         // On two cores the JIT is still compiling after the first few thousand launches; measure the steady state.
         int warmup = Integer.getInteger("benchmark.warmup", 12000);
-        boolean postgres = "postgres".equals(System.getProperty("benchmark.database"));
 
-        try (TestPlatform platform = TestPlatform.start()) {
+        try (TestPlatform platform = TestPlatform.start();
+                BenchmarkDatabase database = new BenchmarkDatabase()) {
             List<String> args = new ArrayList<>(List.of(
                     "--server.port=0",
                     "--logging.level.root=WARN",
                     "--logging.level.nl.leerlog.lti.failure.LtiFailures=ERROR"));
             platform.properties(0).forEach((name, value) -> args.add("--" + name + "=" + value));
-            String schema = "bench_" + Long.toHexString(System.nanoTime());
-            if (postgres) {
-                args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema);
-                args.add("--spring.datasource.username=postgres");
-                args.add("--spring.flyway.schemas=" + schema);
-                args.add("--spring.flyway.create-schemas=true");
-            }
+            args.addAll(database.arguments());
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(
                             LeerlogApplication.class, CountStatements.class)
                     .run(args.toArray(String[]::new))) {
@@ -91,7 +83,7 @@ class LaunchBenchmark {
                             "%s, %2d clients, %d launches: %.0f launches/s, tool latency p50 %.1f ms, "
                                     + "p95 %.1f ms, p99 %.1f ms, %.1f SQL statements per launch, %.1f ms CPU per launch "
                                     + "(tool and generator, %d cores)",
-                            postgres ? "PostgreSQL" : "H2",
+                            database.name(),
                             clients,
                             launches,
                             result.perSecond(),
@@ -105,13 +97,6 @@ class LaunchBenchmark {
                 }
                 report.add("resident memory after the runs: " + residentMegabytes() + " MB");
                 System.out.printf("%nLaunch benchmark%n  %s%n%n", String.join("\n  ", report));
-            } finally {
-                if (postgres) {
-                    try (Connection connection =
-                            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
-                        connection.createStatement().execute("drop schema if exists " + schema + " cascade");
-                    }
-                }
             }
         }
     }

@@ -15,8 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -100,18 +98,12 @@ class LearningLogBenchmark {
         int momentCount = Integer.getInteger("benchmark.moments", 2000);
         int requests = Integer.getInteger("benchmark.requests", 300);
         int warmup = Integer.getInteger("benchmark.warmup", 200);
-        boolean postgres = "postgres".equals(System.getProperty("benchmark.database"));
 
-        try (TestPlatform platform = TestPlatform.start()) {
+        try (TestPlatform platform = TestPlatform.start();
+                BenchmarkDatabase database = new BenchmarkDatabase()) {
             List<String> args = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN"));
             platform.properties(0).forEach((name, value) -> args.add("--" + name + "=" + value));
-            String schema = "bench_" + Long.toHexString(System.nanoTime());
-            if (postgres) {
-                args.add("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema);
-                args.add("--spring.datasource.username=postgres");
-                args.add("--spring.flyway.schemas=" + schema);
-                args.add("--spring.flyway.create-schemas=true");
-            }
+            args.addAll(database.arguments());
             try (ConfigurableApplicationContext app =
                     new SpringApplicationBuilder(LeerlogApplication.class).run(args.toArray(String[]::new))) {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -139,7 +131,7 @@ class LearningLogBenchmark {
 
                 System.out.printf(
                         "%nLearning log benchmark (%s, %d moments, %d requests per operation)%n",
-                        postgres ? "PostgreSQL" : "H2", momentCount, requests);
+                        database.name(), momentCount, requests);
                 latencies.forEach((name, nanos) -> System.out.printf(
                         Locale.ROOT,
                         "  %-22s p50 %6.1f ms   p95 %6.1f ms   p99 %6.1f ms%n",
@@ -152,13 +144,6 @@ class LearningLogBenchmark {
                         .as(name + " p95 in ms")
                         .isLessThan(50.0));
                 assertThat(latencies.get("search rare word")).hasSize(requests);
-            } finally {
-                if (postgres) {
-                    try (Connection connection =
-                            DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "")) {
-                        connection.createStatement().execute("drop schema if exists " + schema + " cascade");
-                    }
-                }
             }
         }
     }

@@ -122,6 +122,24 @@ abstract class InternshipTeachersContractTests {
         assertThat(teachers.isInternshipTeacherOf(course, otherTeacher, sanne)).isFalse();
     }
 
+    @Test
+    void linkingSeveralTeachersAtOnceCountsWhoMovedAndChangesNothingWhenOneLeft() {
+        teachers.link(course, List.of(sanne), bram, NOW);
+
+        assertThat(teachers.linkAll(course, java.util.Map.of(ilse, List.of(sanne), bram, List.of(daan)), NOW))
+                .isEqualTo(1);
+        assertThat(teachers.internOf(course, ilse, sanne)).contains(new Person(sanne, "Sanne de Vries"));
+        assertThat(teachers.internOf(course, bram, sanne)).isEmpty();
+
+        leave(course, daan);
+        assertThatThrownBy(() -> teachers.linkAll(
+                        course,
+                        new java.util.TreeMap<>(java.util.Map.of(bram, List.of(sanne), ilse, List.of(daan))),
+                        NOW))
+                .isInstanceOf(InternshipTeachers.NotInCourse.class);
+        assertThat(teachers.teacherOf(course, sanne)).contains(new Person(ilse, "Ilse de Wit"));
+    }
+
     private long member(long courseId, String name, CourseRole role) {
         return new LearningLogRows(db).member(courseId, name, role);
     }

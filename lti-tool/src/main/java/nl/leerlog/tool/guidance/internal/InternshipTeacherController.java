@@ -104,41 +104,36 @@ record InternshipTeacherController(InternshipTeachers links, Clock clock) {
             Model page,
             HttpServletResponse response)
             throws IOException {
-        String fileError = file == null || file.isEmpty()
-                ? "links.import.error.no-file"
-                : file.getSize() > InternshipTeacherCsv.MAX_BYTES ? "links.import.error.too-large" : null;
-        InternshipTeacherCsv.Reading reading =
-                fileError != null ? null : InternshipTeacherCsv.read(file.getBytes(), links.members(user.courseId()));
-        if (fileError != null || reading.fileError() != null) {
-            show(
+        if (file == null || file.isEmpty() || file.getSize() > InternshipTeacherCsv.MAX_BYTES) {
+            return importRefused(
                     user,
-                    false,
-                    Set.of(),
-                    FieldErrors.of("file", fileError != null ? fileError : reading.fileError()),
-                    page);
-            return FormAnswers.rejected(response, "guidance/teachers");
+                    file == null || file.isEmpty() ? "links.import.error.no-file" : "links.import.error.too-large",
+                    page,
+                    response);
         }
-        Map<Long, Long> before = links.interns(user.courseId()).stream()
-                .filter(intern -> intern.teacher().isPresent())
-                .collect(Collectors.toMap(
-                        intern -> intern.student().id(),
-                        intern -> intern.teacher().get().id()));
-        int moved = 0;
-        Map<Long, List<Long>> studentsByTeacher = new java.util.LinkedHashMap<>();
-        for (InternshipTeacherCsv.Link link : reading.links()) {
-            Long earlier = before.get(link.studentId());
-            if (earlier != null && earlier != link.teacherId()) {
-                moved++;
-            }
-            studentsByTeacher
-                    .computeIfAbsent(link.teacherId(), teacher -> new java.util.ArrayList<>())
-                    .add(link.studentId());
+        InternshipTeacherCsv.Reading reading =
+                InternshipTeacherCsv.read(file.getBytes(), links.members(user.courseId()));
+        if (reading.fileError() != null) {
+            return importRefused(user, reading.fileError(), page, response);
         }
-        // Every line was checked against the course's active members just now: one link per teacher.
-        studentsByTeacher.forEach(
-                (teacher, students) -> links.link(user.courseId(), students, teacher, clock.instant()));
+        Map<Long, List<Long>> studentsByTeacher = reading.links().stream()
+                .collect(Collectors.groupingBy(
+                        InternshipTeacherCsv.Link::teacherId,
+                        Collectors.mapping(InternshipTeacherCsv.Link::studentId, Collectors.toList())));
+        int moved;
+        try {
+            moved = links.linkAll(user.courseId(), studentsByTeacher, clock.instant());
+        } catch (InternshipTeachers.NotInCourse changed) {
+            // Someone left the course between reading the file and linking: nothing was linked, try again.
+            return importRefused(user, "links.import.error.changed", page, response);
+        }
         page.addAttribute("report", new ImportReport(reading.links().size(), moved, reading.refused()));
         return show(user, false, Set.of(), FieldErrors.none(), page);
+    }
+
+    private String importRefused(CurrentUser user, String reason, Model page, HttpServletResponse response) {
+        show(user, false, Set.of(), FieldErrors.of("file", reason), page);
+        return FormAnswers.rejected(response, "guidance/teachers");
     }
 
     /**

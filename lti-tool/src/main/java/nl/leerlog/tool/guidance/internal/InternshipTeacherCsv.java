@@ -2,6 +2,7 @@ package nl.leerlog.tool.guidance.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,28 +75,37 @@ final class InternshipTeacherCsv {
     /** The course's members by each of their identifiers, case-insensitively for login ids and e-mail. */
     private static final class People {
 
-        private final List<Member> members;
+        private final Map<String, Set<Member>> byName = new HashMap<>();
+        private final Map<String, Member> bySubject = new HashMap<>();
 
         People(List<Member> members) {
-            this.members = members;
+            for (Member member : members) {
+                for (String name : new String[] {member.loginId(), member.email()}) {
+                    if (name != null) {
+                        byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new HashSet<>())
+                                .add(member);
+                    }
+                }
+                bySubject.put(member.subject(), member);
+            }
         }
 
         Found find(String identifier, CourseRole role) {
             if (identifier.isBlank()) {
                 return new Found(0, "links.import.refused.empty");
             }
-            List<Member> matches = members.stream()
-                    .filter(member -> identifier.equalsIgnoreCase(member.loginId())
-                            || identifier.equalsIgnoreCase(member.email())
-                            || identifier.equals(member.subject()))
-                    .toList();
+            Set<Member> matches = new HashSet<>(byName.getOrDefault(identifier.toLowerCase(Locale.ROOT), Set.of()));
+            Member bySub = bySubject.get(identifier);
+            if (bySub != null) {
+                matches.add(bySub);
+            }
             if (matches.isEmpty()) {
                 return new Found(0, "links.import.refused.unknown");
             }
             if (matches.size() > 1) {
                 return new Found(0, "links.import.refused.ambiguous");
             }
-            Member member = matches.getFirst();
+            Member member = matches.iterator().next();
             if (member.role() != role) {
                 return new Found(
                         0,

@@ -2,7 +2,6 @@ package nl.leerlog.tool.guidance.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.InternshipTeachers;
 import nl.leerlog.tool.identity.InternshipTeachers.Person;
@@ -32,11 +31,11 @@ record TeacherStudentController(InternshipTeachers links, Internships internship
     @GetMapping("/teacher/dashboard")
     String interns(CurrentUser user, Model page) {
         TeacherView teacher = TeacherView.of(user);
-        Map<Long, InternshipSummary> internshipsById = internships.studentsOf(teacher.courseId()).stream()
-                .filter(student -> student.internship() != null)
-                .collect(Collectors.toMap(Internships.CourseStudent::id, Internships.CourseStudent::internship));
+        List<Person> interns = links.internsOf(teacher.courseId(), teacher.teacherId());
+        Map<Long, InternshipSummary> internshipsById = internships.summaries(
+                teacher.courseId(), interns.stream().map(Person::id).toList());
         Map<Long, Integer> waiting = questions.waitingPerStudent(teacher);
-        List<InternRow> rows = links.internsOf(teacher.courseId(), teacher.teacherId()).stream()
+        List<InternRow> rows = interns.stream()
                 .map(student -> new InternRow(
                         student, internshipsById.get(student.id()), waiting.getOrDefault(student.id(), 0)))
                 .toList();
@@ -47,13 +46,10 @@ record TeacherStudentController(InternshipTeachers links, Internships internship
     @GetMapping("/teacher/students/{studentId}")
     String student(CurrentUser user, @PathVariable long studentId, Model page) {
         TeacherView teacher = TeacherView.of(user);
-        if (!links.isInternshipTeacherOf(teacher.courseId(), teacher.teacherId(), studentId)) {
-            throw Owner.notFound();
-        }
+        Person intern = links.internOf(teacher.courseId(), teacher.teacherId(), studentId)
+                .orElseThrow(Owner::notFound);
         page.addAttribute("studentId", studentId);
-        page.addAttribute(
-                "studentName",
-                internships.activeStudent(teacher.courseId(), studentId).orElse(null));
+        page.addAttribute("studentName", intern.name());
         page.addAttribute(
                 "internship", internships.summary(teacher.courseId(), studentId).orElse(null));
         page.addAttribute("threads", questions.sentBy(teacher, studentId));
