@@ -62,15 +62,7 @@ class CanvasDeveloperKeyTests {
                 .containsEntry("public_jwk_url", TOOL + "/.well-known/jwks.json")
                 .containsEntry(
                         "scopes", List.of("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"))
-                .containsEntry(
-                        "custom_fields",
-                        Map.of(
-                                "canvas_user_id",
-                                "$Canvas.user.id",
-                                "canvas_course_id",
-                                "$Canvas.course.id",
-                                "login_id",
-                                "$Canvas.user.loginId"));
+                .containsEntry("custom_fields", RegistrationTestPlatform.CANVAS_CUSTOM_FIELDS);
         Map<Object, Object> extension = assertThat(key)
                 .extractingByKey("extensions", as(LIST))
                 .singleElement(as(MAP))
@@ -93,15 +85,7 @@ class CanvasDeveloperKeyTests {
                                 "nl", text("registration.tool.placement-label", SupportedLocales.DUTCH)))
                 .containsEntry("default", "enabled")
                 .containsEntry("visibility", "members")
-                .containsEntry(
-                        "custom_fields",
-                        Map.of(
-                                "canvas_user_id",
-                                "$Canvas.user.id",
-                                "canvas_course_id",
-                                "$Canvas.course.id",
-                                "login_id",
-                                "$Canvas.user.loginId"))
+                .containsEntry("custom_fields", RegistrationTestPlatform.CANVAS_CUSTOM_FIELDS)
                 .containsEntry("icon_url", TOOL + "/images/leerlog-icon.svg")
                 // No windowTarget: Leerlog opens inside the course's frame, not in a new tab.
                 .doesNotContainKey("windowTarget");

@@ -125,15 +125,7 @@ class DynamicRegistrationTests {
                 .containsEntry("domain", "localhost:" + port)
                 .containsEntry("target_link_uri", tool + "/lti/launch")
                 .containsEntry("claims", List.of("iss", "sub", "name", "given_name", "family_name", "email", "locale"))
-                .containsEntry(
-                        "custom_parameters",
-                        Map.of(
-                                "canvas_user_id",
-                                "$Canvas.user.id",
-                                "canvas_course_id",
-                                "$Canvas.course.id",
-                                "login_id",
-                                "$Canvas.user.loginId"))
+                .containsEntry("custom_parameters", RegistrationTestPlatform.CANVAS_CUSTOM_FIELDS)
                 .containsEntry("https://canvas.instructure.com/lti/privacy_level", "public")
                 .extractingByKey("messages", as(LIST))
                 .singleElement(as(MAP))

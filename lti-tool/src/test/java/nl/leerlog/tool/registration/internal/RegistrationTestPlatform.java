@@ -25,6 +25,15 @@ final class RegistrationTestPlatform implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The custom fields a public-privacy Canvas registration asks for: Canvas's ids and the login id. */
+    static final java.util.Map<String, String> CANVAS_CUSTOM_FIELDS = java.util.Map.of(
+            "canvas_user_id",
+            "$Canvas.user.id",
+            "canvas_course_id",
+            "$Canvas.course.id",
+            "login_id",
+            "$Canvas.user.loginId");
+
     private final WireMockServer server =
             new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
