@@ -38,6 +38,18 @@ public record LtiProperties(
         @DefaultValue List<String> frameAncestors,
         @DefaultValue("10s") Duration jwksMinRefetchInterval) {
 
+    /**
+     * One registration given in the configuration rather than through Dynamic Registration or the admin console.
+     *
+     * @param issuer the platform's issuer, exactly as its id_tokens name it
+     * @param clientId the client id the platform gave the tool
+     * @param deploymentIds the deployments of the tool at the platform; launches of other deployments are refused
+     * @param authorizationUri the platform's OIDC authorization endpoint, where logins are sent
+     * @param jwkSetUri the platform's key set, against which id_tokens are verified
+     * @param tokenUri the platform's OAuth 2 token endpoint, for service calls
+     * @param algorithms the signature algorithms accepted from this platform
+     * @param clockSkew the allowed clock difference for this platform; empty: {@code lti.clock-skew}
+     */
     public record Platform(
             String issuer,
             String clientId,

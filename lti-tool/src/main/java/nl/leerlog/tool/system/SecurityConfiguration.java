@@ -57,7 +57,9 @@ public class SecurityConfiguration {
                                 "/images/**",
                                 "/favicon.ico",
                                 "/error",
-                                "/actuator/health/**")
+                                "/actuator/health/**",
+                                // Served on the management port only (management.server.port), which stays inside.
+                                "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers("/teacher/**")
                         .access(teacherAccess)

@@ -7,6 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The built-in demo LMS, for trying launches without Canvas. On in the dev profile, off in production.
  *
+ * @param enabled whether the demo LMS runs at all: only the dev profile turns it on, never in production
+ * @param issuer the demo LMS's issuer, as its id_tokens name it
+ * @param clientId the client id the demo LMS gave the tool
+ * @param deploymentId the one deployment of the tool in the demo LMS
  * @param lmsUrl where browsers reach the demo LMS; empty: {@code http://localhost:<port>}
  * @param toolUrl where browsers reach the tool; empty: the same as the LMS. Give the two different
  *     hosts (e.g. {@code lms.localhost} and {@code tool.localhost}) to try a real cross-site frame

@@ -83,8 +83,11 @@ class ToolKeyStartupTests {
     }
 
     private ConfigurableApplicationContext start(String profile, String database, String encryptionKey) {
-        List<String> args = new ArrayList<>(
-                List.of("--server.port=0", "--spring.main.banner-mode=off", "--lti.tool-url=" + TOOL_URL));
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--management.server.port=0",
+                "--spring.main.banner-mode=off",
+                "--lti.tool-url=" + TOOL_URL));
         TestDatabases.h2File(databases, database).forEach((name, value) -> args.add("--" + name + "=" + value));
         if (encryptionKey != null) {
             args.add("--leerlog.keys.encryption-key=" + encryptionKey);

@@ -145,7 +145,7 @@ class ProductionStartupTests {
     void theProdProfileIsProductionToo() {
         assertThatThrownBy(() -> new SpringApplicationBuilder(LeerlogApplication.class)
                         .profiles("prod")
-                        .run("--server.port=0", "--spring.main.banner-mode=off"))
+                        .run("--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off"))
                 .isInstanceOfSatisfying(
                         MissingProductionSettingsException.class,
                         missing -> assertThat(missing.problems())
@@ -170,6 +170,20 @@ class ProductionStartupTests {
                         .headers()
                         .firstValue("Location"))
                 .hasValue("/admin/registrations");
+    }
+
+    @Test
+    void healthAndMetricsAnswerOnTheManagementPortOnly() {
+        LaunchClient management = new LaunchClient("http://127.0.0.1:" + managementPort());
+        LaunchClient visitor = new LaunchClient(baseUrl());
+
+        assertThat(managementPort()).isNotEqualTo(port());
+        assertThat(management.get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+        assertThat(management.get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+        assertThat(management.get("/actuator/prometheus").body())
+                .contains("jvm_memory_used_bytes", "hikaricp_connections_active", "http_server_requests_seconds");
+        assertThat(visitor.get("/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(visitor.get("/actuator/health/readiness").statusCode()).isEqualTo(404);
     }
 
     private static HttpResponse<String> login(LaunchClient browser, String username, String password) {
@@ -250,7 +264,8 @@ class ProductionStartupTests {
     }
 
     private static ConfigurableApplicationContext start(Map<String, String> settings) {
-        List<String> args = new ArrayList<>(List.of(AS_THE_JAR, "--server.port=0", "--spring.main.banner-mode=off"));
+        List<String> args = new ArrayList<>(
+                List.of(AS_THE_JAR, "--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off"));
         settings.forEach((name, value) -> args.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(LeerlogApplication.class).run(args.toArray(String[]::new));
     }
@@ -265,6 +280,10 @@ class ProductionStartupTests {
 
     private static int port() {
         return Integer.parseInt(production.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    private static int managementPort() {
+        return Integer.parseInt(production.getEnvironment().getRequiredProperty("local.management.port"));
     }
 
     private static String baseUrl() {

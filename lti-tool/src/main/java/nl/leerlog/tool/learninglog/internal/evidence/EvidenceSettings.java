@@ -41,7 +41,11 @@ public record EvidenceSettings(
         return megabytes >= 1 ? megabytes + " MB" : Math.max(1, size.toKilobytes()) + " KB";
     }
 
-    /** @param timeoutMillis how long a scan may take before the upload is refused as not scanned */
+    /**
+     * @param host the clamd host; empty: uploads are not scanned
+     * @param port clamd's TCP port
+     * @param timeoutMillis how long a scan may take before the upload is refused as not scanned
+     */
     public record ClamAv(
             String host,
             @DefaultValue("3310") int port,
