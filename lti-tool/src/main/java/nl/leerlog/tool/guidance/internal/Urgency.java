@@ -31,17 +31,17 @@ final class Urgency {
         GREEN,
         GREY;
 
-        String key() {
+        public String key() {
             return "urgency.colour." + name().toLowerCase(Locale.ROOT);
         }
 
-        String param() {
+        public String code() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        static Optional<Colour> ofParam(String value) {
+        static Optional<Colour> ofCode(String value) {
             for (Colour colour : values()) {
-                if (colour.param().equals(value)) {
+                if (colour.code().equals(value)) {
                     return Optional.of(colour);
                 }
             }
@@ -125,8 +125,13 @@ final class Urgency {
     /** One reason on an intern's row, with since when it holds (the longest-waiting come first). */
     record Reason(UrgencyRule rule, Instant since) {
 
-        Colour colour() {
+        public Colour colour() {
             return rule.colour();
+        }
+
+        /** The day, in Amsterdam, since which the reason holds; null when there is no moment to tell. */
+        public LocalDate sinceDay() {
+            return since == null ? null : LocalDate.ofInstant(since, ZONE);
         }
     }
 
@@ -134,7 +139,7 @@ final class Urgency {
     record Row(Facts facts, InternshipWeek week, Colour colour, List<Reason> reasons) {
 
         /** Since when the row's colour holds, for the order within a colour; null when nothing waits. */
-        Instant since() {
+        public Instant since() {
             return reasons.stream()
                     .filter(reason -> reason.colour() == colour && reason.since() != null)
                     .map(Reason::since)
@@ -142,12 +147,13 @@ final class Urgency {
                     .orElse(null);
         }
 
-        boolean has(UrgencyRule rule) {
+        public boolean has(UrgencyRule rule) {
             return reasons.stream().anyMatch(reason -> reason.rule() == rule);
         }
 
-        int waiting() {
-            return facts.waitingSince().size() + facts.requestsSince().size();
+        /** Whether the teacher put the intern aside for now. */
+        public boolean snoozed() {
+            return has(UrgencyRule.SNOOZED);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import nl.leerlog.tool.guidance.internal.Urgency.Facts;
 import nl.leerlog.tool.guidance.internal.Urgency.Snooze;
@@ -221,6 +222,16 @@ class UrgencyFacts {
                 .where(URGENCY_SNOOZE.COURSE_ID.eq(teacher.courseId()))
                 .and(URGENCY_SNOOZE.TEACHER_ID.eq(teacher.teacherId()))
                 .fetchMap(r -> r.value1(), r -> new Snooze(r.value2(), r.value3()));
+    }
+
+    /** The teacher's snooze of one intern, also one that ran out (the page tells it is over). */
+    Optional<Snooze> snoozeOf(TeacherView teacher, long studentId) {
+        return db.select(URGENCY_SNOOZE.UNTIL, URGENCY_SNOOZE.NOTE)
+                .from(URGENCY_SNOOZE)
+                .where(URGENCY_SNOOZE.COURSE_ID.eq(teacher.courseId()))
+                .and(URGENCY_SNOOZE.TEACHER_ID.eq(teacher.teacherId()))
+                .and(URGENCY_SNOOZE.STUDENT_ID.eq(studentId))
+                .fetchOptional(r -> new Snooze(r.value1(), r.value2()));
     }
 
     void snooze(TeacherView teacher, long studentId, LocalDate until, String note, Instant now) {

@@ -122,25 +122,25 @@ enum UrgencyRule {
         this.colour = colour;
     }
 
-    Colour colour() {
+    public Colour colour() {
         return colour;
     }
 
     /** Empty when the rule does not hold for the intern; else since when it holds, if a moment is known. */
     abstract Optional<Optional<Instant>> since(Facts facts, Context context);
 
-    String key() {
-        return "urgency.reason." + param();
+    public String key() {
+        return "urgency.reason." + code();
     }
 
     /** The reason as the dashboard's filter names it, e.g. {@code never-asked}. */
-    String param() {
+    public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static Optional<UrgencyRule> ofParam(String value) {
+    static Optional<UrgencyRule> ofCode(String value) {
         for (UrgencyRule rule : values()) {
-            if (rule.param().equals(value)) {
+            if (rule.code().equals(value)) {
                 return Optional.of(rule);
             }
         }

@@ -315,11 +315,11 @@ class UrgencyTests {
     @Test
     void everyRuleHasItsParameterAndMessageKey() {
         for (UrgencyRule rule : UrgencyRule.values()) {
-            assertThat(UrgencyRule.ofParam(rule.param())).contains(rule);
+            assertThat(UrgencyRule.ofCode(rule.code())).contains(rule);
             assertThat(rule.key()).startsWith("urgency.reason.");
         }
-        assertThat(UrgencyRule.ofParam("bogus")).isEmpty();
-        assertThat(Colour.ofParam("red")).contains(Colour.RED);
-        assertThat(Colour.ofParam("purple")).isEmpty();
+        assertThat(UrgencyRule.ofCode("bogus")).isEmpty();
+        assertThat(Colour.ofCode("red")).contains(Colour.RED);
+        assertThat(Colour.ofCode("purple")).isEmpty();
     }
 }
