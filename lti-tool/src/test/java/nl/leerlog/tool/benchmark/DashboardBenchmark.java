@@ -80,8 +80,7 @@ class DashboardBenchmark {
                     // fresh tables for empty ones.
                     db.execute("analyze");
                 }
-                System.out.printf(
-                        Locale.ROOT, "%nSeeded in %.1f s%n", (System.nanoTime() - seeding) / 1e9);
+                System.out.printf(Locale.ROOT, "%nSeeded in %.1f s%n", (System.nanoTime() - seeding) / 1e9);
 
                 Map<String, String> operations = new LinkedHashMap<>();
                 operations.put("dashboard", "/teacher/dashboard");
@@ -94,7 +93,8 @@ class DashboardBenchmark {
                 for (int i = 0; i < warmup + requests; i++) {
                     for (var operation : operations.entrySet()) {
                         String label = i == warmup ? UUID.randomUUID().toString() : null;
-                        long nanos = time(teacher, operation.getValue(), "results only".equals(operation.getKey()), label);
+                        long nanos =
+                                time(teacher, operation.getValue(), "results only".equals(operation.getKey()), label);
                         if (i >= warmup) {
                             latencies.get(operation.getKey()).add(nanos);
                         }

@@ -38,7 +38,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @Section("dashboard")
 record UrgencyController(
-        UrgencyFacts facts, TeacherAvailabilities availabilities, InternshipTeachers links, Clock clock) {
+        UrgencyFacts facts,
+        TeacherAvailabilities availabilities,
+        InternshipTeachers links,
+        UrgencyLabels labels,
+        Clock clock) {
 
     static final String RESULTS_TARGET = "urgency-results";
 
@@ -116,7 +120,9 @@ record UrgencyController(
         page.addAttribute("filterErrors", errors);
         page.addAttribute("counts", counts);
         page.addAttribute("total", rows.size());
-        page.addAttribute("rows", rows.stream().filter(filter::matches).toList());
+        page.addAttribute(
+                "rows",
+                labels.of(rows.stream().filter(filter::matches).toList(), availability.workingDays(), user.locale()));
         page.addAttribute("colours", Colour.values());
         page.addAttribute("reasons", UrgencyRule.values());
         page.addAttribute("thresholds", thresholds);
