@@ -190,6 +190,9 @@ class AccessibilityTests extends LaunchedCourseTests {
 
         for (String path : List.of(
                 "/teacher/dashboard",
+                "/teacher/dashboard?colour=grey&q=a",
+                "/teacher/dashboard/settings",
+                "/teacher/students/" + studentId + "/snooze",
                 "/teacher/guidance",
                 "/teacher/students/" + studentId,
                 "/teacher/programme",

@@ -54,7 +54,9 @@ final class TableOwnership {
                             "GuidanceItemFile",
                             "GuidanceMessage",
                             "GuidanceConversation",
-                            "TeacherAvailability")),
+                            "TeacherAvailability",
+                            "UrgencyThreshold",
+                            "UrgencySnooze")),
             Map.entry("system", Set.of("Shedlock")));
 
     private TableOwnership() {}

@@ -26,11 +26,17 @@ class SampleThreads {
     private final GuidanceQuestions questions;
     private final GuidanceConversations conversations;
     private final List<ShareableRecords> shareable;
+    private final UrgencyFacts urgency;
 
-    SampleThreads(GuidanceQuestions questions, GuidanceConversations conversations, List<ShareableRecords> shareable) {
+    SampleThreads(
+            GuidanceQuestions questions,
+            GuidanceConversations conversations,
+            List<ShareableRecords> shareable,
+            UrgencyFacts urgency) {
         this.questions = questions;
         this.conversations = conversations;
         this.shareable = shareable;
+        this.urgency = urgency;
     }
 
     @EventListener
@@ -99,15 +105,17 @@ class SampleThreads {
                                             + "help, and agree on one small thing for the next lesson."
                                     : "Een gesprek na de les was een goede eerste stap. Vraag wat hem zou helpen.",
                             asked.plus(Duration.ofHours(30)));
+                    // Asked again this morning: on the dashboard a question waiting within the response time.
                     questions.reply(
                             owner,
                             id,
                             english
                                     ? "Thank you! He wants to choose his own partner. Is that a good idea?"
                                     : "Dank je! Hij wil zelf een partner kiezen. Is dat verstandig?",
-                            asked.plus(Duration.ofHours(40)));
+                            course.now().minus(Duration.ofHours(2)));
                 }
                 case 2 ->
+                    // Eight days without an answer: past any response time, red on the dashboard.
                     ask(
                             owner,
                             intern,
@@ -117,7 +125,7 @@ class SampleThreads {
                                     + "opdracht voor de opleiding.",
                             AnswerForm.NEXT_MEETING,
                             null,
-                            asked);
+                            course.now().minus(Duration.ofDays(8)));
                 default -> {
                     long id = ask(
                             owner,
@@ -135,6 +143,14 @@ class SampleThreads {
                                     + "de onderdelen woordenschat en spreken.",
                             asked.plus(Duration.ofHours(6)));
                     questions.markAnswered(owner, id, asked.plus(Duration.ofHours(8)));
+                    // Their teacher put them aside for a while: grey on the dashboard, with the note.
+                    LocalDate today = LocalDate.ofInstant(course.now(), Urgency.ZONE);
+                    urgency.snooze(
+                            teacher,
+                            intern.userId(),
+                            today.plusDays(10),
+                            "Stage twee weken stil: schoolkamp en toetsweek",
+                            course.now());
                 }
             }
         }

@@ -32,6 +32,9 @@ class GuidanceStatementCountTests extends LaunchedCourseTests {
     @Autowired
     InternshipTeachers links;
 
+    @Autowired
+    nl.leerlog.tool.internship.Internships internships;
+
     CourseUsers users;
     long course;
 
@@ -102,6 +105,69 @@ class GuidanceStatementCountTests extends LaunchedCourseTests {
 
         assertThat(many).isEqualTo(few);
         assertThat(users.teacher().get(studentPage).body()).contains("More question 4");
+    }
+
+    @Test
+    void theDashboardRunsAsManyStatementsForTwentyInternsAsForTwo() {
+        Map<String, Visit> visits = new LinkedHashMap<>();
+        visits.put("dashboard", new Visit(users.teacher(), "/teacher/dashboard"));
+        visits.put("dashboard filtered", new Visit(users.teacher(), "/teacher/dashboard?colour=red&week=3&q=a"));
+        dashboardIntern(users.student(), 0);
+        LaunchedUser second = classmateOf(users.student());
+        link(second);
+        dashboardIntern(second, 1);
+        Map<String, Integer> two = counts(visits);
+
+        for (int i = 2; i < 20; i++) {
+            LaunchedUser intern = classmateOf(users.student());
+            link(intern);
+            dashboardIntern(intern, i);
+        }
+        Map<String, Integer> twenty = counts(visits);
+
+        assertThat(users.teacher().get("/teacher/dashboard").body()).contains("Showing 20 of 20 interns");
+        assertThat(twenty).isEqualTo(two);
+        assertThat(two.get("dashboard")).isPositive();
+    }
+
+    /**
+     * One intern of every kind in turn: with or without internship data, a written question or a conversation
+     * asked for, a proposal waiting for the student, snoozed or not, and private moments besides.
+     */
+    private void dashboardIntern(LaunchedUser intern, int i) {
+        long id = userIdOf(intern);
+        if (i % 4 != 3) {
+            internships.save(
+                    course,
+                    id,
+                    new nl.leerlog.tool.internship.Internship(
+                            "Zorggroep", null, null, LocalDate.now().minusWeeks(i % 6), null, null),
+                    id);
+        }
+        moment(intern, "Private " + i, false);
+        if (i % 2 == 0) {
+            String thread = ask(intern, "Question " + i);
+            if (i % 4 == 0) {
+                users.teacher().post(thread.replace("/student/", "/teacher/") + "/reply", Map.of("body", "Answer"));
+                intern.post(thread + "/reply", Map.of("body", "Thanks, and one more thing"));
+            }
+        }
+        if (i % 3 == 0) {
+            String thread = ask(intern, "Proposal " + i);
+            ConversationForms.send(
+                    users.teacher(),
+                    thread.replace("/student/", "/teacher/") + "/conversations",
+                    LocalDate.now().plusDays(7).toString(),
+                    "10:00",
+                    "30",
+                    "https://meet.example.org/intern");
+        }
+        if (i % 5 == 1) {
+            users.teacher()
+                    .post(
+                            "/teacher/students/" + id + "/snooze",
+                            Map.of("until", LocalDate.now().plusDays(9).toString(), "note", "Away " + i));
+        }
     }
 
     private record Visit(LaunchedUser user, String path) {}
