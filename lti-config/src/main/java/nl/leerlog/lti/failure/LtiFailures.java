@@ -53,7 +53,7 @@ public class LtiFailures {
     }
 
     /** A short id for error pages and logs, easy to read out over the phone. */
-    private static String errorId() {
+    public static String errorId() {
         StringBuilder id = new StringBuilder(8);
         for (int i = 0; i < 8; i++) {
             id.append(ERROR_ID_ALPHABET.charAt(RANDOM.nextInt(ERROR_ID_ALPHABET.length())));
