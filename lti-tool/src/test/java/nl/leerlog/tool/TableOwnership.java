@@ -55,6 +55,7 @@ final class TableOwnership {
                             "GuidanceMessage",
                             "GuidanceConversation",
                             "TeacherAvailability")),
+            Map.entry("replyhelp", Set.of("ReplyTemplate", "ReplyTemplateUse", "ReplySentenceMark")),
             Map.entry("system", Set.of("Shedlock")));
 
     private TableOwnership() {}
