@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Suggests the speech act of each sentence of a student's message with a few transparent rules for Dutch and
- * English, in order: a declaration ("vanaf nu", "I quit"), a question mark or a request ("kun je", "could you",
- * "please"), a feeling ("ik voel", "thank you", "nervous"), a promise ("ik zal", "I will"); anything else states.
+ * English, in order: a request ("kun je", "could you", "please") or else a question mark, a declaration
+ * ("vanaf nu", "I quit"), a feeling ("ik voel", "thank you", "nervous"), a promise ("ik zal", "I will"); anything else states.
  * Each suggestion names the rule that made it, so the teacher sees why and can change it. No external service.
  */
 public final class SpeechActs {
@@ -62,29 +62,7 @@ public final class SpeechActs {
 
     private static List<Rule> rules() {
         return List.of(
-                // Declaratives: saying it makes the change.
-                declarative("vanaf nu"),
-                declarative("from now on"),
-                declarative("ik stop ermee"),
-                declarative("ik stop met"),
-                declarative("ik ben gestopt"),
-                declarative("ik heb besloten"),
-                declarative("ik besluit"),
-                declarative("bij deze"),
-                declarative("hierbij"),
-                declarative("i quit"),
-                declarative("i'm quitting"),
-                declarative("i am quitting"),
-                declarative("i have decided"),
-                declarative("i've decided"),
-                declarative("i hereby"),
-                declarative("i stop"),
-                declarative("i'm stopping"),
-                declarative("i am stopping"),
-                declarative("i resign"),
-                declarative("ik zeg op"),
                 // Directives: a question or a request to the teacher.
-                directive("?"),
                 directive("kun je"),
                 directive("kun jij"),
                 directive("kunt u"),
@@ -134,6 +112,28 @@ public final class SpeechActs {
                 directive("^tell me"),
                 directive("^give me"),
                 directive("^check"),
+                directive("?"),
+                // Declaratives: saying it makes the change.
+                declarative("vanaf nu"),
+                declarative("from now on"),
+                declarative("ik stop ermee"),
+                declarative("ik stop met"),
+                declarative("ik ben gestopt"),
+                declarative("ik heb besloten"),
+                declarative("ik besluit"),
+                declarative("bij deze"),
+                declarative("hierbij"),
+                declarative("i quit"),
+                declarative("i'm quitting"),
+                declarative("i am quitting"),
+                declarative("i have decided"),
+                declarative("i've decided"),
+                declarative("i hereby"),
+                declarative("i stop"),
+                declarative("i'm stopping"),
+                declarative("i am stopping"),
+                declarative("i resign"),
+                declarative("ik zeg op"),
                 // Expressives: a feeling, thanks, a greeting, an apology.
                 expressive("ik voel"),
                 expressive("voel ik"),
