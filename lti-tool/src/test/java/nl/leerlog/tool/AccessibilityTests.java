@@ -191,6 +191,7 @@ class AccessibilityTests extends LaunchedCourseTests {
         for (String path : List.of(
                 "/teacher/dashboard",
                 "/teacher/guidance",
+                "/teacher/templates",
                 "/teacher/students/" + studentId,
                 "/teacher/programme",
                 "/teacher/students",
