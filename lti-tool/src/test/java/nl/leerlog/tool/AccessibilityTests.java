@@ -194,6 +194,7 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/teacher/dashboard/settings",
                 "/teacher/students/" + studentId + "/snooze",
                 "/teacher/guidance",
+                "/teacher/templates",
                 "/teacher/students/" + studentId,
                 "/teacher/programme",
                 "/teacher/students",

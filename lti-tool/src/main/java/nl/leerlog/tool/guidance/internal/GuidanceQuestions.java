@@ -513,6 +513,7 @@ class GuidanceQuestions {
                 .where(GUIDANCE_MESSAGE.QUESTION_ID.eq(questionId))
                 .orderBy(GUIDANCE_MESSAGE.ID)
                 .fetch(m -> new Thread.Message(
+                        m.getId(),
                         Thread.MessageKind.valueOf(m.getKind()),
                         m.getAuthorId() != null && m.getAuthorId() == studentId,
                         m.getBody(),

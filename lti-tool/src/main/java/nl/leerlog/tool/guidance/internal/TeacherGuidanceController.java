@@ -13,6 +13,8 @@ import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.InternshipTeachers;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.identity.TeacherView;
+import nl.leerlog.tool.replyhelp.ReplyHelp;
+import nl.leerlog.tool.replyhelp.SpeechAct;
 import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Notice;
@@ -41,6 +43,7 @@ record TeacherGuidanceController(
         GuidanceQuestions questions,
         GuidanceConversations conversations,
         TeacherAvailabilities availabilities,
+        ReplyHelp help,
         Clock clock) {
 
     /** The changes a thread page can tell of on top (its {@code done} parameter). */
@@ -63,7 +66,80 @@ record TeacherGuidanceController(
     }
 
     @GetMapping("/teacher/guidance/{id}")
-    String thread(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String done, Model page) {
+    String thread(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) String done,
+            @RequestParam(required = false) String template,
+            Model page) {
+        thread(user, id, done, page);
+        withTemplate(user, template, page);
+        return "guidance/thread";
+    }
+
+    /**
+     * The reply box alone, with the picked template filled in: htmx swaps it in place. Without JavaScript the picker
+     * reloads the whole thread page with {@code ?template=} instead.
+     */
+    @GetMapping("/teacher/guidance/{id}/reply-box")
+    String replyBox(
+            CurrentUser user, @PathVariable long id, @RequestParam(required = false) String template, Model page) {
+        thread(user, id, null, page);
+        withTemplate(user, template, page);
+        return "guidance/thread :: reply-box";
+    }
+
+    /** The teacher changes the act of one sentence of the student's message: their mark replaces the suggestion. */
+    @PostMapping("/teacher/guidance/{id}/reading")
+    String reading(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "-1") long messageId,
+            @RequestParam(defaultValue = "-1") int index,
+            @RequestParam(required = false) String act) {
+        TeacherView teacher = TeacherView.of(user);
+        Thread thread = questions.sentTo(teacher, id).orElseThrow(Owner::notFound);
+        StudentText read = StudentText.of(thread);
+        SpeechAct chosen = SpeechAct.parse(act);
+        if (read.messageId() != messageId
+                || chosen == null
+                || !help.mark(id, messageId, read.text(), index, chosen, teacher.teacherId(), clock.instant())) {
+            // A sentence of an older message, one that is not there, or an act that is none: a bad request.
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST);
+        }
+        return FormAnswers.redirect("/teacher/guidance/" + id + "#reading");
+    }
+
+    /** Fills the reply box with the template the teacher picked, if they may use it. */
+    private boolean withTemplate(CurrentUser user, String template, Model page) {
+        if (template == null || template.isBlank()) {
+            return false;
+        }
+        TeacherView teacher = TeacherView.of(user);
+        Thread thread = (Thread) page.getAttribute("thread");
+        return help.template(teacher.courseId(), teacher.teacherId(), template)
+                .map(t -> {
+                    Conversation active = thread.activeConversation();
+                    page.addAttribute(
+                            "body",
+                            help.fill(
+                                    t,
+                                    new ReplyHelp.ThreadValues(
+                                            (String) page.getAttribute("studentName"),
+                                            user.name(),
+                                            thread.summary().title(),
+                                            active != null && active.agreed()
+                                                    ? active.startsAt().withZoneSameInstant(Conversation.ZONE)
+                                                    : null)));
+                    page.addAttribute("templateRef", t.ref());
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    /** The thread page's model, with the reply help beside the reply box. */
+    private void thread(CurrentUser user, long id, String done, Model page) {
         TeacherView teacher = TeacherView.of(user);
         Thread thread = questions.sentTo(teacher, id).orElseThrow(Owner::notFound);
         page.addAttribute("thread", thread);
@@ -84,7 +160,25 @@ record TeacherGuidanceController(
         page.addAttribute("moveErrors", FieldErrors.none());
         page.addAttribute(
                 "conversationForms", List.of(AnswerForm.VIDEO_CALL, AnswerForm.PHONE, AnswerForm.FACE_TO_FACE));
-        return "guidance/thread";
+        replyHelp(user, teacher, thread, page);
+    }
+
+    /**
+     * The templates to start from, the student's latest message read sentence by sentence, and whether it asks
+     * something the teacher has not answered since. The message is the one this teacher may read by {@link
+     * TeacherView}; the reply help gets it as plain text.
+     */
+    private void replyHelp(CurrentUser user, TeacherView teacher, Thread thread, Model page) {
+        String language = user.locale() != null && "en".equals(user.locale().getLanguage()) ? "en" : "nl";
+        page.addAttribute("templates", help.templatesFor(teacher.courseId(), teacher.teacherId(), language));
+        StudentText read = StudentText.of(thread);
+        List<ReplyHelp.ReadSentence> sentences = help.reading(thread.summary().id(), read.messageId(), read.text());
+        page.addAttribute("reading", sentences);
+        page.addAttribute("readMessageId", read.messageId());
+        page.addAttribute("readIsQuestion", read.messageId() == 0);
+        page.addAttribute(
+                "openRequest", !read.answered() && sentences.stream().anyMatch(s -> s.act() == SpeechAct.DIRECTIVE));
+        page.addAttribute("acts", SpeechAct.values());
     }
 
     @PostMapping("/teacher/guidance/{id}/conversations")
@@ -172,6 +266,7 @@ record TeacherGuidanceController(
             CurrentUser user,
             @PathVariable long id,
             @RequestParam(required = false) String body,
+            @RequestParam(required = false) String template,
             Model page,
             HttpServletResponse response) {
         String problem = MessageText.problem(body);
@@ -179,6 +274,7 @@ record TeacherGuidanceController(
             thread(user, id, null, page);
             page.addAttribute("errors", FieldErrors.of("body", problem));
             page.addAttribute("body", body);
+            page.addAttribute("templateRef", template);
             return FormAnswers.rejected(response, "guidance/thread");
         }
         TeacherView teacher = TeacherView.of(user);
@@ -189,6 +285,7 @@ record TeacherGuidanceController(
             return crossed(
                     user, id, "guidance.conflict." + state.name().toLowerCase(Locale.ROOT), body, page, response);
         }
+        help.recordUse(teacher.courseId(), teacher.teacherId(), template, clock.instant());
         return FormAnswers.redirect("/teacher/guidance/" + id + "?done=replied");
     }
 

@@ -87,7 +87,7 @@ record Thread(
     record Source(String kind, long recordId) {}
 
     /** A message by the student or the teacher, or a line the tool wrote for something the student did. */
-    record Message(MessageKind kind, boolean byStudent, String body, OffsetDateTime createdAt) {}
+    record Message(long id, MessageKind kind, boolean byStudent, String body, OffsetDateTime createdAt) {}
 
     enum MessageKind {
         MESSAGE,

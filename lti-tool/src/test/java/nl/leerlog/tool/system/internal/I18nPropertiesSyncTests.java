@@ -31,7 +31,8 @@ class I18nPropertiesSyncTests {
         "messages-programme",
         "messages-log",
         "messages-reflection",
-        "messages-guidance"
+        "messages-guidance",
+        "messages-replyhelp"
     };
 
     private static Properties all(String suffix) throws IOException {
