@@ -1,14 +1,24 @@
 package nl.leerlog.tool.web;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 
 /**
- * Validation errors of one form, by field: each a message key the page shows next to its field. Free text is
- * checked by one rule ({@link TypeableTextRule}), bound forms and hand-checked imports alike.
+ * Validation errors of one form, by field: each a message key the page shows next to its field. Forms are records
+ * with Bean Validation constraints on them (free text by one rule, {@link TypeableText}), bound by Spring or, for
+ * what does not come from a form (an import's rows), validated by hand: both give their errors here.
  */
 public record FieldErrors(Map<String, String> byField) {
 
@@ -38,11 +48,91 @@ public record FieldErrors(Map<String, String> byField) {
      * message key as the message; a value Spring could not convert to the field's type gets {@code form.error.type}.
      */
     public static FieldErrors of(BindingResult result) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        List<Found> found = new ArrayList<>();
         for (FieldError error : result.getFieldErrors()) {
-            errors.putIfAbsent(error.getField(), key(error));
+            ConstraintViolation<?> violation =
+                    error.contains(ConstraintViolation.class) ? error.unwrap(ConstraintViolation.class) : null;
+            found.add(new Found(error.getField(), key(error), violation == null ? -1 : rank(violation)));
+        }
+        return first(found);
+    }
+
+    /**
+     * The violations of a form validated by hand (one row of an import, a form completed after binding), with the
+     * same rules and the same keys as a bound form: the first one per field.
+     */
+    public static FieldErrors of(Set<? extends ConstraintViolation<?>> violations) {
+        List<Found> found = new ArrayList<>();
+        for (ConstraintViolation<?> violation : violations) {
+            found.add(new Found(field(violation.getPropertyPath()), violation.getMessage(), rank(violation)));
+        }
+        return first(found);
+    }
+
+    private record Found(String field, String key, long rank) {}
+
+    /**
+     * The first error per field, fields in the order the form declares them. Bean Validation reports in no
+     * particular order, so when several constraints of one field fail, the one declared first is shown: declare
+     * the text rule before a syntax rule, and "too long" is said rather than "not a URL".
+     */
+    private static FieldErrors first(List<Found> found) {
+        List<Found> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparingLong(Found::rank));
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Found error : sorted) {
+            errors.putIfAbsent(error.field(), error.key());
         }
         return new FieldErrors(errors);
+    }
+
+    /** The field as Spring names it: {@code title}, {@code titleNl[2]}, {@code steps[0].title}. */
+    private static String field(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.isInIterable() && !field.isEmpty()) {
+                field.append('[')
+                        .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                        .append(']');
+            }
+            String name = node.getName();
+            if (name != null && node.getKind() == ElementKind.PROPERTY && !name.startsWith("<")) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(name);
+            }
+        }
+        return field.toString();
+    }
+
+    /** Where the violated constraint is declared: by the form's field, then by the constraints on that field. */
+    private static long rank(ConstraintViolation<?> violation) {
+        Class<?> form = violation.getRootBeanClass();
+        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
+        String name = nodes.hasNext() ? nodes.next().getName() : null;
+        java.lang.reflect.Field[] fields = form.getDeclaredFields();
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].getName().equals(name)) {
+                return i * 1000L + 1 + position(fields[i].getDeclaredAnnotations(), violation);
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    private static int position(Annotation[] annotations, ConstraintViolation<?> violation) {
+        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
+        for (int i = 0; i < annotations.length; i++) {
+            if (annotations[i].equals(constraint)) {
+                return i;
+            }
+        }
+        for (int i = 0; i < annotations.length; i++) {
+            if (annotations[i].annotationType() == constraint.annotationType()) {
+                return i;
+            }
+        }
+        return 999;
     }
 
     private static String key(FieldError error) {
@@ -67,28 +157,6 @@ public record FieldErrors(Map<String, String> byField) {
 
         public boolean has(String field) {
             return errors.containsKey(field);
-        }
-
-        /** The stripped text; a blank one is rejected as missing. */
-        public String required(String field, String value, int maxLength) {
-            return check(field, value, new TypeableTextRule(maxLength, true));
-        }
-
-        /**
-         * The stripped text, or {@code null} when blank. Text longer than its column, or with characters no
-         * database column holds (NUL) or no reader wants (other control characters than line breaks), is rejected.
-         */
-        public String optional(String field, String value, int maxLength) {
-            return check(field, value, new TypeableTextRule(maxLength, false));
-        }
-
-        private String check(String field, String value, TypeableTextRule rule) {
-            String problem = rule.problem(value);
-            if (problem != null) {
-                reject(field, problem);
-                return null;
-            }
-            return TypeableTextRule.stripped(value);
         }
 
         public FieldErrors build() {

@@ -16,7 +16,13 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Constraint(validatedBy = TypeableText.Validator.class)
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD})
+@Target({
+    ElementType.FIELD,
+    ElementType.RECORD_COMPONENT,
+    ElementType.PARAMETER,
+    ElementType.METHOD,
+    ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface TypeableText {
 
@@ -24,6 +30,12 @@ public @interface TypeableText {
     int max();
 
     boolean required() default false;
+
+    /** No control character at all, so neither tabs nor line breaks: an identifier or an address. */
+    boolean singleLine() default false;
+
+    /** The start of the message keys reported: followed by {@code required}, {@code characters}, {@code too-long}. */
+    String keys() default TypeableTextRule.PROGRAMME_KEYS;
 
     String message() default "programme.error.characters";
 
@@ -37,7 +49,8 @@ public @interface TypeableText {
 
         @Override
         public void initialize(TypeableText annotation) {
-            rule = new TypeableTextRule(annotation.max(), annotation.required());
+            rule = new TypeableTextRule(
+                    annotation.max(), annotation.required(), annotation.singleLine(), annotation.keys());
         }
 
         @Override

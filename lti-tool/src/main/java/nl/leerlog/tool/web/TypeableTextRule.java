@@ -3,24 +3,31 @@ package nl.leerlog.tool.web;
 import nl.leerlog.tool.system.DatabaseText;
 
 /**
- * The one rule for free text a person types, shared by {@link TypeableText} on bound forms and by
- * {@link FieldErrors.Builder} for what is checked by hand (the CSV imports): blank is missing, otherwise the
- * stripped text must be typeable and fit its column.
+ * The one rule for free text a person types, shared by {@link TypeableText} on bound forms and by what is checked
+ * by hand: blank is missing, otherwise the stripped text must be typeable (on one line, if so asked) and fit its
+ * column. Each problem is a message key: {@code keys} followed by {@code required}, {@code characters} or
+ * {@code too-long}.
  */
-public record TypeableTextRule(int maxLength, boolean required) {
+public record TypeableTextRule(int maxLength, boolean required, boolean singleLine, String keys) {
+
+    public static final String PROGRAMME_KEYS = "programme.error.";
+
+    public TypeableTextRule(int maxLength, boolean required) {
+        this(maxLength, required, false, PROGRAMME_KEYS);
+    }
 
     /** The message key of what is wrong with the text, or {@code null} when it passes. */
     public String problem(String value) {
         String text = stripped(value);
         if (text == null) {
-            return required ? "programme.error.required" : null;
+            return required ? keys + "required" : null;
         }
         // Forms never bring such characters (system.ControlCharacterFilter); an imported CSV file may.
-        if (!DatabaseText.typeable(text)) {
-            return "programme.error.characters";
+        if (!DatabaseText.typeable(text) || (singleLine && text.chars().anyMatch(Character::isISOControl))) {
+            return keys + "characters";
         }
         if (text.length() > maxLength) {
-            return "programme.error.too-long";
+            return keys + "too-long";
         }
         return null;
     }

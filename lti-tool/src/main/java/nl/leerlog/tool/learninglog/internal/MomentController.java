@@ -1,6 +1,7 @@
 package nl.leerlog.tool.learninglog.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -15,11 +16,12 @@ import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUploads;
 import nl.leerlog.tool.programme.Choice;
 import nl.leerlog.tool.programme.Goal;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
+import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Section;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,12 +54,14 @@ record MomentController(
             Owner owner,
             Model model,
             HttpServletResponse response,
-            @RequestParam MultiValueMap<String, String> params,
+            @Valid MomentForm form,
+            BindingResult binding,
             @RequestParam(name = "evidence", required = false) List<MultipartFile> files) {
-        MomentForm form = MomentForm.from(params);
         List<EvidenceUploads.Checked> checked = check(files);
-        MomentFormCheck.Result result =
-                check.check(form, offer(owner, null, accepted(checked).size()));
+        MomentFormCheck.Result result = check.check(
+                form,
+                FieldErrors.of(binding),
+                offer(owner, null, accepted(checked).size()));
         if (!result.valid() || refused(checked)) {
             return rejected(response, model, owner, form, null, result, checked);
         }
@@ -106,13 +110,14 @@ record MomentController(
             Model model,
             HttpServletResponse response,
             @PathVariable long id,
-            @RequestParam MultiValueMap<String, String> params,
+            @Valid MomentForm form,
+            BindingResult binding,
             @RequestParam(name = "evidence", required = false) List<MultipartFile> files) {
         MomentDetails moment = moments.find(owner, id).orElseThrow(Owner::notFound);
-        MomentForm form = MomentForm.from(params);
         List<EvidenceUploads.Checked> checked = check(files);
         MomentFormCheck.Result result = check.check(
                 form,
+                FieldErrors.of(binding),
                 offer(
                         owner,
                         moment,

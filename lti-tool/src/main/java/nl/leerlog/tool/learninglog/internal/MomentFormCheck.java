@@ -2,7 +2,6 @@ package nl.leerlog.tool.learninglog.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,20 +10,18 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.leerlog.tool.programme.MomentField;
+import nl.leerlog.tool.web.FieldErrors;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a learning-moment form against what the course offers. Date and title are always required; the
+ * Checks a learning-moment form against what the course offers, after its own constraints. Date and title are
+ * always required (the form's constraints say so); the
  * programme's required fields only when the student saves for real, so a draft can be saved half-way. Links to a
  * category, goal or competency the course does not offer this student are refused, draft or not.
  */
 @Component
 class MomentFormCheck {
 
-    static final int MAX_TITLE = 200;
-    static final int MAX_BODY = 20_000;
-    static final int MAX_PERSON = 200;
-    static final int MAX_MINUTES = 1440;
     private static final Pattern HOURS_MINUTES = Pattern.compile("(\\d{1,2}):([0-5]\\d)");
 
     /** What the course offers the student, as ids; and how many evidence files the moment will have. */
@@ -51,41 +48,33 @@ class MomentFormCheck {
         this.markdown = markdown;
     }
 
-    Result check(MomentForm form, Offer offer) {
+    /**
+     * The form's own rules ({@code bound}: what the constraints on {@link MomentForm} found) and those that depend
+     * on the course, the errors by field in form order.
+     */
+    Result check(MomentForm form, FieldErrors bound, Offer offer) {
         Map<String, String> errors = new LinkedHashMap<>();
         boolean strict = !form.draft();
 
-        LocalDate date = null;
-        if (form.occurredOn().isEmpty()) {
-            errors.put("occurredOn", "log.error.date.required");
-        } else {
-            try {
-                date = LocalDate.parse(form.occurredOn());
-                if (date.isAfter(LocalDate.now(clock))) {
-                    errors.put("occurredOn", "log.error.date.future");
-                }
-            } catch (DateTimeParseException e) {
-                errors.put("occurredOn", "log.error.date.invalid");
-            }
+        LocalDate date = MomentForm.date(form.occurredOn());
+        if (bound.has("occurredOn")) {
+            errors.put("occurredOn", bound.get("occurredOn"));
+        } else if (date != null && date.isAfter(LocalDate.now(clock))) {
+            errors.put("occurredOn", "log.error.date.future");
         }
 
-        Integer minutes = null;
-        if (!form.minutes().isEmpty()) {
-            minutes = minutes(form.minutes());
-            if (minutes == null || minutes < 0 || minutes > MAX_MINUTES) {
-                errors.put("minutes", "log.error.minutes.invalid");
-            }
-        } else if (strict && offer.required().contains(MomentField.MINUTES)) {
+        Integer minutes = form.minutes().isEmpty() ? null : minutes(form.minutes());
+        if (bound.has("minutes")) {
+            errors.put("minutes", bound.get("minutes"));
+        } else if (minutes == null && strict && offer.required().contains(MomentField.MINUTES)) {
             errors.put("minutes", "log.error.minutes.required");
         }
 
-        if (form.title().isEmpty()) {
-            errors.put("title", "log.error.title.required");
-        } else if (form.title().length() > MAX_TITLE) {
-            errors.put("title", "log.error.title.too-long");
+        if (bound.has("title")) {
+            errors.put("title", bound.get("title"));
         }
-        if (form.body().length() > MAX_BODY) {
-            errors.put("body", "log.error.body.too-long");
+        if (bound.has("body")) {
+            errors.put("body", bound.get("body"));
         }
 
         Long category = null;
@@ -112,11 +101,8 @@ class MomentFormCheck {
         }
 
         List<Person> people = form.people();
-        if (people.stream().anyMatch(p -> p.name().isEmpty())) {
-            errors.put("people", "log.error.people.name");
-        } else if (people.stream()
-                .anyMatch(p -> p.name().length() > MAX_PERSON || p.role().length() > MAX_PERSON)) {
-            errors.put("people", "log.error.people.too-long");
+        if (bound.has("personName")) {
+            errors.put("people", bound.get("personName"));
         } else if (strict && people.isEmpty() && offer.required().contains(MomentField.PEOPLE)) {
             errors.put("people", "log.error.people.required");
         }

@@ -1,11 +1,14 @@
 package nl.leerlog.tool.programme.internal;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.leerlog.tool.web.CsvRows;
+import nl.leerlog.tool.web.FieldErrors;
 
 /**
  * Reads a competency framework from CSV: columns {@code code,name,description}, the header row optional, separated
@@ -34,7 +37,13 @@ public final class CompetencyCsv {
 
     private CompetencyCsv() {}
 
+    /** Reads with Bean Validation's default validator: the same constraints as the Spring one. */
     public static Reading read(byte[] content) {
+        return read(content, DefaultValidator.VALIDATOR);
+    }
+
+    /** Each row is checked as the competency form is, by the constraints on {@link CompetencyForm}. */
+    public static Reading read(byte[] content, Validator validator) {
         CsvRows.Reading file = CsvRows.read(content, MAX_BYTES, MAX_ROWS);
         if (file.problem() != null) {
             return Reading.refused(file.problem().key("programme.import.error."));
@@ -51,14 +60,16 @@ public final class CompetencyCsv {
                 refused.add(new Refusal(line, null, "programme.import.refused.columns"));
                 continue;
             }
-            CompetencyForm.Checked competency =
-                    new CompetencyForm(cells.get(0), cells.get(1), cells.size() > 2 ? cells.get(2) : null).check();
-            if (competency.errors().any()) {
-                String column =
-                        competency.errors().byField().keySet().iterator().next();
-                refused.add(new Refusal(line, column, competency.errors().get(column)));
+            CompetencyForm form =
+                    new CompetencyForm(cells.get(0), cells.get(1), cells.size() > 2 ? cells.get(2) : null);
+            FieldErrors errors = FieldErrors.of(validator.validate(form));
+            if (errors.any()) {
+                // The first column at fault, in the order of the columns.
+                String column = errors.byField().keySet().iterator().next();
+                refused.add(new Refusal(line, column, errors.get(column)));
                 continue;
             }
+            CompetencyForm.Checked competency = form.checked();
             Long earlier = codes.putIfAbsent(competency.code().toLowerCase(Locale.ROOT), line);
             if (earlier != null) {
                 refused.add(new Refusal(line, "code", "programme.import.refused.duplicate"));
@@ -70,5 +81,11 @@ public final class CompetencyCsv {
             return Reading.refused("programme.import.error.empty");
         }
         return new Reading(List.copyOf(rows), List.copyOf(refused), null);
+    }
+
+    /** Built once, when first read without Spring's. */
+    private static final class DefaultValidator {
+        static final Validator VALIDATOR =
+                Validation.buildDefaultValidatorFactory().getValidator();
     }
 }

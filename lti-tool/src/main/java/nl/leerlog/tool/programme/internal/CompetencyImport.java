@@ -1,5 +1,6 @@
 package nl.leerlog.tool.programme.internal;
 
+import jakarta.validation.Validator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,14 +23,16 @@ public class CompetencyImport {
     }
 
     private final Competencies competencies;
+    private final Validator validator;
 
-    public CompetencyImport(Competencies competencies) {
+    public CompetencyImport(Competencies competencies, Validator validator) {
         this.competencies = competencies;
+        this.validator = validator;
     }
 
     @Transactional
     public Report importCsv(long courseId, byte[] content) {
-        CompetencyCsv.Reading reading = CompetencyCsv.read(content);
+        CompetencyCsv.Reading reading = CompetencyCsv.read(content, validator);
         if (reading.fileError() != null) {
             return new Report(0, 0, List.of(), reading.fileError());
         }

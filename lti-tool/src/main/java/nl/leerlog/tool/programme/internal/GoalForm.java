@@ -1,30 +1,38 @@
 package nl.leerlog.tool.programme.internal;
 
-import java.util.Locale;
+import jakarta.validation.constraints.NotBlank;
 import nl.leerlog.tool.programme.Goal;
 import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormState;
+import nl.leerlog.tool.web.OneOf;
+import nl.leerlog.tool.web.TypeableText;
+import nl.leerlog.tool.web.TypeableTextRule;
 
-/** A learning goal or learning question as a form sends it, the programme's or a student's own. */
-public record GoalForm(String kind, String title, String description) {
+/**
+ * A learning goal or learning question as a form sends it, the programme's or a student's own, checked by the
+ * constraints on it when bound with {@code @Valid}.
+ */
+public record GoalForm(
+        @NotBlank(message = "programme.goal.error.kind")
+        @OneOf(value = Goal.Kind.class, message = "programme.goal.error.kind")
+        String kind,
+
+        @TypeableText(max = GoalForm.TITLE_LENGTH, required = true)
+        String title,
+
+        @TypeableText(max = GoalForm.DESCRIPTION_LENGTH) String description) {
 
     public static final int TITLE_LENGTH = 500;
     public static final int DESCRIPTION_LENGTH = 4000;
 
-    /** The checked goal, or the errors by field. */
-    public record Checked(Goal.Kind kind, String title, String description, FieldErrors errors) {}
+    /** The goal of a valid form: its kind and the stripped text, a blank description as {@code null}. */
+    public record Checked(Goal.Kind kind, String title, String description) {}
 
-    public Checked check() {
-        FieldErrors.Builder errors = new FieldErrors.Builder();
-        Goal.Kind checkedKind = null;
-        try {
-            checkedKind = Goal.Kind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            errors.reject("kind", "programme.goal.error.kind");
-        }
-        String checkedTitle = errors.required("title", title, TITLE_LENGTH);
-        String checkedDescription = errors.optional("description", description, DESCRIPTION_LENGTH);
-        return new Checked(checkedKind, checkedTitle, checkedDescription, errors.build());
+    public Checked checked() {
+        return new Checked(
+                OneOf.Validator.constant(Goal.Kind.class, kind),
+                TypeableTextRule.stripped(title),
+                TypeableTextRule.stripped(description));
     }
 
     public FormState failed(String form, Long id, FieldErrors errors) {

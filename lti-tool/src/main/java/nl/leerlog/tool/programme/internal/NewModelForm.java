@@ -1,22 +1,30 @@
 package nl.leerlog.tool.programme.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nl.leerlog.tool.programme.ReflectionModels;
 import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormState;
+import nl.leerlog.tool.web.TypeableText;
+import nl.leerlog.tool.web.TypeableTextRule;
 
 /**
  * A programme's own reflection model as the form sends it: names in Dutch and English and up to
  * {@link #STEP_ROWS} steps, each a title and a prompt in both languages. Rows left empty are not steps.
  */
 public record NewModelForm(
+        @TypeableText(max = NewModelForm.NAME_LENGTH, required = true)
         String nameNl,
+
+        @TypeableText(max = NewModelForm.NAME_LENGTH, required = true)
         String nameEn,
-        List<String> titleNl,
-        List<String> titleEn,
-        List<String> promptNl,
-        List<String> promptEn) {
+
+        List<@TypeableText(max = NewModelForm.TITLE_LENGTH) String> titleNl,
+        List<@TypeableText(max = NewModelForm.TITLE_LENGTH) String> titleEn,
+        List<@TypeableText(max = NewModelForm.PROMPT_LENGTH) String> promptNl,
+        List<@TypeableText(max = NewModelForm.PROMPT_LENGTH) String> promptEn) {
 
     /** How many step rows the form offers: enough for every built-in model (STARR(T) and Gibbs have six). */
     public static final int STEP_ROWS = 8;
@@ -25,6 +33,8 @@ public record NewModelForm(
     static final int TITLE_LENGTH = 200;
     static final int PROMPT_LENGTH = 2000;
 
+    private static final List<String> CELLS = List.of("titleNl", "titleEn", "promptNl", "promptEn");
+
     public NewModelForm {
         titleNl = rows(titleNl);
         titleEn = rows(titleEn);
@@ -32,31 +42,47 @@ public record NewModelForm(
         promptEn = rows(promptEn);
     }
 
-    /** The checked model, or the errors by field ({@code nameNl}, {@code titleEn-2}, {@code steps}...). */
-    public record Checked(String nameNl, String nameEn, List<ReflectionModels.NewStep> steps, FieldErrors errors) {}
-
-    public Checked check() {
-        FieldErrors.Builder errors = new FieldErrors.Builder();
-        String checkedNameNl = errors.required("nameNl", nameNl, NAME_LENGTH);
-        String checkedNameEn = errors.required("nameEn", nameEn, NAME_LENGTH);
-        List<ReflectionModels.NewStep> steps = new ArrayList<>();
+    /**
+     * The errors by field as the page names them ({@code nameNl}, {@code titleEn-2}, {@code steps}): what the
+     * constraints found, and the rules between the cells of the rows: a row that is a step has all four cells
+     * filled in, and a model has at least one step.
+     */
+    public FieldErrors errors(FieldErrors bound) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        bound.byField().forEach((field, key) -> errors.putIfAbsent(field.replaceFirst("\\[(\\d+)]$", "-$1"), key));
+        boolean steps = false;
         for (int i = 0; i < STEP_ROWS; i++) {
-            if (titleNl.get(i).isBlank()
-                    && titleEn.get(i).isBlank()
-                    && promptNl.get(i).isBlank()
-                    && promptEn.get(i).isBlank()) {
+            List<String> row = row(i);
+            if (row.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            steps.add(new ReflectionModels.NewStep(
-                    errors.required("titleNl-" + i, titleNl.get(i), TITLE_LENGTH),
-                    errors.required("titleEn-" + i, titleEn.get(i), TITLE_LENGTH),
-                    errors.required("promptNl-" + i, promptNl.get(i), PROMPT_LENGTH),
-                    errors.required("promptEn-" + i, promptEn.get(i), PROMPT_LENGTH)));
+            steps = true;
+            for (int cell = 0; cell < CELLS.size(); cell++) {
+                if (row.get(cell).isBlank()) {
+                    errors.putIfAbsent(CELLS.get(cell) + "-" + i, "programme.error.required");
+                }
+            }
         }
-        if (steps.isEmpty()) {
-            errors.reject("steps", "programme.model.error.no-steps");
+        if (!steps) {
+            errors.putIfAbsent("steps", "programme.model.error.no-steps");
         }
-        return new Checked(checkedNameNl, checkedNameEn, List.copyOf(steps), errors.build());
+        return new FieldErrors(errors);
+    }
+
+    /** The steps of a valid form, the rows left empty skipped, with stripped text. */
+    public List<ReflectionModels.NewStep> steps() {
+        List<ReflectionModels.NewStep> steps = new ArrayList<>();
+        for (int i = 0; i < STEP_ROWS; i++) {
+            List<String> row = row(i).stream().map(TypeableTextRule::stripped).toList();
+            if (row.stream().anyMatch(java.util.Objects::nonNull)) {
+                steps.add(new ReflectionModels.NewStep(row.get(0), row.get(1), row.get(2), row.get(3)));
+            }
+        }
+        return List.copyOf(steps);
+    }
+
+    private List<String> row(int i) {
+        return List.of(titleNl.get(i), titleEn.get(i), promptNl.get(i), promptEn.get(i));
     }
 
     public FormState failed(FieldErrors errors) {

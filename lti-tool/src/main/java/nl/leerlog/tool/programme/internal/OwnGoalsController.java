@@ -1,14 +1,17 @@
 package nl.leerlog.tool.programme.internal;
 
+import jakarta.validation.Valid;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
+import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.FormState;
 import nl.leerlog.tool.web.Section;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ExtendedModelMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,23 +37,25 @@ record OwnGoalsController(OwnGoals ownGoals, ProgrammeCatalog catalog) {
     }
 
     @PostMapping
-    ModelAndView add(Owner owner, CurrentUser user, GoalForm form) {
-        GoalForm.Checked goal = form.check();
-        if (goal.errors().any()) {
-            return page(owner, user, form.failed("goal", null, goal.errors()), HttpStatus.UNPROCESSABLE_ENTITY);
+    ModelAndView add(Owner owner, CurrentUser user, @Valid GoalForm form, BindingResult binding) {
+        if (binding.hasErrors()) {
+            return page(
+                    owner, user, form.failed("goal", null, FieldErrors.of(binding)), HttpStatus.UNPROCESSABLE_ENTITY);
         }
+        GoalForm.Checked goal = form.checked();
         ownGoals.add(owner, goal.kind(), goal.title(), goal.description());
         return new ModelAndView(PAGE);
     }
 
     @PostMapping("/{id}")
-    ModelAndView edit(Owner owner, CurrentUser user, @PathVariable long id, GoalForm form) {
+    ModelAndView edit(
+            Owner owner, CurrentUser user, @PathVariable long id, @Valid GoalForm form, BindingResult binding) {
         // Another student's id is "not found" before anything about the input is said.
         ownGoals.find(owner, id);
-        GoalForm.Checked goal = form.check();
-        if (goal.errors().any()) {
-            return page(owner, user, form.failed("goal", id, goal.errors()), HttpStatus.UNPROCESSABLE_ENTITY);
+        if (binding.hasErrors()) {
+            return page(owner, user, form.failed("goal", id, FieldErrors.of(binding)), HttpStatus.UNPROCESSABLE_ENTITY);
         }
+        GoalForm.Checked goal = form.checked();
         ownGoals.update(owner, id, goal.kind(), goal.title(), goal.description());
         return new ModelAndView(PAGE);
     }

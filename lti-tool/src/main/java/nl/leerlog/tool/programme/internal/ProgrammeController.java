@@ -1,5 +1,6 @@
 package nl.leerlog.tool.programme.internal;
 
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,10 +14,12 @@ import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.FormState;
 import nl.leerlog.tool.web.Section;
+import nl.leerlog.tool.web.TypeableTextRule;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.ExtendedModelMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,32 +55,32 @@ record ProgrammeController(
     // Categories
 
     @PostMapping("/categories")
-    ModelAndView addCategory(CurrentUser user, Locale locale, @RequestParam(defaultValue = "") String name) {
-        FieldErrors errors = checkCategory(user.courseId(), name, null);
+    ModelAndView addCategory(CurrentUser user, Locale locale, @Valid CategoryForm form, BindingResult binding) {
+        FieldErrors errors = checkCategory(user.courseId(), form, binding, null);
         if (!errors.any()) {
             try {
-                categories.add(user.courseId(), name.strip());
+                categories.add(user.courseId(), form.stripped());
                 return new ModelAndView(PAGE);
             } catch (DuplicateKeyException sameNameAddedMeanwhile) {
                 errors = error("name", "programme.category.error.taken");
             }
         }
-        return refused(user, locale, FormState.of("category", null, errors, "name", name));
+        return refused(user, locale, form.failed(null, errors));
     }
 
     @PostMapping("/categories/{id}")
     ModelAndView renameCategory(
-            CurrentUser user, Locale locale, @PathVariable long id, @RequestParam(defaultValue = "") String name) {
-        FieldErrors errors = checkCategory(user.courseId(), name, id);
+            CurrentUser user, Locale locale, @PathVariable long id, @Valid CategoryForm form, BindingResult binding) {
+        FieldErrors errors = checkCategory(user.courseId(), form, binding, id);
         if (!errors.any()) {
             try {
-                categories.rename(user.courseId(), id, name.strip());
+                categories.rename(user.courseId(), id, form.stripped());
                 return new ModelAndView(PAGE);
             } catch (DuplicateKeyException sameNameAddedMeanwhile) {
                 errors = error("name", "programme.category.error.taken");
             }
         }
-        return refused(user, locale, FormState.of("category", id, errors, "name", name));
+        return refused(user, locale, form.failed(id, errors));
     }
 
     @PostMapping("/categories/{id}/move")
@@ -93,33 +96,34 @@ record ProgrammeController(
         return PAGE;
     }
 
-    private FieldErrors checkCategory(long courseId, String name, Long id) {
-        FieldErrors.Builder errors = new FieldErrors.Builder();
-        String checked = errors.required("name", name, Categories.NAME_LENGTH);
-        if (checked != null && categories.nameTaken(courseId, checked, id)) {
-            errors.reject("name", "programme.category.error.taken");
+    /** The form's own rules first; whether another category of the course has the name needs the database. */
+    private FieldErrors checkCategory(long courseId, CategoryForm form, BindingResult binding, Long id) {
+        FieldErrors errors = FieldErrors.of(binding);
+        if (!errors.any() && categories.nameTaken(courseId, form.stripped(), id)) {
+            return error("name", "programme.category.error.taken");
         }
-        return errors.build();
+        return errors;
     }
 
     // Learning goals and learning questions of the programme
 
     @PostMapping("/goals")
-    ModelAndView addGoal(CurrentUser user, Locale locale, GoalForm form) {
-        GoalForm.Checked goal = form.check();
-        if (goal.errors().any()) {
-            return refused(user, locale, form.failed("goal", null, goal.errors()));
+    ModelAndView addGoal(CurrentUser user, Locale locale, @Valid GoalForm form, BindingResult binding) {
+        if (binding.hasErrors()) {
+            return refused(user, locale, form.failed("goal", null, FieldErrors.of(binding)));
         }
+        GoalForm.Checked goal = form.checked();
         goals.add(user.courseId(), goal.kind(), goal.title(), goal.description());
         return new ModelAndView(PAGE);
     }
 
     @PostMapping("/goals/{id}")
-    ModelAndView editGoal(CurrentUser user, Locale locale, @PathVariable long id, GoalForm form) {
-        GoalForm.Checked goal = form.check();
-        if (goal.errors().any()) {
-            return refused(user, locale, form.failed("goal", id, goal.errors()));
+    ModelAndView editGoal(
+            CurrentUser user, Locale locale, @PathVariable long id, @Valid GoalForm form, BindingResult binding) {
+        if (binding.hasErrors()) {
+            return refused(user, locale, form.failed("goal", id, FieldErrors.of(binding)));
         }
+        GoalForm.Checked goal = form.checked();
         goals.update(user.courseId(), id, goal.kind(), goal.title(), goal.description());
         return new ModelAndView(PAGE);
     }
@@ -133,18 +137,21 @@ record ProgrammeController(
     // Competencies
 
     @PostMapping("/competencies")
-    ModelAndView addCompetency(CurrentUser user, Locale locale, CompetencyForm form) {
-        return saveCompetency(user, locale, null, form);
+    ModelAndView addCompetency(CurrentUser user, Locale locale, @Valid CompetencyForm form, BindingResult binding) {
+        return saveCompetency(user, locale, null, form, binding);
     }
 
     @PostMapping("/competencies/{id}")
-    ModelAndView editCompetency(CurrentUser user, Locale locale, @PathVariable long id, CompetencyForm form) {
-        return saveCompetency(user, locale, id, form);
+    ModelAndView editCompetency(
+            CurrentUser user, Locale locale, @PathVariable long id, @Valid CompetencyForm form, BindingResult binding) {
+        return saveCompetency(user, locale, id, form, binding);
     }
 
-    private ModelAndView saveCompetency(CurrentUser user, Locale locale, Long id, CompetencyForm form) {
-        CompetencyForm.Checked competency = form.check();
-        FieldErrors errors = competency.errors();
+    private ModelAndView saveCompetency(
+            CurrentUser user, Locale locale, Long id, CompetencyForm form, BindingResult binding) {
+        FieldErrors errors = FieldErrors.of(binding);
+        CompetencyForm.Checked competency = form.checked();
+        // Whether another competency of the course has the code needs the database: after the form's own rules.
         if (!errors.any() && competencies.codeTaken(user.courseId(), competency.code(), id)) {
             errors = error("code", "programme.competency.error.taken");
         }
@@ -224,20 +231,22 @@ record ProgrammeController(
     }
 
     @PostMapping("/reflection-models")
-    ModelAndView addModel(CurrentUser user, Locale locale, NewModelForm form) {
-        NewModelForm.Checked model = form.check();
-        if (model.errors().any()) {
-            return refused(user, locale, form.failed(model.errors()));
+    ModelAndView addModel(CurrentUser user, Locale locale, @Valid NewModelForm form, BindingResult binding) {
+        FieldErrors errors = form.errors(FieldErrors.of(binding));
+        if (errors.any()) {
+            return refused(user, locale, form.failed(errors));
         }
-        models.addOwn(user.courseId(), model.nameNl(), model.nameEn(), model.steps());
+        models.addOwn(
+                user.courseId(),
+                TypeableTextRule.stripped(form.nameNl()),
+                TypeableTextRule.stripped(form.nameEn()),
+                form.steps());
         return new ModelAndView(PAGE);
     }
 
     /** The errors of a form with one field at fault. */
     private static FieldErrors error(String field, String messageKey) {
-        FieldErrors.Builder errors = new FieldErrors.Builder();
-        errors.reject(field, messageKey);
-        return errors.build();
+        return FieldErrors.of(field, messageKey);
     }
 
     /** The page again with the refused form and its errors, as 422. */

@@ -86,6 +86,19 @@ class CompetencyCsvTests {
     }
 
     @Test
+    void aRowWithSeveralMistakesIsRefusedForTheFirstColumnAndItsFirstRule() {
+        CompetencyCsv.Reading reading = read("""
+                ,%s,
+                KT 1%s,Communiceren,
+                """.formatted("x".repeat(301), "x".repeat(50)));
+
+        assertThat(reading.refused())
+                .containsExactly(
+                        new CompetencyCsv.Refusal(1, "code", "programme.error.required"),
+                        new CompetencyCsv.Refusal(2, "code", "programme.error.too-long"));
+    }
+
+    @Test
     void emptyRowsAndTrailingSeparatorsAreIgnored() {
         CompetencyCsv.Reading reading = read("KT1;Communiceren;;\n;;\n\nKT2;Plannen;;\n");
 

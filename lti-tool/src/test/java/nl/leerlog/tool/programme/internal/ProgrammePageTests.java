@@ -281,6 +281,18 @@ class ProgrammePageTests extends LaunchedCourseTests {
                         "id=\"step-0-promptEn-error\"",
                         "value=\"Stap\"",
                         ">Vraag</textarea>");
+
+        // A step cell too long for its column is said at that cell of that row, the input kept.
+        String longTitle = "t".repeat(NewModelForm.TITLE_LENGTH + 1);
+        HttpResponse<String> tooLong = Requests.postForm(
+                teacher,
+                "/teacher/programme/reflection-models",
+                "nameNl=Lang&nameEn=Long&titleNl=Een&titleEn=One&promptNl=Vraag&promptEn=Question" + "&titleNl="
+                        + longTitle + "&titleEn=Two&promptNl=Vraag&promptEn=Question");
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body())
+                .contains("id=\"step-1-titleNl-error\"", "value=\"" + longTitle + "\"")
+                .doesNotContain("id=\"step-0-titleNl-error\"");
         assertThat(db.fetchCount(REFLECTION_MODEL, REFLECTION_MODEL.COURSE_ID.eq(courseId)))
                 .isZero();
     }

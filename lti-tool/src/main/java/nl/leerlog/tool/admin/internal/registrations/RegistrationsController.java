@@ -1,6 +1,8 @@
 package nl.leerlog.tool.admin.internal.registrations;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +23,7 @@ import nl.leerlog.tool.web.FieldErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,18 +46,21 @@ class RegistrationsController {
     private final FrameOrigins frameOrigins;
     private final LtiProperties properties;
     private final List<ExtraRegistrations> extra;
+    private final Validator validator;
 
     RegistrationsController(
             RegistrationAdministration administration,
             LaunchLog launches,
             FrameOrigins frameOrigins,
             LtiProperties properties,
-            List<ExtraRegistrations> extra) {
+            List<ExtraRegistrations> extra,
+            Validator validator) {
         this.administration = administration;
         this.launches = launches;
         this.frameOrigins = frameOrigins;
         this.properties = properties;
         this.extra = List.copyOf(extra);
+        this.validator = validator;
     }
 
     /** One line of the list: a stored registration ({@code id} set) or a configured one (read-only). */
@@ -120,16 +126,17 @@ class RegistrationsController {
 
     @PostMapping("/admin/registrations")
     String create(
-            @ModelAttribute RegistrationForm form,
+            @Valid @ModelAttribute RegistrationForm form,
+            BindingResult binding,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        RegistrationFormCheck.Result checked = RegistrationFormCheck.check(form);
-        if (checked.errors().any()) {
-            return invalid(model, form, checked.errors(), null, response);
+        FieldErrors errors = FieldErrors.of(binding);
+        if (errors.any()) {
+            return invalid(model, form, errors, null, response);
         }
         try {
-            long id = administration.create(checked.details(), checked.deploymentIds());
+            long id = administration.create(form.details(), form.deployments());
             redirect.addFlashAttribute("notice", "admin.registration.notice.created");
             return "redirect:/admin/registrations/" + id;
         } catch (DuplicateRegistration e) {
@@ -188,11 +195,12 @@ class RegistrationsController {
         // Issuer and client id are the registration's identity: an edit keeps them, whatever was posted.
         RegistrationForm form = submitted.withIdentity(
                 stored.details().issuer(), stored.details().clientId());
-        RegistrationFormCheck.Result checked = RegistrationFormCheck.check(form);
-        if (checked.errors().any()) {
-            return invalid(model, form, checked.errors(), id, response);
+        // Validated as it will be saved, so with the stored identity rather than the posted one.
+        FieldErrors errors = FieldErrors.of(validator.validate(form));
+        if (errors.any()) {
+            return invalid(model, form, errors, id, response);
         }
-        administration.update(id, checked.details());
+        administration.update(id, form.details());
         redirect.addFlashAttribute("notice", "admin.registration.notice.updated");
         return "redirect:/admin/registrations/" + id;
     }
@@ -235,18 +243,19 @@ class RegistrationsController {
     @PostMapping("/admin/registrations/{id}/deployments")
     String addDeployment(
             @PathVariable long id,
-            @RequestParam(defaultValue = "") String deploymentId,
+            @Valid DeploymentForm form,
+            BindingResult binding,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        FieldErrors errors = RegistrationFormCheck.checkDeploymentId(deploymentId);
+        FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("deploymentErrors", errors);
-            model.addAttribute("deploymentId", deploymentId);
+            model.addAttribute("deploymentId", form.deploymentId());
             return show(id, model);
         }
-        administration.addDeployment(id, deploymentId.strip());
+        administration.addDeployment(id, form.stripped());
         redirect.addFlashAttribute("notice", "admin.registration.notice.deployment-added");
         return "redirect:/admin/registrations/" + id;
     }
@@ -276,8 +285,8 @@ class RegistrationsController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("registrationId", id);
-        model.addAttribute("algorithmChoices", RegistrationFormCheck.ALGORITHMS);
-        model.addAttribute("privacyLevels", RegistrationFormCheck.PRIVACY_LEVELS);
+        model.addAttribute("algorithmChoices", RegistrationForm.ALGORITHMS);
+        model.addAttribute("privacyLevels", RegistrationForm.PRIVACY_LEVELS);
         model.addAttribute("page", "registrations");
         return "admin/registrations/form";
     }
