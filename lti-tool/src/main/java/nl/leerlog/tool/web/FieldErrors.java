@@ -39,6 +39,16 @@ public record FieldErrors(Map<String, String> byField) {
         return byField.containsKey(field);
     }
 
+    /**
+     * These errors and one more, for a rule that needs more than the form (today's date, the database), checked
+     * after validation; a field keeps its first error.
+     */
+    public FieldErrors with(String field, String key) {
+        Map<String, String> errors = new LinkedHashMap<>(byField);
+        errors.putIfAbsent(field, key);
+        return new FieldErrors(errors);
+    }
+
     public String get(String field) {
         return byField.get(field);
     }

@@ -457,6 +457,11 @@ class GuidanceQuestions {
         return GUIDANCE_ITEM.QUESTION_ID.eq(questionId).and(GUIDANCE_ITEM.WITHDRAWN_AT.isNull());
     }
 
+    /** Rows (parts, files) of an item of the question that is still shared. */
+    private static Condition ofItemSharedNow(org.jooq.Field<Long> itemId, long questionId) {
+        return itemId.in(DSL.select(GUIDANCE_ITEM.ID).from(GUIDANCE_ITEM).where(sharedNow(questionId)));
+    }
+
     private List<Thread.SharedItem> items(long questionId) {
         Map<Long, List<ItemSnapshot.Part>> parts = db.select(
                         GUIDANCE_ITEM_PART.ITEM_ID,
@@ -464,9 +469,7 @@ class GuidanceQuestions {
                         GUIDANCE_ITEM_PART.HEADING,
                         GUIDANCE_ITEM_PART.BODY)
                 .from(GUIDANCE_ITEM_PART)
-                .join(GUIDANCE_ITEM)
-                .on(GUIDANCE_ITEM.ID.eq(GUIDANCE_ITEM_PART.ITEM_ID))
-                .where(sharedNow(questionId))
+                .where(ofItemSharedNow(GUIDANCE_ITEM_PART.ITEM_ID, questionId))
                 .orderBy(GUIDANCE_ITEM_PART.ITEM_ID, GUIDANCE_ITEM_PART.POSITION)
                 .fetchGroups(r -> r.value1(), r -> new ItemSnapshot.Part(r.value2(), r.value3(), r.value4()));
         Map<Long, List<Thread.SharedFile>> files = db.select(
@@ -476,9 +479,7 @@ class GuidanceQuestions {
                         GUIDANCE_ITEM_FILE.CONTENT_TYPE,
                         GUIDANCE_ITEM_FILE.SIZE_BYTES)
                 .from(GUIDANCE_ITEM_FILE)
-                .join(GUIDANCE_ITEM)
-                .on(GUIDANCE_ITEM.ID.eq(GUIDANCE_ITEM_FILE.ITEM_ID))
-                .where(sharedNow(questionId))
+                .where(ofItemSharedNow(GUIDANCE_ITEM_FILE.ITEM_ID, questionId))
                 .orderBy(GUIDANCE_ITEM_FILE.ITEM_ID, GUIDANCE_ITEM_FILE.ID)
                 .fetchGroups(
                         r -> r.value1(), r -> new Thread.SharedFile(r.value2(), r.value3(), r.value4(), r.value5()));

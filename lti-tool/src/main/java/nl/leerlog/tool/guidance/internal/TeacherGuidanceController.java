@@ -191,10 +191,7 @@ record TeacherGuidanceController(
             HttpServletResponse response) {
         FieldErrors errors = check(proposal, binding);
         if (errors.any()) {
-            thread(user, id, null, page);
-            page.addAttribute("proposal", proposal);
-            page.addAttribute("conversationErrors", errors);
-            return FormAnswers.rejected(response, "guidance/thread");
+            return refusedProposal(user, id, "proposal", "conversationErrors", proposal, errors, page, response);
         }
         TeacherView teacher = TeacherView.of(user);
         if (!conversations.propose(teacher, id, proposal, clock.instant())) {
@@ -203,6 +200,22 @@ record TeacherGuidanceController(
             return crossed(user, id, "conversation.conflict", null, page, response);
         }
         return FormAnswers.redirect("/teacher/guidance/" + id + "?done=proposed");
+    }
+
+    /** The thread page again with a refused proposal or move form, its input kept and its errors shown, as 422. */
+    private String refusedProposal(
+            CurrentUser user,
+            long id,
+            String form,
+            String errorsAttribute,
+            ProposalForm proposal,
+            FieldErrors errors,
+            Model page,
+            HttpServletResponse response) {
+        thread(user, id, null, page);
+        page.addAttribute(form, proposal);
+        page.addAttribute(errorsAttribute, errors);
+        return FormAnswers.rejected(response, "guidance/thread");
     }
 
     /**
@@ -220,10 +233,7 @@ record TeacherGuidanceController(
             HttpServletResponse response) {
         FieldErrors errors = check(proposal, binding);
         if (errors.any()) {
-            thread(user, id, null, page);
-            page.addAttribute("move", proposal);
-            page.addAttribute("moveErrors", errors);
-            return FormAnswers.rejected(response, "guidance/thread");
+            return refusedProposal(user, id, "move", "moveErrors", proposal, errors, page, response);
         }
         TeacherView teacher = TeacherView.of(user);
         if (!conversations.move(teacher, id, conversationId, proposal, clock.instant())) {

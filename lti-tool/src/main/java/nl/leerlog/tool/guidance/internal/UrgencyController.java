@@ -1,9 +1,9 @@
 package nl.leerlog.tool.guidance.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,6 +23,7 @@ import nl.leerlog.tool.web.Notice;
 import nl.leerlog.tool.web.Section;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -149,19 +150,17 @@ record UrgencyController(
     @PostMapping("/teacher/dashboard/settings")
     String saveSettings(
             CurrentUser user,
-            @RequestParam(required = false) String neverAskedWeeks,
-            @RequestParam(required = false) String silentWeeks,
+            @Valid ThresholdsForm form,
+            BindingResult binding,
             Model page,
             HttpServletResponse response) {
         TeacherView teacher = TeacherView.of(user);
-        FieldErrors.Builder errors = new FieldErrors.Builder();
-        Integer neverAsked = weeks("neverAskedWeeks", neverAskedWeeks, errors);
-        Integer silent = weeks("silentWeeks", silentWeeks, errors);
-        if (errors.build().any()) {
-            return FormAnswers.rejected(response, settingsPage(neverAskedWeeks, silentWeeks, errors.build(), page));
+        FieldErrors errors = FieldErrors.of(binding);
+        if (errors.any()) {
+            return FormAnswers.rejected(
+                    response, settingsPage(form.neverAskedWeeks(), form.silentWeeks(), errors, page));
         }
-        facts.saveThresholds(
-                teacher.courseId(), new Thresholds(neverAsked, silent), teacher.teacherId(), clock.instant());
+        facts.saveThresholds(teacher.courseId(), form.thresholds(), teacher.teacherId(), clock.instant());
         return FormAnswers.redirect("/teacher/dashboard/settings?done=saved");
     }
 
@@ -185,33 +184,24 @@ record UrgencyController(
     String snooze(
             CurrentUser user,
             @PathVariable long studentId,
-            @RequestParam(required = false) String until,
-            @RequestParam(required = false) String note,
+            @Valid SnoozeForm form,
+            BindingResult binding,
             Model page,
             HttpServletResponse response) {
         TeacherView teacher = TeacherView.of(user);
         Person intern = internOf(teacher, studentId);
-        FieldErrors.Builder errors = new FieldErrors.Builder();
+        FieldErrors errors = FieldErrors.of(binding);
         LocalDate today = today();
-        LocalDate day = null;
-        if (blank(until)) {
-            errors.reject("until", "urgency.snooze.error.until");
-        } else {
-            try {
-                day = LocalDate.parse(until.strip());
-                if (!day.isAfter(today) || day.isAfter(today.plusMonths(MAX_SNOOZE_MONTHS))) {
-                    errors.reject("until", "urgency.snooze.error.until");
-                }
-            } catch (DateTimeParseException e) {
-                errors.reject("until", "urgency.snooze.error.until");
-            }
+        LocalDate day = errors.has("until") ? null : form.day();
+        if (!errors.has("until")
+                && (day == null || !day.isAfter(today) || day.isAfter(today.plusMonths(MAX_SNOOZE_MONTHS)))) {
+            errors = errors.with("until", "urgency.snooze.error.until");
         }
-        String text = errors.optional("note", note, MAX_NOTE);
-        if (errors.build().any()) {
+        if (errors.any()) {
             return FormAnswers.rejected(
-                    response, snoozePage(intern, until, note == null ? "" : note, errors.build(), page));
+                    response, snoozePage(intern, form.until(), form.note() == null ? "" : form.note(), errors, page));
         }
-        facts.snooze(teacher, studentId, day, text, clock.instant());
+        facts.snooze(teacher, studentId, day, form.noteText(), clock.instant());
         return FormAnswers.redirect("/teacher/dashboard?done=snoozed");
     }
 
@@ -251,19 +241,6 @@ record UrgencyController(
         page.addAttribute("maxWeeks", Thresholds.MAX_WEEKS);
         page.addAttribute("errors", errors);
         return "guidance/dashboard-settings";
-    }
-
-    private static Integer weeks(String field, String value, FieldErrors.Builder errors) {
-        try {
-            int weeks = Integer.parseInt(value == null ? "" : value.strip());
-            if (weeks >= 1 && weeks <= Thresholds.MAX_WEEKS) {
-                return weeks;
-            }
-        } catch (NumberFormatException e) {
-            // Not a number: told at the field like one out of range.
-        }
-        errors.reject(field, "urgency.settings.error.weeks");
-        return null;
     }
 
     private static Integer week(String value, List<String> errors) {
