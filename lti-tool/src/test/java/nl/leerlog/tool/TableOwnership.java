@@ -27,7 +27,7 @@ final class TableOwnership {
             Map.entry(
                     "identity",
                     Set.of("AppUser", "Course", "Enrolment", "InternshipTeacher", "LtiLoginState", "LtiSession")),
-            Map.entry("admin", Set.of("AdminAudit", "LtiFrameOrigin", "LtiLaunchEvent")),
+            Map.entry("admin", Set.of("AdminAudit", "AdminLoginFailure", "LtiFrameOrigin", "LtiLaunchEvent")),
             Map.entry("keys", Set.of("ToolKey")),
             Map.entry("registration", Set.of("LtiRegistration", "LtiDeployment")),
             Map.entry("internship", Set.of("Internship")),

@@ -190,6 +190,7 @@ class TwoInstancesTests {
         // The test platform is on 127.0.0.1, which the prod profile's platform calls may not reach.
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--lti.tool-url=" + TOOL_URL,
                 "--spring.main.banner-mode=off",
                 "--leerlog.keys.encryption-key=" + ENCRYPTION_KEY,

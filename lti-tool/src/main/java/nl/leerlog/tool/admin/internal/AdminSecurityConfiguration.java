@@ -55,13 +55,14 @@ class AdminSecurityConfiguration {
             AdminSettings settings,
             PageRenderer pages,
             ObjectProvider<ClientRegistrationRepository> ssoClients,
+            FailedLogins failedLogins,
             Clock clock) {
         http.securityMatcher("/admin/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN_PAGE)
                         .permitAll()
                         .anyRequest()
                         .hasRole(AdminSsoUsers.ADMIN_ROLE))
-                .authenticationManager(new AdminLoginThrottle(clock).guard(passwordLogin(settings)))
+                .authenticationManager(new AdminLoginThrottle(failedLogins, clock).guard(passwordLogin(settings)))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE)
                         .defaultSuccessUrl("/admin/registrations")
                         .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()

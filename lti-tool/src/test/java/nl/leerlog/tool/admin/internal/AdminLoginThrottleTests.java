@@ -28,7 +28,8 @@ class AdminLoginThrottleTests {
         return UsernamePasswordAuthenticationToken.authenticated(authentication.getName(), null, List.of());
     };
 
-    private final AuthenticationManager guarded = new AdminLoginThrottle(clock).guard(passwords);
+    private final AuthenticationManager guarded =
+            new AdminLoginThrottle(FailedLogins.inMemory(), clock).guard(passwords);
 
     /** A login as {@code name} from {@code address}, as the servlet container resolved it (request.getRemoteAddr()). */
     private static Authentication attempt(String name, String password, String address) {
