@@ -43,12 +43,12 @@ public class PlatformKeys {
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
 
     private final Map<URI, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
-    private final ResourceRetriever retriever;
+    private final KeySetRetriever retriever;
     private final Duration minRefetchInterval;
 
     public PlatformKeys(PlatformHttp http, Duration minRefetchInterval) {
         this.minRefetchInterval = minRefetchInterval;
-        this.retriever = new KeySetRetriever(http);
+        this.retriever = new KeySetRetriever(http, minRefetchInterval, new ConcurrentHashMap<>());
     }
 
     /** The platform's signing key with this kid, fetching the key set again (at most once) if it is unknown. */
@@ -62,6 +62,12 @@ public class PlatformKeys {
         try {
             keys = source(registration.jwkSetUri()).get(selector, null);
         } catch (RateLimitReachedException e) {
+            if (retriever.failedRecently(registration.jwkSetUri())) {
+                throw new LtiLaunchException(
+                        LtiError.PLATFORM_KEYS_UNAVAILABLE,
+                        "the key set of " + registration.jwkSetUri() + " could not be fetched moments ago",
+                        e);
+            }
             throw new LtiLaunchException(
                     LtiError.SIGNATURE_UNKNOWN_KID,
                     "kid " + kid + " unknown and the key set was fetched moments ago",
@@ -114,8 +120,14 @@ public class PlatformKeys {
         return null;
     }
 
-    /** Nimbus's fetch of a key set, made by {@link PlatformHttp}; anything but 200 is a failed fetch. */
-    private record KeySetRetriever(PlatformHttp http) implements ResourceRetriever {
+    /**
+     * Nimbus's fetch of a key set, made by {@link PlatformHttp}; anything but 200 is a failed fetch. A fetch that
+     * failed (timed out, refused the connection, answered an error) is not tried again for {@code quietAfterFailure}:
+     * launches that queued behind it are refused at once instead of each waiting out the timeout again, so a slow or
+     * down platform costs its users one timeout, not one per waiting launch.
+     */
+    private record KeySetRetriever(PlatformHttp http, Duration quietAfterFailure, Map<URI, Long> failedAt)
+            implements ResourceRetriever {
 
         @Override
         public Resource retrieveResource(URL url) throws IOException {
@@ -125,13 +137,31 @@ public class PlatformKeys {
             } catch (URISyntaxException e) {
                 throw new IOException("bad JWKS URL " + url, e);
             }
-            PlatformResponse response = http.send(PlatformRequest.get(uri)
-                    .withHeader("Accept", "application/jwk-set+json, application/json")
-                    .withTimeout(FETCH_TIMEOUT));
+            if (failedRecently(uri)) {
+                throw new IOException("fetching " + uri + " failed moments ago; not tried again yet");
+            }
+            PlatformResponse response;
+            try {
+                response = http.send(PlatformRequest.get(uri)
+                        .withHeader("Accept", "application/jwk-set+json, application/json")
+                        .withTimeout(FETCH_TIMEOUT));
+            } catch (RefusedAddressException refused) {
+                throw refused;
+            } catch (IOException | RuntimeException e) {
+                failedAt.put(uri, System.nanoTime());
+                throw e;
+            }
             if (response.status() != 200) {
+                failedAt.put(uri, System.nanoTime());
                 throw new IOException("HTTP " + response.status() + " from " + uri);
             }
+            failedAt.remove(uri);
             return new Resource(response.text(), response.header("Content-Type").orElse(null));
+        }
+
+        boolean failedRecently(URI uri) {
+            Long failed = failedAt.get(uri);
+            return failed != null && System.nanoTime() - failed < quietAfterFailure.toNanos();
         }
     }
 }

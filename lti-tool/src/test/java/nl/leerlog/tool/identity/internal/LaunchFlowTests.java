@@ -75,12 +75,18 @@ class LaunchFlowTests {
     /** A platform whose key set cannot be fetched. */
     static final TestPlatform KEYS_DOWN = TestPlatform.start("https://down.example.edu", "client-down", "deployment-1");
 
-    static final List<TestPlatform> PLATFORMS = List.of(PLATFORM, SCHOOL_A, SCHOOL_B, KEYS_DOWN);
+    /** A platform whose key set answers only after longer than a launch may wait for it. */
+    static final TestPlatform KEYS_SLOW = TestPlatform.start("https://slow.example.edu", "client-slow", "deployment-1");
+
+    static final int SLOW_KEYS_DELAY_MILLIS = 10_000;
+
+    static final List<TestPlatform> PLATFORMS = List.of(PLATFORM, SCHOOL_A, SCHOOL_B, KEYS_DOWN, KEYS_SLOW);
 
     static {
         KEYS_DOWN
                 .server()
                 .stubFor(get(urlEqualTo("/jwks")).willReturn(aResponse().withStatus(503)));
+        KEYS_SLOW.server().setGlobalFixedDelay(SLOW_KEYS_DELAY_MILLIS);
     }
 
     @DynamicPropertySource
@@ -221,6 +227,38 @@ class LaunchFlowTests {
 
             assertThat(response.statusCode()).isEqualTo(503);
             assertRefused(response, login.browser(), LtiError.PLATFORM_KEYS_UNAVAILABLE);
+        }
+
+        /**
+         * Launches waiting for a platform's slow key set give up after the fetch timeout with the friendly page,
+         * rather than when the platform answers, and while they wait every other page keeps answering.
+         */
+        @Test
+        void platformWhoseKeysAreSlowFailsTheLaunchesWhileOtherPagesKeepAnswering() throws Exception {
+            List<PlatformLogin> logins = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                logins.add(login(KEYS_SLOW));
+            }
+            try (var launches = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                long start = System.nanoTime();
+                List<java.util.concurrent.Future<HttpResponse<String>>> waiting = logins.stream()
+                        .map(login -> launches.submit(() -> login.launch(claims -> {})))
+                        .toList();
+
+                Thread.sleep(500);
+                HttpResponse<String> otherPage = browser().get("/lti/canvas.json");
+                assertThat(waiting)
+                        .as("the launches are still waiting for the keys")
+                        .noneMatch(f -> f.isDone());
+                assertThat(otherPage.statusCode()).isEqualTo(200);
+
+                for (int i = 0; i < logins.size(); i++) {
+                    assertRefused(waiting.get(i).get(), logins.get(i).browser(), LtiError.PLATFORM_KEYS_UNAVAILABLE);
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - start))
+                        .as("refused before the platform would have answered")
+                        .isLessThan(Duration.ofMillis(SLOW_KEYS_DELAY_MILLIS));
+            }
         }
     }
 
