@@ -83,7 +83,7 @@ class SampleThreads {
                                     owner, id, conversation.id(), asked.plus(Duration.ofHours(26))));
                 }
                 case 1 -> {
-                    long id = ask(
+                    long id = askAndAnswer(
                             owner,
                             intern,
                             2,
@@ -94,17 +94,13 @@ class SampleThreads {
                                     ? "One student will not work with his group. I added my notes on it. "
                                             + "What would you do?"
                                     : "Een leerling weigert in zijn groep te werken. Wat zou jij doen?",
-                            AnswerForm.WRITTEN,
-                            null,
-                            asked);
-                    questions.reply(
+                            asked,
                             teacher,
-                            id,
                             english
                                     ? "Talking to him after class was a good first step. Ask him what would "
                                             + "help, and agree on one small thing for the next lesson."
                                     : "Een gesprek na de les was een goede eerste stap. Vraag wat hem zou helpen.",
-                            asked.plus(Duration.ofHours(30)));
+                            Duration.ofHours(30));
                     // Asked again this morning: on the dashboard a question waiting within the response time.
                     questions.reply(
                             owner,
@@ -127,21 +123,17 @@ class SampleThreads {
                             null,
                             course.now().minus(Duration.ofDays(8)));
                 default -> {
-                    long id = ask(
+                    long id = askAndAnswer(
                             owner,
                             intern,
                             1,
                             "Welke observatielijst gebruik ik voor taalontwikkeling?",
                             "Ik wil twee NT2-leerlingen een paar weken volgen. Heeft de opleiding een lijst?",
-                            AnswerForm.WRITTEN,
-                            null,
-                            asked);
-                    questions.reply(
+                            asked,
                             teacher,
-                            id,
                             "Ja: in de studiehandleiding, bijlage 3, staat de observatielijst taal. Begin met "
                                     + "de onderdelen woordenschat en spreken.",
-                            asked.plus(Duration.ofHours(6)));
+                            Duration.ofHours(6));
                     questions.markAnswered(owner, id, asked.plus(Duration.ofHours(8)));
                     // Their teacher put them aside for a while: grey on the dashboard, with the note.
                     LocalDate today = LocalDate.ofInstant(course.now(), Urgency.ZONE);
@@ -157,6 +149,22 @@ class SampleThreads {
     }
 
     /** The intern asks with their {@code items} newest shareable records (fewer when the log holds fewer). */
+    /** A question for a written answer, and the teacher's answer {@code after} it. */
+    private long askAndAnswer(
+            Owner owner,
+            SampleCourseRequested.Intern intern,
+            int items,
+            String title,
+            String question,
+            Instant asked,
+            TeacherView teacher,
+            String answer,
+            Duration after) {
+        long id = ask(owner, intern, items, title, question, AnswerForm.WRITTEN, null, asked);
+        questions.reply(teacher, id, answer, asked.plus(after));
+        return id;
+    }
+
     private long ask(
             Owner owner,
             SampleCourseRequested.Intern intern,
