@@ -3,6 +3,8 @@ package nl.leerlog.tool;
 import static nl.leerlog.schema.Tables.APP_USER;
 import static nl.leerlog.schema.Tables.COURSE;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.FrameLocator;
@@ -17,8 +19,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import nl.leerlog.tool.identity.Owner;
+import org.assertj.core.api.SoftAssertions;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -226,6 +230,48 @@ public abstract class DemoLmsBrowser {
                     model,
                     now);
         }
+    }
+
+    /**
+     * Runs axe-core over the LMS page with the tool's frame, and records in {@code axe} that it ran, that it reached
+     * into the frame, and any WCAG 2.2 AA violation of {@code pageName}.
+     */
+    protected void checkAxe(SoftAssertions axe, String pageName) {
+        AxeResults results = new AxeBuilder(page)
+                .include(List.of("#tool-frame", "html"))
+                .withTags(AxeChecks.WCAG_AA)
+                .analyze();
+        axe.assertThat(results.isErrored())
+                .as("axe ran on %s: %s", pageName, results.getErrorMessage())
+                .isFalse();
+        axe.assertThat(results.getPasses().stream()
+                        .flatMap(rule -> rule.getNodes().stream())
+                        .anyMatch(node -> node.getTarget().toString().contains("#tool-frame")))
+                .as("axe checked the tool's frame on %s", pageName)
+                .isTrue();
+        axe.assertThat(AxeChecks.describe(results.getViolations()))
+                .as("WCAG 2.2 AA violations on %s", pageName)
+                .isEmpty();
+    }
+
+    /** Waits until a page of the tool has loaded or been swapped in by htmx, and htmx has taken it over. */
+    protected void settled() {
+        page.frame("tool-frame")
+                .waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'"
+                        + " && !document.body.classList.contains('htmx-settling')"
+                        + " && !document.body.classList.contains('htmx-swapping')");
+    }
+
+    /** Waits until the tool's main content says {@code text}, and the page has settled. */
+    protected void waitForMain(FrameLocator tool, String text) {
+        page.waitForCondition(() -> tool.locator("main").textContent().contains(text));
+        settled();
+    }
+
+    /** Waits until the tool shows the page headed {@code heading}, and the page has settled. */
+    protected void arrived(FrameLocator tool, String heading) {
+        waitForText(tool.locator("h1"), heading);
+        settled();
     }
 
     protected static void waitForText(Locator element, String text) {

@@ -49,6 +49,13 @@ public record FieldErrors(Map<String, String> byField) {
         return new FieldErrors(errors);
     }
 
+    /** Only the errors of these fields: for a step of a form that uses part of it. */
+    public FieldErrors only(String... fields) {
+        Map<String, String> errors = new LinkedHashMap<>(byField);
+        errors.keySet().retainAll(java.util.Set.of(fields));
+        return new FieldErrors(errors);
+    }
+
     public String get(String field) {
         return byField.get(field);
     }
@@ -154,23 +161,5 @@ public record FieldErrors(Map<String, String> byField) {
 
     public boolean any() {
         return !byField.isEmpty();
-    }
-
-    /** Collects errors, the first one per field. */
-    public static final class Builder {
-
-        private final Map<String, String> errors = new LinkedHashMap<>();
-
-        public void reject(String field, String messageKey) {
-            errors.putIfAbsent(field, messageKey);
-        }
-
-        public boolean has(String field) {
-            return errors.containsKey(field);
-        }
-
-        public FieldErrors build() {
-            return new FieldErrors(errors);
-        }
     }
 }

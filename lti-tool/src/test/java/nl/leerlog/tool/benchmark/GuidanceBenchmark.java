@@ -1,8 +1,5 @@
 package nl.leerlog.tool.benchmark;
 
-import static nl.leerlog.schema.Tables.APP_USER;
-import static nl.leerlog.schema.Tables.COURSE;
-import static nl.leerlog.schema.Tables.ENROLMENT;
 import static nl.leerlog.schema.Tables.GUIDANCE_ITEM;
 import static nl.leerlog.schema.Tables.GUIDANCE_ITEM_PART;
 import static nl.leerlog.schema.Tables.GUIDANCE_MESSAGE;
@@ -27,7 +24,6 @@ import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
 import nl.leerlog.tool.LeerlogApplication;
 import nl.leerlog.tool.StatementCounter;
-import nl.leerlog.tool.identity.CourseRole;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.junit.jupiter.api.Test;
@@ -160,37 +156,12 @@ class GuidanceBenchmark {
      */
     private static Seeded seed(
             DSLContext db, String contextId, String teacherSubject, String studentSubject, int interns) {
-        long course = db.select(COURSE.ID)
-                .from(COURSE)
-                .where(COURSE.CONTEXT_ID.eq(contextId))
-                .fetchSingle(COURSE.ID);
-        long teacher = userId(db, teacherSubject);
-        long student = userId(db, studentSubject);
-        String issuer = db.select(APP_USER.ISSUER)
-                .from(APP_USER)
-                .where(APP_USER.ID.eq(student))
-                .fetchSingle(APP_USER.ISSUER);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Long> students = new ArrayList<>(List.of(student));
-        for (int i = 1; i < interns; i++) {
-            long id = db.insertInto(APP_USER)
-                    .set(APP_USER.ISSUER, issuer)
-                    .set(APP_USER.SUBJECT, "intern-" + i + "-" + UUID.randomUUID())
-                    .set(APP_USER.DISPLAY_NAME, "Intern " + i)
-                    .set(APP_USER.CREATED_AT, now)
-                    .set(APP_USER.LAST_LAUNCH_AT, now)
-                    .returningResult(APP_USER.ID)
-                    .fetchSingle(APP_USER.ID);
-            db.insertInto(ENROLMENT)
-                    .set(ENROLMENT.COURSE_ID, course)
-                    .set(ENROLMENT.USER_ID, id)
-                    .set(ENROLMENT.COURSE_ROLE, CourseRole.STUDENT.name())
-                    .set(ENROLMENT.LTI_ROLES, TestPlatform.LEARNER)
-                    .set(ENROLMENT.CREATED_AT, now)
-                    .set(ENROLMENT.LAST_LAUNCH_AT, now)
-                    .execute();
-            students.add(id);
-        }
+        BenchmarkCourse grown = BenchmarkCourse.grow(db, contextId, teacherSubject, studentSubject, interns, now);
+        long course = grown.courseId();
+        long teacher = grown.teacherId();
+        long student = grown.students().getFirst();
+        List<Long> students = grown.students();
         List<Query> rows = new ArrayList<>();
         LocalDate start = LocalDate.now().minusWeeks(6);
         for (long id : students) {
@@ -263,12 +234,5 @@ class GuidanceBenchmark {
             db.batch(rows).execute();
         }
         return new Seeded(student, measuredThread);
-    }
-
-    private static long userId(DSLContext db, String subject) {
-        return db.select(APP_USER.ID)
-                .from(APP_USER)
-                .where(APP_USER.SUBJECT.eq(subject))
-                .fetchSingle(APP_USER.ID);
     }
 }

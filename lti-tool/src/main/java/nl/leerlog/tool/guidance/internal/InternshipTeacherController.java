@@ -66,15 +66,15 @@ record InternshipTeacherController(InternshipTeachers links, Clock clock) {
             HttpServletResponse response) {
         Set<Long> chosen = studentIds == null ? Set.of() : Set.copyOf(studentIds);
         boolean unlink = "unlink".equals(action);
-        FieldErrors.Builder errors = new FieldErrors.Builder();
+        FieldErrors errors = FieldErrors.none();
         if (chosen.isEmpty()) {
-            errors.reject("studentIds", "links.error.no-students");
+            errors = errors.with("studentIds", "links.error.no-students");
         }
         if (!unlink && teacherId == null) {
-            errors.reject("teacherId", "links.error.no-teacher");
+            errors = errors.with("teacherId", "links.error.no-teacher");
         }
-        if (errors.build().any()) {
-            return FormAnswers.rejected(response, show(user, unlinkedOnly, chosen, errors.build(), page));
+        if (errors.any()) {
+            return FormAnswers.rejected(response, show(user, unlinkedOnly, chosen, errors, page));
         }
         String back = PAGE + "?unlinkedOnly=" + unlinkedOnly + "&count=" + chosen.size();
         if (unlink) {

@@ -105,22 +105,21 @@ class StudentGuidanceController {
             return forSupervisor(owner, user, form, binding, page, response);
         }
         Optional<InternshipTeachers.Person> teacher = links.teacherOf(owner.courseId(), owner.userId());
-        FieldErrors.Builder errors = new FieldErrors.Builder();
-        FieldErrors.of(binding).byField().forEach(errors::reject);
+        FieldErrors errors = FieldErrors.of(binding);
         List<GuidanceQuestions.NewItem> items = new ArrayList<>();
         if (!errors.has("items")) {
             // Each item must be the student's own, still there and final: anything else is refused, nothing is sent.
             for (String key : new LinkedHashSet<>(form.items())) {
                 Optional<GuidanceQuestions.NewItem> item = item(owner, user, key);
                 if (item.isEmpty()) {
-                    errors.reject("items", "guidance.error.item");
+                    errors = errors.with("items", "guidance.error.item");
                     break;
                 }
                 items.add(item.get());
             }
         }
-        if (teacher.isEmpty() || errors.build().any()) {
-            return FormAnswers.rejected(response, askPage(owner, form, errors.build(), page));
+        if (teacher.isEmpty() || errors.any()) {
+            return FormAnswers.rejected(response, askPage(owner, form, errors, page));
         }
         long id = questions.ask(owner, teacher.get().id(), form.toQuestion(), items, clock.instant());
         return FormAnswers.redirect("/student/guidance/" + id + "?done=sent");
@@ -137,14 +136,9 @@ class StudentGuidanceController {
             BindingResult binding,
             Model page,
             HttpServletResponse response) {
-        FieldErrors.Builder errors = new FieldErrors.Builder();
-        FieldErrors.of(binding).byField().forEach((field, error) -> {
-            if (field.equals("title") || field.equals("question")) {
-                errors.reject(field, error);
-            }
-        });
-        if (errors.build().any()) {
-            return FormAnswers.rejected(response, askPage(owner, form, errors.build(), page));
+        FieldErrors errors = FieldErrors.of(binding).only("title", "question");
+        if (errors.any()) {
+            return FormAnswers.rejected(response, askPage(owner, form, errors, page));
         }
         String text = messages.getMessage(
                 "guidance.supervisor.text",

@@ -15,6 +15,7 @@ import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.identity.TeacherView;
 import nl.leerlog.tool.replyhelp.ReplyHelp;
 import nl.leerlog.tool.replyhelp.SpeechAct;
+import nl.leerlog.tool.system.SupportedLocales;
 import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Notice;
@@ -112,30 +113,27 @@ record TeacherGuidanceController(
     }
 
     /** Fills the reply box with the template the teacher picked, if they may use it. */
-    private boolean withTemplate(CurrentUser user, String template, Model page) {
+    private void withTemplate(CurrentUser user, String template, Model page) {
         if (template == null || template.isBlank()) {
-            return false;
+            return;
         }
         TeacherView teacher = TeacherView.of(user);
         Thread thread = (Thread) page.getAttribute("thread");
-        return help.template(teacher.courseId(), teacher.teacherId(), template)
-                .map(t -> {
-                    Conversation active = thread.activeConversation();
-                    page.addAttribute(
-                            "body",
-                            help.fill(
-                                    t,
-                                    new ReplyHelp.ThreadValues(
-                                            (String) page.getAttribute("studentName"),
-                                            user.name(),
-                                            thread.summary().title(),
-                                            active != null && active.agreed()
-                                                    ? active.startsAt().withZoneSameInstant(Conversation.ZONE)
-                                                    : null)));
-                    page.addAttribute("templateRef", t.ref());
-                    return true;
-                })
-                .orElse(false);
+        help.template(teacher.courseId(), teacher.teacherId(), template).ifPresent(t -> {
+            Conversation active = thread.activeConversation();
+            page.addAttribute(
+                    "body",
+                    help.fill(
+                            t,
+                            new ReplyHelp.ThreadValues(
+                                    (String) page.getAttribute("studentName"),
+                                    user.name(),
+                                    thread.summary().title(),
+                                    active != null && active.agreed()
+                                            ? active.startsAt().withZoneSameInstant(Conversation.ZONE)
+                                            : null)));
+            page.addAttribute("templateRef", t.ref());
+        });
     }
 
     /** The thread page's model, with the reply help beside the reply box. */
@@ -169,7 +167,7 @@ record TeacherGuidanceController(
      * TeacherView}; the reply help gets it as plain text.
      */
     private void replyHelp(CurrentUser user, TeacherView teacher, Thread thread, Model page) {
-        String language = user.locale() != null && "en".equals(user.locale().getLanguage()) ? "en" : "nl";
+        String language = SupportedLocales.closest(user.locale()).getLanguage();
         page.addAttribute("templates", help.templatesFor(teacher.courseId(), teacher.teacherId(), language));
         StudentText read = StudentText.of(thread);
         List<ReplyHelp.ReadSentence> sentences = help.reading(thread.summary().id(), read.messageId(), read.text());
@@ -330,8 +328,7 @@ record TeacherGuidanceController(
 
     /** The form's own rules, and a moment that has not passed yet. */
     private FieldErrors check(ProposalForm proposal, BindingResult binding) {
-        FieldErrors.Builder errors = new FieldErrors.Builder();
-        FieldErrors.of(binding).byField().forEach(errors::reject);
+        FieldErrors errors = FieldErrors.of(binding);
         if (!errors.has("date")
                 && !errors.has("time")
                 && proposal.date()
@@ -339,9 +336,9 @@ record TeacherGuidanceController(
                         .atZone(Conversation.ZONE)
                         .toInstant()
                         .isBefore(clock.instant())) {
-            errors.reject("date", "conversation.error.past");
+            return errors.with("date", "conversation.error.past");
         }
-        return errors.build();
+        return errors;
     }
 
     /** The names of this teacher's own interns, by id. */

@@ -59,10 +59,6 @@ record UrgencyController(
     /** The filters as asked for; a value that names nothing is dropped with an error, never a 500. */
     record Filter(Colour colour, UrgencyRule reason, Integer week, String q) {
 
-        boolean any() {
-            return colour != null || reason != null || week != null || !q.isEmpty();
-        }
-
         boolean matches(Row row) {
             return (colour == null || row.colour() == colour)
                     && (reason == null || row.has(reason))
@@ -126,8 +122,6 @@ record UrgencyController(
                 labels.of(rows.stream().filter(filter::matches).toList(), availability.workingDays(), user.locale()));
         page.addAttribute("colours", Colour.values());
         page.addAttribute("reasons", UrgencyRule.values());
-        page.addAttribute("thresholds", thresholds);
-        page.addAttribute("availability", availability);
         page.addAttribute("notice", notice(done));
         if (done != null) {
             FormAnswers.showAddress(response, "/teacher/dashboard");

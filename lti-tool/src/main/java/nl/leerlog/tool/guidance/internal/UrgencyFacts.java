@@ -26,6 +26,7 @@ import nl.leerlog.tool.identity.InternshipTeachers.Person;
 import nl.leerlog.tool.identity.TeacherView;
 import nl.leerlog.tool.internship.InternshipSummary;
 import nl.leerlog.tool.internship.Internships;
+import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -199,20 +200,18 @@ class UrgencyFacts {
     }
 
     void saveThresholds(long courseId, Thresholds thresholds, long coordinatorId, Instant now) {
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        db.insertInto(URGENCY_THRESHOLD)
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(URGENCY_THRESHOLD.NEVER_ASKED_WEEKS, thresholds.neverAskedWeeks());
+        columns.put(URGENCY_THRESHOLD.SILENT_WEEKS, thresholds.silentWeeks());
+        columns.put(URGENCY_THRESHOLD.UPDATED_BY, coordinatorId);
+        columns.put(URGENCY_THRESHOLD.UPDATED_AT, now.atOffset(ZoneOffset.UTC));
+        Upserts.upsert(() -> db.insertInto(URGENCY_THRESHOLD)
                 .set(URGENCY_THRESHOLD.COURSE_ID, courseId)
-                .set(URGENCY_THRESHOLD.NEVER_ASKED_WEEKS, thresholds.neverAskedWeeks())
-                .set(URGENCY_THRESHOLD.SILENT_WEEKS, thresholds.silentWeeks())
-                .set(URGENCY_THRESHOLD.UPDATED_BY, coordinatorId)
-                .set(URGENCY_THRESHOLD.UPDATED_AT, at)
+                .set(columns)
                 .onConflict(URGENCY_THRESHOLD.COURSE_ID)
                 .doUpdate()
-                .set(URGENCY_THRESHOLD.NEVER_ASKED_WEEKS, thresholds.neverAskedWeeks())
-                .set(URGENCY_THRESHOLD.SILENT_WEEKS, thresholds.silentWeeks())
-                .set(URGENCY_THRESHOLD.UPDATED_BY, coordinatorId)
-                .set(URGENCY_THRESHOLD.UPDATED_AT, at)
-                .execute();
+                .set(columns)
+                .execute());
     }
 
     /** The teacher's own snoozes in the course; one that ran out stays stored but no longer counts. */
@@ -235,20 +234,20 @@ class UrgencyFacts {
     }
 
     void snooze(TeacherView teacher, long studentId, LocalDate until, String note, Instant now) {
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        db.insertInto(URGENCY_SNOOZE)
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(URGENCY_SNOOZE.UNTIL, until);
+        columns.put(URGENCY_SNOOZE.NOTE, note);
+        columns.put(URGENCY_SNOOZE.CREATED_AT, now.atOffset(ZoneOffset.UTC));
+        // A double-clicked Snooze: H2's MERGE is not atomic, so the second first insert is tried once more.
+        Upserts.upsert(() -> db.insertInto(URGENCY_SNOOZE)
                 .set(URGENCY_SNOOZE.COURSE_ID, teacher.courseId())
                 .set(URGENCY_SNOOZE.TEACHER_ID, teacher.teacherId())
                 .set(URGENCY_SNOOZE.STUDENT_ID, studentId)
-                .set(URGENCY_SNOOZE.UNTIL, until)
-                .set(URGENCY_SNOOZE.NOTE, note)
-                .set(URGENCY_SNOOZE.CREATED_AT, at)
+                .set(columns)
                 .onConflict(URGENCY_SNOOZE.COURSE_ID, URGENCY_SNOOZE.TEACHER_ID, URGENCY_SNOOZE.STUDENT_ID)
                 .doUpdate()
-                .set(URGENCY_SNOOZE.UNTIL, until)
-                .set(URGENCY_SNOOZE.NOTE, note)
-                .set(URGENCY_SNOOZE.CREATED_AT, at)
-                .execute();
+                .set(columns)
+                .execute());
     }
 
     void unsnooze(TeacherView teacher, long studentId) {

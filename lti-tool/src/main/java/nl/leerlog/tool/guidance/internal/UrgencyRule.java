@@ -83,26 +83,20 @@ enum UrgencyRule {
     NOT_STARTED(Colour.GREY) {
         @Override
         Optional<Optional<Instant>> since(Facts facts, Context context) {
-            return context.week(facts.internship()).phase() == InternshipWeek.Phase.UPCOMING
-                    ? Optional.of(Optional.empty())
-                    : Optional.empty();
+            return inPhase(facts, context, InternshipWeek.Phase.UPCOMING);
         }
     },
     FINISHED(Colour.GREY) {
         @Override
         Optional<Optional<Instant>> since(Facts facts, Context context) {
-            return context.week(facts.internship()).phase() == InternshipWeek.Phase.FINISHED
-                    ? Optional.of(Optional.empty())
-                    : Optional.empty();
+            return inPhase(facts, context, InternshipWeek.Phase.FINISHED);
         }
     },
     /** No internship data, or none that tells when it runs: the teacher asks the student to fill it in. */
     NO_INTERNSHIP_DATA(Colour.GREY) {
         @Override
         Optional<Optional<Instant>> since(Facts facts, Context context) {
-            return context.week(facts.internship()).phase() == InternshipWeek.Phase.UNKNOWN
-                    ? Optional.of(Optional.empty())
-                    : Optional.empty();
+            return inPhase(facts, context, InternshipWeek.Phase.UNKNOWN);
         }
     },
     /** The teacher put the intern aside until a date; from that date on the rule no longer holds. */
@@ -153,5 +147,10 @@ enum UrgencyRule {
 
     private static Optional<Optional<Instant>> earliest(List<Instant> moments) {
         return moments.stream().min(Comparator.naturalOrder()).map(Optional::of);
+    }
+
+    /** Holds, without a moment to wait from, while the internship is in {@code phase}. */
+    private static Optional<Optional<Instant>> inPhase(Facts facts, Context context, InternshipWeek.Phase phase) {
+        return context.week(facts.internship()).phase() == phase ? Optional.of(Optional.empty()) : Optional.empty();
     }
 }

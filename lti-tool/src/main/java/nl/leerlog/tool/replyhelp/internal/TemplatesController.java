@@ -13,6 +13,7 @@ import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.identity.TeacherView;
 import nl.leerlog.tool.replyhelp.ReplyHelp;
 import nl.leerlog.tool.replyhelp.ReplyHelp.Template;
+import nl.leerlog.tool.system.SupportedLocales;
 import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Notice;
@@ -162,6 +163,6 @@ record TemplatesController(ReplyHelp help, ReplyTemplates templates, InternshipT
     }
 
     private static String language(CurrentUser user) {
-        return user.locale() != null && "en".equals(user.locale().getLanguage()) ? "en" : "nl";
+        return SupportedLocales.closest(user.locale()).getLanguage();
     }
 }

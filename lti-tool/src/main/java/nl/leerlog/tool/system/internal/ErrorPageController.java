@@ -83,9 +83,6 @@ record ErrorPageController(JsonMapper json) implements ErrorController {
                     || cause instanceof ConnectException) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

@@ -3,12 +3,8 @@ package nl.leerlog.tool.guidance.internal;
 import static nl.leerlog.schema.Tables.APP_USER;
 import static nl.leerlog.schema.Tables.GUIDANCE_CONVERSATION;
 import static nl.leerlog.schema.Tables.GUIDANCE_QUESTION;
-import static nl.leerlog.tool.AxeChecks.WCAG_AA;
-import static nl.leerlog.tool.AxeChecks.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
@@ -83,7 +79,7 @@ class GuidanceBrowserTests extends DemoLmsBrowser {
         tool.locator("#workingDays").fill("2");
         button(tool, "Opslaan").click();
         waitForMain(tool, "Opgeslagen: je stagiairs zien dit");
-        checkAxe("teacher profile");
+        checkAxe(axe, "teacher profile");
 
         // 1. The coordinator links the student to her.
         tool = launchTeacher();
@@ -100,7 +96,7 @@ class GuidanceBrowserTests extends DemoLmsBrowser {
                         .filter(new Locator.FilterOptions().setHasText(STUDENT_NAME))
                         .textContent())
                 .contains(TEACHER_NAME);
-        checkAxe("linking page");
+        checkAxe(axe, "linking page");
 
         // 2. The student, at 360 px and with the keyboard alone, asks with four moments, is refused, then with three.
         page.setViewportSize(360, 740);
@@ -110,11 +106,11 @@ class GuidanceBrowserTests extends DemoLmsBrowser {
         arrived(tool, "Begeleiding");
         assertThat(tool.locator(".internship-teacher").textContent())
                 .contains(TEACHER_NAME, "dinsdag", "donderdag", "binnen 2 werkdag(en)");
-        checkAxe("student guidance without questions");
+        checkAxe(axe, "student guidance without questions");
         enter(tool, link(tool, "Stel je stagedocent een vraag"));
         arrived(tool, "Stel je stagedocent een vraag");
         assertThat(tool.locator("main").textContent()).contains("Je vraag gaat naar " + TEACHER_NAME);
-        checkAxe("ask page");
+        checkAxe(axe, "ask page");
         for (String moment : titles) {
             space(tool, tool.getByLabel(moment));
         }
@@ -141,7 +137,7 @@ class GuidanceBrowserTests extends DemoLmsBrowser {
                 .as("nothing sent")
                 .isZero();
         assertThat(tool.locator("#title").inputValue()).isEqualTo(title);
-        checkAxe("ask page refusing a fourth item");
+        checkAxe(axe, "ask page refusing a fourth item");
 
         Locator fourth = tool.getByLabel(titles.get(3));
         space(tool, fourth);
@@ -190,7 +186,7 @@ class GuidanceBrowserTests extends DemoLmsBrowser {
         button(tool, "Stel dit moment voor").click();
         waitForMain(tool, "Je voorstel is naar de student verstuurd.");
         assertThat(tool.locator("#conversation").textContent()).contains("Voorgesteld, wacht op de student");
-        checkAxe("teacher thread with a proposal");
+        checkAxe(axe, "teacher thread with a proposal");
 
         // 4. The student accepts the moment and takes the invitation into their calendar.
         page.setViewportSize(360, 740);
@@ -199,13 +195,13 @@ class GuidanceBrowserTests extends DemoLmsBrowser {
         enter(tool, tool.locator(".app-nav a").filter(new Locator.FilterOptions().setHasText("Begeleiding")));
         arrived(tool, "Begeleiding");
         assertThat(tool.locator(".thread-list").textContent()).contains(title);
-        checkAxe("student thread list");
+        checkAxe(axe, "student thread list");
         enter(tool, link(tool, title));
         arrived(tool, title);
         assertThat(tool.locator("main").textContent()).contains(reply, videoLink);
         enter(tool, button(tool, "Accepteer dit moment"));
         waitForMain(tool, "Het gesprek is afgesproken.");
-        checkAxe("student thread with an agreed conversation");
+        checkAxe(axe, "student thread with an agreed conversation");
         Locator calendar = link(tool, "Zet in mijn agenda (.ics)");
         tabTo(tool, calendar);
         Response[] invitation = new Response[1];
@@ -254,48 +250,11 @@ class GuidanceBrowserTests extends DemoLmsBrowser {
         link(tool, "Vragen van je stagiairs").click();
         arrived(tool, "Vragen van je stagiairs");
         if (firstVisit) {
-            checkAxe("teacher's list of questions");
+            checkAxe(axe, "teacher's list of questions");
         }
         link(tool, title).click();
         arrived(tool, title);
         return tool;
-    }
-
-    /** Runs axe on the tool's frame as it is now, at the current size, and notes every WCAG 2.2 AA violation. */
-    private void checkAxe(String pageName) {
-        AxeResults results = new AxeBuilder(page)
-                .include(List.of("#tool-frame", "html"))
-                .withTags(WCAG_AA)
-                .analyze();
-        axe.assertThat(results.isErrored())
-                .as("axe ran on %s: %s", pageName, results.getErrorMessage())
-                .isFalse();
-        axe.assertThat(results.getPasses().stream()
-                        .flatMap(rule -> rule.getNodes().stream())
-                        .anyMatch(node -> node.getTarget().toString().contains("#tool-frame")))
-                .as("axe checked the tool's frame on %s", pageName)
-                .isTrue();
-        axe.assertThat(describe(results.getViolations()))
-                .as("WCAG 2.2 AA violations on %s", pageName)
-                .isEmpty();
-    }
-
-    /** Waits until a page of the tool has loaded or been swapped in by htmx, and htmx has taken it over. */
-    private void settled() {
-        page.frame("tool-frame")
-                .waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'"
-                        + " && !document.body.classList.contains('htmx-settling')"
-                        + " && !document.body.classList.contains('htmx-swapping')");
-    }
-
-    private void waitForMain(FrameLocator tool, String text) {
-        page.waitForCondition(() -> tool.locator("main").textContent().contains(text));
-        settled();
-    }
-
-    private void arrived(FrameLocator tool, String heading) {
-        waitForText(tool.locator("h1"), heading);
-        settled();
     }
 
     /** Tab to {@code target} and press Enter on it. */

@@ -1,12 +1,8 @@
 package nl.leerlog.tool.guidance.internal;
 
 import static nl.leerlog.schema.Tables.APP_USER;
-import static nl.leerlog.tool.AxeChecks.WCAG_AA;
-import static nl.leerlog.tool.AxeChecks.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
@@ -77,7 +73,7 @@ class ReplyHelpBrowserTests extends DemoLmsBrowser {
         assertThat(request.locator(".act-chip").textContent()).isEqualTo("Vraagt jou");
         assertThat(request.textContent()).contains("Voorgesteld vanwege \"kun je\"");
         assertThat(tool.locator(".open-request").textContent()).contains("waar je nog niet op hebt gereageerd");
-        checkAxe("thread with an open request at 360 px");
+        checkAxe(axe, "thread with an open request at 360 px");
 
         // With the keyboard: pick a template, insert it (htmx swaps the reply box), edit and send.
         Locator picker = tool.locator("#template");
@@ -92,7 +88,7 @@ class ReplyHelpBrowserTests extends DemoLmsBrowser {
                 .contains("Dank je voor je vraag \"" + title + "\".")
                 .contains("Marieke Visser")
                 .doesNotContain("{voornaam}", "{titel vraag}", "{naam docent}");
-        checkAxe("thread with a filled template at 360 px");
+        checkAxe(axe, "thread with a filled template at 360 px");
 
         tabTo(body);
         page.keyboard().press("Control+Home");
@@ -102,7 +98,7 @@ class ReplyHelpBrowserTests extends DemoLmsBrowser {
         page.keyboard().press("Enter");
         waitForMain(tool, "Je antwoord is verstuurd.");
         assertThat(tool.locator(".open-request").count()).isZero();
-        checkAxe("thread after the reply at 360 px");
+        checkAxe(axe, "thread after the reply at 360 px");
 
         // The student reads the reply.
         tool = launchStudent();
@@ -116,36 +112,6 @@ class ReplyHelpBrowserTests extends DemoLmsBrowser {
         assertThat(tool.locator("#thread-messages").textContent())
                 .contains("Hoi Sanne, Ik heb je leerdoel gelezen " + word + ".");
         axe.assertAll();
-    }
-
-    private void checkAxe(String pageName) {
-        AxeResults results = new AxeBuilder(page)
-                .include(List.of("#tool-frame", "html"))
-                .withTags(WCAG_AA)
-                .analyze();
-        axe.assertThat(results.isErrored())
-                .as("axe ran on %s: %s", pageName, results.getErrorMessage())
-                .isFalse();
-        axe.assertThat(describe(results.getViolations()))
-                .as("WCAG 2.2 AA violations on %s", pageName)
-                .isEmpty();
-    }
-
-    private void settled() {
-        page.frame("tool-frame")
-                .waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'"
-                        + " && !document.body.classList.contains('htmx-settling')"
-                        + " && !document.body.classList.contains('htmx-swapping')");
-    }
-
-    private void waitForMain(FrameLocator tool, String text) {
-        page.waitForCondition(() -> tool.locator("main").textContent().contains(text));
-        settled();
-    }
-
-    private void arrived(FrameLocator tool, String heading) {
-        waitForText(tool.locator("h1"), heading);
-        settled();
     }
 
     /** Presses Tab until {@code target} has the focus: it must be reachable with the keyboard. */

@@ -2,12 +2,8 @@ package nl.leerlog.tool.guidance.internal;
 
 import static nl.leerlog.schema.Tables.APP_USER;
 import static nl.leerlog.schema.Tables.URGENCY_SNOOZE;
-import static nl.leerlog.tool.AxeChecks.WCAG_AA;
-import static nl.leerlog.tool.AxeChecks.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
@@ -85,7 +81,7 @@ class UrgencyBrowserTests extends DemoLmsBrowser {
         assertThat(tool.locator(row).getAttribute("data-colour")).isEqualTo("red");
         assertThat(tool.locator(row + " .urgency-chips").textContent()).contains("Nog nooit een vraag gesteld");
         assertThat(tool.locator(row + " .urgency-colour").textContent()).isEqualTo("Heeft je nu nodig");
-        checkAxe("dashboard with a red intern");
+        checkAxe(axe, "dashboard with a red intern");
 
         // 2. She asks; her row says a question waits.
         String title = "Hoe begin ik mijn les? " + UUID.randomUUID().toString().substring(0, 6);
@@ -104,7 +100,7 @@ class UrgencyBrowserTests extends DemoLmsBrowser {
         tool = dashboard();
         assertThat(tool.locator(row).getAttribute("data-colour")).isEqualTo("orange");
         assertThat(tool.locator(row + " .urgency-chips").textContent()).contains("Vraag wacht sinds");
-        checkAxe("dashboard with a question waiting");
+        checkAxe(axe, "dashboard with a question waiting");
 
         // 3. The teacher answers from the row's student page; she writes back and marks it answered: green.
         tool.locator(row + " a.urgency-name").click();
@@ -140,7 +136,7 @@ class UrgencyBrowserTests extends DemoLmsBrowser {
         // 4. At 360 px and with the keyboard alone: the filters are reachable, then snooze with a note.
         page.setViewportSize(360, 740);
         settled();
-        checkAxe("dashboard at 360 px");
+        checkAxe(axe, "dashboard at 360 px");
         tabTo(desk.locator("#urgency-q"));
         page.keyboard().type("Sanne");
         page.waitForCondition(() -> desk.locator("li.urgency-row").count() == 1);
@@ -149,7 +145,7 @@ class UrgencyBrowserTests extends DemoLmsBrowser {
         tabTo(desk.locator("#urgency-week"));
         enter(desk.locator(row + " a").filter(new Locator.FilterOptions().setHasText("Pauzeer")));
         arrived(desk, "Pauzeer Sanne de Vries");
-        checkAxe("snooze form");
+        checkAxe(axe, "snooze form");
         desk.locator("#until").fill(LocalDate.now(Urgency.ZONE).plusWeeks(2).toString());
         tabTo(desk.locator("#note"));
         page.keyboard().type("Met verlof tot na de toetsweek");
@@ -158,7 +154,7 @@ class UrgencyBrowserTests extends DemoLmsBrowser {
         assertThat(desk.locator(row).getAttribute("data-colour")).isEqualTo("grey");
         assertThat(desk.locator(row + " .urgency-chips").textContent())
                 .contains("Gepauzeerd tot", "Met verlof tot na de toetsweek");
-        checkAxe("dashboard with a snoozed intern");
+        checkAxe(axe, "dashboard with a snoozed intern");
 
         // 5. Back on the list.
         enter(button(desk, "Zet Sanne de Vries terug op de lijst"));
@@ -176,36 +172,6 @@ class UrgencyBrowserTests extends DemoLmsBrowser {
         tool.locator(".app-nav").getByText("Overzicht").click();
         arrived(tool, "Je stagiairs");
         return tool;
-    }
-
-    private void checkAxe(String pageName) {
-        AxeResults results = new AxeBuilder(page)
-                .include(List.of("#tool-frame", "html"))
-                .withTags(WCAG_AA)
-                .analyze();
-        axe.assertThat(results.isErrored())
-                .as("axe ran on %s: %s", pageName, results.getErrorMessage())
-                .isFalse();
-        axe.assertThat(describe(results.getViolations()))
-                .as("WCAG 2.2 AA violations on %s", pageName)
-                .isEmpty();
-    }
-
-    private void settled() {
-        page.frame("tool-frame")
-                .waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'"
-                        + " && !document.body.classList.contains('htmx-settling')"
-                        + " && !document.body.classList.contains('htmx-swapping')");
-    }
-
-    private void waitForMain(FrameLocator tool, String text) {
-        page.waitForCondition(() -> tool.locator("main").textContent().contains(text));
-        settled();
-    }
-
-    private void arrived(FrameLocator tool, String heading) {
-        waitForText(tool.locator("h1"), heading);
-        settled();
     }
 
     private void enter(Locator target) {
