@@ -1,6 +1,7 @@
 package nl.leerlog.tool.reflection.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.programme.ProgrammeCatalog;
 import nl.leerlog.tool.programme.ReflectionModel;
 import nl.leerlog.tool.programme.ReflectionModels;
+import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Notice;
 import nl.leerlog.tool.web.Section;
@@ -31,7 +33,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/student/reflections")
 @Section("reflections")
-record ReflectionController(Reflections reflections, ReflectionModels models, ProgrammeCatalog programme, Clock clock) {
+record ReflectionController(
+        Reflections reflections,
+        ReflectionModels models,
+        ProgrammeCatalog programme,
+        Validator validator,
+        Clock clock) {
 
     @GetMapping
     String list(
@@ -76,7 +83,7 @@ record ReflectionController(Reflections reflections, ReflectionModels models, Pr
                 models.offeredTo(user.courseId(), user.locale()).stream()
                         .filter(other -> other.id() != model.id())
                         .toList());
-        return form(page, user, model, moment, ReflectionForm.empty(), Map.of(), null);
+        return form(page, user, model, moment, ReflectionForm.empty(), FieldErrors.none(), null);
     }
 
     @PostMapping
@@ -92,8 +99,8 @@ record ReflectionController(Reflections reflections, ReflectionModels models, Pr
                 ? null
                 : reflections.moment(owner, momentId.get()).orElseThrow(Owner::notFound);
         ReflectionForm form = ReflectionForm.read(params, model);
-        Map<String, String> errors = form.errors(model);
-        if (!errors.isEmpty()) {
+        FieldErrors errors = FieldErrors.of(validator.validate(form));
+        if (errors.any()) {
             page.addAttribute("otherModels", List.of());
             // Bad input is the student's to fix: the form again, with their input and a message at each field.
             return FormAnswers.rejected(response, form(page, user, model, moment, form, errors, null));
@@ -136,7 +143,7 @@ record ReflectionController(Reflections reflections, ReflectionModels models, Pr
                 modelOf(user, reflection),
                 reflection.moment(),
                 ReflectionForm.of(reflection),
-                Map.of(),
+                FieldErrors.none(),
                 reflection.id());
     }
 
@@ -151,8 +158,8 @@ record ReflectionController(Reflections reflections, ReflectionModels models, Pr
         Reflection reflection = reflections.find(owner, id).orElseThrow(Owner::notFound);
         ReflectionModel model = modelOf(user, reflection);
         ReflectionForm form = ReflectionForm.read(params, model);
-        Map<String, String> errors = form.errors(model);
-        if (!errors.isEmpty()) {
+        FieldErrors errors = FieldErrors.of(validator.validate(form));
+        if (errors.any()) {
             return FormAnswers.rejected(
                     response, form(page, user, model, reflection.moment(), form, errors, reflection.id()));
         }
@@ -194,7 +201,7 @@ record ReflectionController(Reflections reflections, ReflectionModels models, Pr
             ReflectionModel model,
             Reflection.MomentLink moment,
             ReflectionForm form,
-            Map<String, String> errors,
+            FieldErrors errors,
             Long reflectionId) {
         page.addAttribute("reflectionModel", model);
         page.addAttribute("moment", moment);

@@ -1,15 +1,33 @@
 package nl.leerlog.tool.reflection.internal;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.leerlog.tool.programme.ReflectionModel;
+import nl.leerlog.tool.web.TypeableText;
+import nl.leerlog.tool.web.TypeableTextRule;
 
 /**
  * A reflection form as the student sent it: the title and one answer per step of the model, each field named
  * {@code answer-<step key>}; the button pressed says whether it is a draft. Steps the model does not have are
- * ignored; NUL characters, which no database text can hold, are dropped.
+ * ignored. The fields are the model's, which a coordinator names, so the form is read from the parameters by
+ * {@link #read} rather than bound by property name, and then validated like every other form.
  */
-public record ReflectionForm(String title, Map<String, String> answers, boolean draft) {
+@ReflectionForm.Answers
+public record ReflectionForm(
+        @TypeableText(max = ReflectionForm.TITLE_MAX, required = true, keys = "reflection.error.title-")
+        String title,
+
+        Map<String, String> answers,
+        boolean draft) {
 
     static final int TITLE_MAX = 200;
     static final int ANSWER_MAX = 20_000;
@@ -40,28 +58,6 @@ public record ReflectionForm(String title, Map<String, String> answers, boolean 
         return answers.getOrDefault(stepKey, "");
     }
 
-    /**
-     * What is wrong with the form, by field ({@code title} or a step key): a title always; an answer for every
-     * step only when the reflection is final, so a draft can be saved halfway.
-     */
-    Map<String, String> errors(ReflectionModel model) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (title.isBlank()) {
-            errors.put("title", "reflection.error.title-required");
-        } else if (title.length() > TITLE_MAX) {
-            errors.put("title", "reflection.error.title-too-long");
-        }
-        for (ReflectionModel.Step step : model.steps()) {
-            String answer = answer(step.key());
-            if (answer.length() > ANSWER_MAX) {
-                errors.put(step.key(), "reflection.error.answer-too-long");
-            } else if (!draft && answer.isBlank()) {
-                errors.put(step.key(), "reflection.error.answer-required");
-            }
-        }
-        return errors;
-    }
-
     ReflectionContent content() {
         return new ReflectionContent(title.strip(), draft, answers);
     }
@@ -81,5 +77,44 @@ public record ReflectionForm(String title, Map<String, String> answers, boolean 
         Map<String, String> earlier = new java.util.TreeMap<>(reflection.answers());
         model.steps().forEach(step -> earlier.remove(step.key()));
         return earlier;
+    }
+
+    /**
+     * Each answer is free text that fits its column; a final reflection needs an answer for every step, a draft
+     * can be saved halfway. A mistake is reported at the answer's own field, {@code answer-<step key>}.
+     */
+    @Documented
+    @Constraint(validatedBy = Answers.Validator.class)
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface Answers {
+
+        String message() default "reflection.error.answer-characters";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+
+        final class Validator implements ConstraintValidator<Answers, ReflectionForm> {
+
+            private static final String KEYS = "reflection.error.answer-";
+
+            @Override
+            public boolean isValid(ReflectionForm form, ConstraintValidatorContext context) {
+                TypeableTextRule rule = new TypeableTextRule(ANSWER_MAX, !form.draft(), false, KEYS);
+                boolean valid = true;
+                context.disableDefaultConstraintViolation();
+                for (Map.Entry<String, String> answer : form.answers().entrySet()) {
+                    String problem = rule.problem(answer.getValue());
+                    if (problem != null) {
+                        valid = false;
+                        context.buildConstraintViolationWithTemplate(problem)
+                                .addPropertyNode(ANSWER_PREFIX + answer.getKey())
+                                .addConstraintViolation();
+                    }
+                }
+                return valid;
+            }
+        }
     }
 }
