@@ -388,13 +388,7 @@ class GuidanceQuestions {
 
     /** Marks an open question the reader may see as changed, under its row's lock; false if it is not open. */
     private boolean touchOpen(Condition reader, long id, Instant now) {
-        return db.update(GUIDANCE_QUESTION)
-                        .set(GUIDANCE_QUESTION.UPDATED_AT, at(now))
-                        .where(reader)
-                        .and(GUIDANCE_QUESTION.ID.eq(id))
-                        .and(GUIDANCE_QUESTION.STATE.notIn(QuestionState.over()))
-                        .execute()
-                == 1;
+        return updateOpen(reader, id, null, now);
     }
 
     /**
@@ -402,10 +396,15 @@ class GuidanceQuestions {
      * a withdrawal and a reply on the same question happen one after the other, never half.
      */
     private boolean move(Condition reader, long id, QuestionState next, Instant now) {
-        return db.update(GUIDANCE_QUESTION)
-                        .set(GUIDANCE_QUESTION.STATE, next.name())
-                        .set(GUIDANCE_QUESTION.UPDATED_AT, at(now))
-                        .where(reader)
+        return updateOpen(reader, id, next, now);
+    }
+
+    private boolean updateOpen(Condition reader, long id, QuestionState next, Instant now) {
+        var update = db.update(GUIDANCE_QUESTION).set(GUIDANCE_QUESTION.UPDATED_AT, at(now));
+        if (next != null) {
+            update = update.set(GUIDANCE_QUESTION.STATE, next.name());
+        }
+        return update.where(reader)
                         .and(GUIDANCE_QUESTION.ID.eq(id))
                         .and(GUIDANCE_QUESTION.STATE.notIn(QuestionState.over()))
                         .execute()

@@ -131,9 +131,8 @@ class RegistrationsController {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        FieldErrors errors = FieldErrors.of(binding);
-        if (errors.any()) {
-            return invalid(model, form, errors, null, response);
+        if (binding.hasErrors()) {
+            return invalid(model, form, FieldErrors.of(binding), null, response);
         }
         try {
             long id = administration.create(form.details(), form.deployments());
