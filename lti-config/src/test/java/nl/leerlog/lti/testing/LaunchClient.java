@@ -22,16 +22,27 @@ import java.util.stream.Collectors;
  */
 public class LaunchClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private static final HttpClient HTTP = httpClient().build();
 
     private final String toolBaseUrl;
+    private final HttpClient http;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public LaunchClient(String toolBaseUrl) {
+        this(toolBaseUrl, HTTP);
+    }
+
+    /** A browser with its own connection settings, e.g. one that trusts a test proxy's certificate. */
+    public LaunchClient(String toolBaseUrl, HttpClient http) {
         this.toolBaseUrl = toolBaseUrl;
+        this.http = http;
+    }
+
+    /** The usual settings of this browser (redirects not followed), to build a client with more of them. */
+    public static HttpClient.Builder httpClient() {
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5));
     }
 
     /** The tool's base URL, e.g. {@code http://localhost:8080}. */
@@ -195,7 +206,7 @@ public class LaunchClient {
         }
         try {
             HttpResponse<String> response =
-                    HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             keepCookies(response.headers().allValues("Set-Cookie"));
             return response;
         } catch (IOException e) {
