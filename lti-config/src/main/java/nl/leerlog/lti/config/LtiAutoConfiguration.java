@@ -1,5 +1,6 @@
 package nl.leerlog.lti.config;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import nl.leerlog.lti.failure.LtiFailureHandler;
 import nl.leerlog.lti.failure.LtiFailures;
@@ -28,6 +29,7 @@ import nl.leerlog.lti.session.LtiSessionStore;
 import nl.leerlog.lti.session.LtiSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -138,8 +140,9 @@ public class LtiAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PlatformHttp ltiPlatformHttp(AddressPolicy policy, PlatformHttpSettings settings) {
-        return new PlatformHttp(policy, settings);
+    PlatformHttp ltiPlatformHttp(
+            AddressPolicy policy, PlatformHttpSettings settings, ObjectProvider<ObservationRegistry> observations) {
+        return new PlatformHttp(policy, settings, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

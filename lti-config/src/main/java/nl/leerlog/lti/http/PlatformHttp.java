@@ -1,5 +1,7 @@
 package nl.leerlog.lti.http;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -29,17 +31,28 @@ import org.apache.hc.core5.util.Timeout;
  * host is resolved once, every address it resolves to is checked, and the connection goes to those very
  * addresses (the client's DNS resolver is the policy's), so a name that resolves elsewhere the second time
  * (DNS rebinding) cannot slip past. No redirects (one could lead anywhere), no retries (callers decide), no
- * cookies, short timeouts and a cap on the answer's size.
+ * cookies, short timeouts and a cap on the answer's size. Each call is observed as {@value #OBSERVATION}, by its
+ * purpose and outcome (the status class, {@code refused}, {@code too-large} or {@code failed}), so an operator sees
+ * key-set fetches, token requests and roster calls and how they fare.
  */
 public class PlatformHttp implements AutoCloseable {
 
+    /** The name of the observation (a timer, with Micrometer's metrics) of each call. */
+    public static final String OBSERVATION = "lti.platform.requests";
+
     private final AddressPolicy policy;
+    private final ObservationRegistry observations;
     private final int maxResponseBytes;
     private final RequestConfig defaults;
     private final CloseableHttpClient http;
 
     public PlatformHttp(AddressPolicy policy, PlatformHttpSettings settings) {
+        this(policy, settings, ObservationRegistry.NOOP);
+    }
+
+    public PlatformHttp(AddressPolicy policy, PlatformHttpSettings settings, ObservationRegistry observations) {
         this.policy = policy;
+        this.observations = observations;
         this.maxResponseBytes = (int) settings.maxResponseSize().toBytes();
         this.defaults = RequestConfig.custom()
                 .setConnectionRequestTimeout(Timeout.of(settings.connectTimeout()))
@@ -79,6 +92,29 @@ public class PlatformHttp implements AutoCloseable {
      * @throws IOException when the host is unknown, the connection fails or a timeout passes
      */
     public PlatformResponse send(PlatformRequest request) throws IOException {
+        Observation observation = Observation.createNotStarted(OBSERVATION, observations)
+                .lowCardinalityKeyValue("purpose", request.purpose())
+                .start();
+        try {
+            PlatformResponse response = sendObserved(request);
+            observation.lowCardinalityKeyValue("outcome", response.status() / 100 + "xx");
+            return response;
+        } catch (RefusedAddressException e) {
+            observation.lowCardinalityKeyValue("outcome", "refused");
+            throw e;
+        } catch (ResponseTooLargeException e) {
+            observation.lowCardinalityKeyValue("outcome", "too-large");
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            observation.lowCardinalityKeyValue("outcome", "failed");
+            observation.error(e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
+    }
+
+    private PlatformResponse sendObserved(PlatformRequest request) throws IOException {
         URI uri = request.uri();
         if (!uri.isAbsolute() || uri.getHost() == null) {
             throw new RefusedAddressException(uri + " is not an absolute URL with a host");

@@ -143,6 +143,7 @@ public class PlatformKeys {
             PlatformResponse response;
             try {
                 response = http.send(PlatformRequest.get(uri)
+                        .withPurpose("keys")
                         .withHeader("Accept", "application/jwk-set+json, application/json")
                         .withTimeout(FETCH_TIMEOUT));
             } catch (RefusedAddressException refused) {

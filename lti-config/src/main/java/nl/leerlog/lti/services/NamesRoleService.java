@@ -111,6 +111,7 @@ public class NamesRoleService {
 
     private static PlatformRequest pageRequest(URI page, AccessToken token) {
         return PlatformRequest.get(page)
+                .withPurpose("roster")
                 .withHeader("Accept", MEMBERSHIP_CONTAINER)
                 .withHeader("Authorization", "Bearer " + token.value());
     }

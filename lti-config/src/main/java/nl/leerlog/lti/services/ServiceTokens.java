@@ -107,6 +107,7 @@ public class ServiceTokens {
                         registration.tokenUri(),
                         "application/x-www-form-urlencoded",
                         formBody(form).getBytes(StandardCharsets.UTF_8))
+                .withPurpose("token")
                 .withHeader("Accept", "application/json");
         PlatformResponse response = calls.send(request, registration, "token request");
         if (response.status() != 200) {

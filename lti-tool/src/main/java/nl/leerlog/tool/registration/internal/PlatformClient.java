@@ -37,11 +37,14 @@ record PlatformClient(PlatformHttp http, JsonMapper json, RegistrationSettings s
     }
 
     PlatformAnswer get(URI uri, String bearerToken) {
-        return send(PlatformRequest.get(uri), bearerToken);
+        return send(PlatformRequest.get(uri).withPurpose("registration"), bearerToken);
     }
 
     PlatformAnswer postJson(URI uri, String bearerToken, Map<String, Object> body) {
-        return send(PlatformRequest.post(uri, "application/json", json.writeValueAsBytes(body)), bearerToken);
+        return send(
+                PlatformRequest.post(uri, "application/json", json.writeValueAsBytes(body))
+                        .withPurpose("registration"),
+                bearerToken);
     }
 
     /**

@@ -1,5 +1,7 @@
 package nl.leerlog.tool.system.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +26,8 @@ import org.springframework.scheduling.TaskScheduler;
 /**
  * Runs every {@link HousekeepingTask} at its interval. A lock row (ShedLock, table {@code shedlock}) lets one
  * instance run a task while the others skip that round; the lock is held at most one interval, so a crashed
- * instance delays the task by no more than that.
+ * instance delays the task by no more than that. Each run is timed as {@code leerlog.housekeeping.runs} by task and
+ * outcome ({@code done}, {@code failed}), and what it handled is counted as {@code leerlog.housekeeping.handled}.
  */
 @Configuration
 class Housekeeping {
@@ -35,10 +38,16 @@ class Housekeeping {
     private final TaskScheduler scheduler;
     private final Environment environment;
     private final LockingTaskExecutor locks;
+    private final MeterRegistry metrics;
 
     Housekeeping(
-            List<HousekeepingTask> tasks, TaskScheduler scheduler, Environment environment, DataSource dataSource) {
+            List<HousekeepingTask> tasks,
+            TaskScheduler scheduler,
+            Environment environment,
+            DataSource dataSource,
+            MeterRegistry metrics) {
         this.tasks = tasks;
+        this.metrics = metrics;
         this.scheduler = scheduler;
         this.environment = environment;
         this.locks = new DefaultLockingTaskExecutor(
@@ -82,9 +91,13 @@ class Housekeeping {
         return DurationStyle.detectAndParse(environment.resolveRequiredPlaceholders(setting));
     }
 
-    private static int runLogged(String name, HousekeepingTask task) {
+    private int runLogged(String name, HousekeepingTask task) {
+        Timer.Sample run = Timer.start(metrics);
+        String outcome = "failed";
         try {
             int handled = task.run();
+            outcome = "done";
+            metrics.counter("leerlog.housekeeping.handled", "task", name).increment(handled);
             if (handled > 0) {
                 log.info("Housekeeping {}: {} handled", name, handled);
             }
@@ -92,6 +105,12 @@ class Housekeeping {
         } catch (RuntimeException e) {
             log.error("Housekeeping {} failed; the next run tries again", name, e);
             return 0;
+        } finally {
+            run.stop(Timer.builder("leerlog.housekeeping.runs")
+                    .description("Runs of a scheduled housekeeping task, on the instance that held its lock")
+                    .tag("task", name)
+                    .tag("outcome", outcome)
+                    .register(metrics));
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -46,6 +47,18 @@ class LaunchMetricsTests extends LaunchedCourseTests {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(count("refused", "reason", "login_unknown_platform")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theKeySetFetchOfALaunchIsTimedByPurposeAndOutcome() {
+        launch("metrics-keys-course", TestPlatform.LEARNER, "en");
+
+        Timer fetches = registry.find("lti.platform.requests")
+                .tag("purpose", "keys")
+                .tag("outcome", "2xx")
+                .timer();
+        assertThat(fetches).isNotNull();
+        assertThat(fetches.count()).isPositive();
     }
 
     private double count(String outcome, String tag, String value) {

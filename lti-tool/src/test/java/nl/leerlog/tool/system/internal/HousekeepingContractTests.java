@@ -2,6 +2,9 @@ package nl.leerlog.tool.system.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,13 +17,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * A housekeeping task runs on one instance at a time: while one holds the task's lock row, a second run of the
  * same task (here from another thread, as another instance would) skips its turn; once the first is done, the
- * next run goes ahead. A task that fails does not stop the next run.
+ * next run goes ahead. A task that fails does not stop the next run. Every run is in the metrics.
  */
 @SpringBootTest
 abstract class HousekeepingContractTests {
 
     @Autowired
     Housekeeping housekeeping;
+
+    @Autowired
+    MeterRegistry metrics;
 
     @Test
     void aSecondRunOfATaskSkipsWhileTheFirstHoldsItsLock() throws Exception {
@@ -55,6 +61,37 @@ abstract class HousekeepingContractTests {
         assertThat(housekeeping.runLocked(failing, schedule)).isTrue();
         assertThat(housekeeping.runLocked(failing, schedule)).isTrue();
         assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void eachRunIsTimedByTaskAndOutcomeAndWhatItHandledIsCounted() {
+        HousekeepingTask.Schedule slowSchedule = SlowTask.class.getAnnotation(HousekeepingTask.Schedule.class);
+        HousekeepingTask.Schedule failingSchedule = FailingTask.class.getAnnotation(HousekeepingTask.Schedule.class);
+        long doneBefore = runs("test-slow", "done");
+        double handledBefore = handled("test-slow");
+        long failedBefore = runs("test-failing", "failed");
+
+        housekeeping.runLocked(new SlowTask(() -> {}), slowSchedule);
+        housekeeping.runLocked(new SlowTask(() -> {}), slowSchedule);
+        housekeeping.runLocked(new FailingTask(new AtomicInteger()), failingSchedule);
+
+        assertThat(runs("test-slow", "done")).isEqualTo(doneBefore + 2);
+        assertThat(handled("test-slow")).isEqualTo(handledBefore + 2);
+        assertThat(runs("test-failing", "failed")).isEqualTo(failedBefore + 1);
+    }
+
+    private long runs(String task, String outcome) {
+        Timer timer = metrics.find("leerlog.housekeeping.runs")
+                .tag("task", task)
+                .tag("outcome", outcome)
+                .timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    private double handled(String task) {
+        Counter counter =
+                metrics.find("leerlog.housekeeping.handled").tag("task", task).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static void await(CountDownLatch latch) {
