@@ -34,7 +34,13 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(
         name = {"leerlog.demo.enabled", "leerlog.demo.sample-course"},
         havingValue = "true")
-class DemoCourse {
+record DemoCourse(
+        DemoLms lms,
+        LtiLaunchListener launches,
+        InternshipTeachers links,
+        Internships internships,
+        ApplicationEventPublisher events,
+        Clock clock) {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCourse.class);
 
@@ -74,28 +80,6 @@ class DemoCourse {
                     null,
                     null,
                     "Kleuterbouw; observeren en begeleiden van taalontwikkeling bij NT2-leerlingen."));
-
-    private final DemoLms lms;
-    private final LtiLaunchListener launches;
-    private final InternshipTeachers links;
-    private final Internships internships;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
-
-    DemoCourse(
-            DemoLms lms,
-            LtiLaunchListener launches,
-            InternshipTeachers links,
-            Internships internships,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.lms = lms;
-        this.launches = launches;
-        this.links = links;
-        this.internships = internships;
-        this.events = events;
-        this.clock = clock;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void fill() {

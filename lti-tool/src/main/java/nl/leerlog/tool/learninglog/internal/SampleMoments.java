@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The demo course's sample learning moments: a few weeks of an intern's log, in the intern's language. */
 @Component
-class SampleMoments {
+record SampleMoments(LearningMoments moments, MarkdownText markdown, ProgrammeCatalog catalog) {
 
     private record Sample(String title, String body, int minutes, String person) {}
 
@@ -100,16 +100,6 @@ class SampleMoments {
                             + "prepare one point about each student myself.",
                     120,
                     null));
-
-    private final LearningMoments moments;
-    private final MarkdownText markdown;
-    private final ProgrammeCatalog catalog;
-
-    SampleMoments(LearningMoments moments, MarkdownText markdown, ProgrammeCatalog catalog) {
-        this.moments = moments;
-        this.markdown = markdown;
-        this.catalog = catalog;
-    }
 
     @EventListener
     @Order(SampleCourseRequested.LEARNING_LOG)

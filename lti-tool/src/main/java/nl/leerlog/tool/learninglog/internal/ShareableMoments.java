@@ -19,20 +19,10 @@ import org.springframework.stereotype.Component;
 
 /** Learning moments as items of a guidance question: final ones only, copied with what the student wrote. */
 @Component
-class ShareableMoments implements ShareableRecords {
+record ShareableMoments(DSLContext db, LearningMoments moments, EvidenceFiles evidence) implements ShareableRecords {
 
     /** Enough to choose from on one page; older moments are found in the log and shared from there. */
     private static final int CHOICES = 200;
-
-    private final DSLContext db;
-    private final LearningMoments moments;
-    private final EvidenceFiles evidence;
-
-    ShareableMoments(DSLContext db, LearningMoments moments, EvidenceFiles evidence) {
-        this.db = db;
-        this.moments = moments;
-        this.evidence = evidence;
-    }
 
     @Override
     public String kind() {

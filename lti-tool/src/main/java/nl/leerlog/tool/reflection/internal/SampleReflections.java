@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The demo course's sample reflections: one on the reflection cycle per intern, in the intern's language. */
 @Component
-class SampleReflections {
+record SampleReflections(Reflections reflections, ReflectionModels models) {
 
     private static final Map<String, String> DUTCH = Map.of(
             "action", "Ik gaf mijn eerste les breuken aan de hele groep, met pizzapunten op het digibord.",
@@ -26,14 +26,6 @@ class SampleReflections {
             "awareness", "I only ask questions to the whole class, and the same students always answer.",
             "alternatives", "Think-pair-share, or names on sticks so everyone can be asked.",
             "trial", "In Thursday's lesson I start with think-pair-share before any class discussion.");
-
-    private final Reflections reflections;
-    private final ReflectionModels models;
-
-    SampleReflections(Reflections reflections, ReflectionModels models) {
-        this.reflections = reflections;
-        this.models = models;
-    }
 
     @EventListener
     @Order(SampleCourseRequested.REFLECTIONS)

@@ -14,15 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Reflections as items of a guidance question: final ones only, copied step by step as answered. */
 @Component
-class ShareableReflections implements ShareableRecords {
-
-    private final Reflections reflections;
-    private final ReflectionModels models;
-
-    ShareableReflections(Reflections reflections, ReflectionModels models) {
-        this.reflections = reflections;
-        this.models = models;
-    }
+record ShareableReflections(Reflections reflections, ReflectionModels models) implements ShareableRecords {
 
     @Override
     public String kind() {

@@ -15,18 +15,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 @Service
-class ReplyHelpService implements ReplyHelp {
+record ReplyHelpService(ReplyTemplates templates, MessageSource messages) implements ReplyHelp {
 
     /** The most templates a list shows: a page and a picker that stay short in a course with many teachers. */
     static final int LISTED = 200;
-
-    private final ReplyTemplates templates;
-    private final MessageSource messages;
-
-    ReplyHelpService(ReplyTemplates templates, MessageSource messages) {
-        this.templates = templates;
-        this.messages = messages;
-    }
 
     @Override
     public List<Template> templatesFor(long courseId, long teacherId, String language) {

@@ -16,12 +16,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs every {@link HousekeepingTask} at its interval. A lock row (ShedLock, table {@code shedlock}) lets one
@@ -29,32 +31,28 @@ import org.springframework.scheduling.TaskScheduler;
  * instance delays the task by no more than that. Each run is timed as {@code leerlog.housekeeping.runs} by task and
  * outcome ({@code done}, {@code failed}), and what it handled is counted as {@code leerlog.housekeeping.handled}.
  */
-@Configuration
-class Housekeeping {
+@Component
+record Housekeeping(
+        List<HousekeepingTask> tasks,
+        TaskScheduler scheduler,
+        Environment environment,
+        LockingTaskExecutor locks,
+        MeterRegistry metrics) {
 
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
-    private final List<HousekeepingTask> tasks;
-    private final TaskScheduler scheduler;
-    private final Environment environment;
-    private final LockingTaskExecutor locks;
-    private final MeterRegistry metrics;
+    /** The lock rows, in table {@code shedlock}, timed by the database's clock so instances' clocks may differ. */
+    @Configuration(proxyBeanMethods = false)
+    static class Locks {
 
-    Housekeeping(
-            List<HousekeepingTask> tasks,
-            TaskScheduler scheduler,
-            Environment environment,
-            DataSource dataSource,
-            MeterRegistry metrics) {
-        this.tasks = tasks;
-        this.metrics = metrics;
-        this.scheduler = scheduler;
-        this.environment = environment;
-        this.locks = new DefaultLockingTaskExecutor(
-                new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                        .withJdbcTemplate(new JdbcTemplate(dataSource))
-                        .usingDbTime()
-                        .build()));
+        @Bean
+        LockingTaskExecutor housekeepingLocks(DataSource dataSource) {
+            return new DefaultLockingTaskExecutor(
+                    new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                            .withJdbcTemplate(new JdbcTemplate(dataSource))
+                            .usingDbTime()
+                            .build()));
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
