@@ -52,7 +52,7 @@ public record FieldErrors(Map<String, String> byField) {
     /** Only the errors of these fields: for a step of a form that uses part of it. */
     public FieldErrors only(String... fields) {
         Map<String, String> errors = new LinkedHashMap<>(byField);
-        errors.keySet().retainAll(java.util.Set.of(fields));
+        errors.keySet().retainAll(Set.of(fields));
         return new FieldErrors(errors);
     }
 

@@ -148,7 +148,6 @@ class SampleThreads {
         }
     }
 
-    /** The intern asks with their {@code items} newest shareable records (fewer when the log holds fewer). */
     /** A question for a written answer, and the teacher's answer {@code after} it. */
     private long askAndAnswer(
             Owner owner,
@@ -165,6 +164,7 @@ class SampleThreads {
         return id;
     }
 
+    /** The intern asks with their {@code items} newest shareable records (fewer when the log holds fewer). */
     private long ask(
             Owner owner,
             SampleCourseRequested.Intern intern,

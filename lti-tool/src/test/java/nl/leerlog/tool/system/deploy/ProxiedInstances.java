@@ -3,7 +3,6 @@ package nl.leerlog.tool.system.deploy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,7 +23,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import nl.leerlog.lti.testing.LaunchClient;
 import nl.leerlog.lti.testing.TestPlatform;
-import nl.leerlog.tool.LeerlogApplication;
+import nl.leerlog.tool.OwnJvm;
 import nl.leerlog.tool.TestDatabases;
 
 /**
@@ -43,7 +41,7 @@ final class ProxiedInstances implements AutoCloseable {
     private final String schema = TestDatabases.uniqueName();
     private final String encryptionKey = randomKey();
     private final TestPlatform platform = TestPlatform.start();
-    private final int proxyPort = freePort();
+    private final int proxyPort = OwnJvm.freePort();
     private final List<Instance> instances = new ArrayList<>();
     private final HttpClient trusting;
     private Process proxy;
@@ -154,14 +152,9 @@ final class ProxiedInstances implements AutoCloseable {
     }
 
     private Instance startInstance(String name) throws IOException {
-        int port = freePort();
-        int managementPort = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                LeerlogApplication.class.getName(),
+        int port = OwnJvm.freePort();
+        int managementPort = OwnJvm.freePort();
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=prod",
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
@@ -171,42 +164,30 @@ final class ProxiedInstances implements AutoCloseable {
                 "--leerlog.keys.encryption-key=" + encryptionKey,
                 // The test platform is on 127.0.0.1, which the prod profile's platform calls may not reach.
                 "--lti.platform-http.allow-private-hosts=true"));
-        TestDatabases.postgres(schema).forEach((key, value) -> command.add("--" + key + "=" + value));
-        platform.properties(0).forEach((key, value) -> command.add("--" + key + "=" + value));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve(name + ".log").toFile())
-                .start();
+        TestDatabases.postgres(schema).forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        platform.properties(0).forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        Process process = OwnJvm.start(List.of("-Xmx512m"), arguments, log(name));
         return new Instance(name, process, port, managementPort);
     }
 
     private void awaitReady(Instance instance) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!instance.process().isAlive()) {
-                throw new IllegalStateException(
-                        instance.name() + " stopped; see " + directory.resolve(instance.name() + ".log"));
-            }
-            try {
-                HttpResponse<String> health = http.send(
-                        HttpRequest.newBuilder(URI.create(
-                                        "http://127.0.0.1:" + instance.managementPort() + "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet: wait below and ask again.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause(Duration.ofMillis(250));
-        }
-        throw new IllegalStateException(instance.name() + " not ready within 120 s");
+        HttpRequest readiness = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + instance.managementPort() + "/actuator/health/readiness"))
+                .build();
+        OwnJvm.await(
+                instance.name(),
+                instance.process(),
+                log(instance.name()),
+                Duration.ofSeconds(120),
+                () -> http.send(readiness, HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200);
+    }
+
+    private Path log(String name) {
+        return directory.resolve(name + ".log");
     }
 
     /**
@@ -231,38 +212,22 @@ final class ProxiedInstances implements AutoCloseable {
         Path file = Files.writeString(directory.resolve("haproxy.cfg"), config);
         return new ProcessBuilder(HAPROXY.toString(), "-db", "-f", file.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("haproxy.log").toFile())
+                .redirectOutput(log("haproxy").toFile())
                 .start();
     }
 
     /** Waits until the proxy answers and sees every instance as up. */
     private void awaitProxy() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (!proxy.isAlive()) {
-                throw new IllegalStateException("haproxy stopped; see " + directory.resolve("haproxy.log"));
-            }
-            try {
-                List<Integer> statuses = new ArrayList<>();
-                for (int i = 0; i < instances.size() * 2; i++) {
-                    statuses.add(trusting.send(
-                                    HttpRequest.newBuilder(URI.create(toolUrl() + "/.well-known/jwks.json"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.discarding())
-                            .statusCode());
+        HttpRequest keys = HttpRequest.newBuilder(URI.create(toolUrl() + "/.well-known/jwks.json"))
+                .build();
+        OwnJvm.await("haproxy", proxy, log("haproxy"), Duration.ofSeconds(30), () -> {
+            for (int i = 0; i < instances.size() * 2; i++) {
+                if (trusting.send(keys, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                    return false;
                 }
-                if (statuses.stream().allMatch(status -> status == 200)) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // The front is not bound yet, or no server is up yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
-            pause(Duration.ofMillis(250));
-        }
-        throw new IllegalStateException("haproxy not serving within 30 s; see " + directory.resolve("haproxy.log"));
+            return true;
+        });
     }
 
     /** A self-signed certificate for localhost, with its key, in the one PEM file HAProxy reads. */
@@ -334,23 +299,6 @@ final class ProxiedInstances implements AutoCloseable {
             return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

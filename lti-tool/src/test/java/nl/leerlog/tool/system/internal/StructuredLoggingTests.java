@@ -2,8 +2,6 @@ package nl.leerlog.tool.system.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import nl.leerlog.tool.LeerlogApplication;
+import nl.leerlog.tool.OwnJvm;
 import nl.leerlog.tool.TestDatabases;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,28 +32,18 @@ class StructuredLoggingTests {
 
     @Test
     void withTheStructuredFormatEachLineIsAJsonObjectAndALineBreakStaysInside() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = OwnJvm.freePort();
         Path log = Files.createTempFile("leerlog-structured", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                LeerlogApplication.class.getName(),
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--management.server.port=",
                 "--spring.main.banner-mode=off",
                 "--logging.structured.format.console=ecs"));
-        TestDatabases.h2(TestDatabases.uniqueName()).forEach((name, value) -> command.add("--" + name + "=" + value));
-        Process app = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        TestDatabases.h2(TestDatabases.uniqueName()).forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        Process app = OwnJvm.start(List.of(), arguments, log);
         try {
             String forged = "https://evil.example\r\n2026-01-01 INFO forged line";
-            HttpResponse<String> login = loginOnceStarted(app, port, forged);
+            HttpResponse<String> login = loginOnceStarted(app, log, port, forged);
             assertThat(login.statusCode()).isEqualTo(400);
             List<String> lines = awaitLine(log, "no registration for issuer");
 
@@ -76,23 +64,21 @@ class StructuredLoggingTests {
         }
     }
 
-    private static HttpResponse<String> loginOnceStarted(Process app, int port, String issuer) throws Exception {
+    private static HttpResponse<String> loginOnceStarted(Process app, Path log, int port, String issuer) {
         HttpClient http = HttpClient.newHttpClient();
         String query = "iss=" + URLEncoder.encode(issuer, StandardCharsets.UTF_8)
                 + "&login_hint=someone&target_link_uri="
                 + URLEncoder.encode("http://localhost:" + port + "/lti/launch", StandardCharsets.UTF_8);
         HttpRequest login = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/lti/login?" + query))
                 .build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (true) {
-            assertThat(app.isAlive()).as("the app is running").isTrue();
-            try {
-                return http.send(login, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException notListeningYet) {
-                assertThat(Instant.now()).as("the app answers within 120 s").isBefore(deadline);
-                Thread.sleep(250);
-            }
-        }
+        List<HttpResponse<String>> answer = new ArrayList<>();
+        OwnJvm.await(
+                "the app",
+                app,
+                log,
+                Duration.ofSeconds(120),
+                () -> answer.add(http.send(login, HttpResponse.BodyHandlers.ofString())));
+        return answer.getFirst();
     }
 
     /** The log's non-blank lines, once one of them contains {@code text}. */
