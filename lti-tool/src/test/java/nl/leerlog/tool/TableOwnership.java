@@ -58,6 +58,8 @@ final class TableOwnership {
                             "UrgencyThreshold",
                             "UrgencySnooze")),
             Map.entry("replyhelp", Set.of("ReplyTemplate", "ReplyTemplateUse", "ReplySentenceMark")),
+            Map.entry(
+                    "cafe", Set.of("CafeGroup", "CafeMember", "CafeChannel", "CafeMessage", "CafeRead", "CafeReport")),
             Map.entry("system", Set.of("Shedlock")));
 
     private TableOwnership() {}

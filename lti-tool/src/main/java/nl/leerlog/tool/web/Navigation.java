@@ -9,10 +9,11 @@ import org.springframework.web.server.ResponseStatusException;
 /** The menu of a student's or a teacher's pages, and what every page needs to show it. */
 public final class Navigation {
 
-    /** The student's sections, in menu order (handbook 001: log, reflect, insights, saved, guidance). */
-    public static final List<String> STUDENT_SECTIONS = List.of("log", "reflections", "insights", "saved", "guidance");
+    /** The student's sections, in menu order (handbook 001: log, reflect, insights, saved, guidance; seed 002: the café). */
+    public static final List<String> STUDENT_SECTIONS =
+            List.of("log", "reflections", "insights", "saved", "guidance", "cafe");
 
-    public static final List<String> TEACHER_SECTIONS = List.of("dashboard", "students", "programme");
+    public static final List<String> TEACHER_SECTIONS = List.of("dashboard", "students", "programme", "cafe");
 
     private Navigation() {}
 

@@ -1,0 +1,357 @@
+package nl.leerlog.tool.cafe.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.leerlog.tool.cafe.internal.CafeChannels.Channel;
+import nl.leerlog.tool.cafe.internal.CafeChannels.Listed;
+import nl.leerlog.tool.cafe.internal.CafeGroups.Group;
+import nl.leerlog.tool.cafe.internal.CafeMessages.Message;
+import nl.leerlog.tool.cafe.internal.CafeMessages.Refusal;
+import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.identity.InternshipTeachers;
+import nl.leerlog.tool.web.FieldErrors;
+import nl.leerlog.tool.web.FormAnswers;
+import nl.leerlog.tool.web.Section;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The café as its members and coaches use it: their rooms, a channel's messages, writing, correcting, deleting,
+ * hiding and reporting, and the live stream of a channel. Whatever this user may not read answers "not found".
+ */
+@Controller
+@Section("cafe")
+record CafeController(
+        CafeGroups groups,
+        CafeChannels channels,
+        CafeMessages messages,
+        CafeStreams streams,
+        InternshipTeachers people,
+        MessageSource texts,
+        Clock clock) {
+
+    /** How many messages a channel page shows as it opens; older ones are not shown in this version. */
+    static final int SHOWN = 100;
+
+    /** A group as its member or coach sees it: the channels they may read and the people to write to alone. */
+    record Room(Group group, List<Listed> channels, List<Long> people) {}
+
+    @GetMapping("/student/cafe")
+    String studentHome(CurrentUser user, Model page) {
+        List<Room> rooms = new ArrayList<>();
+        groups.groupOf(user.courseId(), user.userId()).ifPresent(group -> rooms.add(room(user, group)));
+        return home(user, rooms, page);
+    }
+
+    @GetMapping("/teacher/cafe")
+    String teacherHome(CurrentUser user, Model page) {
+        List<Room> rooms = groups.coachedBy(user.courseId(), user.userId()).stream()
+                .map(group -> room(user, group))
+                .toList();
+        return home(user, rooms, page);
+    }
+
+    private String home(CurrentUser user, List<Room> rooms, Model page) {
+        page.addAttribute("rooms", rooms);
+        page.addAttribute("names", names(user));
+        return "cafe/home";
+    }
+
+    private Room room(CurrentUser user, Group group) {
+        List<Listed> listed = channels.of(user, group);
+        Map<Long, Long> privateByPartner = channels.privateChannelsByPartner(listed);
+        List<Long> people = new ArrayList<>();
+        if (group.coachId() != null && group.coachId() != user.userId()) {
+            people.add(group.coachId());
+        }
+        groups.everMembers(group.id()).forEach((member, current) -> {
+            if (current && member != user.userId()) {
+                people.add(member);
+            }
+        });
+        people.removeIf(privateByPartner::containsKey);
+        return new Room(group, listed, people);
+    }
+
+    /** Opens the private channel with someone of the same group (the coach included), making it on first use. */
+    @PostMapping("/cafe/groups/{groupId}/private")
+    String privateChannel(CurrentUser user, @PathVariable long groupId, @RequestParam long with) {
+        Group group = readableGroup(user, groupId);
+        boolean partnerIn = Long.valueOf(with).equals(group.coachId())
+                || Boolean.TRUE.equals(groups.everMembers(groupId).get(with));
+        if (!partnerIn || with == user.userId()) {
+            throw notFound();
+        }
+        return FormAnswers.redirect("/cafe/channels/" + channels.privateChannel(group, user.userId(), with));
+    }
+
+    @GetMapping("/cafe/channels/{channelId}")
+    String channel(CurrentUser user, @PathVariable long channelId, Model page) {
+        Channel channel = readable(user, channelId);
+        List<Message> shown = messages.latest(channelId, SHOWN);
+        channels.markRead(channelId, user.userId(), channel.lastChange());
+        return channelPage(user, channel, shown, new MessageForm(""), FieldErrors.none(), page);
+    }
+
+    /** What changed after {@code after}: the page's catch-up, after a signal or a reconnect. */
+    @GetMapping("/cafe/channels/{channelId}/changes")
+    String changes(
+            CurrentUser user,
+            @PathVariable long channelId,
+            @RequestParam long after,
+            Model page,
+            HttpServletResponse response) {
+        Channel channel = readable(user, channelId);
+        List<Message> changed = messages.changedAfter(channelId, after);
+        long last = changed.isEmpty() ? after : changed.getLast().change();
+        channels.markRead(channelId, user.userId(), last);
+        response.setHeader("X-Cafe-Change", Long.toString(last));
+        page.addAttribute("messages", changed);
+        addChannel(user, channel, page);
+        return "cafe/channel :: messages";
+    }
+
+    @GetMapping(path = "/cafe/channels/{channelId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(CurrentUser user, @PathVariable long channelId, HttpServletResponse response) {
+        Channel channel = readable(user, channelId);
+        // Proxies must pass each event on at once (nginx reads this header; HAProxy streams anyway).
+        response.setHeader("X-Accel-Buffering", "no");
+        response.setHeader("Cache-Control", "no-store");
+        return streams.open(channelId, channel.lastChange());
+    }
+
+    @PostMapping("/cafe/channels/{channelId}/messages")
+    String post(
+            CurrentUser user,
+            @PathVariable long channelId,
+            @Valid MessageForm form,
+            BindingResult binding,
+            Model page,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Channel channel = readable(user, channelId);
+        FieldErrors errors = FieldErrors.of(binding);
+        if (errors.any()) {
+            return FormAnswers.rejected(
+                    response, channelPage(user, channel, messages.latest(channelId, SHOWN), form, errors, page));
+        }
+        messages.post(channel, user.userId(), form.body().strip(), clock.instant());
+        return done(channelId, request, response);
+    }
+
+    @PostMapping("/cafe/channels/{channelId}/messages/{messageId}")
+    String edit(
+            CurrentUser user,
+            @PathVariable long channelId,
+            @PathVariable long messageId,
+            @Valid MessageForm form,
+            BindingResult binding,
+            Model page,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Channel channel = readable(user, channelId);
+        FieldErrors errors = FieldErrors.of(binding);
+        if (errors.any()) {
+            page.addAttribute("editing", messageId);
+            return FormAnswers.rejected(
+                    response,
+                    channelPage(
+                            user,
+                            channel,
+                            messages.latest(channelId, SHOWN),
+                            new MessageForm(""),
+                            errors,
+                            page.addAttribute("editForm", form)));
+        }
+        Optional<Refusal> refused =
+                messages.edit(channel, messageId, user.userId(), form.body().strip(), clock.instant());
+        return refusedOrDone(user, channel, refused, "cafe.refused.too-late", page, request, response);
+    }
+
+    @PostMapping("/cafe/channels/{channelId}/messages/{messageId}/delete")
+    String delete(
+            CurrentUser user,
+            @PathVariable long channelId,
+            @PathVariable long messageId,
+            Model page,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Channel channel = readable(user, channelId);
+        Optional<Refusal> refused = messages.delete(channel, messageId, user.userId(), clock.instant());
+        return refusedOrDone(user, channel, refused, null, page, request, response);
+    }
+
+    /** Moderation: only the group's coach hides a message, and says why. */
+    @PostMapping("/cafe/channels/{channelId}/messages/{messageId}/hide")
+    String hide(
+            CurrentUser user,
+            @PathVariable long channelId,
+            @PathVariable long messageId,
+            @Valid NoteForm form,
+            BindingResult binding,
+            Model page,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Channel channel = readable(user, channelId);
+        if (!coaches(user, channel)) {
+            throw notFound();
+        }
+        FieldErrors errors = FieldErrors.of(binding);
+        if (errors.any() || form.note() == null || form.note().isBlank()) {
+            FieldErrors shown = errors.any() ? errors : FieldErrors.of("note", "cafe.error.note.required");
+            page.addAttribute("hiding", messageId);
+            return FormAnswers.rejected(
+                    response,
+                    channelPage(user, channel, messages.latest(channelId, SHOWN), new MessageForm(""), shown, page));
+        }
+        Optional<Refusal> refused =
+                messages.hide(channel, messageId, form.note().strip(), clock.instant());
+        return refusedOrDone(user, channel, refused, null, page, request, response);
+    }
+
+    /** Any member reports a message to the group's coach. */
+    @PostMapping("/cafe/channels/{channelId}/messages/{messageId}/report")
+    String report(
+            CurrentUser user,
+            @PathVariable long channelId,
+            @PathVariable long messageId,
+            @Valid NoteForm form,
+            BindingResult binding,
+            Model page,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Channel channel = readable(user, channelId);
+        FieldErrors errors = FieldErrors.of(binding);
+        if (errors.any()) {
+            page.addAttribute("reporting", messageId);
+            return FormAnswers.rejected(
+                    response,
+                    channelPage(user, channel, messages.latest(channelId, SHOWN), new MessageForm(""), errors, page));
+        }
+        String reason = form.note() == null || form.note().isBlank()
+                ? null
+                : form.note().strip();
+        Optional<Refusal> refused = messages.report(channel, messageId, user.userId(), reason, clock.instant());
+        if (refused.isPresent()) {
+            throw notFound();
+        }
+        return FormAnswers.redirect("/cafe/channels/" + channelId + "?done=reported");
+    }
+
+    private String refusedOrDone(
+            CurrentUser user,
+            Channel channel,
+            Optional<Refusal> refused,
+            String tooLateKey,
+            Model page,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        if (refused.isEmpty()) {
+            return done(channel.id(), request, response);
+        }
+        if (refused.get() != Refusal.TOO_LATE || tooLateKey == null) {
+            throw notFound();
+        }
+        page.addAttribute("refusal", tooLateKey);
+        return FormAnswers.refused(
+                response,
+                channelPage(
+                        user,
+                        channel,
+                        messages.latest(channel.id(), SHOWN),
+                        new MessageForm(""),
+                        FieldErrors.none(),
+                        page));
+    }
+
+    /**
+     * After a change: the live page (htmx) needs no new page, the stream brings the change to everyone, the writer
+     * included; without script, POST-redirect-GET.
+     */
+    private static String done(long channelId, HttpServletRequest request, HttpServletResponse response) {
+        if ("true".equals(request.getHeader("HX-Request")) && "true".equals(request.getHeader("X-Cafe-Live"))) {
+            response.setStatus(HttpStatus.NO_CONTENT.value());
+            return null;
+        }
+        return FormAnswers.redirect("/cafe/channels/" + channelId);
+    }
+
+    private String channelPage(
+            CurrentUser user, Channel channel, List<Message> shown, MessageForm form, FieldErrors errors, Model page) {
+        page.addAttribute("messages", shown);
+        page.addAttribute("form", form);
+        page.addAttribute("errors", errors);
+        addChannel(user, channel, page);
+        return "cafe/channel";
+    }
+
+    private void addChannel(CurrentUser user, Channel channel, Model page) {
+        page.addAttribute("channel", channel);
+        page.addAttribute("coach", coaches(user, channel));
+        page.addAttribute("me", user.userId());
+        page.addAttribute("now", clock.instant());
+        page.addAttribute("names", names(user));
+        page.addAttribute("formerMembers", formerMembers(channel.group()));
+    }
+
+    private static boolean coaches(CurrentUser user, Channel channel) {
+        return user.isTeacher()
+                && Long.valueOf(user.userId()).equals(channel.group().coachId());
+    }
+
+    /**
+     * The names of the course's active people, "no name shared" for those the platform gives none; someone who left
+     * the course is missing, and shows as a former member.
+     */
+    private Map<Long, String> names(CurrentUser user) {
+        String unnamed = texts.getMessage("cafe.unnamed", null, user.locale());
+        Map<Long, String> names = new HashMap<>();
+        people.members(user.courseId())
+                .forEach(member -> names.put(member.id(), member.name() == null ? unnamed : member.name()));
+        return names;
+    }
+
+    private List<Long> formerMembers(Group group) {
+        List<Long> former = new ArrayList<>();
+        groups.everMembers(group.id()).forEach((member, current) -> {
+            if (!current) {
+                former.add(member);
+            }
+        });
+        return former;
+    }
+
+    private Channel readable(CurrentUser user, long channelId) {
+        return channels.readableBy(user, channelId).orElseThrow(CafeController::notFound);
+    }
+
+    private Group readableGroup(CurrentUser user, long groupId) {
+        Optional<Group> group = user.isTeacher()
+                ? groups.coachedBy(user.courseId(), user.userId()).stream()
+                        .filter(g -> g.id() == groupId)
+                        .findFirst()
+                : groups.groupOf(user.courseId(), user.userId()).filter(g -> g.id() == groupId);
+        return group.orElseThrow(CafeController::notFound);
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

@@ -1,0 +1,346 @@
+package nl.leerlog.tool.cafe.internal;
+
+import static nl.leerlog.schema.Tables.CAFE_GROUP;
+import static nl.leerlog.schema.Tables.CAFE_MESSAGE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.leerlog.lti.testing.MovableClock;
+import nl.leerlog.lti.testing.TestPlatform;
+import nl.leerlog.tool.CourseUsers;
+import nl.leerlog.tool.CourseUsers.LaunchedUser;
+import nl.leerlog.tool.LaunchedCourseTests;
+import nl.leerlog.tool.identity.internal.TestClockConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The café over real launches: a coordinator makes groups, members and the coach talk in the group channel and in
+ * private, the writer corrects and deletes, the coach hides, a member reports; and nobody outside reads a word.
+ */
+@Import(TestClockConfiguration.class)
+class CafePageTests extends LaunchedCourseTests {
+
+    private static final Pattern CHANNEL = Pattern.compile("/cafe/channels/(\\d+)");
+
+    @Autowired
+    MovableClock clock;
+
+    CourseUsers users;
+    LaunchedUser classmate;
+    long group;
+
+    @BeforeEach
+    void aGroupCoachedByTheTeacherWithTheStudentAndAClassmateInIt() {
+        users = launchCourse();
+        classmate = classmateOf(users.student());
+        group = makeGroup(users.teacher(), "Café Noord", userIdOf(users.teacher()));
+        join(users.teacher(), group, users.student(), classmate);
+    }
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
+    @Test
+    void aCoordinatorMakesAGroupWithACoachAndTheStudentFindsItsChannel() {
+        String groups = users.teacher().get("/teacher/cafe/groups").body();
+        assertThat(groups).contains("Café Noord (2 members)", "Every student of the course is in a group.");
+
+        String home = users.student().get("/student/cafe").body();
+        assertThat(home).contains("Café Noord", "Group channel", "Coach: ");
+        assertThat(users.teacher().get("/teacher/cafe").body()).contains("Café Noord", "Group channel");
+        assertThat(users.otherStudent().get("/student/cafe").body())
+                .contains("You are not in a café group yet.")
+                .doesNotContain("Café Noord");
+    }
+
+    @Test
+    void membersAndTheCoachReadTheGroupChannelAndNobodyElseDoes() {
+        long channel = groupChannel(users.student());
+        assertThat(post(users.student(), channel, "Wie heeft tips voor een eerste werkdag?")
+                        .statusCode())
+                .isEqualTo(302);
+
+        assertThat(users.teacher().get("/cafe/channels/" + channel).body())
+                .contains("Wie heeft tips voor een eerste werkdag?");
+        assertThat(classmate.get("/cafe/channels/" + channel).body())
+                .contains("Wie heeft tips voor een eerste werkdag?");
+
+        LaunchedUser secondTeacher = launch(users.student().contextId(), TestPlatform.INSTRUCTOR, "en");
+        LaunchedUser outsider = classmateOf(users.student());
+        for (LaunchedUser stranger : List.of(secondTeacher, outsider, users.otherTeacher(), users.otherStudent())) {
+            assertThat(stranger.get("/cafe/channels/" + channel).statusCode()).isEqualTo(404);
+            assertThat(stranger.get("/cafe/channels/" + channel + "/changes?after=0")
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(post(stranger, channel, "Ik lees mee").statusCode()).isEqualTo(404);
+        }
+        assertThat(db.fetchCount(CAFE_MESSAGE, CAFE_MESSAGE.CHANNEL_ID.eq(channel)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPrivateChannelIsReadByItsTwoPeopleOnly() {
+        LaunchedUser third = classmateOf(users.student());
+        join(users.teacher(), group, third);
+        HttpResponse<String> opened = users.student()
+                .post("/cafe/groups/" + group + "/private", Map.of("with", Long.toString(userIdOf(classmate))));
+        long channel = channelIn(redirectOf(opened));
+        post(users.student(), channel, "Zullen we even bellen?");
+
+        assertThat(classmate.get("/cafe/channels/" + channel).body()).contains("Zullen we even bellen?");
+        assertThat(third.get("/cafe/channels/" + channel).statusCode()).isEqualTo(404);
+        assertThat(users.teacher().get("/cafe/channels/" + channel).statusCode())
+                .as("the coach reads only their own private channels")
+                .isEqualTo(404);
+        // Opening it from the other side finds the same channel.
+        HttpResponse<String> again = classmate.post(
+                "/cafe/groups/" + group + "/private", Map.of("with", Long.toString(userIdOf(users.student()))));
+        assertThat(channelIn(redirectOf(again))).isEqualTo(channel);
+        assertThat(users.otherStudent()
+                        .post("/cafe/groups/" + group + "/private", Map.of("with", Long.toString(userIdOf(classmate))))
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theWriterCorrectsForFiveMinutesAndDeletesAtAnyTime() {
+        long channel = groupChannel(users.student());
+        post(users.student(), channel, "Morgen om 9 uur?");
+        long message = latestMessage(channel);
+
+        assertThat(users.student()
+                        .post(messagePath(channel, message), Map.of("body", "Morgen om 10 uur?"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(classmate.get("/cafe/channels/" + channel).body()).contains("Morgen om 10 uur?", "(edited)");
+        assertThat(classmate
+                        .post(messagePath(channel, message), Map.of("body", "Niet van mij"))
+                        .statusCode())
+                .isEqualTo(404);
+
+        clock.advance(Duration.ofMinutes(6));
+        HttpResponse<String> late = users.student().post(messagePath(channel, message), Map.of("body", "Te laat"));
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("can no longer be changed");
+
+        assertThat(users.student()
+                        .post(messagePath(channel, message) + "/delete", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(classmate.get("/cafe/channels/" + channel).body())
+                .contains("This message was deleted by its writer.")
+                .doesNotContain("Morgen om 10 uur?");
+        assertThat(db.select(CAFE_MESSAGE.BODY)
+                        .from(CAFE_MESSAGE)
+                        .where(CAFE_MESSAGE.ID.eq(message))
+                        .fetchSingle(CAFE_MESSAGE.BODY))
+                .as("a deleted message keeps no text")
+                .isNull();
+    }
+
+    @Test
+    void theCoachHidesAMessageWithANoteAndMembersReportToTheCoach() {
+        long channel = groupChannel(users.student());
+        post(classmate, channel, "Iets wat hier niet hoort");
+        long message = latestMessage(channel);
+
+        assertThat(users.student()
+                        .post(messagePath(channel, message) + "/report", Map.of("note", "Niet aardig"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(users.student()
+                        .post(messagePath(channel, message) + "/hide", Map.of("note", "Dat mag niet"))
+                        .statusCode())
+                .as("only the coach hides")
+                .isEqualTo(404);
+
+        HttpResponse<String> noNote =
+                users.teacher().post(messagePath(channel, message) + "/hide", Map.of("note", " "));
+        assertThat(noNote.statusCode()).isEqualTo(422);
+        assertThat(users.teacher()
+                        .post(messagePath(channel, message) + "/hide", Map.of("note", "Niet over collega's"))
+                        .statusCode())
+                .isEqualTo(302);
+
+        assertThat(users.student().get("/cafe/channels/" + channel).body())
+                .contains(html("Hidden by the coach: Niet over collega's"))
+                .doesNotContain("Iets wat hier niet hoort");
+        assertThat(users.teacher().get("/cafe/channels/" + channel).body())
+                .contains("Iets wat hier niet hoort", html("Hidden by the coach: Niet over collega's"));
+    }
+
+    @Test
+    void anEmptyOrUnstorableMessageIsRefusedAndNothingIsStored() {
+        long channel = groupChannel(users.student());
+        HttpResponse<String> empty = post(users.student(), channel, "   ");
+        HttpResponse<String> tooLong = post(users.student(), channel, "x".repeat(2001));
+        HttpResponse<String> control = post(users.student(), channel, "bel\u0000me");
+
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("Write a message first.");
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        // A control character is refused by the one guard on all input, before the form is read.
+        assertThat(control.statusCode()).isEqualTo(400);
+        assertThat(db.fetchCount(CAFE_MESSAGE, CAFE_MESSAGE.CHANNEL_ID.eq(channel)))
+                .isZero();
+    }
+
+    @Test
+    void theCatchUpGivesWhatChangedAfterANumberAndCountsAsRead() {
+        long channel = groupChannel(users.student());
+        post(users.student(), channel, "Eerste");
+        post(users.student(), channel, "Tweede");
+        assertThat(classmate.get("/student/cafe").body()).contains("2 new");
+
+        HttpResponse<String> changes = classmate.get("/cafe/channels/" + channel + "/changes?after=1");
+        assertThat(changes.statusCode()).isEqualTo(200);
+        assertThat(changes.headers().firstValue("X-Cafe-Change")).contains("2");
+        assertThat(changes.body()).contains("Tweede").doesNotContain("Eerste");
+        assertThat(classmate.get("/student/cafe").body()).doesNotContain(" new<");
+    }
+
+    @Test
+    void anOpenStreamHearsOfANewMessageAtOnce() throws Exception {
+        long channel = groupChannel(users.student());
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient()
+                .send(
+                        classmate
+                                .request("/cafe/channels/" + channel + "/stream")
+                                .header("Accept", "text/event-stream")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            assertThat(nextData(lines)).isEqualTo("0");
+            post(users.student(), channel, "Hallo allemaal");
+            assertThat(nextData(lines)).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void spreadingPutsTheStudentsWithoutAGroupInTheSmallestGroups() {
+        CourseUsers course = launchCourse();
+        List<LaunchedUser> students = new ArrayList<>(List.of(course.student()));
+        for (int i = 0; i < 4; i++) {
+            students.add(classmateOf(course.student()));
+        }
+        long first = makeGroup(course.teacher(), "Groep 1", null);
+        long second = makeGroup(course.teacher(), "Groep 2", null);
+        join(course.teacher(), first, students.getFirst());
+
+        assertThat(course.teacher()
+                        .post("/teacher/cafe/groups/spread", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+        String page = course.teacher().get("/teacher/cafe/groups").body();
+        assertThat(page).contains("Groep 1 (3 members)", "Groep 2 (2 members)");
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void aCoachMustBeATeacherOfTheCourse() {
+        HttpResponse<String> refused = users.teacher()
+                .post(
+                        "/teacher/cafe/groups",
+                        Map.of("name", "Café Zuid", "coachId", Long.toString(userIdOf(users.otherTeacher()))));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Choose a teacher of this course as coach.");
+        assertThat(users.student().get("/teacher/cafe/groups").statusCode()).isEqualTo(403);
+        assertThat(users.otherTeacher()
+                        .post("/teacher/cafe/groups/" + group + "/members", Map.of("student", "1"))
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    private long makeGroup(LaunchedUser coordinator, String name, Long coach) {
+        HttpResponse<String> made = coordinator.post(
+                "/teacher/cafe/groups",
+                coach == null ? Map.of("name", name) : Map.of("name", name, "coachId", "" + coach));
+        assertThat(made.statusCode()).isEqualTo(302);
+        long course = courseIdOf(coordinator);
+        return db.select(CAFE_GROUP.ID)
+                .from(CAFE_GROUP)
+                .where(CAFE_GROUP.COURSE_ID.eq(course), CAFE_GROUP.NAME.eq(name))
+                .fetchSingle(CAFE_GROUP.ID);
+    }
+
+    private void join(LaunchedUser coordinator, long groupId, LaunchedUser... students) {
+        List<String> fields = new ArrayList<>();
+        for (LaunchedUser student : students) {
+            fields.add("student=" + userIdOf(student));
+        }
+        assertThat(coordinator
+                        .post("/teacher/cafe/groups/" + groupId + "/members", fields)
+                        .statusCode())
+                .isEqualTo(302);
+    }
+
+    private long groupChannel(LaunchedUser member) {
+        Matcher found = CHANNEL.matcher(member.get("/student/cafe").body());
+        assertThat(found.find()).as("a channel link").isTrue();
+        return Long.parseLong(found.group(1));
+    }
+
+    private static long channelIn(String path) {
+        Matcher found = CHANNEL.matcher(path);
+        assertThat(found.find()).isTrue();
+        return Long.parseLong(found.group(1));
+    }
+
+    private static HttpResponse<String> post(LaunchedUser writer, long channel, String body) {
+        return writer.post("/cafe/channels/" + channel + "/messages", Map.of("body", body));
+    }
+
+    private long latestMessage(long channel) {
+        return db.select(CAFE_MESSAGE.ID)
+                .from(CAFE_MESSAGE)
+                .where(CAFE_MESSAGE.CHANNEL_ID.eq(channel))
+                .orderBy(CAFE_MESSAGE.ID.desc())
+                .limit(1)
+                .fetchSingle(CAFE_MESSAGE.ID);
+    }
+
+    private static String messagePath(long channel, long message) {
+        return "/cafe/channels/" + channel + "/messages/" + message;
+    }
+
+    /** The data of the next event on the stream, waiting at most five seconds. */
+    private static String nextData(BufferedReader lines) throws Exception {
+        CompletableFuture<String> data = CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("data:")) {
+                        return line.substring(5).strip();
+                    }
+                }
+                return null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return data.get(5, TimeUnit.SECONDS);
+    }
+}
