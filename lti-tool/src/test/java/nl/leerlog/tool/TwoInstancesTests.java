@@ -3,9 +3,7 @@ package nl.leerlog.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +19,6 @@ import nl.leerlog.lti.testing.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,21 +31,21 @@ import tools.jackson.databind.json.JsonMapper;
 class TwoInstancesTests {
 
     /** The public origin both instances answer to, as behind a load balancer. */
-    private static final String TOOL_URL = "https://leerlog.example.test";
+    private static final String TOOL_URL = ProdInstances.TOOL_URL;
 
     private static final String LAUNCH_URL = TOOL_URL + "/lti/launch";
     private static final String SCHEMA = TestDatabases.uniqueName();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The prod profile has no encryption key for the tool keys; both instances share this one. */
-    private static final String ENCRYPTION_KEY = randomEncryptionKey();
 
     private static TestPlatform platform;
+    private static ProdInstances instances;
     private static ConfigurableApplicationContext instanceA;
     private static ConfigurableApplicationContext instanceB;
 
     @BeforeAll
     static void startTwoInstancesOnOneDatabase() {
         platform = TestPlatform.start();
+        instances = new ProdInstances(SCHEMA, platform);
         instanceA = startInstance();
         instanceB = startInstance();
     }
@@ -187,29 +184,11 @@ class TwoInstancesTests {
             boolean testUser) {}
 
     private static ConfigurableApplicationContext startInstance() {
-        // The test platform is on 127.0.0.1, which the prod profile's platform calls may not reach.
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--management.server.port=0",
-                "--lti.tool-url=" + TOOL_URL,
-                "--spring.main.banner-mode=off",
-                "--leerlog.keys.encryption-key=" + ENCRYPTION_KEY,
-                "--lti.platform-http.allow-private-hosts=true"));
-        TestDatabases.postgres(SCHEMA).forEach((name, value) -> args.add("--" + name + "=" + value));
-        platform.properties(0).forEach((name, value) -> args.add("--" + name + "=" + value));
-        return new SpringApplicationBuilder(LeerlogApplication.class)
-                .profiles("prod")
-                .run(args.toArray(String[]::new));
-    }
-
-    private static String randomEncryptionKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
+        return instances.start();
     }
 
     private static String baseUrl(ConfigurableApplicationContext instance) {
-        return "http://127.0.0.1:" + instance.getEnvironment().getRequiredProperty("local.server.port");
+        return ProdInstances.baseUrl(instance);
     }
 
     /** The same browser (its cookies) with its next request routed to another instance. */
