@@ -1,5 +1,6 @@
 package nl.leerlog.tool;
 
+import static nl.leerlog.schema.Tables.CAFE_GROUP;
 import static nl.leerlog.tool.AxeChecks.WCAG_AA;
 import static nl.leerlog.tool.AxeChecks.describe;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,6 +163,7 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/student/saved",
                 "/student/goals",
                 "/student/guidance",
+                "/student/cafe",
                 "/student/internship")) {
             page.navigate(base + path);
             checkAtBothSizes(path);
@@ -186,6 +188,18 @@ class AccessibilityTests extends LaunchedCourseTests {
     void everyTeacherPageHasNoWcagViolationOnADesktopOrAPhone() {
         long studentId = userIdOf(student);
         links.link(courseIdOf(student), List.of(studentId), userIdOf(users.teacher()), Instant.now());
+        long teacherId = userIdOf(users.teacher());
+        redirectOf(users.teacher()
+                .post("/teacher/cafe/groups", Map.of("name", "Café Noord", "coachId", Long.toString(teacherId))));
+        long group = db.select(CAFE_GROUP.ID)
+                .from(CAFE_GROUP)
+                .where(CAFE_GROUP.COURSE_ID.eq(courseIdOf(student)))
+                .fetchSingle(CAFE_GROUP.ID);
+        redirectOf(users.teacher()
+                .post("/teacher/cafe/groups/" + group + "/members", Map.of("student", Long.toString(studentId))));
+        String cafe = users.teacher().get("/teacher/cafe").body();
+        String channel = cafe.replaceAll("(?s).*?(/cafe/channels/\\d+).*", "$1");
+        redirectOf(student.post(channel + "/messages", Map.of("body", "Hoe gaat het bij jullie?")));
         openAs(users.teacher());
 
         for (String path : List.of(
@@ -199,7 +213,10 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/teacher/programme",
                 "/teacher/students",
                 "/teacher/students/teachers",
-                "/teacher/students/" + studentId + "/internship")) {
+                "/teacher/students/" + studentId + "/internship",
+                "/teacher/cafe",
+                "/teacher/cafe/groups",
+                channel)) {
             page.navigate(base + path);
             checkAtBothSizes(path);
         }

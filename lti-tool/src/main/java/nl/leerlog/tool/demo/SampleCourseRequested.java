@@ -45,4 +45,5 @@ public record SampleCourseRequested(long courseId, List<Intern> interns, Instant
 
     public static final int REFLECTIONS = 2;
     public static final int GUIDANCE = 3;
+    public static final int CAFE = 4;
 }

@@ -1,6 +1,10 @@
 package nl.leerlog.tool.demo.internal;
 
 import static nl.leerlog.schema.Tables.APP_USER;
+import static nl.leerlog.schema.Tables.CAFE_CHANNEL;
+import static nl.leerlog.schema.Tables.CAFE_GROUP;
+import static nl.leerlog.schema.Tables.CAFE_MEMBER;
+import static nl.leerlog.schema.Tables.CAFE_MESSAGE;
 import static nl.leerlog.schema.Tables.COURSE;
 import static nl.leerlog.schema.Tables.GUIDANCE_CONVERSATION;
 import static nl.leerlog.schema.Tables.GUIDANCE_ITEM;
@@ -100,14 +104,25 @@ class DemoCourseTests {
     }
 
     @Test
+    void theInternsShareACafeGroupWithTalkAndAPrivateWordWithTheirCoach() {
+        long course = course();
+        assertThat(db.fetchCount(CAFE_GROUP, CAFE_GROUP.COURSE_ID.eq(course))).isEqualTo(1);
+        assertThat(db.fetchCount(CAFE_MEMBER)).isEqualTo(4);
+        assertThat(db.fetchCount(CAFE_CHANNEL, CAFE_CHANNEL.KIND.eq("PRIVATE"))).isEqualTo(1);
+        assertThat(db.fetchCount(CAFE_MESSAGE)).isEqualTo(7);
+    }
+
+    @Test
     void aSecondStartAddsNothing() {
         int moments = db.fetchCount(LEARNING_MOMENT);
         int questions = db.fetchCount(GUIDANCE_QUESTION);
+        int cafeMessages = db.fetchCount(CAFE_MESSAGE);
 
         demoCourse.fill();
 
         assertThat(db.fetchCount(LEARNING_MOMENT)).isEqualTo(moments);
         assertThat(db.fetchCount(GUIDANCE_QUESTION)).isEqualTo(questions);
+        assertThat(db.fetchCount(CAFE_MESSAGE)).isEqualTo(cafeMessages);
     }
 
     private long course() {
