@@ -9,23 +9,23 @@ import java.util.List;
  * The database a benchmark runs on: H2 by default, or with {@code -Dbenchmark.database=postgres} a fresh schema on
  * the PostgreSQL server at 127.0.0.1:5432 (database {@code test}), dropped again when the benchmark closes it.
  */
-final class BenchmarkDatabase implements AutoCloseable {
+public final class BenchmarkDatabase implements AutoCloseable {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private final boolean postgres = "postgres".equals(System.getProperty("benchmark.database"));
     private final String schema = "bench_" + Long.toHexString(System.nanoTime());
 
-    boolean postgres() {
+    public boolean postgres() {
         return postgres;
     }
 
-    String name() {
+    public String name() {
         return postgres ? "PostgreSQL" : "H2";
     }
 
     /** The application's arguments that point it at this database. */
-    List<String> arguments() {
+    public List<String> arguments() {
         return postgres
                 ? List.of(
                         "--spring.datasource.url=" + SERVER + "?currentSchema=" + schema,
