@@ -162,7 +162,9 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/student/saved",
                 "/student/goals",
                 "/student/guidance",
-                "/student/internship")) {
+                "/student/internship",
+                "/student/privacy",
+                "/privacy")) {
             page.navigate(base + path);
             checkAtBothSizes(path);
         }

@@ -58,6 +58,7 @@ final class TableOwnership {
                             "UrgencyThreshold",
                             "UrgencySnooze")),
             Map.entry("replyhelp", Set.of("ReplyTemplate", "ReplyTemplateUse", "ReplySentenceMark")),
+            Map.entry("privacy", Set.of("PrivacyNoticeSeen", "PrivacyRead")),
             Map.entry("system", Set.of("Shedlock")));
 
     private TableOwnership() {}
