@@ -164,6 +164,7 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/student/guidance",
                 "/student/internship",
                 "/student/privacy",
+                "/student/privacy/sharing",
                 "/privacy")) {
             page.navigate(base + path);
             checkAtBothSizes(path);
