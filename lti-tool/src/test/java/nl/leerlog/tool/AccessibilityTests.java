@@ -165,6 +165,7 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/student/internship",
                 "/student/privacy",
                 "/student/privacy/sharing",
+                "/student/privacy/reads",
                 "/privacy")) {
             page.navigate(base + path);
             checkAtBothSizes(path);

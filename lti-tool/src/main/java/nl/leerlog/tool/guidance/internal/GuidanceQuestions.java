@@ -202,6 +202,15 @@ class GuidanceQuestions {
                 .fetchMap(GUIDANCE_QUESTION.OWNER_ID, DSL.count());
     }
 
+    /** The student who sent a question this teacher may read. */
+    Optional<Long> studentOf(TeacherView teacher, long id) {
+        return db.select(GUIDANCE_QUESTION.OWNER_ID)
+                .from(GUIDANCE_QUESTION)
+                .where(teacher.reads(GUIDANCE_QUESTION))
+                .and(GUIDANCE_QUESTION.ID.eq(id))
+                .fetchOptional(GUIDANCE_QUESTION.OWNER_ID);
+    }
+
     /** An item of the student's that a teacher reads now, in which question, sent to whom, since when. */
     record SharedNow(
             long questionId, String questionTitle, long teacherId, long itemId, String title, OffsetDateTime since) {}

@@ -105,7 +105,7 @@ class SharingPageTests extends LaunchedCourseTests {
                     .as(form.toString())
                     .isEqualTo(404);
         }
-        for (LaunchedUser teacher : List.of(users.teacher(), users.strangers().get(0))) {
+        for (LaunchedUser teacher : List.of(users.teacher(), users.otherTeacher())) {
             assertThat(teacher.get("/student/privacy/sharing").statusCode()).isEqualTo(404);
         }
     }
