@@ -164,7 +164,11 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/student/goals",
                 "/student/guidance",
                 "/student/cafe",
-                "/student/internship")) {
+                "/student/internship",
+                "/student/privacy",
+                "/student/privacy/sharing",
+                "/student/privacy/reads",
+                "/privacy")) {
             page.navigate(base + path);
             checkAtBothSizes(path);
         }

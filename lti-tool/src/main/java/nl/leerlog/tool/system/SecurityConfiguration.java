@@ -57,6 +57,8 @@ public class SecurityConfiguration {
                                 "/images/**",
                                 "/favicon.ico",
                                 "/error",
+                                // The privacy statement: for a privacy officer before the tool is installed.
+                                "/privacy",
                                 "/actuator/health/**",
                                 // Served on the management port only (management.server.port), which stays inside.
                                 "/actuator/prometheus")

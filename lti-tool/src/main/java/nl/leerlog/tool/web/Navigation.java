@@ -9,9 +9,10 @@ import org.springframework.web.server.ResponseStatusException;
 /** The menu of a student's or a teacher's pages, and what every page needs to show it. */
 public final class Navigation {
 
-    /** The student's sections, in menu order (handbook 001: log, reflect, insights, saved, guidance; seed 002: the café). */
+    /** The student's sections, in menu order (handbook 001: log, reflect, insights, saved, guidance; seed 002: the
+     * café; then their privacy). */
     public static final List<String> STUDENT_SECTIONS =
-            List.of("log", "reflections", "insights", "saved", "guidance", "cafe");
+            List.of("log", "reflections", "insights", "saved", "guidance", "cafe", "privacy");
 
     public static final List<String> TEACHER_SECTIONS = List.of("dashboard", "students", "programme", "cafe");
 

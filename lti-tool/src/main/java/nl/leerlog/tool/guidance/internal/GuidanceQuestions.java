@@ -202,6 +202,37 @@ class GuidanceQuestions {
                 .fetchMap(GUIDANCE_QUESTION.OWNER_ID, DSL.count());
     }
 
+    /** The student who sent a question this teacher may read. */
+    Optional<Long> studentOf(TeacherView teacher, long id) {
+        return db.select(GUIDANCE_QUESTION.OWNER_ID)
+                .from(GUIDANCE_QUESTION)
+                .where(teacher.reads(GUIDANCE_QUESTION))
+                .and(GUIDANCE_QUESTION.ID.eq(id))
+                .fetchOptional(GUIDANCE_QUESTION.OWNER_ID);
+    }
+
+    /** An item of the student's that a teacher reads now, in which question, sent to whom, since when. */
+    record SharedNow(
+            long questionId, String questionTitle, long teacherId, long itemId, String title, OffsetDateTime since) {}
+
+    /** Every item the student shares right now, the newest share first; withdrawn ones are no longer shared. */
+    List<SharedNow> sharedNow(Owner owner) {
+        return db.select(
+                        GUIDANCE_QUESTION.ID,
+                        GUIDANCE_QUESTION.TITLE,
+                        GUIDANCE_QUESTION.TEACHER_ID,
+                        GUIDANCE_ITEM.ID,
+                        GUIDANCE_ITEM.TITLE,
+                        GUIDANCE_ITEM.SHARED_AT)
+                .from(GUIDANCE_ITEM)
+                .join(GUIDANCE_QUESTION)
+                .on(GUIDANCE_QUESTION.ID.eq(GUIDANCE_ITEM.QUESTION_ID))
+                .where(owner.owns(GUIDANCE_QUESTION))
+                .and(GUIDANCE_ITEM.WITHDRAWN_AT.isNull())
+                .orderBy(GUIDANCE_ITEM.SHARED_AT.desc(), GUIDANCE_ITEM.ID.desc())
+                .fetch(r -> new SharedNow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
     /** The questions one of this teacher's interns sent them, the latest change first; none for anyone else. */
     List<Thread.Summary> sentBy(TeacherView teacher, long studentId) {
         return summaries(teacher.reads(GUIDANCE_QUESTION).and(GUIDANCE_QUESTION.OWNER_ID.eq(studentId)));

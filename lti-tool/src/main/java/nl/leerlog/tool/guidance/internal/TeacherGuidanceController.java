@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.leerlog.tool.guidance.ItemSnapshot;
 import nl.leerlog.tool.identity.CourseStudents;
 import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.InternshipTeachers;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.identity.TeacherView;
+import nl.leerlog.tool.privacy.ReadAudit;
 import nl.leerlog.tool.replyhelp.ReplyHelp;
 import nl.leerlog.tool.replyhelp.SpeechAct;
 import nl.leerlog.tool.system.SupportedLocales;
@@ -45,7 +47,13 @@ record TeacherGuidanceController(
         GuidanceConversations conversations,
         TeacherAvailabilities availabilities,
         ReplyHelp help,
+        ReadAudit audit,
         Clock clock) {
+
+    /** How the read audit names a shared item and a file of one. */
+    static final String READ_ITEM = "guidance-item";
+
+    static final String READ_FILE = "guidance-file";
 
     /** The changes a thread page can tell of on top (its {@code done} parameter). */
     private static final Set<String> DONE = Set.of("replied", "proposed", "cancelled", "moved");
@@ -140,6 +148,16 @@ record TeacherGuidanceController(
     private void thread(CurrentUser user, long id, String done, Model page) {
         TeacherView teacher = TeacherView.of(user);
         Thread thread = questions.sentTo(teacher, id).orElseThrow(Owner::notFound);
+        // Who looked: the items this page shows the teacher, in one insert whatever their number.
+        audit.record(
+                teacher.courseId(),
+                thread.summary().studentId(),
+                reader(user),
+                thread.items().stream()
+                        .filter(item -> !item.withdrawn())
+                        .map(item -> new ReadAudit.ReadItem(READ_ITEM, id + "-" + item.id(), item.title()))
+                        .toList(),
+                clock.instant());
         page.addAttribute("thread", thread);
         page.addAttribute(
                 "studentName",
@@ -245,8 +263,21 @@ record TeacherGuidanceController(
     @GetMapping("/teacher/guidance/{id}/items/{itemId}/files/{fileId}")
     ResponseEntity<byte[]> file(
             CurrentUser user, @PathVariable long id, @PathVariable long itemId, @PathVariable long fileId) {
-        return GuidanceDownloads.file(
-                questions.file(TeacherView.of(user), id, itemId, fileId).orElseThrow(Owner::notFound));
+        TeacherView teacher = TeacherView.of(user);
+        ItemSnapshot.File file = questions.file(teacher, id, itemId, fileId).orElseThrow(Owner::notFound);
+        questions
+                .studentOf(teacher, id)
+                .ifPresent(student -> audit.record(
+                        teacher.courseId(),
+                        student,
+                        reader(user),
+                        List.of(new ReadAudit.ReadItem(READ_FILE, id + "-" + itemId + "-" + fileId, file.name())),
+                        clock.instant()));
+        return GuidanceDownloads.file(file);
+    }
+
+    private static ReadAudit.Reader reader(CurrentUser user) {
+        return new ReadAudit.Reader(ReadAudit.ReaderKind.TEACHER, user.userId(), user.name());
     }
 
     @PostMapping("/teacher/guidance/{id}/conversations/{conversationId}/cancel")

@@ -33,7 +33,8 @@ class I18nPropertiesSyncTests {
         "messages-reflection",
         "messages-guidance",
         "messages-replyhelp",
-        "messages-cafe"
+        "messages-cafe",
+        "messages-privacy"
     };
 
     private static Properties all(String suffix) throws IOException {

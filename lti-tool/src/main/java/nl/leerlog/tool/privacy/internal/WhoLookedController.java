@@ -1,0 +1,26 @@
+package nl.leerlog.tool.privacy.internal;
+
+import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.privacy.ReadAudit;
+import nl.leerlog.tool.web.Section;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Who looked: every read of what the student shared, by whom and when, newest first. */
+@Controller
+@Section("privacy")
+class WhoLookedController {
+
+    private final ReadAudit audit;
+
+    WhoLookedController(ReadAudit audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/student/privacy/reads")
+    String reads(Owner owner, Model page) {
+        page.addAttribute("reads", audit.of(owner));
+        return "privacy/reads";
+    }
+}
