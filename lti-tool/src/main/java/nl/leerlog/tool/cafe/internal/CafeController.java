@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,8 +52,20 @@ record CafeController(
     /** How many messages a channel page shows as it opens; older ones are not shown in this version. */
     static final int SHOWN = 100;
 
-    /** A group as its member or coach sees it: the channels they may read and the people to write to alone. */
-    record Room(Group group, List<Listed> channels, List<Long> people) {}
+    /** How long without a café message makes a member "silent" in the coach's view. */
+    static final Duration SILENT_AFTER = Duration.ofDays(7);
+
+    /**
+     * A group as its member or coach sees it: the channels they may read and the people to write to alone; for its
+     * coach also the last week's messages, the members silent that long, and the open reports.
+     */
+    record Room(
+            Group group,
+            List<Listed> channels,
+            List<Long> people,
+            int weekMessages,
+            List<Long> silent,
+            List<CafeMessages.Report> reports) {}
 
     @GetMapping("/student/cafe")
     String studentHome(CurrentUser user, Model page) {
@@ -87,7 +101,29 @@ record CafeController(
             }
         });
         people.removeIf(privateByPartner::containsKey);
-        return new Room(group, listed, people);
+        if (!user.isTeacher()) {
+            return new Room(group, listed, people, 0, List.of(), List.of());
+        }
+        Instant weekAgo = clock.instant().minus(SILENT_AFTER);
+        CafeMessages.Activity activity = messages.activity(group.id(), weekAgo);
+        List<Long> silent = new ArrayList<>();
+        groups.everMembers(group.id()).forEach((member, current) -> {
+            Instant last = activity.lastWritten().get(member);
+            if (current && (last == null || last.isBefore(weekAgo))) {
+                silent.add(member);
+            }
+        });
+        return new Room(group, listed, people, activity.messages(), silent, messages.openReports(group.id()));
+    }
+
+    /** The coach marks a report handled. */
+    @PostMapping("/teacher/cafe/groups/{groupId}/reports/{reportId}/handled")
+    String handled(CurrentUser user, @PathVariable long groupId, @PathVariable long reportId) {
+        Group group = readableGroup(user, groupId);
+        if (!messages.handle(group.id(), reportId, clock.instant())) {
+            throw notFound();
+        }
+        return FormAnswers.redirect("/teacher/cafe");
     }
 
     /** Opens the private channel with someone of the same group (the coach included), making it on first use. */

@@ -8,12 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.leerlog.tool.cafe.internal.CafeChannels.Channel;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -131,6 +134,65 @@ class CafeMessages {
                 .set(CAFE_REPORT.REPORTED_AT, at(now))
                 .execute();
         return Optional.empty();
+    }
+
+    /** An open report, as the coach's view lists it. */
+    record Report(long id, long channelId, long messageId, Long reporterId, String reason, Instant reportedAt) {}
+
+    /** What the coach sees of a group's last days: messages written, and when each writer last wrote. */
+    record Activity(int messages, Map<Long, Instant> lastWritten) {}
+
+    /** The group's café activity since {@code since}: from its own channels only, never from a learning log. */
+    Activity activity(long groupId, Instant since) {
+        var channels = DSL.select(CAFE_CHANNEL.ID).from(CAFE_CHANNEL).where(CAFE_CHANNEL.GROUP_ID.eq(groupId));
+        int messages = db.fetchCount(
+                CAFE_MESSAGE, CAFE_MESSAGE.CHANNEL_ID.in(channels).and(CAFE_MESSAGE.POSTED_AT.ge(at(since))));
+        Map<Long, Instant> last = new HashMap<>();
+        db.select(CAFE_MESSAGE.AUTHOR_ID, DSL.max(CAFE_MESSAGE.POSTED_AT))
+                .from(CAFE_MESSAGE)
+                .where(CAFE_MESSAGE.CHANNEL_ID.in(channels), CAFE_MESSAGE.AUTHOR_ID.isNotNull())
+                .groupBy(CAFE_MESSAGE.AUTHOR_ID)
+                .forEach(r -> last.put(r.value1(), r.value2().toInstant()));
+        return new Activity(messages, last);
+    }
+
+    /** The reports of the group's messages that the coach has not handled yet, newest first. */
+    List<Report> openReports(long groupId) {
+        return db.select(
+                        CAFE_REPORT.ID,
+                        CAFE_MESSAGE.CHANNEL_ID,
+                        CAFE_MESSAGE.ID,
+                        CAFE_REPORT.REPORTER_ID,
+                        CAFE_REPORT.REASON,
+                        CAFE_REPORT.REPORTED_AT)
+                .from(CAFE_REPORT)
+                .join(CAFE_MESSAGE)
+                .on(CAFE_MESSAGE.ID.eq(CAFE_REPORT.MESSAGE_ID))
+                .join(CAFE_CHANNEL)
+                .on(CAFE_CHANNEL.ID.eq(CAFE_MESSAGE.CHANNEL_ID))
+                .where(CAFE_CHANNEL.GROUP_ID.eq(groupId), CAFE_REPORT.HANDLED_AT.isNull())
+                .orderBy(CAFE_REPORT.REPORTED_AT.desc())
+                .fetch(r -> new Report(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6().toInstant()));
+    }
+
+    /** The coach marks a report of one of their group's messages handled; nothing when it is not theirs. */
+    boolean handle(long groupId, long reportId, Instant now) {
+        return db.update(CAFE_REPORT)
+                        .set(CAFE_REPORT.HANDLED_AT, at(now))
+                        .where(CAFE_REPORT.ID.eq(reportId), CAFE_REPORT.HANDLED_AT.isNull())
+                        .and(CAFE_REPORT.MESSAGE_ID.in(DSL.select(CAFE_MESSAGE.ID)
+                                .from(CAFE_MESSAGE)
+                                .join(CAFE_CHANNEL)
+                                .on(CAFE_CHANNEL.ID.eq(CAFE_MESSAGE.CHANNEL_ID))
+                                .where(CAFE_CHANNEL.GROUP_ID.eq(groupId))))
+                        .execute()
+                == 1;
     }
 
     /** The channel's latest messages in order, for the page as it opens. */

@@ -173,6 +173,18 @@ class CafePageTests extends LaunchedCourseTests {
                 .as("only the coach hides")
                 .isEqualTo(404);
 
+        String coachView = users.teacher().get("/teacher/cafe").body();
+        assertThat(coachView)
+                .contains("reported a message: Niet aardig", "One message in the last 7 days.")
+                .contains("Silent in the café for 7 days or more");
+        Matcher handled = Pattern.compile("/teacher/cafe/groups/\\d+/reports/\\d+/handled")
+                .matcher(coachView);
+        assertThat(handled.find()).isTrue();
+        assertThat(classmate.post(handled.group(), Map.of()).statusCode()).isIn(403, 404);
+        assertThat(users.teacher().post(handled.group(), Map.of()).statusCode()).isEqualTo(302);
+        assertThat(users.teacher().get("/teacher/cafe").body()).contains("No open reports.");
+        assertThat(users.teacher().post(handled.group(), Map.of()).statusCode()).isEqualTo(404);
+
         HttpResponse<String> noNote =
                 users.teacher().post(messagePath(channel, message) + "/hide", Map.of("note", " "));
         assertThat(noNote.statusCode()).isEqualTo(422);
