@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ class CafePageTests extends LaunchedCourseTests {
 
     @Autowired
     MovableClock clock;
+
+    @Autowired
+    CafePurge purge;
 
     CourseUsers users;
     LaunchedUser classmate;
@@ -155,6 +159,14 @@ class CafePageTests extends LaunchedCourseTests {
                         .fetchSingle(CAFE_MESSAGE.BODY))
                 .as("a deleted message keeps no text")
                 .isNull();
+
+        purge.forgetDeletedBefore(OffsetDateTime.now().minusDays(1));
+        assertThat(db.fetchCount(CAFE_MESSAGE, CAFE_MESSAGE.ID.eq(message)))
+                .as("within the keep period")
+                .isOne();
+        assertThat(purge.forgetDeletedBefore(OffsetDateTime.now().plusMinutes(10)))
+                .isPositive();
+        assertThat(db.fetchCount(CAFE_MESSAGE, CAFE_MESSAGE.ID.eq(message))).isZero();
     }
 
     @Test
