@@ -57,6 +57,7 @@ final class TableOwnership {
                             "TeacherAvailability",
                             "UrgencyThreshold",
                             "UrgencySnooze")),
+            Map.entry("analytics", Set.of("AnalyticsSetting", "AnalyticsConsent", "TipRule", "TipResponse")),
             Map.entry("replyhelp", Set.of("ReplyTemplate", "ReplyTemplateUse", "ReplySentenceMark")),
             Map.entry("system", Set.of("Shedlock")));
 
