@@ -7,6 +7,7 @@
   // a dashed line with triangles, and the legend names both, so colour is never the only cue.
   var SOLID = '#1d4ed8';
   var SECOND = '#9a3412';
+  var THIRD = '#166534';
 
   function loadChartLibrary(main, then) {
     if (window.Chart) { then(); return; }
@@ -56,7 +57,17 @@
       scales.y1 = { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false },
                     ticks: { color: '#1f2933' }, title: { display: true, text: data.series[1], color: '#1f2933' } };
     }
-    var horizontal = figure.getAttribute('data-chart') !== 'weeks';
+    if (figure.getAttribute('data-chart') === 'checkins') {
+      // Three answers on one 1-5 scale: three lines, each with its own dash and point shape besides its colour.
+      var styles = [[SOLID, [], 'circle'], [SECOND, [6, 4], 'triangle'], [THIRD, [2, 3], 'rect']];
+      datasets = data.series.map(function (label, index) {
+        return { type: 'line', label: label, data: data.values[index], borderColor: styles[index][0],
+                 backgroundColor: styles[index][0], borderDash: styles[index][1], borderWidth: 2,
+                 pointStyle: styles[index][2], pointRadius: 5 };
+      });
+      scales = { y: { min: 1, max: 5, ticks: { stepSize: 1, color: '#1f2933' } }, x: { ticks: { color: '#1f2933' } } };
+    }
+    var horizontal = ['weeks', 'checkins'].indexOf(figure.getAttribute('data-chart')) < 0;
     new window.Chart(view.querySelector('canvas'), {
       data: { labels: data.labels, datasets: datasets },
       options: {

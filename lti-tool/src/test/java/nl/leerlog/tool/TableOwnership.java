@@ -57,7 +57,15 @@ final class TableOwnership {
                             "TeacherAvailability",
                             "UrgencyThreshold",
                             "UrgencySnooze")),
-            Map.entry("analytics", Set.of("AnalyticsSetting", "AnalyticsConsent", "TipRule", "TipResponse")),
+            Map.entry(
+                    "analytics",
+                    Set.of(
+                            "AnalyticsSetting",
+                            "AnalyticsConsent",
+                            "TipRule",
+                            "TipResponse",
+                            "WellbeingCheckin",
+                            "ChartSnapshot")),
             Map.entry("replyhelp", Set.of("ReplyTemplate", "ReplyTemplateUse", "ReplySentenceMark")),
             Map.entry("system", Set.of("Shedlock")));
 

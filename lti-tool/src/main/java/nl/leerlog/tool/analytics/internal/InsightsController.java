@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.leerlog.tool.identity.Owner;
@@ -30,6 +31,9 @@ record InsightsController(
         InsightCharts charts,
         AnalyticsSettings settings,
         AnalyticsConsents consents,
+        Tips tips,
+        CheckIns checkIns,
+        CheckInChart checkInChart,
         Clock clock) {
 
     @GetMapping
@@ -71,6 +75,23 @@ record InsightsController(
         }
         page.addAttribute("filterErrors", errors);
         page.addAttribute("insights", charts.of(own, period, locale));
+        page.addAttribute("tips", tips.current(owner, own, locale));
+        page.addAttribute("returnTo", "/student/insights");
+        List<CheckIn> recent = checkIns.recent(owner, CheckInChart.WEEKS);
+        CheckIn thisWeek = recent.stream()
+                .filter(checkIn -> checkIn.weekStart().equals(CheckIns.weekOf(today)))
+                .findFirst()
+                .orElse(null);
+        page.addAttribute("thisWeek", thisWeek);
+        page.addAttribute(
+                "checkInAnswers",
+                thisWeek == null
+                        ? Map.of()
+                        : Map.of(
+                                "mood", thisWeek.mood(),
+                                "workload", thisWeek.workload(),
+                                "energy", thisWeek.energy()));
+        page.addAttribute("checkInChart", checkInChart.of(recent, locale));
         return "analytics/insights";
     }
 
