@@ -162,7 +162,8 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/student/saved",
                 "/student/goals",
                 "/student/guidance",
-                "/student/internship")) {
+                "/student/internship",
+                "/student/insights")) {
             page.navigate(base + path);
             checkAtBothSizes(path);
         }

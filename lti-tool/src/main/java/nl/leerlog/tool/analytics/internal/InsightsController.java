@@ -9,14 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.saved.SavedTimeline;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Section;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The student's own analytics (handbook 001 "Analyse"): charts of their own learning log over a period, each with a
@@ -34,6 +38,9 @@ record InsightsController(
         Tips tips,
         CheckIns checkIns,
         CheckInChart checkInChart,
+        ChartSnapshots snapshots,
+        SavedTimeline saved,
+        InsightsAccess access,
         Clock clock) {
 
     @GetMapping
@@ -93,6 +100,51 @@ record InsightsController(
                                 "energy", thisWeek.energy()));
         page.addAttribute("checkInChart", checkInChart.of(recent, locale));
         return "analytics/insights";
+    }
+
+    /**
+     * Keeps a chart as it is today, over the period on the page, in Saved: a copy with its date, which the student may
+     * also attach to a guidance question.
+     */
+    @PostMapping("/charts/{key}/keep")
+    String keepChart(
+            Owner owner,
+            Locale locale,
+            @PathVariable String key,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        if (!access.computes(owner)) {
+            throw Owner.notFound();
+        }
+        LocalDate today = LocalDate.now(clock);
+        Chart chart;
+        if (key.equals("checkins")) {
+            chart = checkInChart.of(checkIns.recent(owner, CheckInChart.WEEKS), locale);
+        } else {
+            Map<String, String> errors = new LinkedHashMap<>();
+            LocalDate chosenFrom = date(from, "from", errors);
+            LocalDate chosenTo = date(to, "to", errors);
+            StudentFigures own = figures.of(owner, locale);
+            Period period = InsightCharts.defaultPeriod(own, today);
+            if (!errors.isEmpty()) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+            }
+            if (chosenFrom != null || chosenTo != null) {
+                LocalDate start = chosenFrom != null ? chosenFrom : period.from();
+                LocalDate end = chosenTo != null ? chosenTo : period.to();
+                if (end.isBefore(start) || new Period(start, end).days() > Period.MAX_DAYS) {
+                    throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+                }
+                period = new Period(start, end);
+            }
+            chart = charts.of(own, period, locale).charts().stream()
+                    .filter(candidate -> candidate.key().equals(key))
+                    .findFirst()
+                    .orElseThrow(Owner::notFound);
+        }
+        long snapshot = snapshots.keep(owner, chart, today, clock.instant());
+        long entry = saved.keepChart(owner, snapshot, chart.title() + " (" + today + ")");
+        return FormAnswers.redirect("/student/saved?added=" + entry);
     }
 
     @PostMapping("/consent")
