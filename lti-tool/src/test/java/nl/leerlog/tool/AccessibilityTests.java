@@ -168,7 +168,8 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/student/privacy",
                 "/student/privacy/sharing",
                 "/student/privacy/reads",
-                "/privacy")) {
+                "/privacy",
+                "/student/insights")) {
             page.navigate(base + path);
             checkAtBothSizes(path);
         }

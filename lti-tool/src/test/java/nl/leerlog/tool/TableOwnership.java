@@ -57,6 +57,15 @@ final class TableOwnership {
                             "TeacherAvailability",
                             "UrgencyThreshold",
                             "UrgencySnooze")),
+            Map.entry(
+                    "analytics",
+                    Set.of(
+                            "AnalyticsSetting",
+                            "AnalyticsConsent",
+                            "TipRule",
+                            "TipResponse",
+                            "WellbeingCheckin",
+                            "ChartSnapshot")),
             Map.entry("replyhelp", Set.of("ReplyTemplate", "ReplyTemplateUse", "ReplySentenceMark")),
             Map.entry(
                     "cafe", Set.of("CafeGroup", "CafeMember", "CafeChannel", "CafeMessage", "CafeRead", "CafeReport")),

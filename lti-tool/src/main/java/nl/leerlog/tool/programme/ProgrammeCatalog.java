@@ -96,6 +96,19 @@ public class ProgrammeCatalog {
                         r.value1(), Goal.Kind.valueOf(r.value2()), r.value3(), r.value4(), r.value5() != null));
     }
 
+    /**
+     * The students of the course who set themselves at least one learning goal or question, for the tip that
+     * suggests one; who set which goal stays theirs.
+     */
+    public Set<Long> studentsWithOwnGoals(long courseId) {
+        return db.selectDistinct(LEARNING_GOAL.OWNER_ID)
+                .from(LEARNING_GOAL)
+                .where(LEARNING_GOAL.COURSE_ID.eq(courseId))
+                .and(LEARNING_GOAL.OWNER_ID.isNotNull())
+                .and(LEARNING_GOAL.ARCHIVED.isFalse())
+                .fetchSet(LEARNING_GOAL.OWNER_ID);
+    }
+
     /** The names of the course's categories with these ids, archived ones too: a moment keeps its category. */
     public Map<Long, String> categoryNames(long courseId, Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -34,7 +34,8 @@ class I18nPropertiesSyncTests {
         "messages-guidance",
         "messages-replyhelp",
         "messages-cafe",
-        "messages-privacy"
+        "messages-privacy",
+        "messages-analytics"
     };
 
     private static Properties all(String suffix) throws IOException {

@@ -1,0 +1,46 @@
+package nl.leerlog.tool.analytics.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * How many of a course's students each tip rule holds for now: the coordinator's live preview ("this rule would show
+ * to 12 of 80 students"), with counts only, never who.
+ */
+@Service
+public class TipPreview {
+
+    private final FiguresReader figures;
+    private final TipRules rules;
+    private final Clock clock;
+
+    TipPreview(FiguresReader figures, TipRules rules, Clock clock) {
+        this.figures = figures;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** The course's active students and, per rule (enabled or not), how many of them it holds for. */
+    public record Counts(int students, Map<String, Integer> holdingByRule) {}
+
+    public Counts counts(long courseId) {
+        return counts(courseId, rules.of(courseId));
+    }
+
+    Counts counts(long courseId, List<TipRule> courseRules) {
+        Map<Long, StudentFigures> course = figures.ofCourse(courseId);
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Integer> holding = new LinkedHashMap<>();
+        for (TipRule rule : courseRules) {
+            int count = (int) course.values().stream()
+                    .filter(student -> TipConditions.check(rule, student, today).isPresent())
+                    .count();
+            holding.put(rule.key(), count);
+        }
+        return new Counts(course.size(), holding);
+    }
+}
