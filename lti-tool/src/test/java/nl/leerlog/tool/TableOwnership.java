@@ -58,6 +58,7 @@ final class TableOwnership {
                             "UrgencyThreshold",
                             "UrgencySnooze")),
             Map.entry("replyhelp", Set.of("ReplyTemplate", "ReplyTemplateUse", "ReplySentenceMark")),
+            Map.entry("notifications", Set.of("MailOutbox")),
             Map.entry("system", Set.of("Shedlock")));
 
     private TableOwnership() {}

@@ -32,7 +32,8 @@ class I18nPropertiesSyncTests {
         "messages-log",
         "messages-reflection",
         "messages-guidance",
-        "messages-replyhelp"
+        "messages-replyhelp",
+        "messages-notifications"
     };
 
     private static Properties all(String suffix) throws IOException {
