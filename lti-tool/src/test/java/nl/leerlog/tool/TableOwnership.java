@@ -58,7 +58,14 @@ final class TableOwnership {
                             "UrgencyThreshold",
                             "UrgencySnooze")),
             Map.entry("replyhelp", Set.of("ReplyTemplate", "ReplyTemplateUse", "ReplySentenceMark")),
-            Map.entry("notifications", Set.of("MailOutbox")),
+            Map.entry(
+                    "notifications",
+                    Set.of(
+                            "MailOutbox",
+                            "Notification",
+                            "NotificationPreference",
+                            "NotificationCourseDefault",
+                            "NotificationCourseSetting")),
             Map.entry("system", Set.of("Shedlock")));
 
     private TableOwnership() {}

@@ -24,12 +24,12 @@ class GuidanceNotifications {
     @EventListener
     void on(GuidanceEvent event) {
         switch (event) {
-            case GuidanceEvent.QuestionSent sent -> toTeacher(event, NotificationKind.QUESTION_SENT, sent.title());
+            case GuidanceEvent.QuestionSent sent -> toTeacher(event, NotificationKind.QUESTION_SENT);
             case GuidanceEvent.ReplyWritten reply -> {
                 if (reply.byStudent()) {
-                    toTeacher(event, NotificationKind.STUDENT_REPLIED, null);
+                    toTeacher(event, NotificationKind.STUDENT_REPLIED);
                 } else {
-                    toStudent(event, NotificationKind.TEACHER_REPLIED, null);
+                    toStudent(event, NotificationKind.TEACHER_REPLIED);
                 }
             }
             case GuidanceEvent.ConversationChanged changed -> conversation(changed);
@@ -38,15 +38,14 @@ class GuidanceNotifications {
                         event,
                         withdrawn.wholeQuestion()
                                 ? NotificationKind.QUESTION_WITHDRAWN
-                                : NotificationKind.ITEM_WITHDRAWN,
-                        null);
+                                : NotificationKind.ITEM_WITHDRAWN);
         }
     }
 
     private void conversation(GuidanceEvent.ConversationChanged changed) {
         switch (changed.change()) {
-            case PROPOSED -> toStudent(changed, NotificationKind.CONVERSATION_PROPOSED, null);
-            case DECLINED -> toTeacher(changed, NotificationKind.CONVERSATION_DECLINED, null);
+            case PROPOSED -> toStudent(changed, NotificationKind.CONVERSATION_PROPOSED);
+            case DECLINED -> toTeacher(changed, NotificationKind.CONVERSATION_DECLINED);
             case AGREED -> both(changed, NotificationKind.CONVERSATION_AGREED);
             case MOVED -> both(changed, NotificationKind.CONVERSATION_MOVED);
             case CANCELLED -> both(changed, NotificationKind.CONVERSATION_CANCELLED);
@@ -55,11 +54,11 @@ class GuidanceNotifications {
 
     /** A change both see: each hears of it, the one who made it too (their calendar needs it as much). */
     private void both(GuidanceEvent.ConversationChanged changed, NotificationKind kind) {
-        toStudent(changed, kind, null);
-        toTeacher(changed, kind, null);
+        toStudent(changed, kind);
+        toTeacher(changed, kind);
     }
 
-    private void toTeacher(GuidanceEvent event, NotificationKind kind, String title) {
+    private void toTeacher(GuidanceEvent event, NotificationKind kind) {
         if (!links.isInternshipTeacherOf(event.courseId(), event.teacherId(), event.studentId())) {
             return;
         }
@@ -69,20 +68,22 @@ class GuidanceNotifications {
                 event.courseId(),
                 event.occurrence(),
                 event.studentId(),
+                event.studentId(),
+                event.questionId(),
                 "/teacher/guidance/" + event.questionId(),
-                title,
                 startsAt(event)));
     }
 
-    private void toStudent(GuidanceEvent event, NotificationKind kind, String title) {
+    private void toStudent(GuidanceEvent event, NotificationKind kind) {
         notifier.notify(new Notice(
                 kind,
                 event.studentId(),
                 event.courseId(),
                 event.occurrence(),
                 event.teacherId(),
+                event.studentId(),
+                event.questionId(),
                 "/student/guidance/" + event.questionId(),
-                title,
                 startsAt(event)));
     }
 

@@ -43,6 +43,11 @@ class MailComposer {
         return resolver;
     }
 
+    /** One text of the mails in the receiver's language. */
+    String message(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
+    }
+
     /**
      * The mail of {@code template} for a receiver in {@code locale}; the subject is the message
      * {@code mail.<kind>.subject} with {@code subjectArguments}.

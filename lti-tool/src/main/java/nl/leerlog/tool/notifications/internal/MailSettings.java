@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendingTimeout how long a claimed mail may stay unsent before another instance takes it over (its sender
  *     died between claiming and marking); it goes out again with the same Message-ID
  * @param keepSent how long sent mails stay in the outbox before they are purged
+ * @param digestCheck how often the daily and weekly digests are looked for (they go out after 07:00 Amsterdam time,
+ *     weekly ones on Monday)
+ * @param unsubscribeSecret the key that signs unsubscribe links, the same on every instance; empty: derived from
+ *     {@code leerlog.keys.encryption-key}
  */
 @ConfigurationProperties("leerlog.mail")
 public record MailSettings(
@@ -30,7 +34,9 @@ public record MailSettings(
         @DefaultValue("PT15S") Duration sendEvery,
         @DefaultValue("50") int batchSize,
         @DefaultValue("PT10M") Duration sendingTimeout,
-        @DefaultValue("P30D") Duration keepSent) {
+        @DefaultValue("P30D") Duration keepSent,
+        @DefaultValue("PT10M") Duration digestCheck,
+        String unsubscribeSecret) {
 
     /** The wait after the given number of failed tries: doubling from the first, never longer than the longest. */
     Duration retryAfter(int failedAttempts) {

@@ -1,6 +1,7 @@
 package nl.leerlog.tool.notifications.internal;
 
 import static nl.leerlog.schema.Tables.APP_USER;
+import static nl.leerlog.schema.Tables.GUIDANCE_QUESTION;
 import static nl.leerlog.schema.Tables.MAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,6 +128,10 @@ abstract class MailOutboxContractTests {
                 .contains("Planning my week")
                 .doesNotContain("<img");
         assertThat(mail.getHeader("Message-ID")[0]).isEqualTo(storedMessageId());
+        assertThat(mail.getHeader("List-Unsubscribe")[0])
+                .startsWith("<https://leerlog.school.example/mail/unsubscribe?t=")
+                .endsWith(">");
+        assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
     }
 
     @Test
@@ -263,10 +269,27 @@ abstract class MailOutboxContractTests {
     }
 
     private long askBram(String title) {
-        long question = questions++;
+        long question = question(title);
         inTransaction(() -> events.publishEvent(
                 new GuidanceEvent.QuestionSent(question, course, sanne, bram, title, clock.instant())));
         return question;
+    }
+
+    /** A question as guidance stores it, for the title the teacher's mail shows. */
+    private long question(String title) {
+        var at = clock.instant().atOffset(ZoneOffset.UTC);
+        return db.insertInto(GUIDANCE_QUESTION)
+                .set(GUIDANCE_QUESTION.COURSE_ID, course)
+                .set(GUIDANCE_QUESTION.OWNER_ID, sanne)
+                .set(GUIDANCE_QUESTION.TEACHER_ID, bram)
+                .set(GUIDANCE_QUESTION.TITLE, title)
+                .set(GUIDANCE_QUESTION.QUESTION, "Could you help?")
+                .set(GUIDANCE_QUESTION.ANSWER_FORM, "WRITTEN")
+                .set(GUIDANCE_QUESTION.STATE, "WAITING")
+                .set(GUIDANCE_QUESTION.CREATED_AT, at)
+                .set(GUIDANCE_QUESTION.UPDATED_AT, at)
+                .returningResult(GUIDANCE_QUESTION.ID)
+                .fetchSingle(GUIDANCE_QUESTION.ID);
     }
 
     private void inTransaction(Runnable change) {
