@@ -198,6 +198,23 @@ class MailOutbox {
                         r.value8()));
     }
 
+    /** A whole mail, for the demo LMS's mailbox only. */
+    record Whole(String to, String subject, String text, Status status, OffsetDateTime createdAt) {}
+
+    /** The newest mails with their content, for the demo mailbox (never the admin console). */
+    List<Whole> newest(int limit) {
+        return db.select(
+                        MAIL_OUTBOX.TO_ADDRESS,
+                        MAIL_OUTBOX.SUBJECT,
+                        MAIL_OUTBOX.TEXT_BODY,
+                        MAIL_OUTBOX.STATUS,
+                        MAIL_OUTBOX.CREATED_AT)
+                .from(MAIL_OUTBOX)
+                .orderBy(MAIL_OUTBOX.ID.desc())
+                .limit(limit)
+                .fetch(r -> new Whole(r.value1(), r.value2(), r.value3(), Status.valueOf(r.value4()), r.value5()));
+    }
+
     /** Sent mails older than {@code sentBefore} leave the outbox; returns how many. */
     int purgeSent(Instant sentBefore) {
         return db.deleteFrom(MAIL_OUTBOX)
