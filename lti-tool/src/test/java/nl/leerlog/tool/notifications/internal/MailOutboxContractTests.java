@@ -88,6 +88,12 @@ abstract class MailOutboxContractTests {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    OutboxHousekeeping housekeeping;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     long course;
@@ -266,6 +272,27 @@ abstract class MailOutboxContractTests {
         List<String> ids = messageIds(smtp.getReceivedMessages());
         assertThat(ids).hasSize(2).containsOnly(storedMessageId());
         assertThat(db.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.STATUS.eq("SENT"))).isEqualTo(1);
+    }
+
+    @Test
+    void sentMailsArePurgedAfterTheirKeepingTimeAndTheGaugeCountsWhatWaits() throws Exception {
+        smtp.start();
+        askBram("Sent long ago");
+        sender.sendAllDue();
+        smtp.stop();
+        askBram("Still waiting");
+        sender.sendAllDue();
+
+        clock.advance(Duration.ofDays(29));
+        assertThat(housekeeping.run()).isZero();
+        assertThat(metrics.get("leerlog.mail.outbox")
+                        .tag("status", "queued")
+                        .gauge()
+                        .value())
+                .isEqualTo(1);
+        clock.advance(Duration.ofDays(2));
+        assertThat(housekeeping.run()).isEqualTo(1);
+        assertThat(db.fetchCount(MAIL_OUTBOX)).as("the queued mail stays").isEqualTo(1);
     }
 
     private long askBram(String title) {
