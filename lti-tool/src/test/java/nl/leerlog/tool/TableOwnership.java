@@ -70,6 +70,14 @@ final class TableOwnership {
             Map.entry(
                     "cafe", Set.of("CafeGroup", "CafeMember", "CafeChannel", "CafeMessage", "CafeRead", "CafeReport")),
             Map.entry("privacy", Set.of("PrivacyNoticeSeen", "PrivacyRead")),
+            Map.entry(
+                    "notifications",
+                    Set.of(
+                            "MailOutbox",
+                            "Notification",
+                            "NotificationPreference",
+                            "NotificationCourseDefault",
+                            "NotificationCourseSetting")),
             Map.entry("system", Set.of("Shedlock")));
 
     private TableOwnership() {}

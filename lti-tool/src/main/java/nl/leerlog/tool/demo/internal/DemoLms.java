@@ -197,6 +197,8 @@ public class DemoLms implements ExtraRegistrations {
                 .expirationTime(Date.from(clock.instant().plus(Duration.ofMinutes(5))))
                 .claim("nonce", nonce)
                 .claim("name", person.displayName)
+                // An address that reaches no one: the mails Leerlog writes show in the demo mailbox.
+                .claim("email", person.subject + "@demo-lms.leerlog.invalid")
                 .claim("locale", person.locale)
                 .claim(LtiClaims.MESSAGE_TYPE, LtiClaims.RESOURCE_LINK_REQUEST)
                 .claim(LtiClaims.VERSION, LtiClaims.LTI_VERSION)

@@ -11,16 +11,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.leerlog.schema.tables.records.GuidanceConversationRecord;
+import nl.leerlog.tool.guidance.GuidanceEvent;
+import nl.leerlog.tool.guidance.GuidanceEvent.ConversationChange;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.identity.TeacherView;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Conversations about a guidance question. The teacher proposes through a {@link TeacherView}, the student answers
  * with their {@link Owner}; each change is one conditional update, so two people acting at once never both win.
+ * Each change is published as a {@link GuidanceEvent.ConversationChanged} inside its transaction.
  */
 @Repository
 class GuidanceConversations {
@@ -29,9 +33,11 @@ class GuidanceConversations {
             List.of(ConversationState.PROPOSED.name(), ConversationState.AGREED.name());
 
     private final DSLContext db;
+    private final ApplicationEventPublisher events;
 
-    GuidanceConversations(DSLContext db) {
+    GuidanceConversations(DSLContext db, ApplicationEventPublisher events) {
         this.db = db;
+        this.events = events;
     }
 
     /** The conversations of a question its reader may already see, the latest first. */
@@ -67,7 +73,7 @@ class GuidanceConversations {
         var question = db.selectFrom(GUIDANCE_QUESTION)
                 .where(GUIDANCE_QUESTION.ID.eq(questionId))
                 .fetchSingle();
-        db.insertInto(GUIDANCE_CONVERSATION)
+        long id = db.insertInto(GUIDANCE_CONVERSATION)
                 .set(GUIDANCE_CONVERSATION.QUESTION_ID, questionId)
                 .set(GUIDANCE_CONVERSATION.COURSE_ID, question.getCourseId())
                 .set(GUIDANCE_CONVERSATION.OWNER_ID, question.getOwnerId())
@@ -81,8 +87,10 @@ class GuidanceConversations {
                 .set(GUIDANCE_CONVERSATION.UID, UUID.randomUUID() + "@leerlog")
                 .set(GUIDANCE_CONVERSATION.CREATED_AT, at)
                 .set(GUIDANCE_CONVERSATION.UPDATED_AT, at)
-                .execute();
-        line(questionId, teacher.teacherId(), Thread.MessageKind.CONVERSATION_PROPOSED, "", now);
+                .returningResult(GUIDANCE_CONVERSATION.ID)
+                .fetchSingle(GUIDANCE_CONVERSATION.ID);
+        long line = line(questionId, teacher.teacherId(), Thread.MessageKind.CONVERSATION_PROPOSED, "", now);
+        changed(questionId, id, line, ConversationChange.PROPOSED, false, now);
         return true;
     }
 
@@ -99,7 +107,8 @@ class GuidanceConversations {
             return false;
         }
         state(questionId, QuestionState.PLANNED, now);
-        line(questionId, owner.userId(), Thread.MessageKind.CONVERSATION_AGREED, "", now);
+        long line = line(questionId, owner.userId(), Thread.MessageKind.CONVERSATION_AGREED, "", now);
+        changed(questionId, id, line, ConversationChange.AGREED, true, now);
         return true;
     }
 
@@ -116,7 +125,8 @@ class GuidanceConversations {
             return false;
         }
         state(questionId, QuestionState.WAITING, now);
-        line(questionId, owner.userId(), Thread.MessageKind.CONVERSATION_DECLINED, note, now);
+        long line = line(questionId, owner.userId(), Thread.MessageKind.CONVERSATION_DECLINED, note, now);
+        changed(questionId, id, line, ConversationChange.DECLINED, true, now);
         return true;
     }
 
@@ -149,20 +159,21 @@ class GuidanceConversations {
                 .set(GUIDANCE_QUESTION.UPDATED_AT, at(now))
                 .where(GUIDANCE_QUESTION.ID.eq(questionId))
                 .execute();
-        line(questionId, teacher.teacherId(), Thread.MessageKind.CONVERSATION_MOVED, "", now);
+        long line = line(questionId, teacher.teacherId(), Thread.MessageKind.CONVERSATION_MOVED, "", now);
+        changed(questionId, id, line, ConversationChange.MOVED, false, now);
         return true;
     }
 
     /** The teacher cancels a proposed or agreed conversation; the calendar learns it from the invitation. */
     @Transactional
     boolean cancel(TeacherView teacher, long questionId, long id, Instant now) {
-        return cancel(teacher.reads(GUIDANCE_CONVERSATION), teacher.teacherId(), questionId, id, now);
+        return cancel(teacher.reads(GUIDANCE_CONVERSATION), teacher.teacherId(), false, questionId, id, now);
     }
 
     /** The student cancels a proposed or agreed conversation. */
     @Transactional
     boolean cancel(Owner owner, long questionId, long id, Instant now) {
-        return cancel(owner.owns(GUIDANCE_CONVERSATION), owner.userId(), questionId, id, now);
+        return cancel(owner.owns(GUIDANCE_CONVERSATION), owner.userId(), true, questionId, id, now);
     }
 
     /** Everything still planned for a question the student withdraws is cancelled with it. */
@@ -186,7 +197,7 @@ class GuidanceConversations {
         return find(teacher.reads(GUIDANCE_CONVERSATION), questionId, id);
     }
 
-    private boolean cancel(Condition reader, long authorId, long questionId, long id, Instant now) {
+    private boolean cancel(Condition reader, long authorId, boolean byStudent, long questionId, long id, Instant now) {
         int cancelled = db.update(GUIDANCE_CONVERSATION)
                 .set(GUIDANCE_CONVERSATION.STATE, ConversationState.CANCELLED.name())
                 .set(GUIDANCE_CONVERSATION.SEQUENCE, GUIDANCE_CONVERSATION.SEQUENCE.plus(1))
@@ -200,7 +211,8 @@ class GuidanceConversations {
             return false;
         }
         state(questionId, QuestionState.WAITING, now);
-        line(questionId, authorId, Thread.MessageKind.CONVERSATION_CANCELLED, "", now);
+        long line = line(questionId, authorId, Thread.MessageKind.CONVERSATION_CANCELLED, "", now);
+        changed(questionId, id, line, ConversationChange.CANCELLED, byStudent, now);
         return true;
     }
 
@@ -236,14 +248,33 @@ class GuidanceConversations {
                 .execute();
     }
 
-    private void line(long questionId, long authorId, Thread.MessageKind kind, String body, Instant now) {
-        db.insertInto(GUIDANCE_MESSAGE)
+    private long line(long questionId, long authorId, Thread.MessageKind kind, String body, Instant now) {
+        return db.insertInto(GUIDANCE_MESSAGE)
                 .set(GUIDANCE_MESSAGE.QUESTION_ID, questionId)
                 .set(GUIDANCE_MESSAGE.AUTHOR_ID, authorId)
                 .set(GUIDANCE_MESSAGE.KIND, kind.name())
                 .set(GUIDANCE_MESSAGE.BODY, body == null ? "" : body)
                 .set(GUIDANCE_MESSAGE.CREATED_AT, at(now))
-                .execute();
+                .returningResult(GUIDANCE_MESSAGE.ID)
+                .fetchSingle(GUIDANCE_MESSAGE.ID);
+    }
+
+    /** Tells the other party's listeners, with the conversation as it now stands. */
+    private void changed(
+            long questionId, long id, long line, ConversationChange change, boolean byStudent, Instant now) {
+        var latest = db.selectFrom(GUIDANCE_CONVERSATION)
+                .where(GUIDANCE_CONVERSATION.ID.eq(id))
+                .fetchSingle();
+        events.publishEvent(new GuidanceEvent.ConversationChanged(
+                questionId,
+                latest.getCourseId(),
+                latest.getOwnerId(),
+                latest.getTeacherId(),
+                line,
+                change,
+                byStudent,
+                latest.getStartsAt().atZoneSameInstant(Conversation.ZONE),
+                now));
     }
 
     private Optional<Conversation> find(Condition reader, long questionId, long id) {

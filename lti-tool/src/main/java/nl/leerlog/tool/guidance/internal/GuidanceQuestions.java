@@ -14,29 +14,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.leerlog.schema.tables.records.GuidanceQuestionRecord;
+import nl.leerlog.tool.guidance.GuidanceEvent;
 import nl.leerlog.tool.guidance.ItemSnapshot;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.identity.TeacherView;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Guidance questions and their threads. The student reaches their own with an {@link Owner}; a teacher reaches what
  * was sent to them with a {@link TeacherView}, checked in the same statement that reads or writes, so an unlink or a
- * withdrawal that lands first is always respected.
+ * withdrawal that lands first is always respected. Every change the other party hears about is published as a
+ * {@link GuidanceEvent} inside its transaction.
  */
 @Repository
 class GuidanceQuestions {
 
     private final DSLContext db;
     private final GuidanceConversations conversations;
+    private final ApplicationEventPublisher events;
 
-    GuidanceQuestions(DSLContext db, GuidanceConversations conversations) {
+    GuidanceQuestions(DSLContext db, GuidanceConversations conversations, ApplicationEventPublisher events) {
         this.db = db;
         this.conversations = conversations;
+        this.events = events;
     }
 
     /** A question as the student sends it, with the items copied as they are now. */
@@ -73,6 +78,8 @@ class GuidanceQuestions {
                     .fetchSingle(GUIDANCE_ITEM.ID);
             copy(itemId, item.snapshot());
         }
+        events.publishEvent(
+                new GuidanceEvent.QuestionSent(id, owner.courseId(), owner.userId(), teacherId, question.title(), now));
         return id;
     }
 
@@ -249,13 +256,14 @@ class GuidanceQuestions {
     /** The student's reply: the question waits for the teacher again. False if it is not theirs or is closed. */
     @Transactional
     boolean reply(Owner owner, long id, String body, Instant now) {
-        return write(owner.owns(GUIDANCE_QUESTION), id, owner.userId(), body, QuestionState.WAITING, now);
+        return write(owner.owns(GUIDANCE_QUESTION), id, owner.userId(), body, QuestionState.WAITING, true, now);
     }
 
     /** The teacher's reply: the question is answered. False if the teacher may not see it (any more) or it is closed. */
     @Transactional
     boolean reply(TeacherView teacher, long id, String body, Instant now) {
-        return write(teacher.reads(GUIDANCE_QUESTION), id, teacher.teacherId(), body, QuestionState.ANSWERED, now);
+        return write(
+                teacher.reads(GUIDANCE_QUESTION), id, teacher.teacherId(), body, QuestionState.ANSWERED, false, now);
     }
 
     /**
@@ -318,7 +326,8 @@ class GuidanceQuestions {
             forget(itemId, now);
         }
         conversations.cancelAll(id, now);
-        line(id, owner.userId(), Thread.MessageKind.QUESTION_WITHDRAWN, now);
+        long line = line(id, owner.userId(), Thread.MessageKind.QUESTION_WITHDRAWN, now);
+        withdrawn(id, line, true, now);
         return true;
     }
 
@@ -380,8 +389,30 @@ class GuidanceQuestions {
         }
         forget(itemId, now);
         touch(questionId, now);
-        line(questionId, owner.userId(), Thread.MessageKind.WITHDRAWN, now);
+        long line = line(questionId, owner.userId(), Thread.MessageKind.WITHDRAWN, now);
+        withdrawn(questionId, line, false, now);
         return true;
+    }
+
+    private void withdrawn(long questionId, long line, boolean wholeQuestion, Instant now) {
+        var question = parties(questionId);
+        events.publishEvent(new GuidanceEvent.ItemWithdrawn(
+                questionId,
+                question.getCourseId(),
+                question.getOwnerId(),
+                question.getTeacherId(),
+                line,
+                wholeQuestion,
+                now));
+    }
+
+    /** Who a question is between, to say so in its events. */
+    private GuidanceQuestionRecord parties(long questionId) {
+        return db.select(GUIDANCE_QUESTION.COURSE_ID, GUIDANCE_QUESTION.OWNER_ID, GUIDANCE_QUESTION.TEACHER_ID)
+                .from(GUIDANCE_QUESTION)
+                .where(GUIDANCE_QUESTION.ID.eq(questionId))
+                .fetchSingle()
+                .into(GUIDANCE_QUESTION);
     }
 
     /** A withdrawn item keeps its row for the thread's line, but neither its title nor its content. */
@@ -396,18 +427,19 @@ class GuidanceQuestions {
     }
 
     /** A line the tool writes in the thread on the student's behalf (no text of its own). */
-    private void line(long questionId, long authorId, Thread.MessageKind kind, Instant now) {
-        line(questionId, authorId, kind, "", now);
+    private long line(long questionId, long authorId, Thread.MessageKind kind, Instant now) {
+        return line(questionId, authorId, kind, "", now);
     }
 
-    private void line(long questionId, long authorId, Thread.MessageKind kind, String body, Instant now) {
-        db.insertInto(GUIDANCE_MESSAGE)
+    private long line(long questionId, long authorId, Thread.MessageKind kind, String body, Instant now) {
+        return db.insertInto(GUIDANCE_MESSAGE)
                 .set(GUIDANCE_MESSAGE.QUESTION_ID, questionId)
                 .set(GUIDANCE_MESSAGE.AUTHOR_ID, authorId)
                 .set(GUIDANCE_MESSAGE.KIND, kind.name())
                 .set(GUIDANCE_MESSAGE.BODY, body)
                 .set(GUIDANCE_MESSAGE.CREATED_AT, at(now))
-                .execute();
+                .returningResult(GUIDANCE_MESSAGE.ID)
+                .fetchSingle(GUIDANCE_MESSAGE.ID);
     }
 
     private void touch(long questionId, Instant now) {
@@ -446,17 +478,15 @@ class GuidanceQuestions {
      * Writes a message only where {@code reader} may see an open question: the state moves first, under the row's
      * lock, so a reply racing an unlink, a close or a withdrawal either lands before it or not at all.
      */
-    private boolean write(Condition reader, long id, long authorId, String body, QuestionState next, Instant now) {
+    private boolean write(
+            Condition reader, long id, long authorId, String body, QuestionState next, boolean byStudent, Instant now) {
         if (!move(reader, id, next, now)) {
             return false;
         }
-        db.insertInto(GUIDANCE_MESSAGE)
-                .set(GUIDANCE_MESSAGE.QUESTION_ID, id)
-                .set(GUIDANCE_MESSAGE.AUTHOR_ID, authorId)
-                .set(GUIDANCE_MESSAGE.KIND, Thread.MessageKind.MESSAGE.name())
-                .set(GUIDANCE_MESSAGE.BODY, body)
-                .set(GUIDANCE_MESSAGE.CREATED_AT, at(now))
-                .execute();
+        long line = line(id, authorId, Thread.MessageKind.MESSAGE, body, now);
+        var question = parties(id);
+        events.publishEvent(new GuidanceEvent.ReplyWritten(
+                id, question.getCourseId(), question.getOwnerId(), question.getTeacherId(), line, byStudent, now));
         return true;
     }
 

@@ -35,7 +35,8 @@ class I18nPropertiesSyncTests {
         "messages-replyhelp",
         "messages-cafe",
         "messages-privacy",
-        "messages-analytics"
+        "messages-analytics",
+        "messages-notifications"
     };
 
     private static Properties all(String suffix) throws IOException {

@@ -1,0 +1,18 @@
+package nl.leerlog.tool.notifications.internal;
+
+/**
+ * A mail as the outbox keeps it until it is sent: rendered once, in the receiver's language, when its cause happened.
+ *
+ * @param idempotencyKey names the occurrence and the receiver; the outbox keeps one mail per key
+ * @param unsubscribeUrl the one-click unsubscribe link (RFC 8058), or null for a mail one cannot unsubscribe from
+ */
+record OutgoingMail(
+        String idempotencyKey,
+        long recipientId,
+        long courseId,
+        String kind,
+        String to,
+        String subject,
+        String text,
+        String html,
+        String unsubscribeUrl) {}
