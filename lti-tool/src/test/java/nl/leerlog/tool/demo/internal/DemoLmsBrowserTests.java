@@ -104,7 +104,8 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
 
         FrameLocator tool = waitForRole("TEACHER");
         assertThat(tool.locator("h1").textContent()).isEqualTo("Je stagiairs");
-        assertThat(tool.locator(".app-nav a").allTextContents()).containsExactly("Overzicht", "Studenten", "Opleiding");
+        assertThat(tool.locator(".app-nav a").allTextContents())
+                .containsExactly("Overzicht", "Studenten", "Opleiding", "Café");
         assertToolCookiesArePartitionedByTheLms();
     }
 
@@ -213,8 +214,8 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
         launch("STUDENT", true);
         FrameLocator tool = waitForRole("STUDENT");
 
-        // From the LMS's last launch button, Tab enters the frame: first the skip link, then the navigation.
-        page.locator("#launch-form button[data-person=OBSERVER]").focus();
+        // From the LMS's last link (its mailbox), Tab enters the frame: first the skip link, then the navigation.
+        page.locator("a[href$='/demo/lms/mailbox']").focus();
         page.keyboard().press("Tab");
         Locator skipLink = tool.locator(".skip-link");
         assertThat(isFocused(skipLink)).as("skip link focused").isTrue();
@@ -234,7 +235,8 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
                     .isGreaterThanOrEqualTo(2);
             focused.add(link.textContent());
         }
-        assertThat(focused).containsExactly("Logboek", "Reflecties", "Inzicht", "Opgeslagen", "Begeleiding");
+        assertThat(focused)
+                .containsExactly("Logboek", "Reflecties", "Inzicht", "Opgeslagen", "Begeleiding", "Café", "Privacy");
 
         // Enter on the focused link (the last one) opens that section.
         page.keyboard().press("Enter");

@@ -1,6 +1,7 @@
 package nl.leerlog.tool.guidance.internal;
 
 import static nl.leerlog.schema.Tables.APP_USER;
+import static nl.leerlog.schema.Tables.GUIDANCE_QUESTION;
 import static nl.leerlog.schema.Tables.URGENCY_SNOOZE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +72,10 @@ class UrgencyBrowserTests extends DemoLmsBrowser {
                 student);
         db.deleteFrom(URGENCY_SNOOZE)
                 .where(URGENCY_SNOOZE.STUDENT_ID.eq(student))
+                .execute();
+        // Other browser tests on this demo course let Sanne ask; here she has never asked.
+        db.deleteFrom(GUIDANCE_QUESTION)
+                .where(GUIDANCE_QUESTION.OWNER_ID.eq(student))
                 .execute();
         String row = "li.urgency-row[data-student='" + student + "']";
 
