@@ -214,12 +214,19 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
         launch("STUDENT", true);
         FrameLocator tool = waitForRole("STUDENT");
 
-        // From the LMS's last link (its mailbox), Tab enters the frame: first the skip link, then the navigation.
+        // From the LMS's last link (its mailbox), Tab enters the frame: first the skip link, the notifications, the
+        // menu.
         page.locator("a[href$='/demo/lms/mailbox']").focus();
         page.keyboard().press("Tab");
         Locator skipLink = tool.locator(".skip-link");
         assertThat(isFocused(skipLink)).as("skip link focused").isTrue();
         assertThat(skipLink.boundingBox().x).as("focused skip link on screen").isGreaterThanOrEqualTo(0);
+
+        // The header's link to the notifications comes before the menu.
+        page.keyboard().press("Tab");
+        assertThat(isFocused(tool.locator(".notifications-link")))
+                .as("notifications link focused")
+                .isTrue();
 
         List<String> focused = new ArrayList<>();
         Locator links = tool.locator(".app-nav a");
@@ -240,7 +247,7 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
 
         // Enter on the focused link (the last one) opens that section.
         page.keyboard().press("Enter");
-        waitForText(tool.locator("h1"), "Begeleiding");
+        waitForText(tool.locator("h1"), "Jouw privacy");
     }
 
     @Test
