@@ -166,9 +166,9 @@ class CafeBenchmark {
                         posted.get(), posted.get() / (double) seconds, expected, lost);
                 System.out.printf(
                         "  delivery latency p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms%n",
-                        Percentiles.percentile(latencies, 50) / 1e6,
-                        Percentiles.percentile(latencies, 95) / 1e6,
-                        Percentiles.percentile(latencies, 99) / 1e6,
+                        Percentiles.percentile(latencies, 50),
+                        Percentiles.percentile(latencies, 95),
+                        Percentiles.percentile(latencies, 99),
                         latencies.getLast() / 1e6);
                 System.out.printf("  heap per open stream about %d KiB%n", heapPerStream / 1024);
                 assertThat(lost).as("messages lost").isZero();
