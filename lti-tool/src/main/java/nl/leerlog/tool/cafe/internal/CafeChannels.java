@@ -159,14 +159,6 @@ class CafeChannels {
                 });
     }
 
-    /** The total of unread messages over the given groups, for the menu. */
-    int unread(CurrentUser user, List<Group> groups) {
-        return groups.stream()
-                .mapToInt(group ->
-                        of(user, group).stream().mapToInt(Listed::unread).sum())
-                .sum();
-    }
-
     /** The channel's latest change number (0 before its first message). */
     long lastChange(long channelId) {
         return db.select(CAFE_CHANNEL.LAST_CHANGE)

@@ -206,15 +206,8 @@ record CafeController(
         FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
             page.addAttribute("editing", messageId);
-            return FormAnswers.rejected(
-                    response,
-                    channelPage(
-                            user,
-                            channel,
-                            messages.latest(channelId, SHOWN),
-                            new MessageForm(""),
-                            errors,
-                            page.addAttribute("editForm", form)));
+            page.addAttribute("editForm", form);
+            return FormAnswers.rejected(response, latestPage(user, channel, errors, page));
         }
         Optional<Refusal> refused =
                 messages.edit(channel, messageId, user.userId(), form.body().strip(), clock.instant());
@@ -253,9 +246,7 @@ record CafeController(
         if (errors.any() || form.note() == null || form.note().isBlank()) {
             FieldErrors shown = errors.any() ? errors : FieldErrors.of("note", "cafe.error.note.required");
             page.addAttribute("hiding", messageId);
-            return FormAnswers.rejected(
-                    response,
-                    channelPage(user, channel, messages.latest(channelId, SHOWN), new MessageForm(""), shown, page));
+            return FormAnswers.rejected(response, latestPage(user, channel, shown, page));
         }
         Optional<Refusal> refused =
                 messages.hide(channel, messageId, form.note().strip(), clock.instant());
@@ -277,9 +268,7 @@ record CafeController(
         FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
             page.addAttribute("reporting", messageId);
-            return FormAnswers.rejected(
-                    response,
-                    channelPage(user, channel, messages.latest(channelId, SHOWN), new MessageForm(""), errors, page));
+            return FormAnswers.rejected(response, latestPage(user, channel, errors, page));
         }
         String reason = form.note() == null || form.note().isBlank()
                 ? null
@@ -306,15 +295,7 @@ record CafeController(
             throw notFound();
         }
         page.addAttribute("refusal", tooLateKey);
-        return FormAnswers.refused(
-                response,
-                channelPage(
-                        user,
-                        channel,
-                        messages.latest(channel.id(), SHOWN),
-                        new MessageForm(""),
-                        FieldErrors.none(),
-                        page));
+        return FormAnswers.refused(response, latestPage(user, channel, FieldErrors.none(), page));
     }
 
     /**
@@ -327,6 +308,11 @@ record CafeController(
             return null;
         }
         return FormAnswers.redirect("/cafe/channels/" + channelId);
+    }
+
+    /** The channel page as it opens, after a change to one of its messages was refused. */
+    private String latestPage(CurrentUser user, Channel channel, FieldErrors errors, Model page) {
+        return channelPage(user, channel, messages.latest(channel.id(), SHOWN), new MessageForm(""), errors, page);
     }
 
     private String channelPage(
