@@ -1,7 +1,9 @@
-// A café channel stays live: the server's event stream says "the channel is at change N" and the page then asks for
-// what changed after the last change it shows. The stream is read with fetch, not EventSource, so that it carries the
-// page-bound session header and works in an LMS frame without cookies. After a dropped connection (a restart, a
-// network gap) it connects again with the last change it saw, and the catch-up brings whatever it missed.
+// A café channel stays live: the server's event stream brings each change as the messages it touched ("from change F
+// to change T, these messages"), rendered for this reader. A page that shows change F takes them as they are; a page
+// that is behind, or hears only "the channel is at change N", asks for what changed after the last change it shows.
+// The stream is read with fetch, not EventSource, so that it carries the page-bound session header and works in an
+// LMS frame without cookies. After a dropped connection (a restart, a network gap) it connects again, and the
+// catch-up brings whatever it missed.
 (function () {
   'use strict';
   var list = document.getElementById('cafe-messages');
@@ -34,12 +36,14 @@
       .then(function () { fetching = false; if (wanted > after) { catchUp(); } });
   }
 
+  // A message is replaced only by a rendering of the same or a later change, whichever arrives first.
   function show(html) {
     var template = document.createElement('template');
     template.innerHTML = html;
     var empty = document.getElementById('cafe-no-messages');
     Array.prototype.forEach.call(template.content.querySelectorAll('li.cafe-message'), function (item) {
       var old = document.getElementById(item.id);
+      if (old && Number(old.getAttribute('data-change')) > Number(item.getAttribute('data-change'))) { return; }
       if (empty) { empty.remove(); empty = null; }
       if (old) { old.replaceWith(item); } else { list.appendChild(item); }
       if (window.htmx) { window.htmx.process(item); }
@@ -82,14 +86,25 @@
   }
 
   function event(text) {
-    var data = null;
+    var name = 'message';
+    var data = [];
     text.split('\n').forEach(function (line) {
-      if (line.indexOf('data:') === 0) { data = line.slice(5).trim(); }
+      if (line.indexOf('event:') === 0) { name = line.slice(6).trim(); }
+      if (line.indexOf('data:') === 0) { data.push(line.slice(5).replace(/^ /, '')); }
     });
-    if (data !== null && Number(data) > wanted) {
-      wanted = Number(data);
-      catchUp();
+    if (data.length === 0) { return; }
+    if (name === 'messages') {
+      var changes = /^(\d+) (\d+) ([\s\S]*)$/.exec(data.join('\n'));
+      if (!changes) { return; }
+      var from = Number(changes[1]);
+      var to = Number(changes[2]);
+      show(changes[3]);
+      if (from <= after) { after = Math.max(after, to); }
+      wanted = Math.max(wanted, to);
+    } else {
+      wanted = Math.max(wanted, Number(data[0]));
     }
+    catchUp();
   }
 
   // After sending, the form empties; the message itself arrives through the stream like everyone else's.

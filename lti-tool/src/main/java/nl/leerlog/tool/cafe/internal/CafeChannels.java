@@ -67,10 +67,7 @@ class CafeChannels {
                 .fetchOptional()
                 .flatMap(r -> {
                     Group group = new Group(r.value6(), user.courseId(), r.value7(), r.value8(), r.value10());
-                    boolean coach =
-                            user.isTeacher() && Long.valueOf(user.userId()).equals(group.coachId());
-                    boolean member = !user.isTeacher() && Boolean.TRUE.equals(r.value9());
-                    if (!coach && !member) {
+                    if (!mayRead(user.isTeacher(), user.userId(), group.coachId(), Boolean.TRUE.equals(r.value9()))) {
                         return Optional.empty();
                     }
                     ChannelKind kind = ChannelKind.valueOf(r.value2());
@@ -84,6 +81,14 @@ class CafeChannels {
                     long partner = r.value3() == me ? r.value4() : r.value3();
                     return Optional.of(new Channel(r.value1(), group, kind, partner, r.value5()));
                 });
+    }
+
+    /**
+     * Who reads a group's channels: its coach, who is a teacher, and its current members, who are not; a private
+     * channel further only its two people.
+     */
+    static boolean mayRead(boolean teacher, long userId, Long coachId, boolean currentMember) {
+        return teacher ? Long.valueOf(userId).equals(coachId) : currentMember;
     }
 
     /**

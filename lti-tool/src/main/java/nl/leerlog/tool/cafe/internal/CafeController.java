@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +16,9 @@ import nl.leerlog.tool.cafe.internal.CafeGroups.Group;
 import nl.leerlog.tool.cafe.internal.CafeMessages.Message;
 import nl.leerlog.tool.cafe.internal.CafeMessages.Refusal;
 import nl.leerlog.tool.identity.CurrentUser;
-import nl.leerlog.tool.identity.InternshipTeachers;
 import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Section;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -45,8 +42,7 @@ record CafeController(
         CafeChannels channels,
         CafeMessages messages,
         CafeStreams streams,
-        InternshipTeachers people,
-        MessageSource texts,
+        CafePeople cafePeople,
         Clock clock) {
 
     /** How many messages a channel page shows as it opens; older ones are not shown in this version. */
@@ -84,7 +80,7 @@ record CafeController(
 
     private String home(CurrentUser user, List<Room> rooms, Model page) {
         page.addAttribute("rooms", rooms);
-        page.addAttribute("names", names(user));
+        page.addAttribute("names", cafePeople.names(user.courseId(), user.locale()));
         return "cafe/home";
     }
 
@@ -95,7 +91,8 @@ record CafeController(
         if (group.coachId() != null && group.coachId() != user.userId()) {
             people.add(group.coachId());
         }
-        groups.everMembers(group.id()).forEach((member, current) -> {
+        Map<Long, Boolean> everMembers = groups.everMembers(group.id());
+        everMembers.forEach((member, current) -> {
             if (current && member != user.userId()) {
                 people.add(member);
             }
@@ -107,7 +104,7 @@ record CafeController(
         Instant weekAgo = clock.instant().minus(SILENT_AFTER);
         CafeMessages.Activity activity = messages.activity(group.id(), weekAgo);
         List<Long> silent = new ArrayList<>();
-        groups.everMembers(group.id()).forEach((member, current) -> {
+        everMembers.forEach((member, current) -> {
             Instant last = activity.lastWritten().get(member);
             if (current && (last == null || last.isBefore(weekAgo))) {
                 silent.add(member);
@@ -165,12 +162,15 @@ record CafeController(
     }
 
     @GetMapping(path = "/cafe/channels/{channelId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(CurrentUser user, @PathVariable long channelId, HttpServletResponse response) {
+    SseEmitter stream(
+            CurrentUser user, @PathVariable long channelId, HttpServletRequest request, HttpServletResponse response) {
         Channel channel = readable(user, channelId);
         // Proxies must pass each event on at once (nginx reads this header; HAProxy streams anyway).
         response.setHeader("X-Accel-Buffering", "no");
         response.setHeader("Cache-Control", "no-store");
-        return streams.open(channelId, channel.lastChange());
+        return streams.open(
+                channel,
+                new LiveMessages.Viewer(user.userId(), user.isTeacher(), user.locale(), request.getContextPath()));
     }
 
     @PostMapping("/cafe/channels/{channelId}/messages")
@@ -329,35 +329,15 @@ record CafeController(
         page.addAttribute("coach", coaches(user, channel));
         page.addAttribute("me", user.userId());
         page.addAttribute("now", clock.instant());
-        page.addAttribute("names", names(user));
-        page.addAttribute("formerMembers", formerMembers(channel.group()));
+        page.addAttribute("names", cafePeople.names(user.courseId(), user.locale()));
+        page.addAttribute(
+                "formerMembers",
+                CafePeople.formerMembers(groups.everMembers(channel.group().id())));
     }
 
     private static boolean coaches(CurrentUser user, Channel channel) {
         return user.isTeacher()
                 && Long.valueOf(user.userId()).equals(channel.group().coachId());
-    }
-
-    /**
-     * The names of the course's active people, "no name shared" for those the platform gives none; someone who left
-     * the course is missing, and shows as a former member.
-     */
-    private Map<Long, String> names(CurrentUser user) {
-        String unnamed = texts.getMessage("cafe.unnamed", null, user.locale());
-        Map<Long, String> names = new HashMap<>();
-        people.members(user.courseId())
-                .forEach(member -> names.put(member.id(), member.name() == null ? unnamed : member.name()));
-        return names;
-    }
-
-    private List<Long> formerMembers(Group group) {
-        List<Long> former = new ArrayList<>();
-        groups.everMembers(group.id()).forEach((member, current) -> {
-            if (!current) {
-                former.add(member);
-            }
-        });
-        return former;
     }
 
     private Channel readable(CurrentUser user, long channelId) {

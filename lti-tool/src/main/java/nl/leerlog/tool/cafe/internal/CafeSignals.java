@@ -3,6 +3,7 @@ package nl.leerlog.tool.cafe.internal;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,10 +20,11 @@ class CafeSignals {
     static final String CHANNEL = "leerlog_cafe";
 
     private final DSLContext db;
-    private final CafeStreams streams;
+    // The streams read the messages whose changes signal here, so they are looked up when a signal is sent.
+    private final ObjectProvider<CafeStreams> streams;
     private final boolean postgres;
 
-    CafeSignals(DSLContext db, CafeStreams streams) {
+    CafeSignals(DSLContext db, ObjectProvider<CafeStreams> streams) {
         this.db = db;
         this.streams = streams;
         this.postgres = db.dialect().family() == SQLDialect.POSTGRES;
@@ -41,7 +43,7 @@ class CafeSignals {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                streams.changed(channelId, change);
+                streams.getObject().changed(channelId, change);
             }
         });
     }

@@ -106,7 +106,10 @@ class CafeAcrossInstancesTests {
 
             instanceA.getBean(CafeMessages.class).post(channel, student, "Goedemorgen!", Instant.now());
 
-            assertThat(nextData(lines)).as("heard on the other instance").isEqualTo("1");
+            assertThat(nextData(lines))
+                    .as("heard on the other instance, with the message")
+                    .startsWith("0 1 ")
+                    .contains("Goedemorgen!");
         }
         assertThat(instanceB.getBean(CafeChannels.class).lastChange(channel.id()))
                 .isEqualTo(1);

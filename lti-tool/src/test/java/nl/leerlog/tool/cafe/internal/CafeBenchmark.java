@@ -41,9 +41,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The café under load, over loopback HTTP with launched sessions: 200 connected readers in 20 groups, each posting
- * one message a second for 60 s, and each behaving as the page does (a change number on its stream, then a
- * catch-up of what changed). Reports the delivery latency from the post to each other member's catch-up, the
- * messages lost (must be none) and the memory per open stream. Not part of {@code ./mvnw verify} (the class name
+ * one message a second for 60 s, and each behaving as the page does (the changed messages arrive on its stream; a
+ * reader that is behind asks for what it missed). Reports the delivery latency from the post to each other member's
+ * page, the messages lost (must be none), the catch-up requests and the memory per open stream. Not part of {@code ./mvnw verify} (the class name
  * matches no test pattern); run it on a quiet machine with
  * <pre>
  * ./mvnw -pl lti-tool -am test -Dtest=CafeBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
@@ -170,6 +170,8 @@ class CafeBenchmark {
                         Percentiles.percentile(latencies, 95),
                         Percentiles.percentile(latencies, 99),
                         latencies.getLast() / 1e6);
+                System.out.printf(
+                        "  catch-up requests %d (the rest came with the stream's events)%n", Reader.catchUps.get());
                 System.out.printf("  heap per open stream about %d KiB%n", heapPerStream / 1024);
                 assertThat(lost).as("messages lost").isZero();
                 work.shutdownNow();
@@ -194,6 +196,7 @@ class CafeBenchmark {
         final Set<String> sent = ConcurrentHashMap.newKeySet();
         final Set<String> seen = ConcurrentHashMap.newKeySet();
         final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        static final AtomicLong catchUps = new AtomicLong();
         long after;
         long wanted;
 
@@ -214,13 +217,29 @@ class CafeBenchmark {
                 try (BufferedReader lines =
                         new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
                     String line;
+                    String event = "message";
                     while (running.get() && (line = lines.readLine()) != null) {
-                        if (line.startsWith("data:")) {
-                            wanted = Math.max(
-                                    wanted, Long.parseLong(line.substring(5).strip()));
+                        if (line.startsWith("event:")) {
+                            event = line.substring(6).strip();
+                        } else if (line.startsWith("data:")) {
+                            String data = line.substring(5).strip();
+                            if (event.equals("messages")) {
+                                String[] parts = data.split(" ", 3);
+                                long from = Long.parseLong(parts[0]);
+                                long to = Long.parseLong(parts[1]);
+                                seen(parts.length > 2 ? parts[2] : "", System.nanoTime());
+                                if (from <= after) {
+                                    after = Math.max(after, to);
+                                }
+                                wanted = Math.max(wanted, to);
+                            } else {
+                                wanted = Math.max(wanted, Long.parseLong(data));
+                            }
                             while (wanted > after) {
                                 catchUp();
                             }
+                        } else if (line.isEmpty()) {
+                            event = "message";
                         }
                     }
                 }
@@ -233,11 +252,16 @@ class CafeBenchmark {
 
         private void catchUp() {
             HttpResponse<String> changes = student.get("/cafe/channels/" + channel + "/changes?after=" + after);
+            catchUps.incrementAndGet();
             long now = System.nanoTime();
             after = Math.max(
                     after,
                     Long.parseLong(changes.headers().firstValue("X-Cafe-Change").orElse("0")));
-            Matcher found = MESSAGE.matcher(changes.body());
+            seen(changes.body(), now);
+        }
+
+        private void seen(String html, long now) {
+            Matcher found = MESSAGE.matcher(html);
             while (found.find()) {
                 String message = found.group(1) + " " + found.group(2);
                 if (seen.add(message) && Integer.parseInt(found.group(1)) != number) {

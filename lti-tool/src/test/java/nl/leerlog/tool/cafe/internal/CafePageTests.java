@@ -259,8 +259,65 @@ class CafePageTests extends LaunchedCourseTests {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             assertThat(nextData(lines)).isEqualTo("0");
             post(users.student(), channel, "Hallo allemaal");
-            assertThat(nextData(lines)).isEqualTo("1");
+            assertThat(nextData(lines))
+                    .as("the change and the message itself, rendered for a classmate")
+                    .startsWith("0 1 <")
+                    .contains("Hallo allemaal", "Report to the coach")
+                    .doesNotContain("/delete", "\n");
         }
+    }
+
+    @Test
+    void eachReaderIsSentTheMessageAsTheirOwnPageShowsIt() throws Exception {
+        long channel = groupChannel(users.student());
+        try (BufferedReader writer = openStream(users.student(), channel);
+                BufferedReader coach = openStream(users.teacher(), channel)) {
+            assertThat(nextData(writer)).isEqualTo("0");
+            assertThat(nextData(coach)).isEqualTo("0");
+            post(users.student(), channel, "Regel een\nregel twee");
+
+            assertThat(nextData(writer))
+                    .as("the writer may correct and delete it")
+                    .contains("/cafe/channels/" + channel + "/messages/", "/delete", "Regel een&#10;regel twee")
+                    .doesNotContain("Report to the coach", "_csrf");
+            assertThat(nextData(coach))
+                    .as("the coach may hide it")
+                    .contains("/hide")
+                    .doesNotContain("/delete", "Report to the coach", "_csrf");
+        }
+    }
+
+    @Test
+    void aMemberWhoLeavesTheGroupLosesTheStream() throws Exception {
+        long channel = groupChannel(users.student());
+        try (BufferedReader leaving = openStream(classmate, channel)) {
+            assertThat(nextData(leaving)).isEqualTo("0");
+            assertThat(users.teacher()
+                            .post(
+                                    "/teacher/cafe/groups/" + group + "/members/" + userIdOf(classmate) + "/leave",
+                                    Map.of())
+                            .statusCode())
+                    .isEqualTo(302);
+            post(users.student(), channel, "Niet meer voor jou");
+
+            assertThat(nextData(leaving))
+                    .as("the stream ends without the message")
+                    .isNull();
+        }
+        assertThat(classmate.get("/cafe/channels/" + channel + "/stream").statusCode())
+                .isEqualTo(404);
+    }
+
+    private static BufferedReader openStream(LaunchedUser user, long channel) throws Exception {
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient()
+                .send(
+                        user.request("/cafe/channels/" + channel + "/stream")
+                                .header("Accept", "text/event-stream")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        return new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
     }
 
     @Test
