@@ -88,7 +88,12 @@ class CafeChannels {
      * channel further only its two people.
      */
     static boolean mayRead(boolean teacher, long userId, Long coachId, boolean currentMember) {
-        return teacher ? Long.valueOf(userId).equals(coachId) : currentMember;
+        return teacher ? coaches(true, userId, coachId) : currentMember;
+    }
+
+    /** Whether this person is the group's coach. */
+    static boolean coaches(boolean teacher, long userId, Long coachId) {
+        return teacher && Long.valueOf(userId).equals(coachId);
     }
 
     /**

@@ -336,8 +336,8 @@ record CafeController(
     }
 
     private static boolean coaches(CurrentUser user, Channel channel) {
-        return user.isTeacher()
-                && Long.valueOf(user.userId()).equals(channel.group().coachId());
+        return CafeChannels.coaches(
+                user.isTeacher(), user.userId(), channel.group().coachId());
     }
 
     private Channel readable(CurrentUser user, long channelId) {

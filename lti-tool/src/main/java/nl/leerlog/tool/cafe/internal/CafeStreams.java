@@ -190,10 +190,10 @@ class CafeStreams implements SmartLifecycle {
         }
         Set<Viewer> viewers = new HashSet<>();
         readers.forEach(reader -> viewers.add(reader.viewer));
-        LiveMessages.Renderings html = live.render(c, coachId, CafePeople.formerMembers(members), changed, viewers);
+        Map<Viewer, String> html = live.render(c, coachId, CafePeople.formerMembers(members), changed, viewers);
         String id = Long.toString(to);
         for (Reader reader : readers) {
-            String data = from + " " + to + " " + html.of(reader.viewer);
+            String data = from + " " + to + " " + html.get(reader.viewer);
             sending.execute(() -> {
                 if (emit(
                         channel,

@@ -2,6 +2,7 @@ package nl.leerlog.tool.cafe.internal;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,9 +52,9 @@ class LiveMessages {
     }
 
     /** One rendering of {@code changed} for every distinct kind among {@code viewers}. */
-    Renderings render(
+    Map<Viewer, String> render(
             Channel channel, Long coachId, List<Long> formerMembers, List<Message> changed, Set<Viewer> viewers) {
-        Set<Long> authors = new java.util.HashSet<>();
+        Set<Long> authors = new HashSet<>();
         changed.forEach(m -> {
             if (m.authorId() != null) {
                 authors.add(m.authorId());
@@ -63,7 +64,7 @@ class LiveMessages {
         Map<Kind, String> html = new HashMap<>();
         Map<Viewer, String> byViewer = new HashMap<>();
         for (Viewer viewer : viewers) {
-            boolean coach = CafeChannels.mayRead(viewer.teacher(), viewer.userId(), coachId, false);
+            boolean coach = CafeChannels.coaches(viewer.teacher(), viewer.userId(), coachId);
             Kind kind = new Kind(
                     viewer.locale(),
                     coach,
@@ -86,14 +87,7 @@ class LiveMessages {
                         .strip());
             }));
         }
-        return new Renderings(byViewer);
-    }
-
-    /** The renderings by reader. */
-    record Renderings(Map<Viewer, String> byViewer) {
-        String of(Viewer viewer) {
-            return byViewer.get(viewer);
-        }
+        return byViewer;
     }
 
     private record Kind(Locale locale, boolean coach, long author, String contextPath) {}
