@@ -211,6 +211,7 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/teacher/dashboard",
                 "/teacher/dashboard?colour=grey&q=a",
                 "/teacher/dashboard/settings",
+                "/teacher/notifications",
                 "/teacher/students/" + studentId + "/snooze",
                 "/teacher/guidance",
                 "/teacher/templates",
