@@ -1,5 +1,6 @@
 package nl.leerlog.tool.cafe.internal;
 
+import static nl.leerlog.schema.Tables.CAFE_ATTACHMENT;
 import static nl.leerlog.schema.Tables.CAFE_GROUP;
 import static nl.leerlog.schema.Tables.CAFE_MESSAGE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,8 @@ import nl.leerlog.lti.testing.TestPlatform;
 import nl.leerlog.tool.CourseUsers;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
 import nl.leerlog.tool.LaunchedCourseTests;
+import nl.leerlog.tool.MultipartForm;
+import nl.leerlog.tool.cafe.internal.CafeChannels.Channel;
 import nl.leerlog.tool.identity.internal.TestClockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +48,15 @@ class CafePageTests extends LaunchedCourseTests {
 
     @Autowired
     CafePurge purge;
+
+    @Autowired
+    CafeChannels channels;
+
+    @Autowired
+    CafeMessages messages;
+
+    @Autowired
+    LiveMessages live;
 
     CourseUsers users;
     LaunchedUser classmate;
@@ -306,6 +318,176 @@ class CafePageTests extends LaunchedCourseTests {
         }
         assertThat(classmate.get("/cafe/channels/" + channel + "/stream").statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aMessageCarriesFilesThatOnlyTheChannelsReadersDownloadNamedByTheirContent() throws Exception {
+        long channel = groupChannel(users.student());
+        try (BufferedReader live = openStream(classmate, channel)) {
+            assertThat(nextData(live)).isEqualTo("0");
+            HttpResponse<String> sent = postWithFiles(
+                    users.student(),
+                    channel,
+                    "Mijn rooster voor volgende week",
+                    MultipartForm.empty().file("files", "rooster.html", "text/html", png()));
+            assertThat(sent.statusCode()).isEqualTo(302);
+
+            String file = fileLinkIn(classmate.get("/cafe/channels/" + channel).body());
+            assertThat(nextData(live))
+                    .as("the stream's rendering outside a request links the same download")
+                    .contains(file, "rooster.png");
+
+            HttpResponse<byte[]> download = download(classmate, file);
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.headers().firstValue("Content-Type")).hasValue("image/png");
+            assertThat(download.headers().firstValue("Content-Disposition"))
+                    .hasValueSatisfying(
+                            d -> assertThat(d).startsWith("attachment").contains("rooster.png"));
+            assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(download.body()).isEqualTo(png());
+            assertThat(download(users.teacher(), file).statusCode()).isEqualTo(200);
+
+            LaunchedUser secondTeacher = launch(users.student().contextId(), TestPlatform.INSTRUCTOR, "en");
+            for (LaunchedUser stranger : List.of(secondTeacher, classmateOf(users.student()), users.otherStudent())) {
+                assertThat(download(stranger, file).statusCode()).isEqualTo(404);
+            }
+            long fileId = Long.parseLong(file.substring(file.lastIndexOf('/') + 1));
+            long otherChannel = channelIn(redirectOf(users.student()
+                    .post("/cafe/groups/" + group + "/private", Map.of("with", Long.toString(userIdOf(classmate))))));
+            assertThat(download(classmate, "/cafe/channels/" + otherChannel + "/files/" + fileId)
+                            .statusCode())
+                    .as("a file is found only under its own channel")
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void linksInTheLiveRenderingStartWithTheApplicationsContextPath() {
+        long channel = groupChannel(users.student());
+        postWithFiles(
+                users.student(),
+                channel,
+                "Met bijlage",
+                MultipartForm.empty().file("files", "foto.png", "image/png", pngUnchecked()));
+        Channel read = channels.readableBy(asCurrentUser(classmate, java.util.Locale.ENGLISH), channel)
+                .orElseThrow();
+        List<CafeMessages.Message> changed = messages.changedAfter(channel, 0);
+        LiveMessages.Viewer viewer =
+                new LiveMessages.Viewer(userIdOf(classmate), false, java.util.Locale.ENGLISH, "/leerlog");
+        String html = live.render(read, read.group().coachId(), List.of(), changed, java.util.Set.of(viewer))
+                .get(viewer);
+        long fileId = changed.getFirst().files().getFirst().id();
+        assertThat(html).contains("href=\"/leerlog/cafe/channels/" + channel + "/files/" + fileId + "\"");
+    }
+
+    @Test
+    void aRefusedFileSendsNothingAndSaysWhy() {
+        long channel = groupChannel(users.student());
+        HttpResponse<String> refused = postWithFiles(
+                users.student(),
+                channel,
+                "Kijk eens",
+                MultipartForm.empty()
+                        .file("files", "foto.png", "image/png", pngUnchecked())
+                        .file(
+                                "files",
+                                "rooster.pdf",
+                                "application/pdf",
+                                "MZ\u0090\u0000not a pdf".getBytes(StandardCharsets.ISO_8859_1)));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("Not sent: some files cannot be added.", "rooster.pdf is not a kind of file Leerlog accepts");
+        HttpResponse<String> tooMany = postWithFiles(
+                users.student(),
+                channel,
+                "Vier foto's",
+                MultipartForm.empty()
+                        .file("files", "1.png", "image/png", pngUnchecked())
+                        .file("files", "2.png", "image/png", pngUnchecked())
+                        .file("files", "3.png", "image/png", pngUnchecked())
+                        .file("files", "4.png", "image/png", pngUnchecked()));
+        assertThat(tooMany.statusCode()).isEqualTo(422);
+        assertThat(tooMany.body()).contains("A message takes at most 3 files.");
+        assertThat(db.fetchCount(CAFE_MESSAGE, CAFE_MESSAGE.CHANNEL_ID.eq(channel)))
+                .as("neither the message nor its accepted file is stored")
+                .isZero();
+    }
+
+    @Test
+    void aDeletedMessageLosesItsFilesAndAHiddenOneKeepsThemForTheCoachOnly() {
+        long channel = groupChannel(users.student());
+        postWithFiles(
+                classmate,
+                channel,
+                "Hier niet",
+                MultipartForm.empty().file("files", "foto.png", "image/png", pngUnchecked()));
+        long hidden = latestMessage(channel);
+        String hiddenFile =
+                fileLinkIn(classmate.get("/cafe/channels/" + channel).body());
+        users.teacher().post(messagePath(channel, hidden) + "/hide", Map.of("note", "Niet hier"));
+        assertThat(users.student().get("/cafe/channels/" + channel).body()).doesNotContain(hiddenFile);
+        assertThat(download(users.student(), hiddenFile).statusCode()).isEqualTo(404);
+        assertThat(users.teacher().get("/cafe/channels/" + channel).body()).contains(hiddenFile);
+        assertThat(download(users.teacher(), hiddenFile).statusCode()).isEqualTo(200);
+
+        postWithFiles(
+                users.student(),
+                channel,
+                "Verkeerde foto",
+                MultipartForm.empty().file("files", "foto.png", "image/png", pngUnchecked()));
+        long deleted = latestMessage(channel);
+        String deletedFile = fileLinkIn(
+                users.student().get("/cafe/channels/" + channel).body().replace(hiddenFile, ""));
+        users.student().post(messagePath(channel, deleted) + "/delete", Map.of());
+        assertThat(download(classmate, deletedFile).statusCode()).isEqualTo(404);
+        assertThat(download(users.student(), deletedFile).statusCode()).isEqualTo(404);
+        assertThat(db.fetchCount(CAFE_ATTACHMENT, CAFE_ATTACHMENT.MESSAGE_ID.eq(deleted)))
+                .as("the file goes with the text")
+                .isZero();
+    }
+
+    private static final Pattern FILE = Pattern.compile("/cafe/channels/\\d+/files/\\d+");
+
+    private static String fileLinkIn(String page) {
+        Matcher found = FILE.matcher(page);
+        assertThat(found.find()).as("a file link").isTrue();
+        return found.group();
+    }
+
+    private static HttpResponse<String> postWithFiles(
+            LaunchedUser writer, long channel, String body, MultipartForm form) {
+        MultipartForm complete = form.field("body", body);
+        return writer.browser()
+                .send(writer.request("/cafe/channels/" + channel + "/messages")
+                        .header("Content-Type", complete.contentType())
+                        .POST(complete.publisher()));
+    }
+
+    private static HttpResponse<byte[]> download(LaunchedUser reader, String path) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(reader.request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(
+                new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    private static byte[] pngUnchecked() {
+        try {
+            return png();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static BufferedReader openStream(LaunchedUser user, long channel) throws Exception {
