@@ -48,6 +48,7 @@ record CafeController(
         CafeStreams streams,
         CafePeople cafePeople,
         CafeAttachments attachments,
+        CafeMeetings meetings,
         UploadChecks uploads,
         Clock clock) {
 
@@ -67,7 +68,8 @@ record CafeController(
             List<Long> people,
             int weekMessages,
             List<Long> silent,
-            List<CafeMessages.Report> reports) {}
+            List<CafeMessages.Report> reports,
+            CafeMeetings.Next meeting) {}
 
     @GetMapping("/student/cafe")
     String studentHome(CurrentUser user, Model page) {
@@ -104,8 +106,9 @@ record CafeController(
             }
         });
         people.removeIf(privateByPartner::containsKey);
+        CafeMeetings.Next meeting = nextMeeting(group);
         if (!user.isTeacher()) {
-            return new Room(group, listed, people, 0, List.of(), List.of());
+            return new Room(group, listed, people, 0, List.of(), List.of(), meeting);
         }
         Instant weekAgo = clock.instant().minus(SILENT_AFTER);
         CafeMessages.Activity activity = messages.activity(group.id(), weekAgo);
@@ -116,7 +119,7 @@ record CafeController(
                 silent.add(member);
             }
         });
-        return new Room(group, listed, people, activity.messages(), silent, messages.openReports(group.id()));
+        return new Room(group, listed, people, activity.messages(), silent, messages.openReports(group.id()), meeting);
     }
 
     /** The coach marks a report handled. */
@@ -369,6 +372,7 @@ record CafeController(
         page.addAttribute("errors", errors);
         page.addAttribute("maxFileSize", uploads.maxFileSizeLabel());
         page.addAttribute("maxFiles", CafeAttachments.MAX_FILES);
+        page.addAttribute("meeting", channel.kind() == ChannelKind.GROUP ? nextMeeting(channel.group()) : null);
         addChannel(user, channel, page);
         return "cafe/channel";
     }
@@ -384,6 +388,10 @@ record CafeController(
                 CafePeople.formerMembers(groups.everMembers(channel.group().id())));
     }
 
+    private CafeMeetings.Next nextMeeting(Group group) {
+        return meetings.of(group.id()).map(m -> m.next(clock.instant())).orElse(null);
+    }
+
     private static boolean coaches(CurrentUser user, Channel channel) {
         return CafeChannels.coaches(
                 user.isTeacher(), user.userId(), channel.group().coachId());
@@ -394,12 +402,7 @@ record CafeController(
     }
 
     private Group readableGroup(CurrentUser user, long groupId) {
-        Optional<Group> group = user.isTeacher()
-                ? groups.coachedBy(user.courseId(), user.userId()).stream()
-                        .filter(g -> g.id() == groupId)
-                        .findFirst()
-                : groups.groupOf(user.courseId(), user.userId()).filter(g -> g.id() == groupId);
-        return group.orElseThrow(CafeController::notFound);
+        return groups.readableBy(user, groupId).orElseThrow(CafeController::notFound);
     }
 
     private static ResponseStatusException notFound() {

@@ -2,7 +2,9 @@ package nl.leerlog.tool.cafe.internal;
 
 import static nl.leerlog.schema.Tables.CAFE_ATTACHMENT;
 import static nl.leerlog.schema.Tables.CAFE_GROUP;
+import static nl.leerlog.schema.Tables.CAFE_MEETING;
 import static nl.leerlog.schema.Tables.CAFE_MESSAGE;
+import static nl.leerlog.schema.Tables.NOTIFICATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -57,6 +59,9 @@ class CafePageTests extends LaunchedCourseTests {
 
     @Autowired
     LiveMessages live;
+
+    @Autowired
+    CafeMeetings meetings;
 
     CourseUsers users;
     LaunchedUser classmate;
@@ -359,6 +364,105 @@ class CafePageTests extends LaunchedCourseTests {
                     .as("a file is found only under its own channel")
                     .isEqualTo(404);
         }
+    }
+
+    @Test
+    void theCoachPlansTheWeeklyMeetingAndOnlyTheMembersGetItTheirCalendarFileAndANotification() throws Exception {
+        String meetingPage = "/teacher/cafe/groups/" + group + "/meeting";
+        Map<String, String> meeting = Map.of(
+                "weekday", "TUESDAY", "time", "16:00", "duration", "60", "link", "https://meet.example.nl/cafe-noord");
+        assertThat(users.teacher().get(meetingPage).statusCode()).isEqualTo(200);
+        for (LaunchedUser notCoach : List.of(
+                users.student(),
+                users.otherTeacher(),
+                launch(users.student().contextId(), TestPlatform.INSTRUCTOR, "en"))) {
+            assertThat(notCoach.get(meetingPage).statusCode()).isIn(403, 404);
+            assertThat(notCoach.post(meetingPage, meeting).statusCode()).isIn(403, 404);
+        }
+        HttpResponse<String> plain = users.teacher()
+                .post(
+                        meetingPage,
+                        Map.of(
+                                "weekday",
+                                "TUESDAY",
+                                "time",
+                                "16:00",
+                                "duration",
+                                "60",
+                                "link",
+                                "http://meet.example.nl/x"));
+        assertThat(plain.statusCode()).isEqualTo(422);
+        assertThat(plain.body()).contains("The video link must start with https://");
+        HttpResponse<String> loopback = users.teacher()
+                .post(
+                        meetingPage,
+                        Map.of("weekday", "TUESDAY", "time", "16:00", "duration", "60", "link", "http://localhost/x"));
+        assertThat(loopback.statusCode()).isEqualTo(422);
+        HttpResponse<String> nonsense = users.teacher()
+                .post(meetingPage, Map.of("weekday", "SOMEDAY", "time", "25:00", "duration", "5", "link", "meet"));
+        assertThat(nonsense.statusCode()).isEqualTo(422);
+        assertThat(nonsense.body())
+                .contains(
+                        "Choose a day of the week.",
+                        "such as 16:00",
+                        "from 15 to 240 minutes",
+                        "starting with https://");
+        assertThat(db.fetchCount(CAFE_MEETING, CAFE_MEETING.GROUP_ID.eq(group))).isZero();
+
+        assertThat(users.teacher().post(meetingPage, meeting).statusCode()).isEqualTo(302);
+
+        long channel = groupChannel(users.student());
+        CafeMeetings.Next next = meetings.of(group).orElseThrow().next(clock.instant());
+        String day = next.startsAt()
+                .format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.ENGLISH));
+        assertThat(users.student().get("/cafe/channels/" + channel).body())
+                .contains("Next group meeting", day + ", 16:00 to 17:00", "https://meet.example.nl/cafe-noord");
+        assertThat(classmate.get("/student/cafe").body()).contains("Next group meeting: " + day + " at 16:00");
+
+        String ics = "/cafe/groups/" + group + "/meeting.ics";
+        HttpResponse<String> file = classmate.get(ics);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/calendar"));
+        net.fortuna.ical4j.model.Calendar calendar =
+                new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(file.body()));
+        var event =
+                calendar.getComponent(net.fortuna.ical4j.model.Component.VEVENT).orElseThrow();
+        assertThat(event.getProperty("RRULE").orElseThrow().getValue()).isEqualTo("FREQ=WEEKLY;BYDAY=TU");
+        assertThat(event.getProperty("URL").orElseThrow().getValue()).isEqualTo("https://meet.example.nl/cafe-noord");
+        assertThat(users.teacher().get(ics).statusCode()).isEqualTo(200);
+        LaunchedUser secondTeacher = launch(users.student().contextId(), TestPlatform.INSTRUCTOR, "en");
+        for (LaunchedUser stranger : List.of(secondTeacher, classmateOf(users.student()), users.otherStudent())) {
+            assertThat(stranger.get(ics).statusCode()).isEqualTo(404);
+        }
+
+        assertThat(notified(users.student())).isOne();
+        assertThat(notified(classmate)).isOne();
+        assertThat(notified(users.teacher())).as("the coach who set it").isZero();
+        assertThat(users.student().get("/student/notifications").body())
+                .contains("set the weekly meeting of your café group");
+
+        assertThat(users.teacher()
+                        .post(
+                                meetingPage,
+                                Map.of(
+                                        "weekday",
+                                        "THURSDAY",
+                                        "time",
+                                        "09:30",
+                                        "duration",
+                                        "45",
+                                        "link",
+                                        "https://meet.example.nl/cafe-noord"))
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(notified(classmate)).as("a change is news again").isEqualTo(2);
+        assertThat(classmate.get(ics).body()).contains("SEQUENCE:1", "BYDAY=TH");
+    }
+
+    private int notified(LaunchedUser member) {
+        return db.fetchCount(
+                NOTIFICATION, NOTIFICATION.RECIPIENT_ID.eq(userIdOf(member)), NOTIFICATION.KIND.eq("cafe-meeting"));
     }
 
     @Test
