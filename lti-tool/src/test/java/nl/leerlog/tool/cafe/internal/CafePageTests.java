@@ -466,6 +466,68 @@ class CafePageTests extends LaunchedCourseTests {
     }
 
     @Test
+    void aMemberWhoLeavesKeepsWhatTheyWroteVisibleToTheGroupAsAFormerMemberUnlessDeleted() throws Exception {
+        long channel = groupChannel(users.student());
+        post(classmate, channel, "Tot ziens allemaal, ik ga naar een andere school");
+        long kept = latestMessage(channel);
+        post(classmate, channel, "Dit haal ik nog weg");
+        long deleted = latestMessage(channel);
+        assertThat(classmate
+                        .post(messagePath(channel, deleted) + "/delete", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+        String before =
+                messageIn(users.student().get("/cafe/channels/" + channel).body(), kept);
+        assertThat(before).doesNotContain("(former member)");
+
+        assertThat(users.teacher()
+                        .post("/teacher/cafe/groups/" + group + "/members/" + userIdOf(classmate) + "/leave", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
+
+        String page = users.student().get("/cafe/channels/" + channel).body();
+        assertThat(messageIn(page, kept))
+                .as("what they wrote stays, with their name and as a former member")
+                .contains("Tot ziens allemaal, ik ga naar een andere school", "(former member)")
+                .contains(before.replaceAll("(?s).*?<strong>([^<]*)</strong>.*", "$1"));
+        assertThat(messageIn(page, deleted))
+                .contains("This message was deleted by its writer.")
+                .doesNotContain("Dit haal ik nog weg");
+        assertThat(messageIn(users.teacher().get("/cafe/channels/" + channel).body(), kept))
+                .as("the coach sees the same")
+                .contains("(former member)");
+        assertThat(users.student()
+                        .get("/cafe/channels/" + channel + "/changes?after=0")
+                        .body())
+                .as("the catch-up renders them the same way")
+                .contains("Tot ziens allemaal", "(former member)");
+        try (BufferedReader stream = openStream(users.student(), channel)) {
+            assertThat(nextData(stream)).isNotNull();
+            assertThat(users.teacher()
+                            .post(messagePath(channel, kept) + "/hide", Map.of("note", "Oud bericht"))
+                            .statusCode())
+                    .isEqualTo(302);
+            assertThat(nextData(stream))
+                    .as("and so does the live rendering outside a request")
+                    .contains("(former member)", "Hidden by the coach");
+        }
+        assertThat(classmate.get("/cafe/channels/" + channel).statusCode())
+                .as("the former member no longer reads the group")
+                .isEqualTo(404);
+        assertThat(users.student().get("/student/cafe").body())
+                .as("nor can anyone open a private channel with them")
+                .doesNotContain("value=\"" + userIdOf(classmate) + "\"");
+    }
+
+    /** The list item of one message on a channel page. */
+    private static String messageIn(String page, long message) {
+        Matcher item = Pattern.compile("(?s)<li id=\"cafe-message-" + message + "\".*?</li>\\s*(?=<li|</ol>)")
+                .matcher(page);
+        assertThat(item.find()).as("message " + message + " on the page").isTrue();
+        return item.group();
+    }
+
+    @Test
     void linksInTheLiveRenderingStartWithTheApplicationsContextPath() {
         long channel = groupChannel(users.student());
         postWithFiles(
