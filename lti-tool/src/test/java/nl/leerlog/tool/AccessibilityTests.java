@@ -209,6 +209,18 @@ class AccessibilityTests extends LaunchedCourseTests {
         String cafe = users.teacher().get("/teacher/cafe").body();
         String channel = cafe.replaceAll("(?s).*?(/cafe/channels/\\d+).*", "$1");
         redirectOf(student.post(channel + "/messages", Map.of("body", "Hoe gaat het bij jullie?")));
+        redirectOf(users.teacher()
+                .post(
+                        "/teacher/cafe/groups/" + group + "/meeting",
+                        Map.of(
+                                "weekday",
+                                "TUESDAY",
+                                "time",
+                                "16:00",
+                                "duration",
+                                "60",
+                                "link",
+                                "https://meet.example.nl/cafe-noord")));
         openAs(users.teacher());
 
         for (String path : List.of(
@@ -226,6 +238,7 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/teacher/students/" + studentId + "/internship",
                 "/teacher/cafe",
                 "/teacher/cafe/groups",
+                "/teacher/cafe/groups/" + group + "/meeting",
                 channel)) {
             page.navigate(base + path);
             checkAtBothSizes(path);

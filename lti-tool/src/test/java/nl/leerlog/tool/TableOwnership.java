@@ -68,7 +68,16 @@ final class TableOwnership {
                             "ChartSnapshot")),
             Map.entry("replyhelp", Set.of("ReplyTemplate", "ReplyTemplateUse", "ReplySentenceMark")),
             Map.entry(
-                    "cafe", Set.of("CafeGroup", "CafeMember", "CafeChannel", "CafeMessage", "CafeRead", "CafeReport")),
+                    "cafe",
+                    Set.of(
+                            "CafeGroup",
+                            "CafeMember",
+                            "CafeChannel",
+                            "CafeMessage",
+                            "CafeRead",
+                            "CafeReport",
+                            "CafeAttachment",
+                            "CafeMeeting")),
             Map.entry("privacy", Set.of("PrivacyNoticeSeen", "PrivacyRead")),
             Map.entry(
                     "notifications",
