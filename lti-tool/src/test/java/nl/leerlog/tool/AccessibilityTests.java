@@ -221,6 +221,9 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/teacher/students/" + studentId + "/internship",
                 "/teacher/cafe",
                 "/teacher/cafe/groups",
+                "/teacher/insights/tips",
+                "/teacher/insights/tips/new",
+                "/teacher/insights/tips/log-regularly",
                 channel)) {
             page.navigate(base + path);
             checkAtBothSizes(path);
