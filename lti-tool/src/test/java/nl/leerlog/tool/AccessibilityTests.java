@@ -221,6 +221,7 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/teacher/students/" + studentId + "/internship",
                 "/teacher/cafe",
                 "/teacher/cafe/groups",
+                "/teacher/insights",
                 "/teacher/insights/tips",
                 "/teacher/insights/tips/new",
                 "/teacher/insights/tips/log-regularly",

@@ -1,6 +1,7 @@
 package nl.leerlog.tool.analytics.internal;
 
 import static nl.leerlog.schema.Tables.ANALYTICS_CONSENT;
+import static nl.leerlog.schema.Tables.ANALYTICS_COURSE_OPTIN;
 import static nl.leerlog.schema.Tables.TIP_RESPONSE;
 
 import java.util.HashSet;
@@ -30,6 +31,15 @@ class CourseAnalytics {
                 .where(ANALYTICS_CONSENT.COURSE_ID.eq(courseId))
                 .and(ANALYTICS_CONSENT.WITHDRAWN_AT.isNull())
                 .fetch(ANALYTICS_CONSENT.OWNER_ID));
+    }
+
+    /** The students of the course whose opt-in to being counted in the course's figures stands. */
+    Set<Long> optedIn(long courseId) {
+        return new HashSet<>(db.select(ANALYTICS_COURSE_OPTIN.OWNER_ID)
+                .from(ANALYTICS_COURSE_OPTIN)
+                .where(ANALYTICS_COURSE_OPTIN.COURSE_ID.eq(courseId))
+                .and(ANALYTICS_COURSE_OPTIN.WITHDRAWN_AT.isNull())
+                .fetch(ANALYTICS_COURSE_OPTIN.OWNER_ID));
     }
 
     /** Per rule key, how many students marked its tip helpful; keys nobody marked are absent. */
