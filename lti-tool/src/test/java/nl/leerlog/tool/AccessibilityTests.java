@@ -239,6 +239,10 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/teacher/cafe",
                 "/teacher/cafe/groups",
                 "/teacher/cafe/groups/" + group + "/meeting",
+                "/teacher/insights",
+                "/teacher/insights/tips",
+                "/teacher/insights/tips/new",
+                "/teacher/insights/tips/log-regularly",
                 channel)) {
             page.navigate(base + path);
             checkAtBothSizes(path);

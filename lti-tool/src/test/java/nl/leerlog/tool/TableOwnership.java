@@ -62,6 +62,7 @@ final class TableOwnership {
                     Set.of(
                             "AnalyticsSetting",
                             "AnalyticsConsent",
+                            "AnalyticsCourseOptin",
                             "TipRule",
                             "TipResponse",
                             "WellbeingCheckin",
