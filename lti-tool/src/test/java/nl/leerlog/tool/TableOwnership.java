@@ -70,6 +70,7 @@ final class TableOwnership {
             Map.entry(
                     "cafe", Set.of("CafeGroup", "CafeMember", "CafeChannel", "CafeMessage", "CafeRead", "CafeReport")),
             Map.entry("privacy", Set.of("PrivacyNoticeSeen", "PrivacyRead")),
+            Map.entry("supervisor", Set.of("SupervisorLink", "SupervisorLinkItem", "SupervisorLinkItemPart")),
             Map.entry(
                     "notifications",
                     Set.of(
