@@ -1,5 +1,7 @@
 package nl.leerlog.tool.supervisor.internal;
 
+import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
+import static nl.leerlog.schema.Tables.MAIL_OUTBOX;
 import static nl.leerlog.schema.Tables.PRIVACY_READ;
 import static nl.leerlog.schema.Tables.SUPERVISOR_LINK;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -270,6 +272,153 @@ class SupervisorLinkTests extends LaunchedCourseTests {
                 .isZero();
     }
 
+    @Test
+    void theSupervisorAnswersTheRequestWithoutAnAccountAndItLandsInTheLogAsAMomentFromThem() {
+        String token =
+                tokenOf(create(users.student(), "Jan de Boer", 14, "How did I lead the reading corner?", readingCorner)
+                        .body());
+        Supervisor supervisor = new Supervisor();
+        HttpResponse<String> page = supervisor.get(token);
+        assertThat(page.body()).contains("The student asks you", "How did I lead the reading corner?", "Your answer");
+
+        HttpResponse<String> sent = supervisor.post(
+                "/supervisor/" + token + "/answer",
+                Map.of(
+                        "_csrf", csrfOf(page.body()),
+                        "name", "Jan de Boer (mentor)",
+                        "answer", "You kept the group calm and let every child read."));
+
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(URI.create(sent.headers().firstValue("Location").orElseThrow())
+                        .getRawQuery())
+                .isEqualTo("done=answered");
+        var moment = db.selectFrom(LEARNING_MOMENT)
+                .where(LEARNING_MOMENT.OWNER_ID.eq(userIdOf(users.student())))
+                .and(LEARNING_MOMENT.FROM_SUPERVISOR.isNotNull())
+                .fetchSingle();
+        assertThat(moment.getFromSupervisor()).isEqualTo("Jan de Boer (mentor)");
+        assertThat(moment.getTitle()).isEqualTo("Feedback from Jan de Boer (mentor)");
+        assertThat(moment.getDraft()).isFalse();
+        assertThat(moment.getBodySource())
+                .contains("> How did I lead the reading corner?", "You kept the group calm and let every child read.");
+        assertThat(users.student().get("/student/log").body())
+                .contains("Feedback from Jan de Boer (mentor)", "From your supervisor");
+        assertThat(users.student().get("/student/log/" + moment.getId()).body())
+                .contains(
+                        "This moment is the answer of your workplace supervisor Jan de Boer (mentor)",
+                        "You kept the group calm");
+        assertThat(supervisor.get(token).body())
+                .contains("Answered by Jan de Boer (mentor).")
+                .doesNotContain("Send my answer");
+
+        HttpResponse<String> again = supervisor.post(
+                "/supervisor/" + token + "/answer",
+                Map.of("_csrf", csrfOf(page.body()), "name", "Someone else", "answer", "A second answer."));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("This question has been answered already.");
+        assertThat(db.fetchCount(
+                        LEARNING_MOMENT,
+                        LEARNING_MOMENT
+                                .OWNER_ID
+                                .eq(userIdOf(users.student()))
+                                .and(LEARNING_MOMENT.FROM_SUPERVISOR.isNotNull())))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerWithoutTheFormTokenOrOnAClosedLinkLandsNowhere() {
+        String token = tokenOf(create(users.student(), "Jan de Boer", 14, "Any tips?", readingCorner)
+                .body());
+        String withoutRequest = tokenOf(
+                create(users.student(), "Jan de Boer", 14, null, circleTime).body());
+        Supervisor supervisor = new Supervisor();
+        String csrf = csrfOf(supervisor.get(token).body());
+
+        assertThat(supervisor
+                        .post("/supervisor/" + token + "/answer", Map.of("name", "Jan", "answer", "Tip."))
+                        .statusCode())
+                .as("no CSRF token")
+                .isEqualTo(403);
+        assertThat(new Supervisor()
+                        .post(
+                                "/supervisor/" + token + "/answer",
+                                Map.of("_csrf", csrf, "name", "Jan", "answer", "Tip."))
+                        .statusCode())
+                .as("a token from another browser's cookie")
+                .isEqualTo(403);
+        assertThat(supervisor
+                        .post(
+                                "/supervisor/" + withoutRequest + "/answer",
+                                Map.of("_csrf", csrf, "name", "Jan", "answer", "Tip."))
+                        .statusCode())
+                .as("a link without a question")
+                .isEqualTo(404);
+        assertThat(supervisor
+                        .post(
+                                "/supervisor/" + tampered(token) + "/answer",
+                                Map.of("_csrf", csrf, "name", "Jan", "answer", "Tip."))
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> empty =
+                supervisor.post("/supervisor/" + token + "/answer", Map.of("_csrf", csrf, "name", "", "answer", ""));
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("Your answer was not sent");
+
+        clock.advance(Duration.ofDays(15));
+        assertThat(supervisor
+                        .post(
+                                "/supervisor/" + token + "/answer",
+                                Map.of("_csrf", csrf, "name", "Jan", "answer", "Tip."))
+                        .statusCode())
+                .as("expired")
+                .isEqualTo(404);
+        assertThat(db.fetchCount(
+                        LEARNING_MOMENT,
+                        LEARNING_MOMENT
+                                .OWNER_ID
+                                .eq(userIdOf(users.student()))
+                                .and(LEARNING_MOMENT.FROM_SUPERVISOR.isNotNull())))
+                .isZero();
+    }
+
+    @Test
+    void theStudentHasTheLinkMailedToTheSupervisorThroughTheOutbox() {
+        HttpResponse<String> made = users.student()
+                .post(
+                        "/student/privacy/supervisor",
+                        List.of(
+                                "items=moment:" + readingCorner,
+                                "supervisorName=Jan de Boer",
+                                "supervisorEmail=jan.deboer@kinderopvang.example",
+                                "request=Could you assess my reading corner?",
+                                "days=7"));
+
+        assertThat(made.statusCode()).isEqualTo(200);
+        assertThat(made.body()).contains("Leerlog mails the link to Jan de Boer at jan.deboer@kinderopvang.example.");
+        String token = tokenOf(made.body());
+        var mail = db.selectFrom(MAIL_OUTBOX)
+                .where(MAIL_OUTBOX.TO_ADDRESS.eq("jan.deboer@kinderopvang.example"))
+                .and(MAIL_OUTBOX.COURSE_ID.eq(courseIdOf(users.student())))
+                .fetchSingle();
+        assertThat(mail.getKind()).isEqualTo("supervisor-link");
+        assertThat(mail.getRecipientId()).isNull();
+        assertThat(mail.getUnsubscribeUrl()).isNull();
+        assertThat(mail.getSubject()).endsWith("shares parts of their internship log with you");
+        assertThat(mail.getTextBody())
+                .contains("Hello Jan de Boer,", "/supervisor/" + token, "Could you assess my reading corner?");
+        assertThat(mail.getHtmlBody()).contains("href=\"http", "/supervisor/" + token + "\"");
+    }
+
+    @Test
+    void theSupervisorsPagesFollowTheirBrowsersLanguage() {
+        String token = tokenOf(create(users.student(), "Jan de Boer", 14, "Hoe deed ik het?", readingCorner)
+                .body());
+        HttpResponse<String> dutch = new Supervisor("nl-NL,nl;q=0.9").get(token);
+        assertThat(dutch.body()).contains("lang=\"nl\"", "Met je gedeeld door een student", "De student vraagt je");
+        assertThat(new Supervisor("nl").get(tampered(token)).body()).contains("Deze link werkt niet");
+        assertThat(new Supervisor("en-GB").get(token).body()).contains("Shared with you by a student");
+    }
+
     /** The student's form post; an answer with the link on success. */
     private HttpResponse<String> create(LaunchedUser student, String name, int days, String request, long... moments) {
         List<String> fields = new ArrayList<>();
@@ -282,6 +431,12 @@ class SupervisorLinkTests extends LaunchedCourseTests {
             fields.add("request=" + request);
         }
         return student.post("/student/privacy/supervisor", fields);
+    }
+
+    static String csrfOf(String supervisorPage) {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(supervisorPage);
+        assertThat(csrf.find()).as("the page has a form token").isTrue();
+        return csrf.group(1);
     }
 
     static String tokenOf(String createdPage) {
@@ -310,10 +465,19 @@ class SupervisorLinkTests extends LaunchedCourseTests {
 
         final HttpClient browser =
                 HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        final String language;
+
+        Supervisor() {
+            this("en");
+        }
+
+        Supervisor(String language) {
+            this.language = language;
+        }
 
         HttpResponse<String> get(String token) {
             return send(HttpRequest.newBuilder(uri("/supervisor/" + token))
-                    .header("Accept-Language", "en")
+                    .header("Accept-Language", language)
                     .GET());
         }
 
@@ -322,7 +486,7 @@ class SupervisorLinkTests extends LaunchedCourseTests {
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
             return send(HttpRequest.newBuilder(uri(path))
-                    .header("Accept-Language", "en")
+                    .header("Accept-Language", language)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
         }
