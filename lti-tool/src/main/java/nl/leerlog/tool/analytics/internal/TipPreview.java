@@ -13,21 +13,8 @@ import org.springframework.stereotype.Service;
  * to 12 of 80 students"), with counts only, never who.
  */
 @Service
-public class TipPreview {
-
-    private final FiguresReader figures;
-    private final TipRules rules;
-    private final AnalyticsSettings settings;
-    private final CourseAnalytics course;
-    private final Clock clock;
-
-    TipPreview(FiguresReader figures, TipRules rules, AnalyticsSettings settings, CourseAnalytics course, Clock clock) {
-        this.figures = figures;
-        this.rules = rules;
-        this.settings = settings;
-        this.course = course;
-        this.clock = clock;
-    }
+public record TipPreview(
+        FiguresReader figures, TipRules rules, AnalyticsSettings settings, CourseAnalytics course, Clock clock) {
 
     /**
      * The course's active students and, per rule (enabled or not), how many of them it holds for. Where the course
