@@ -62,6 +62,7 @@ final class TableOwnership {
                     Set.of(
                             "AnalyticsSetting",
                             "AnalyticsConsent",
+                            "AnalyticsCourseOptin",
                             "TipRule",
                             "TipResponse",
                             "WellbeingCheckin",
@@ -79,6 +80,7 @@ final class TableOwnership {
                             "CafeAttachment",
                             "CafeMeeting")),
             Map.entry("privacy", Set.of("PrivacyNoticeSeen", "PrivacyRead")),
+            Map.entry("supervisor", Set.of("SupervisorLink", "SupervisorLinkItem", "SupervisorLinkItemPart")),
             Map.entry(
                     "notifications",
                     Set.of(

@@ -11,15 +11,7 @@ import org.springframework.stereotype.Component;
  * read the thread ({@code identity.TeacherView}).
  */
 @Component
-class GuidanceNotifications {
-
-    private final Notifier notifier;
-    private final InternshipTeachers links;
-
-    GuidanceNotifications(Notifier notifier, InternshipTeachers links) {
-        this.notifier = notifier;
-        this.links = links;
-    }
+record GuidanceNotifications(Notifier notifier, InternshipTeachers links) {
 
     @EventListener
     void on(GuidanceEvent event) {

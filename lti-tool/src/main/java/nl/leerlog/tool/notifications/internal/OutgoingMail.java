@@ -4,11 +4,12 @@ package nl.leerlog.tool.notifications.internal;
  * A mail as the outbox keeps it until it is sent: rendered once, in the receiver's language, when its cause happened.
  *
  * @param idempotencyKey names the occurrence and the receiver; the outbox keeps one mail per key
+ * @param recipientId the receiver's account, or null for someone without one (a workplace supervisor)
  * @param unsubscribeUrl the one-click unsubscribe link (RFC 8058), or null for a mail one cannot unsubscribe from
  */
 record OutgoingMail(
         String idempotencyKey,
-        long recipientId,
+        Long recipientId,
         long courseId,
         String kind,
         String to,

@@ -10,13 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** Who looked: every read of what the student shared, by whom and when, newest first. */
 @Controller
 @Section("privacy")
-class WhoLookedController {
-
-    private final ReadAudit audit;
-
-    WhoLookedController(ReadAudit audit) {
-        this.audit = audit;
-    }
+record WhoLookedController(ReadAudit audit) {
 
     @GetMapping("/student/privacy/reads")
     String reads(Owner owner, Model page) {
