@@ -134,20 +134,25 @@ class CafeChannels {
      * with the messages of others posted since they last read it.
      */
     List<Listed> of(CurrentUser user, Group group) {
+        return of(user.userId(), group);
+    }
+
+    /** The same for someone who is not here now (for a mail); the caller knows they are a member or the coach. */
+    List<Listed> of(long userId, Group group) {
         var read = DSL.coalesce(
                 DSL.select(CAFE_READ.READ_CHANGE)
                         .from(CAFE_READ)
-                        .where(CAFE_READ.CHANNEL_ID.eq(CAFE_CHANNEL.ID), CAFE_READ.USER_ID.eq(user.userId()))
+                        .where(CAFE_READ.CHANNEL_ID.eq(CAFE_CHANNEL.ID), CAFE_READ.USER_ID.eq(userId))
                         .<Long>asField(),
                 0L);
         var unread = DSL.selectCount()
                 .from(CAFE_MESSAGE)
                 .where(CAFE_MESSAGE.CHANNEL_ID.eq(CAFE_CHANNEL.ID))
                 .and(CAFE_MESSAGE.POSTED_NO.gt(read))
-                .and(CAFE_MESSAGE.AUTHOR_ID.ne(user.userId()))
+                .and(CAFE_MESSAGE.AUTHOR_ID.ne(userId))
                 .and(CAFE_MESSAGE.DELETED_AT.isNull())
                 .<Integer>asField("unread");
-        long me = user.userId();
+        long me = userId;
         return db.select(
                         CAFE_CHANNEL.ID,
                         CAFE_CHANNEL.KIND,

@@ -194,11 +194,14 @@ record CafeController(
             HttpServletResponse response) {
         Channel channel = readable(user, channelId);
         FieldErrors errors = FieldErrors.of(binding);
-        List<UploadChecks.Checked> checked =
-                chosen(files).stream().map(uploads::check).toList();
+        List<MultipartFile> chosen = chosen(files);
+        // Too many files are refused before any is read or scanned.
+        List<UploadChecks.Checked> checked = chosen.size() > CafeAttachments.MAX_FILES
+                ? List.of()
+                : chosen.stream().map(uploads::check).toList();
         List<UploadChecks.Checked> refused =
                 checked.stream().filter(c -> !c.ok()).toList();
-        if (checked.size() > CafeAttachments.MAX_FILES) {
+        if (chosen.size() > CafeAttachments.MAX_FILES) {
             errors = errors.with("files", "cafe.error.files.too-many");
         }
         if (errors.any() || !refused.isEmpty()) {
