@@ -1,5 +1,6 @@
 package nl.leerlog.tool.learninglog;
 
+import java.util.List;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceTypes;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUploads;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,18 @@ public class UploadChecks {
                         upload.sha256(),
                         upload.scanStatus().name()),
                 null);
+    }
+
+    /** The files a form sent; a file input left empty still sends one part without a name or content. */
+    public static List<MultipartFile> chosen(List<MultipartFile> files) {
+        if (files == null) {
+            return List.of();
+        }
+        return files.stream()
+                .filter(f -> !(f.isEmpty()
+                        && (f.getOriginalFilename() == null
+                                || f.getOriginalFilename().isBlank())))
+                .toList();
     }
 
     public long maxFileSize() {

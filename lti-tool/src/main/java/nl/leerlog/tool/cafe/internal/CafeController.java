@@ -194,7 +194,7 @@ record CafeController(
             HttpServletResponse response) {
         Channel channel = readable(user, channelId);
         FieldErrors errors = FieldErrors.of(binding);
-        List<MultipartFile> chosen = chosen(files);
+        List<MultipartFile> chosen = UploadChecks.chosen(files);
         // Too many files are refused before any is read or scanned.
         List<UploadChecks.Checked> checked = chosen.size() > CafeAttachments.MAX_FILES
                 ? List.of()
@@ -233,18 +233,6 @@ record CafeController(
         return Downloads.attachment(file.fileName(), MediaType.parseMediaType(file.contentType()), file.content());
     }
 
-    /** The files chosen; a file input left empty still sends one part without a name or content. */
-    private static List<MultipartFile> chosen(List<MultipartFile> files) {
-        if (files == null) {
-            return List.of();
-        }
-        return files.stream()
-                .filter(f -> !(f.isEmpty()
-                        && (f.getOriginalFilename() == null
-                                || f.getOriginalFilename().isBlank())))
-                .toList();
-    }
-
     @PostMapping("/cafe/channels/{channelId}/messages/{messageId}")
     String edit(
             CurrentUser user,
@@ -280,22 +268,40 @@ record CafeController(
         return refusedOrDone(user, channel, refused, null, page, request, response);
     }
 
-    /** Moderation: only the group's coach hides a message, and says why. */
-    @PostMapping("/cafe/channels/{channelId}/messages/{messageId}/hide")
-    String hide(
+    /**
+     * A note on a message: the group's coach hides it and says why (moderation), or any member reports it to the
+     * coach, with a reason if they like.
+     */
+    @PostMapping("/cafe/channels/{channelId}/messages/{messageId}/{action:hide|report}")
+    String note(
             CurrentUser user,
             @PathVariable long channelId,
             @PathVariable long messageId,
+            @PathVariable String action,
             @Valid NoteForm form,
             BindingResult binding,
             Model page,
             HttpServletRequest request,
             HttpServletResponse response) {
         Channel channel = readable(user, channelId);
+        FieldErrors errors = FieldErrors.of(binding);
+        return "hide".equals(action)
+                ? hide(user, channel, messageId, form, errors, page, request, response)
+                : report(user, channel, messageId, form, errors, page, response);
+    }
+
+    private String hide(
+            CurrentUser user,
+            Channel channel,
+            long messageId,
+            NoteForm form,
+            FieldErrors errors,
+            Model page,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (!coaches(user, channel)) {
             throw notFound();
         }
-        FieldErrors errors = FieldErrors.of(binding);
         if (errors.any() || form.note() == null || form.note().isBlank()) {
             FieldErrors shown = errors.any() ? errors : FieldErrors.of("note", "cafe.error.note.required");
             page.addAttribute("hiding", messageId);
@@ -306,19 +312,14 @@ record CafeController(
         return refusedOrDone(user, channel, refused, null, page, request, response);
     }
 
-    /** Any member reports a message to the group's coach. */
-    @PostMapping("/cafe/channels/{channelId}/messages/{messageId}/report")
-    String report(
+    private String report(
             CurrentUser user,
-            @PathVariable long channelId,
-            @PathVariable long messageId,
-            @Valid NoteForm form,
-            BindingResult binding,
+            Channel channel,
+            long messageId,
+            NoteForm form,
+            FieldErrors errors,
             Model page,
-            HttpServletRequest request,
             HttpServletResponse response) {
-        Channel channel = readable(user, channelId);
-        FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
             page.addAttribute("reporting", messageId);
             return FormAnswers.rejected(response, latestPage(user, channel, errors, page));
@@ -330,7 +331,7 @@ record CafeController(
         if (refused.isPresent()) {
             throw notFound();
         }
-        return FormAnswers.redirect("/cafe/channels/" + channelId + "?done=reported");
+        return FormAnswers.redirect("/cafe/channels/" + channel.id() + "?done=reported");
     }
 
     private String refusedOrDone(
