@@ -63,7 +63,8 @@ record GuidanceNotifications(Notifier notifier, InternshipTeachers links) {
                 event.studentId(),
                 event.questionId(),
                 "/teacher/guidance/" + event.questionId(),
-                startsAt(event)));
+                startsAt(event),
+                event instanceof GuidanceEvent.ConversationChanged changed ? changed : null));
     }
 
     private void toStudent(GuidanceEvent event, NotificationKind kind) {
@@ -76,7 +77,8 @@ record GuidanceNotifications(Notifier notifier, InternshipTeachers links) {
                 event.studentId(),
                 event.questionId(),
                 "/student/guidance/" + event.questionId(),
-                startsAt(event)));
+                startsAt(event),
+                event instanceof GuidanceEvent.ConversationChanged changed ? changed : null));
     }
 
     private static java.time.ZonedDateTime startsAt(GuidanceEvent event) {

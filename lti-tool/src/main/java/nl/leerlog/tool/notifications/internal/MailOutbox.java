@@ -38,7 +38,9 @@ class MailOutbox {
             String html,
             String unsubscribeUrl,
             int attempts,
-            OffsetDateTime claimedAt) {}
+            OffsetDateTime claimedAt,
+            String calendarMethod,
+            String calendar) {}
 
     /** What an operator sees of a mail: metadata, never its content. */
     record Entry(
@@ -72,6 +74,12 @@ class MailOutbox {
                         .set(MAIL_OUTBOX.TEXT_BODY, mail.text())
                         .set(MAIL_OUTBOX.HTML_BODY, mail.html())
                         .set(MAIL_OUTBOX.UNSUBSCRIBE_URL, mail.unsubscribeUrl())
+                        .set(
+                                MAIL_OUTBOX.CALENDAR_METHOD,
+                                mail.calendar() == null ? null : mail.calendar().method())
+                        .set(
+                                MAIL_OUTBOX.CALENDAR,
+                                mail.calendar() == null ? null : mail.calendar().content())
                         .set(MAIL_OUTBOX.STATUS, Status.QUEUED.name())
                         .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, at)
                         .set(MAIL_OUTBOX.CREATED_AT, at)
@@ -119,7 +127,9 @@ class MailOutbox {
                         r.getHtmlBody(),
                         r.getUnsubscribeUrl(),
                         r.getAttempts(),
-                        r.getClaimedAt()));
+                        r.getClaimedAt(),
+                        r.getCalendarMethod(),
+                        r.getCalendar()));
     }
 
     /** Marks a mail sent, if this sender's claim still holds it; false when another sender took it over. */

@@ -81,6 +81,7 @@ class SilentStudentReminders implements HousekeepingTask {
                         student,
                         null,
                         "/student/log",
+                        null,
                         null)));
                 reminded += Boolean.TRUE.equals(recorded) ? 1 : 0;
             }

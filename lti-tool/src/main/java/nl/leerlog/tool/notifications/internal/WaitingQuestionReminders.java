@@ -52,6 +52,7 @@ class WaitingQuestionReminders implements HousekeepingTask {
                     question.studentId(),
                     question.questionId(),
                     "/teacher/guidance/" + question.questionId(),
+                    null,
                     null)));
             reminded += Boolean.TRUE.equals(recorded) ? 1 : 0;
         }
