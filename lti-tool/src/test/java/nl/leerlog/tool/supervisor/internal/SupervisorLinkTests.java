@@ -334,11 +334,14 @@ class SupervisorLinkTests extends LaunchedCourseTests {
         Supervisor supervisor = new Supervisor();
         String csrf = csrfOf(supervisor.get(token).body());
 
-        assertThat(supervisor
-                        .post("/supervisor/" + token + "/answer", Map.of("name", "Jan", "answer", "Tip."))
-                        .statusCode())
-                .as("no CSRF token")
-                .isEqualTo(403);
+        HttpResponse<String> withoutToken =
+                supervisor.post("/supervisor/" + token + "/answer", Map.of("name", "Jan", "answer", "Tip."));
+        assertThat(withoutToken.statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(withoutToken.body())
+                .contains("Your answer was not sent")
+                .doesNotContain("Reading corner", "Any tips?");
+        assertThat(withoutToken.headers().firstValue("X-Robots-Tag")).isPresent();
+        assertThat(withoutToken.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(new Supervisor()
                         .post(
                                 "/supervisor/" + token + "/answer",
