@@ -172,6 +172,15 @@ public class LearningMoments {
                 row.value9()));
     }
 
+    /** The ids of all the owner's moments that are not deleted, oldest first: what their export holds. */
+    public List<Long> liveIds(Owner owner) {
+        return db.select(LEARNING_MOMENT.ID)
+                .from(LEARNING_MOMENT)
+                .where(owner.owns(LEARNING_MOMENT).and(LEARNING_MOMENT.DELETED_AT.isNull()))
+                .orderBy(LEARNING_MOMENT.OCCURRED_ON, LEARNING_MOMENT.ID)
+                .fetch(LEARNING_MOMENT.ID);
+    }
+
     /** One page of the owner's moments that pass the filter, newest first. */
     public MomentPage list(Owner owner, MomentFilter filter, int pageSize) {
         Condition where = owner.owns(LEARNING_MOMENT).and(LEARNING_MOMENT.DELETED_AT.isNull());

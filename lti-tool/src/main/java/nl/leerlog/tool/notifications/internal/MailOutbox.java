@@ -174,6 +174,22 @@ class MailOutbox {
 
     /** The latest mails in one status, newest first, without their content. */
     List<Entry> latest(Status status, int limit) {
+        return metadata()
+                .where(MAIL_OUTBOX.STATUS.eq(status.name()))
+                .orderBy(MAIL_OUTBOX.ID.desc())
+                .limit(limit)
+                .fetch(MailOutbox::entry);
+    }
+
+    /** One mail without its content. */
+    java.util.Optional<Entry> entry(long id) {
+        return metadata().where(MAIL_OUTBOX.ID.eq(id)).fetchOptional(MailOutbox::entry);
+    }
+
+    private org.jooq.SelectJoinStep<
+                    org.jooq.Record8<
+                            Long, String, String, Integer, OffsetDateTime, OffsetDateTime, OffsetDateTime, String>>
+            metadata() {
         return db.select(
                         MAIL_OUTBOX.ID,
                         MAIL_OUTBOX.KIND,
@@ -183,19 +199,20 @@ class MailOutbox {
                         MAIL_OUTBOX.NEXT_ATTEMPT_AT,
                         MAIL_OUTBOX.SENT_AT,
                         MAIL_OUTBOX.LAST_ERROR)
-                .from(MAIL_OUTBOX)
-                .where(MAIL_OUTBOX.STATUS.eq(status.name()))
-                .orderBy(MAIL_OUTBOX.ID.desc())
-                .limit(limit)
-                .fetch(r -> new Entry(
-                        r.value1(),
-                        r.value2(),
-                        Status.valueOf(r.value3()),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8()));
+                .from(MAIL_OUTBOX);
+    }
+
+    private static Entry entry(
+            org.jooq.Record8<Long, String, String, Integer, OffsetDateTime, OffsetDateTime, OffsetDateTime, String> r) {
+        return new Entry(
+                r.value1(),
+                r.value2(),
+                Status.valueOf(r.value3()),
+                r.value4(),
+                r.value5(),
+                r.value6(),
+                r.value7(),
+                r.value8());
     }
 
     /** A whole mail, for the demo LMS's mailbox only. */

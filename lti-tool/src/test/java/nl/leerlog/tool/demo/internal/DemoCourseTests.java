@@ -3,6 +3,7 @@ package nl.leerlog.tool.demo.internal;
 import static nl.leerlog.schema.Tables.APP_USER;
 import static nl.leerlog.schema.Tables.CAFE_CHANNEL;
 import static nl.leerlog.schema.Tables.CAFE_GROUP;
+import static nl.leerlog.schema.Tables.CAFE_MEETING;
 import static nl.leerlog.schema.Tables.CAFE_MEMBER;
 import static nl.leerlog.schema.Tables.CAFE_MESSAGE;
 import static nl.leerlog.schema.Tables.COURSE;
@@ -107,12 +108,15 @@ class DemoCourseTests {
     }
 
     @Test
-    void theInternsShareACafeGroupWithTalkAndAPrivateWordWithTheirCoach() {
+    void theInternsShareACafeGroupWithTalkAPrivateWordWithTheirCoachAndAWeeklyMeeting() {
         long course = course();
         assertThat(db.fetchCount(CAFE_GROUP, CAFE_GROUP.COURSE_ID.eq(course))).isEqualTo(1);
         assertThat(db.fetchCount(CAFE_MEMBER)).isEqualTo(4);
         assertThat(db.fetchCount(CAFE_CHANNEL, CAFE_CHANNEL.KIND.eq("PRIVATE"))).isEqualTo(1);
         assertThat(db.fetchCount(CAFE_MESSAGE)).isEqualTo(7);
+        assertThat(db.select(CAFE_MEETING.LINK).from(CAFE_MEETING).fetch(CAFE_MEETING.LINK))
+                .singleElement()
+                .satisfies(link -> assertThat(link).startsWith("https://"));
     }
 
     @Test

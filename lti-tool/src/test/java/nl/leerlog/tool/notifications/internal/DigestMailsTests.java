@@ -128,7 +128,12 @@ class DigestMailsTests {
                 .contains("Daan Jansen\n- Daan Jansen asked a question \u201cA difficult client\u201d")
                 .contains("https://leerlog.school.example/teacher/guidance/" + sanneQuestion);
         assertThat(text.indexOf("Daan Jansen")).isGreaterThan(text.indexOf("replied"));
-        assertThat(digest.getHtmlBody()).doesNotContain("<img");
+        assertThat(digest.getHtmlBody())
+                .doesNotContain("<img")
+                .contains("<title>3 notifications in Stage</title>")
+                .contains("<h2 style=\"font-size: 1.1em;\">Sanne de Vries</h2>")
+                .contains("href=\"https://leerlog.school.example/teacher/guidance/" + sanneQuestion)
+                .contains("href=\"" + digest.getUnsubscribeUrl().replace("&", "&amp;") + "\"");
         assertThat(digest.getUnsubscribeUrl()).startsWith("https://leerlog.school.example/mail/unsubscribe?t=");
     }
 

@@ -3,6 +3,8 @@ package nl.leerlog.tool.learninglog.internal.evidence;
 import static nl.leerlog.schema.Tables.EVIDENCE;
 import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.identity.PrivateRecords;
+import nl.leerlog.tool.privacy.ExportedRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -80,6 +83,38 @@ public class EvidenceFiles {
                         r.value4(),
                         ScanStatus.valueOf(r.value5()),
                         r.value6().toInstant()));
+    }
+
+    /** The moment's files that are not deleted, with their checksums, as the owner's export lists them. */
+    public List<ExportedRecord.File> exported(Owner owner, long momentId) {
+        return db.select(EVIDENCE.ID, EVIDENCE.FILE_NAME, EVIDENCE.CONTENT_TYPE, EVIDENCE.SIZE_BYTES, EVIDENCE.SHA256)
+                .from(EVIDENCE)
+                .where(owner.owns(EVIDENCE).and(EVIDENCE.MOMENT_ID.eq(momentId)).and(EVIDENCE.DELETED_AT.isNull()))
+                .orderBy(EVIDENCE.CREATED_AT, EVIDENCE.ID)
+                .fetch(r -> new ExportedRecord.File(
+                        String.valueOf(r.value1()),
+                        EvidenceTypes.downloadName(r.value2(), r.value3()),
+                        r.value3(),
+                        r.value4(),
+                        r.value5()));
+    }
+
+    /**
+     * Copies the content of the owner's live file to {@code out} by stream; a file that is not theirs, or deleted, or
+     * of a deleted moment, is not found.
+     */
+    public void copy(Owner owner, long evidenceId, OutputStream out) throws IOException {
+        var row = db.select(EVIDENCE.STORAGE, EVIDENCE.STORAGE_KEY)
+                .from(EVIDENCE)
+                .where(owner.owns(EVIDENCE)
+                        .and(EVIDENCE.ID.eq(evidenceId))
+                        .and(EVIDENCE.DELETED_AT.isNull())
+                        .and(EVIDENCE.MOMENT_ID.in(db.select(LEARNING_MOMENT.ID)
+                                .from(LEARNING_MOMENT)
+                                .where(owner.owns(LEARNING_MOMENT).and(LEARNING_MOMENT.DELETED_AT.isNull())))))
+                .fetchOptional()
+                .orElseThrow(Owner::notFound);
+        storage.of(row.value1()).copyTo(evidenceId, row.value2(), out);
     }
 
     public Optional<EvidenceDownload> download(Owner owner, long momentId, long evidenceId) {

@@ -1,6 +1,7 @@
 package nl.leerlog.tool.learninglog.internal.evidence;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,11 @@ class FileSystemEvidenceStore implements EvidenceStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read evidence " + evidenceId, e);
         }
+    }
+
+    @Override
+    public void copyTo(long evidenceId, String storageKey, OutputStream out) throws IOException {
+        Files.copy(resolve(storageKey), out);
     }
 
     @Override
