@@ -422,6 +422,41 @@ class SupervisorLinkTests extends LaunchedCourseTests {
         assertThat(new Supervisor("en-GB").get(token).body()).contains("Shared with you by a student");
     }
 
+    @Test
+    void theStudentsExportListsTheirLinksAndTheMomentFromTheSupervisorButNeverTheLink() throws Exception {
+        String token = tokenOf(create(users.student(), "Jan de Boer", 14, "Any tips?", readingCorner)
+                .body());
+        Supervisor supervisor = new Supervisor();
+        String csrf = csrfOf(supervisor.get(token).body());
+        supervisor.post(
+                "/supervisor/" + token + "/answer",
+                Map.of("_csrf", csrf, "name", "Jan de Boer", "answer", "Give the quiet ones a task."));
+
+        var request = users.student().request("/student/privacy/export").GET();
+        String cookies = users.student().browser().cookies().entrySet().stream()
+                .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        HttpResponse<byte[]> zip = nl.leerlog.lti.testing.LaunchClient.httpClient()
+                .build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        String json = null;
+        try (var entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                if (entry.getName().equals("leerlog.json")) {
+                    json = new String(entries.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(json)
+                .contains("\"supervisorLinks\"", "\"Jan de Boer\"", "Any tips?", "\"fromSupervisor\"")
+                .contains("Reading corner")
+                .doesNotContain(token, sha256(token));
+    }
+
     /** The student's form post; an answer with the link on success. */
     private HttpResponse<String> create(LaunchedUser student, String name, int days, String request, long... moments) {
         List<String> fields = new ArrayList<>();
