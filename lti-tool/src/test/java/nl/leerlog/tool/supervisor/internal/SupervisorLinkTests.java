@@ -54,6 +54,9 @@ class SupervisorLinkTests extends LaunchedCourseTests {
     @Autowired
     SupervisorSettings settings;
 
+    @Autowired
+    ClosedLinks closedLinks;
+
     CourseUsers users;
     long readingCorner;
     long circleTime;
@@ -455,6 +458,38 @@ class SupervisorLinkTests extends LaunchedCourseTests {
                 .contains("\"supervisorLinks\"", "\"Jan de Boer\"", "Any tips?", "\"fromSupervisor\"")
                 .contains("Reading corner")
                 .doesNotContain(token, sha256(token));
+    }
+
+    @Test
+    void endedLinksAreForgottenWithTheirCopiesAfterTheUndoPeriodAndOpenOnesStay() {
+        create(users.student(), "Jan de Boer", 1, null, readingCorner);
+        String open = tokenOf(
+                create(users.student(), "Piet Jansen", 14, null, circleTime).body());
+        long owner = userIdOf(users.student());
+        assertThat(db.fetchCount(SUPERVISOR_LINK, SUPERVISOR_LINK.OWNER_ID.eq(owner)))
+                .isEqualTo(2);
+
+        clock.advance(Duration.ofDays(2));
+        closedLinks.forgetDeletedBefore(
+                clock.instant().minus(Duration.ofDays(3)).atOffset(java.time.ZoneOffset.UTC));
+        assertThat(db.fetchCount(SUPERVISOR_LINK, SUPERVISOR_LINK.OWNER_ID.eq(owner)))
+                .as("ended a day ago: still within the undo period")
+                .isEqualTo(2);
+
+        int forgotten = closedLinks.forgetDeletedBefore(clock.instant().atOffset(java.time.ZoneOffset.UTC));
+
+        assertThat(forgotten).isGreaterThanOrEqualTo(1);
+        assertThat(db.select(SUPERVISOR_LINK.SUPERVISOR_NAME)
+                        .from(SUPERVISOR_LINK)
+                        .where(SUPERVISOR_LINK.OWNER_ID.eq(owner))
+                        .fetch(SUPERVISOR_LINK.SUPERVISOR_NAME))
+                .containsExactly("Piet Jansen");
+        assertThat(db.fetchCount(
+                        nl.leerlog.schema.Tables.SUPERVISOR_LINK_ITEM,
+                        nl.leerlog.schema.Tables.SUPERVISOR_LINK_ITEM.RECORD_ID.eq(readingCorner)))
+                .as("the copy went with its link")
+                .isZero();
+        assertThat(new Supervisor().get(open).statusCode()).isEqualTo(200);
     }
 
     /** The student's form post; an answer with the link on success. */
