@@ -252,6 +252,42 @@ class AccessibilityTests extends LaunchedCourseTests {
     }
 
     @Test
+    void theSupervisorLinkPagesHaveNoWcagViolationOnADesktopOrAPhone() {
+        rows().moment(ownerOf(student), "Story circle", "We read a story together.");
+        openAs(student);
+        page.navigate(base + "/student/privacy/supervisor");
+        checkAtBothSizes("/student/privacy/supervisor");
+        page.getByLabel("Story circle").check();
+        page.getByLabel("Your supervisor's name").fill("Jan de Boer");
+        page.getByLabel("A question for them (optional)").fill("How did I lead the story circle?");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the link"))
+                .click();
+        page.locator("#supervisor-link").waitFor();
+        checkAtBothSizes("/student/privacy/supervisor, the link made");
+        String link = page.locator("#supervisor-link").inputValue();
+
+        // The supervisor's own browser, without the student's session.
+        context.close();
+        context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB"));
+        page = problems.openWatched(context);
+        page.navigate(link);
+        checkAtBothSizes("/supervisor/{token}");
+
+        problems.expect("status of 422");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my answer"))
+                .click();
+        page.locator("#answer-text-error").waitFor();
+        checkAtBothSizes("/supervisor/{token} refused without an answer");
+
+        problems.expect("status of 404");
+        page.navigate(base + "/supervisor/" + "A".repeat(43));
+        checkAtBothSizes("/supervisor/{token} not found");
+
+        softly.assertAll();
+    }
+
+    @Test
     void theAdminConsolesMailOutboxHasNoWcagViolationOnADesktopOrAPhone() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (String status : List.of("FAILED", "QUEUED")) {

@@ -116,13 +116,7 @@ class SupervisorLinks {
         if (links.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<String>> titles = new LinkedHashMap<>();
-        db.select(SUPERVISOR_LINK_ITEM.LINK_ID, SUPERVISOR_LINK_ITEM.TITLE)
-                .from(SUPERVISOR_LINK_ITEM)
-                .where(SUPERVISOR_LINK_ITEM.LINK_ID.in(links.map(r -> r.getId())))
-                .orderBy(SUPERVISOR_LINK_ITEM.LINK_ID, SUPERVISOR_LINK_ITEM.POSITION)
-                .forEach(r -> titles.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                        .add(r.value2()));
+        Map<Long, List<String>> titles = titlesOf(links.map(r -> r.getId()));
         return links.map(r -> new OwnLink(
                 r.getId(),
                 r.getSupervisorName(),
@@ -131,6 +125,53 @@ class SupervisorLinks {
                 r.getCreatedAt(),
                 r.getExpiresAt(),
                 r.getAnsweredAt()));
+    }
+
+    /** One of the owner's links as their export lists it: open or closed, until it is forgotten. */
+    record ExportedLink(
+            long id,
+            String supervisorName,
+            String supervisorEmail,
+            String request,
+            List<String> titles,
+            OffsetDateTime createdAt,
+            OffsetDateTime expiresAt,
+            OffsetDateTime revokedAt,
+            OffsetDateTime answeredAt,
+            String answeredBy) {}
+
+    /** Every link of the owner that is still kept, oldest first. */
+    List<ExportedLink> allOf(Owner owner) {
+        var links = db.selectFrom(SUPERVISOR_LINK)
+                .where(owner.owns(SUPERVISOR_LINK))
+                .orderBy(SUPERVISOR_LINK.CREATED_AT, SUPERVISOR_LINK.ID)
+                .fetch();
+        Map<Long, List<String>> titles = titlesOf(links.map(r -> r.getId()));
+        return links.map(r -> new ExportedLink(
+                r.getId(),
+                r.getSupervisorName(),
+                r.getSupervisorEmail(),
+                r.getRequestText(),
+                titles.getOrDefault(r.getId(), List.of()),
+                r.getCreatedAt(),
+                r.getExpiresAt(),
+                r.getRevokedAt(),
+                r.getAnsweredAt(),
+                r.getAnsweredBy()));
+    }
+
+    private Map<Long, List<String>> titlesOf(List<Long> linkIds) {
+        Map<Long, List<String>> titles = new LinkedHashMap<>();
+        if (linkIds.isEmpty()) {
+            return titles;
+        }
+        db.select(SUPERVISOR_LINK_ITEM.LINK_ID, SUPERVISOR_LINK_ITEM.TITLE)
+                .from(SUPERVISOR_LINK_ITEM)
+                .where(SUPERVISOR_LINK_ITEM.LINK_ID.in(linkIds))
+                .orderBy(SUPERVISOR_LINK_ITEM.LINK_ID, SUPERVISOR_LINK_ITEM.POSITION)
+                .forEach(r -> titles.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(r.value2()));
+        return titles;
     }
 
     /** Ends the owner's open link at once; false when it is not theirs or no longer open. */

@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import nl.leerlog.tool.privacy.ReadAudit;
 import nl.leerlog.tool.supervisor.SupervisorAnswered;
+import nl.leerlog.tool.system.PageRenderer;
 import nl.leerlog.tool.system.SecurityConfiguration;
+import nl.leerlog.tool.system.SupportedLocales;
 import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import org.springframework.context.ApplicationEventPublisher;
@@ -71,7 +74,7 @@ class SupervisorPageController {
 
         @org.springframework.context.annotation.Bean
         @Order(Ordered.HIGHEST_PRECEDENCE + 21)
-        SecurityFilterChain supervisorSecurity(HttpSecurity http) throws Exception {
+        SecurityFilterChain supervisorSecurity(HttpSecurity http, PageRenderer pages) throws Exception {
             CookieCsrfTokenRepository csrfCookie = new CookieCsrfTokenRepository();
             csrfCookie.setCookiePath(PATH);
             csrfCookie.setCookieName("LEERLOG-SUPERVISOR-CSRF");
@@ -79,6 +82,15 @@ class SupervisorPageController {
             http.securityMatcher(PATH + "/**")
                     .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                     .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie))
+                    // A form sent without its token, or after its cookie went: say so in the reader's language.
+                    .exceptionHandling(
+                            exceptions -> exceptions.accessDeniedHandler((request, response, e) -> pages.render(
+                                    request,
+                                    response,
+                                    HttpStatus.FORBIDDEN.value(),
+                                    "supervisor/form-expired",
+                                    Map.of(),
+                                    SupportedLocales.fromRequest(request))))
                     .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .requestCache(cache -> cache.disable())
                     .securityContext(context -> context.disable())

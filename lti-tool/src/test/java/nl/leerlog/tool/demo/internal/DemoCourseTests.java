@@ -11,7 +11,10 @@ import static nl.leerlog.schema.Tables.GUIDANCE_CONVERSATION;
 import static nl.leerlog.schema.Tables.GUIDANCE_ITEM;
 import static nl.leerlog.schema.Tables.GUIDANCE_QUESTION;
 import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
+import static nl.leerlog.schema.Tables.PRIVACY_READ;
 import static nl.leerlog.schema.Tables.REFLECTION;
+import static nl.leerlog.schema.Tables.SUPERVISOR_LINK;
+import static nl.leerlog.schema.Tables.SUPERVISOR_LINK_ITEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -114,6 +117,30 @@ class DemoCourseTests {
         assertThat(db.select(CAFE_MEETING.LINK).from(CAFE_MEETING).fetch(CAFE_MEETING.LINK))
                 .singleElement()
                 .satisfies(link -> assertThat(link).startsWith("https://"));
+    }
+
+    @Test
+    void theFirstInternSharedTwoMomentsWithTheirWorkplaceSupervisorWhoReadAndAnswered() {
+        long course = course();
+
+        var link = db.selectFrom(SUPERVISOR_LINK)
+                .where(SUPERVISOR_LINK.COURSE_ID.eq(course))
+                .fetchSingle();
+        assertThat(db.fetchCount(SUPERVISOR_LINK_ITEM, SUPERVISOR_LINK_ITEM.LINK_ID.eq(link.getId())))
+                .isEqualTo(2);
+        assertThat(link.getAnsweredBy()).isEqualTo(link.getSupervisorName()).isNotBlank();
+        assertThat(link.getRevokedAt()).isNull();
+        assertThat(db.fetchCount(
+                        LEARNING_MOMENT,
+                        LEARNING_MOMENT
+                                .OWNER_ID
+                                .eq(link.getOwnerId())
+                                .and(LEARNING_MOMENT.FROM_SUPERVISOR.eq(link.getSupervisorName()))))
+                .isEqualTo(1);
+        assertThat(db.fetchCount(
+                        PRIVACY_READ,
+                        PRIVACY_READ.OWNER_ID.eq(link.getOwnerId()).and(PRIVACY_READ.READER_KIND.eq("SUPERVISOR"))))
+                .isEqualTo(2);
     }
 
     @Test

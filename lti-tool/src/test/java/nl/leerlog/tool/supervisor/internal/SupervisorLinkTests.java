@@ -54,6 +54,9 @@ class SupervisorLinkTests extends LaunchedCourseTests {
     @Autowired
     SupervisorSettings settings;
 
+    @Autowired
+    ClosedLinks closedLinks;
+
     CourseUsers users;
     long readingCorner;
     long circleTime;
@@ -334,11 +337,14 @@ class SupervisorLinkTests extends LaunchedCourseTests {
         Supervisor supervisor = new Supervisor();
         String csrf = csrfOf(supervisor.get(token).body());
 
-        assertThat(supervisor
-                        .post("/supervisor/" + token + "/answer", Map.of("name", "Jan", "answer", "Tip."))
-                        .statusCode())
-                .as("no CSRF token")
-                .isEqualTo(403);
+        HttpResponse<String> withoutToken =
+                supervisor.post("/supervisor/" + token + "/answer", Map.of("name", "Jan", "answer", "Tip."));
+        assertThat(withoutToken.statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(withoutToken.body())
+                .contains("Your answer was not sent")
+                .doesNotContain("Reading corner", "Any tips?");
+        assertThat(withoutToken.headers().firstValue("X-Robots-Tag")).isPresent();
+        assertThat(withoutToken.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(new Supervisor()
                         .post(
                                 "/supervisor/" + token + "/answer",
@@ -417,6 +423,73 @@ class SupervisorLinkTests extends LaunchedCourseTests {
         assertThat(dutch.body()).contains("lang=\"nl\"", "Met je gedeeld door een student", "De student vraagt je");
         assertThat(new Supervisor("nl").get(tampered(token)).body()).contains("Deze link werkt niet");
         assertThat(new Supervisor("en-GB").get(token).body()).contains("Shared with you by a student");
+    }
+
+    @Test
+    void theStudentsExportListsTheirLinksAndTheMomentFromTheSupervisorButNeverTheLink() throws Exception {
+        String token = tokenOf(create(users.student(), "Jan de Boer", 14, "Any tips?", readingCorner)
+                .body());
+        Supervisor supervisor = new Supervisor();
+        String csrf = csrfOf(supervisor.get(token).body());
+        supervisor.post(
+                "/supervisor/" + token + "/answer",
+                Map.of("_csrf", csrf, "name", "Jan de Boer", "answer", "Give the quiet ones a task."));
+
+        var request = users.student().request("/student/privacy/export").GET();
+        String cookies = users.student().browser().cookies().entrySet().stream()
+                .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        HttpResponse<byte[]> zip = nl.leerlog.lti.testing.LaunchClient.httpClient()
+                .build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        String json = null;
+        try (var entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                if (entry.getName().equals("leerlog.json")) {
+                    json = new String(entries.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(json)
+                .contains("\"supervisorLinks\"", "\"Jan de Boer\"", "Any tips?", "\"fromSupervisor\"")
+                .contains("Reading corner")
+                .doesNotContain(token, sha256(token));
+    }
+
+    @Test
+    void endedLinksAreForgottenWithTheirCopiesAfterTheUndoPeriodAndOpenOnesStay() {
+        create(users.student(), "Jan de Boer", 1, null, readingCorner);
+        String open = tokenOf(
+                create(users.student(), "Piet Jansen", 14, null, circleTime).body());
+        long owner = userIdOf(users.student());
+        assertThat(db.fetchCount(SUPERVISOR_LINK, SUPERVISOR_LINK.OWNER_ID.eq(owner)))
+                .isEqualTo(2);
+
+        clock.advance(Duration.ofDays(2));
+        closedLinks.forgetDeletedBefore(
+                clock.instant().minus(Duration.ofDays(3)).atOffset(java.time.ZoneOffset.UTC));
+        assertThat(db.fetchCount(SUPERVISOR_LINK, SUPERVISOR_LINK.OWNER_ID.eq(owner)))
+                .as("ended a day ago: still within the undo period")
+                .isEqualTo(2);
+
+        int forgotten = closedLinks.forgetDeletedBefore(clock.instant().atOffset(java.time.ZoneOffset.UTC));
+
+        assertThat(forgotten).isGreaterThanOrEqualTo(1);
+        assertThat(db.select(SUPERVISOR_LINK.SUPERVISOR_NAME)
+                        .from(SUPERVISOR_LINK)
+                        .where(SUPERVISOR_LINK.OWNER_ID.eq(owner))
+                        .fetch(SUPERVISOR_LINK.SUPERVISOR_NAME))
+                .containsExactly("Piet Jansen");
+        assertThat(db.fetchCount(
+                        nl.leerlog.schema.Tables.SUPERVISOR_LINK_ITEM,
+                        nl.leerlog.schema.Tables.SUPERVISOR_LINK_ITEM.RECORD_ID.eq(readingCorner)))
+                .as("the copy went with its link")
+                .isZero();
+        assertThat(new Supervisor().get(open).statusCode()).isEqualTo(200);
     }
 
     /** The student's form post; an answer with the link on success. */
