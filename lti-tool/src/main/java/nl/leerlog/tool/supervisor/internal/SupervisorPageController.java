@@ -31,6 +31,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -112,16 +113,12 @@ class SupervisorPageController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model page) {
-        Optional<String> hash = LinkTokens.hash(token);
-        if (!limits.allow(request.getRemoteAddr(), hash.orElse(null))) {
-            return tooMany(response);
-        }
-        Instant now = clock.instant();
-        Optional<SupervisorLinks.OpenLink> open = hash.flatMap(h -> links.open(h, now));
-        if (open.isEmpty()) {
+        Optional<Opened> opened = open(token, request);
+        if (opened.isEmpty()) {
             return notFound(response);
         }
-        SupervisorLinks.OpenLink link = open.get();
+        SupervisorLinks.OpenLink link = opened.get().link();
+        Instant now = opened.get().at();
         audit.record(
                 link.courseId(),
                 link.ownerId(),
@@ -143,16 +140,12 @@ class SupervisorPageController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model page) {
-        Optional<String> hash = LinkTokens.hash(token);
-        if (!limits.allow(request.getRemoteAddr(), hash.orElse(null))) {
-            return tooMany(response);
-        }
-        Instant now = clock.instant();
-        Optional<SupervisorLinks.OpenLink> open = hash.flatMap(h -> links.open(h, now));
-        if (open.isEmpty() || open.get().request() == null) {
+        Optional<Opened> opened = open(token, request);
+        if (opened.isEmpty() || opened.get().link().request() == null) {
             return notFound(response);
         }
-        SupervisorLinks.OpenLink link = open.get();
+        SupervisorLinks.OpenLink link = opened.get().link();
+        Instant now = opened.get().at();
         if (link.answeredAt() != null) {
             response.setStatus(HttpStatus.CONFLICT.value());
             return linkPage(token, link, form, FieldErrors.none(), "already", csrf, page);
@@ -203,7 +196,31 @@ class SupervisorPageController {
         return "supervisor/not-found";
     }
 
-    private String tooMany(HttpServletResponse response) {
+    /** An open link as a request found it, and when. */
+    private record Opened(SupervisorLinks.OpenLink link, Instant at) {}
+
+    /**
+     * The open link behind the token, for a reader within the limits; a reader over them gets the "too many" page
+     * before the link is looked up.
+     */
+    private Optional<Opened> open(String token, HttpServletRequest request) {
+        Optional<String> hash = LinkTokens.hash(token);
+        if (!limits.allow(request.getRemoteAddr(), hash.orElse(null))) {
+            throw new TooMany();
+        }
+        Instant now = clock.instant();
+        return hash.flatMap(h -> links.open(h, now)).map(link -> new Opened(link, now));
+    }
+
+    /** More reads than the limits allow, from this address or on this link. */
+    private static final class TooMany extends RuntimeException {
+        TooMany() {
+            super(null, null, false, false);
+        }
+    }
+
+    @ExceptionHandler(TooMany.class)
+    String tooMany(HttpServletResponse response) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         // RFC 9110 §10.2.3: in seconds; the counts start again at the next window at the latest.
         response.setHeader("Retry-After", String.valueOf(limits.windowSeconds()));

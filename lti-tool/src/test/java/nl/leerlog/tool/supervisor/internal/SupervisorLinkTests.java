@@ -79,7 +79,13 @@ class SupervisorLinkTests extends LaunchedCourseTests {
     void theStudentMakesALinkForChosenItemsAndOnlyItsHashIsStored() {
         HttpResponse<String> form = users.student().get("/student/privacy/supervisor");
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("Reading corner", "Circle time", "14 days", "1 day");
+        assertThat(form.body())
+                .contains(
+                        "What your supervisor may read (at most 10)",
+                        "Reading corner",
+                        "Circle time",
+                        "14 days",
+                        "1 day");
 
         HttpResponse<String> made = create(users.student(), "Jan de Boer", 14, null, readingCorner);
 
