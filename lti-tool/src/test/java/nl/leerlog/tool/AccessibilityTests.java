@@ -168,6 +168,7 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/student/privacy",
                 "/student/privacy/sharing",
                 "/student/privacy/reads",
+                "/student/privacy/delete",
                 "/privacy",
                 "/student/insights")) {
             page.navigate(base + path);

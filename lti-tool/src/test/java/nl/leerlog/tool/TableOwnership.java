@@ -69,7 +69,7 @@ final class TableOwnership {
             Map.entry("replyhelp", Set.of("ReplyTemplate", "ReplyTemplateUse", "ReplySentenceMark")),
             Map.entry(
                     "cafe", Set.of("CafeGroup", "CafeMember", "CafeChannel", "CafeMessage", "CafeRead", "CafeReport")),
-            Map.entry("privacy", Set.of("PrivacyNoticeSeen", "PrivacyRead")),
+            Map.entry("privacy", Set.of("PrivacyNoticeSeen", "PrivacyRead", "PrivacyErasure", "CoursePurge")),
             Map.entry(
                     "notifications",
                     Set.of(

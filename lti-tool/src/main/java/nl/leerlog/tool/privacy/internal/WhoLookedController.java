@@ -7,20 +7,26 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Who looked: every read of what the student shared, by whom and when, newest first. */
+/**
+ * Who looked: every read of what the student shared, by whom and when, newest first; and their requests to delete
+ * their data of the course, with when each was carried out or cancelled.
+ */
 @Controller
 @Section("privacy")
 class WhoLookedController {
 
     private final ReadAudit audit;
+    private final Erasures erasures;
 
-    WhoLookedController(ReadAudit audit) {
+    WhoLookedController(ReadAudit audit, Erasures erasures) {
         this.audit = audit;
+        this.erasures = erasures;
     }
 
     @GetMapping("/student/privacy/reads")
     String reads(Owner owner, Model page) {
         page.addAttribute("reads", audit.of(owner));
+        page.addAttribute("erasures", erasures.history(owner));
         return "privacy/reads";
     }
 }
