@@ -1,6 +1,7 @@
 package nl.leerlog.tool;
 
 import static nl.leerlog.schema.Tables.CAFE_GROUP;
+import static nl.leerlog.schema.Tables.MAIL_OUTBOX;
 import static nl.leerlog.tool.AxeChecks.WCAG_AA;
 import static nl.leerlog.tool.AxeChecks.describe;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +16,11 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
@@ -206,12 +210,25 @@ class AccessibilityTests extends LaunchedCourseTests {
         String cafe = users.teacher().get("/teacher/cafe").body();
         String channel = cafe.replaceAll("(?s).*?(/cafe/channels/\\d+).*", "$1");
         redirectOf(student.post(channel + "/messages", Map.of("body", "Hoe gaat het bij jullie?")));
+        redirectOf(users.teacher()
+                .post(
+                        "/teacher/cafe/groups/" + group + "/meeting",
+                        Map.of(
+                                "weekday",
+                                "TUESDAY",
+                                "time",
+                                "16:00",
+                                "duration",
+                                "60",
+                                "link",
+                                "https://meet.example.nl/cafe-noord")));
         openAs(users.teacher());
 
         for (String path : List.of(
                 "/teacher/dashboard",
                 "/teacher/dashboard?colour=grey&q=a",
                 "/teacher/dashboard/settings",
+                "/teacher/notifications",
                 "/teacher/students/" + studentId + "/snooze",
                 "/teacher/guidance",
                 "/teacher/templates",
@@ -222,10 +239,89 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/teacher/students/" + studentId + "/internship",
                 "/teacher/cafe",
                 "/teacher/cafe/groups",
+                "/teacher/cafe/groups/" + group + "/meeting",
+                "/teacher/insights",
+                "/teacher/insights/tips",
+                "/teacher/insights/tips/new",
+                "/teacher/insights/tips/log-regularly",
                 channel)) {
             page.navigate(base + path);
             checkAtBothSizes(path);
         }
+
+        softly.assertAll();
+    }
+
+    @Test
+    void theSupervisorLinkPagesHaveNoWcagViolationOnADesktopOrAPhone() {
+        rows().moment(ownerOf(student), "Story circle", "We read a story together.");
+        openAs(student);
+        page.navigate(base + "/student/privacy/supervisor");
+        checkAtBothSizes("/student/privacy/supervisor");
+        page.getByLabel("Story circle").check();
+        page.getByLabel("Your supervisor's name").fill("Jan de Boer");
+        page.getByLabel("A question for them (optional)").fill("How did I lead the story circle?");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the link"))
+                .click();
+        page.locator("#supervisor-link").waitFor();
+        checkAtBothSizes("/student/privacy/supervisor, the link made");
+        String link = page.locator("#supervisor-link").inputValue();
+
+        // The supervisor's own browser, without the student's session.
+        context.close();
+        context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB"));
+        page = problems.openWatched(context);
+        page.navigate(link);
+        checkAtBothSizes("/supervisor/{token}");
+
+        problems.expect("status of 422");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my answer"))
+                .click();
+        page.locator("#answer-text-error").waitFor();
+        checkAtBothSizes("/supervisor/{token} refused without an answer");
+
+        problems.expect("status of 404");
+        page.navigate(base + "/supervisor/" + "A".repeat(43));
+        checkAtBothSizes("/supervisor/{token} not found");
+
+        softly.assertAll();
+    }
+
+    @Test
+    void theAdminConsolesMailOutboxHasNoWcagViolationOnADesktopOrAPhone() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (String status : List.of("FAILED", "QUEUED")) {
+            db.insertInto(MAIL_OUTBOX)
+                    .set(MAIL_OUTBOX.IDEMPOTENCY_KEY, "accessibility:" + UUID.randomUUID())
+                    .set(MAIL_OUTBOX.MESSAGE_ID, "<" + UUID.randomUUID() + "@leerlog.test>")
+                    .set(MAIL_OUTBOX.KIND, "question-sent")
+                    .set(MAIL_OUTBOX.TO_ADDRESS, "ahmed.yilmaz@school.example")
+                    .set(MAIL_OUTBOX.SUBJECT, "Sanne de Vries heeft je een vraag gesteld")
+                    .set(MAIL_OUTBOX.TEXT_BODY, "Hallo")
+                    .set(MAIL_OUTBOX.HTML_BODY, "<p>Hallo</p>")
+                    .set(MAIL_OUTBOX.STATUS, status)
+                    .set(MAIL_OUTBOX.ATTEMPTS, 8)
+                    .set(MAIL_OUTBOX.LAST_ERROR, "MailConnectException: Couldn't connect to host, port: 25")
+                    .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now.plusDays(1))
+                    .set(MAIL_OUTBOX.CREATED_AT, now)
+                    .execute();
+        }
+        context = browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB"));
+        page = problems.openWatched(context);
+        page.navigate(base + "/admin/outbox");
+        page.locator("#username").fill("admin");
+        page.locator("#password").fill("leerlog-dev");
+        page.locator("form.login-form button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/admin/login"));
+        page.navigate(base + "/admin/outbox");
+        assertThat(page.locator("#failed-mails .outbox-mail").count()).isPositive();
+
+        checkAtBothSizes("/admin/outbox");
+        db.deleteFrom(MAIL_OUTBOX)
+                .where(MAIL_OUTBOX.IDEMPOTENCY_KEY.like("accessibility:%"))
+                .execute();
 
         softly.assertAll();
     }

@@ -62,14 +62,25 @@ final class TableOwnership {
                     Set.of(
                             "AnalyticsSetting",
                             "AnalyticsConsent",
+                            "AnalyticsCourseOptin",
                             "TipRule",
                             "TipResponse",
                             "WellbeingCheckin",
                             "ChartSnapshot")),
             Map.entry("replyhelp", Set.of("ReplyTemplate", "ReplyTemplateUse", "ReplySentenceMark")),
             Map.entry(
-                    "cafe", Set.of("CafeGroup", "CafeMember", "CafeChannel", "CafeMessage", "CafeRead", "CafeReport")),
+                    "cafe",
+                    Set.of(
+                            "CafeGroup",
+                            "CafeMember",
+                            "CafeChannel",
+                            "CafeMessage",
+                            "CafeRead",
+                            "CafeReport",
+                            "CafeAttachment",
+                            "CafeMeeting")),
             Map.entry("privacy", Set.of("PrivacyNoticeSeen", "PrivacyRead", "PrivacyErasure", "CoursePurge")),
+            Map.entry("supervisor", Set.of("SupervisorLink", "SupervisorLinkItem", "SupervisorLinkItemPart")),
             Map.entry(
                     "notifications",
                     Set.of(

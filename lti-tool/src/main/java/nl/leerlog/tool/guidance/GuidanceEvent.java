@@ -57,7 +57,8 @@ public sealed interface GuidanceEvent {
 
     /**
      * A conversation was proposed, agreed, declined, moved or cancelled; {@code byStudent} says who did it.
-     * {@code startsAt} is the moment as it stands after the change.
+     * {@code startsAt} is the moment as it stands after the change; {@code conversationId} names the conversation
+     * for its calendar invitation ({@link ConversationCalendars}).
      */
     record ConversationChanged(
             long questionId,
@@ -65,6 +66,7 @@ public sealed interface GuidanceEvent {
             long studentId,
             long teacherId,
             long lineId,
+            long conversationId,
             ConversationChange change,
             boolean byStudent,
             ZonedDateTime startsAt,

@@ -15,6 +15,7 @@ import nl.leerlog.schema.tables.AppUser;
 import nl.leerlog.schema.tables.Enrolment;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,13 +37,9 @@ public class InternshipTeachers {
     /** Links whose student and teacher are both still active in the course in their role. */
     private static final Table<?> ACTIVE_LINKS = INTERNSHIP_TEACHER
             .join(STUDENT_ENROLMENT)
-            .on(STUDENT_ENROLMENT.COURSE_ID.eq(INTERNSHIP_TEACHER.COURSE_ID))
-            .and(STUDENT_ENROLMENT.USER_ID.eq(INTERNSHIP_TEACHER.STUDENT_ID))
-            .and(active(STUDENT_ENROLMENT, CourseRole.STUDENT))
+            .on(linked(STUDENT_ENROLMENT, INTERNSHIP_TEACHER.STUDENT_ID, CourseRole.STUDENT))
             .join(TEACHER_ENROLMENT)
-            .on(TEACHER_ENROLMENT.COURSE_ID.eq(INTERNSHIP_TEACHER.COURSE_ID))
-            .and(TEACHER_ENROLMENT.USER_ID.eq(INTERNSHIP_TEACHER.TEACHER_ID))
-            .and(active(TEACHER_ENROLMENT, CourseRole.TEACHER));
+            .on(linked(TEACHER_ENROLMENT, INTERNSHIP_TEACHER.TEACHER_ID, CourseRole.TEACHER));
 
     private final DSLContext db;
 
@@ -73,9 +70,7 @@ public class InternshipTeachers {
                 .on(INTERNSHIP_TEACHER.COURSE_ID.eq(STUDENT_ENROLMENT.COURSE_ID))
                 .and(INTERNSHIP_TEACHER.STUDENT_ID.eq(STUDENT_ENROLMENT.USER_ID))
                 .leftJoin(TEACHER_ENROLMENT)
-                .on(TEACHER_ENROLMENT.COURSE_ID.eq(INTERNSHIP_TEACHER.COURSE_ID))
-                .and(TEACHER_ENROLMENT.USER_ID.eq(INTERNSHIP_TEACHER.TEACHER_ID))
-                .and(active(TEACHER_ENROLMENT, CourseRole.TEACHER))
+                .on(linked(TEACHER_ENROLMENT, INTERNSHIP_TEACHER.TEACHER_ID, CourseRole.TEACHER))
                 .leftJoin(TEACHER)
                 .on(TEACHER.ID.eq(TEACHER_ENROLMENT.USER_ID))
                 .where(STUDENT_ENROLMENT.COURSE_ID.eq(courseId), active(STUDENT_ENROLMENT, CourseRole.STUDENT))
@@ -226,6 +221,15 @@ public class InternshipTeachers {
                         ENROLMENT.USER_ID.in(userIds),
                         active(ENROLMENT, role))
                 == userIds.size();
+    }
+
+    /** The enrolment of a link's student or teacher, active in the course in that role. */
+    private static Condition linked(Enrolment enrolment, Field<Long> person, CourseRole role) {
+        return enrolment
+                .COURSE_ID
+                .eq(INTERNSHIP_TEACHER.COURSE_ID)
+                .and(enrolment.USER_ID.eq(person))
+                .and(active(enrolment, role));
     }
 
     private static Condition active(Enrolment enrolment, CourseRole role) {

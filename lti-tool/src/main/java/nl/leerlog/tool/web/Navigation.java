@@ -14,7 +14,8 @@ public final class Navigation {
     public static final List<String> STUDENT_SECTIONS =
             List.of("log", "reflections", "insights", "saved", "guidance", "cafe", "privacy");
 
-    public static final List<String> TEACHER_SECTIONS = List.of("dashboard", "students", "programme", "cafe");
+    public static final List<String> TEACHER_SECTIONS =
+            List.of("dashboard", "students", "programme", "insights", "cafe");
 
     private Navigation() {}
 

@@ -1,6 +1,7 @@
 package nl.leerlog.tool.analytics.internal;
 
 import static nl.leerlog.schema.Tables.ANALYTICS_CONSENT;
+import static nl.leerlog.schema.Tables.ANALYTICS_COURSE_OPTIN;
 import static nl.leerlog.schema.Tables.CHART_SNAPSHOT;
 import static nl.leerlog.schema.Tables.TIP_RESPONSE;
 import static nl.leerlog.schema.Tables.WELLBEING_CHECKIN;
@@ -10,7 +11,9 @@ import org.jooq.DSLContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** A student's analytics of a course: their consent, answers to tips, wellbeing check-ins and saved charts. */
+/**
+ * A student's analytics of a course: their consents, answers to tips, wellbeing check-ins and saved charts.
+ */
 @Component
 @Order(70)
 record ErasedAnalytics(DSLContext db) implements ErasableRecords {
@@ -24,6 +27,11 @@ record ErasedAnalytics(DSLContext db) implements ErasableRecords {
     public int eraseStudent(long courseId, long userId) {
         return db.deleteFrom(ANALYTICS_CONSENT)
                         .where(ANALYTICS_CONSENT.COURSE_ID.eq(courseId), ANALYTICS_CONSENT.OWNER_ID.eq(userId))
+                        .execute()
+                + db.deleteFrom(ANALYTICS_COURSE_OPTIN)
+                        .where(
+                                ANALYTICS_COURSE_OPTIN.COURSE_ID.eq(courseId),
+                                ANALYTICS_COURSE_OPTIN.OWNER_ID.eq(userId))
                         .execute()
                 + db.deleteFrom(TIP_RESPONSE)
                         .where(TIP_RESPONSE.COURSE_ID.eq(courseId), TIP_RESPONSE.OWNER_ID.eq(userId))

@@ -41,6 +41,7 @@ record InsightsController(
         ChartSnapshots snapshots,
         SavedTimeline saved,
         InsightsAccess access,
+        CourseFigureOptIns optIns,
         Clock clock) {
 
     @GetMapping
@@ -55,6 +56,7 @@ record InsightsController(
         AnalyticsConsents.Answer answer = consentRequired ? consents.answer(owner) : AnalyticsConsents.Answer.NONE;
         page.addAttribute("consentRequired", consentRequired);
         page.addAttribute("consent", answer);
+        page.addAttribute("courseOptIn", consentRequired && optIns.optedIn(owner));
         page.addAttribute("from", from == null ? "" : from.strip());
         page.addAttribute("to", to == null ? "" : to.strip());
         if (consentRequired && answer != AnalyticsConsents.Answer.GIVEN) {
@@ -159,6 +161,27 @@ record InsightsController(
     @PostMapping("/consent/withdraw")
     String withdrawConsent(Owner owner) {
         if (!settings.consentRequired(owner.courseId()) || !consents.withdraw(owner, clock.instant())) {
+            throw Owner.notFound();
+        }
+        return FormAnswers.redirect("/student/insights");
+    }
+
+    /**
+     * Counts the student in the course's figures, in a course that asks consent; elsewhere every student is counted
+     * (over groups of at least five) and there is nothing to opt in to.
+     */
+    @PostMapping("/course-figures")
+    String optIn(Owner owner) {
+        if (!settings.consentRequired(owner.courseId())) {
+            throw Owner.notFound();
+        }
+        optIns.optIn(owner, clock.instant());
+        return FormAnswers.redirect("/student/insights");
+    }
+
+    @PostMapping("/course-figures/withdraw")
+    String withdrawOptIn(Owner owner) {
+        if (!settings.consentRequired(owner.courseId()) || !optIns.withdraw(owner, clock.instant())) {
             throw Owner.notFound();
         }
         return FormAnswers.redirect("/student/insights");

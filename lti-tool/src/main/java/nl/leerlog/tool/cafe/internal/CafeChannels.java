@@ -13,6 +13,8 @@ import java.util.Optional;
 import nl.leerlog.tool.cafe.internal.CafeGroups.Group;
 import nl.leerlog.tool.identity.CurrentUser;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
@@ -26,6 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 @Transactional
 class CafeChannels {
+
+    /** A channel's own columns, read back by {@link #channel}. */
+    private static final List<Field<?>> CHANNEL_COLUMNS = List.of(
+            CAFE_CHANNEL.ID,
+            CAFE_CHANNEL.KIND,
+            CAFE_CHANNEL.FIRST_USER_ID,
+            CAFE_CHANNEL.SECOND_USER_ID,
+            CAFE_CHANNEL.LAST_CHANGE);
 
     private final DSLContext db;
 
@@ -41,46 +51,52 @@ class CafeChannels {
 
     /** The channel, if this user may read it; else nothing, as if it did not exist. */
     Optional<Channel> readableBy(CurrentUser user, long channelId) {
-        return db.select(
-                        CAFE_CHANNEL.ID,
-                        CAFE_CHANNEL.KIND,
-                        CAFE_CHANNEL.FIRST_USER_ID,
-                        CAFE_CHANNEL.SECOND_USER_ID,
-                        CAFE_CHANNEL.LAST_CHANGE,
-                        CAFE_GROUP.ID,
-                        CAFE_GROUP.NAME,
-                        CAFE_GROUP.COACH_ID,
-                        DSL.field(DSL.exists(DSL.selectOne()
-                                .from(CAFE_MEMBER)
-                                .where(CAFE_MEMBER.GROUP_ID.eq(CAFE_GROUP.ID))
-                                .and(CAFE_MEMBER.USER_ID.eq(user.userId()))
-                                .and(CAFE_MEMBER.LEFT_AT.isNull()))),
-                        DSL.select(CAFE_CHANNEL.as("g").ID)
-                                .from(CAFE_CHANNEL.as("g"))
-                                .where(CAFE_CHANNEL.as("g").GROUP_ID.eq(CAFE_GROUP.ID))
-                                .and(CAFE_CHANNEL.as("g").KIND.eq(ChannelKind.GROUP.name()))
-                                .<Long>asField())
+        Field<Boolean> member = DSL.field(DSL.exists(DSL.selectOne()
+                        .from(CAFE_MEMBER)
+                        .where(CAFE_MEMBER.GROUP_ID.eq(CAFE_GROUP.ID))
+                        .and(CAFE_MEMBER.USER_ID.eq(user.userId()))
+                        .and(CAFE_MEMBER.LEFT_AT.isNull())))
+                .as("member");
+        Field<Long> groupChannel = DSL.select(CAFE_CHANNEL.as("g").ID)
+                .from(CAFE_CHANNEL.as("g"))
+                .where(CAFE_CHANNEL.as("g").GROUP_ID.eq(CAFE_GROUP.ID))
+                .and(CAFE_CHANNEL.as("g").KIND.eq(ChannelKind.GROUP.name()))
+                .<Long>asField("group_channel");
+        return db.select(CHANNEL_COLUMNS)
+                .select(CAFE_GROUP.ID, CAFE_GROUP.NAME, CAFE_GROUP.COACH_ID, member, groupChannel)
                 .from(CAFE_CHANNEL)
                 .join(CAFE_GROUP)
                 .on(CAFE_GROUP.ID.eq(CAFE_CHANNEL.GROUP_ID))
                 .where(CAFE_CHANNEL.ID.eq(channelId), CAFE_GROUP.COURSE_ID.eq(user.courseId()))
                 .fetchOptional()
                 .flatMap(r -> {
-                    Group group = new Group(r.value6(), user.courseId(), r.value7(), r.value8(), r.value10());
-                    if (!mayRead(user.isTeacher(), user.userId(), group.coachId(), Boolean.TRUE.equals(r.value9()))) {
-                        return Optional.empty();
-                    }
-                    ChannelKind kind = ChannelKind.valueOf(r.value2());
-                    if (kind == ChannelKind.GROUP) {
-                        return Optional.of(new Channel(r.value1(), group, kind, null, r.value5()));
-                    }
-                    long me = user.userId();
-                    if (r.value3() != me && r.value4() != me) {
-                        return Optional.empty();
-                    }
-                    long partner = r.value3() == me ? r.value4() : r.value3();
-                    return Optional.of(new Channel(r.value1(), group, kind, partner, r.value5()));
+                    Group group = new Group(
+                            r.get(CAFE_GROUP.ID),
+                            user.courseId(),
+                            r.get(CAFE_GROUP.NAME),
+                            r.get(CAFE_GROUP.COACH_ID),
+                            r.get(groupChannel));
+                    boolean currentMember = Boolean.TRUE.equals(r.get(member));
+                    return mayRead(user.isTeacher(), user.userId(), group.coachId(), currentMember)
+                            ? channel(r, group, user.userId())
+                            : Optional.empty();
                 });
+    }
+
+    /** The channel as {@code me} sees it, with the other person of a private one; nothing if it is not theirs. */
+    private static Optional<Channel> channel(Record r, Group group, long me) {
+        ChannelKind kind = ChannelKind.valueOf(r.get(CAFE_CHANNEL.KIND));
+        long id = r.get(CAFE_CHANNEL.ID);
+        long change = r.get(CAFE_CHANNEL.LAST_CHANGE);
+        if (kind == ChannelKind.GROUP) {
+            return Optional.of(new Channel(id, group, kind, null, change));
+        }
+        long first = r.get(CAFE_CHANNEL.FIRST_USER_ID);
+        long second = r.get(CAFE_CHANNEL.SECOND_USER_ID);
+        if (first != me && second != me) {
+            return Optional.empty();
+        }
+        return Optional.of(new Channel(id, group, kind, first == me ? second : first, change));
     }
 
     /**
@@ -134,27 +150,27 @@ class CafeChannels {
      * with the messages of others posted since they last read it.
      */
     List<Listed> of(CurrentUser user, Group group) {
+        return of(user.userId(), group);
+    }
+
+    /** The same for someone who is not here now (for a mail); the caller knows they are a member or the coach. */
+    List<Listed> of(long userId, Group group) {
         var read = DSL.coalesce(
                 DSL.select(CAFE_READ.READ_CHANGE)
                         .from(CAFE_READ)
-                        .where(CAFE_READ.CHANNEL_ID.eq(CAFE_CHANNEL.ID), CAFE_READ.USER_ID.eq(user.userId()))
+                        .where(CAFE_READ.CHANNEL_ID.eq(CAFE_CHANNEL.ID), CAFE_READ.USER_ID.eq(userId))
                         .<Long>asField(),
                 0L);
         var unread = DSL.selectCount()
                 .from(CAFE_MESSAGE)
                 .where(CAFE_MESSAGE.CHANNEL_ID.eq(CAFE_CHANNEL.ID))
                 .and(CAFE_MESSAGE.POSTED_NO.gt(read))
-                .and(CAFE_MESSAGE.AUTHOR_ID.ne(user.userId()))
+                .and(CAFE_MESSAGE.AUTHOR_ID.ne(userId))
                 .and(CAFE_MESSAGE.DELETED_AT.isNull())
                 .<Integer>asField("unread");
-        long me = user.userId();
-        return db.select(
-                        CAFE_CHANNEL.ID,
-                        CAFE_CHANNEL.KIND,
-                        CAFE_CHANNEL.FIRST_USER_ID,
-                        CAFE_CHANNEL.SECOND_USER_ID,
-                        CAFE_CHANNEL.LAST_CHANGE,
-                        unread)
+        long me = userId;
+        return db.select(CHANNEL_COLUMNS)
+                .select(unread)
                 .from(CAFE_CHANNEL)
                 .where(CAFE_CHANNEL.GROUP_ID.eq(group.id()))
                 .and(CAFE_CHANNEL
@@ -162,11 +178,7 @@ class CafeChannels {
                         .eq(ChannelKind.GROUP.name())
                         .or(CAFE_CHANNEL.FIRST_USER_ID.eq(me).or(CAFE_CHANNEL.SECOND_USER_ID.eq(me))))
                 .orderBy(CAFE_CHANNEL.KIND, CAFE_CHANNEL.ID)
-                .fetch(r -> {
-                    ChannelKind kind = ChannelKind.valueOf(r.value2());
-                    Long partner = kind == ChannelKind.GROUP ? null : r.value3() == me ? r.value4() : r.value3();
-                    return new Listed(new Channel(r.value1(), group, kind, partner, r.value5()), r.value6());
-                });
+                .fetch(r -> new Listed(channel(r, group, me).orElseThrow(), r.get(unread)));
     }
 
     /** The channel's latest change number (0 before its first message). */

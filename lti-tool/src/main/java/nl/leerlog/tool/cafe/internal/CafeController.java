@@ -16,11 +16,14 @@ import nl.leerlog.tool.cafe.internal.CafeGroups.Group;
 import nl.leerlog.tool.cafe.internal.CafeMessages.Message;
 import nl.leerlog.tool.cafe.internal.CafeMessages.Refusal;
 import nl.leerlog.tool.identity.CurrentUser;
+import nl.leerlog.tool.learninglog.UploadChecks;
+import nl.leerlog.tool.web.Downloads;
 import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Section;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -43,6 +47,9 @@ record CafeController(
         CafeMessages messages,
         CafeStreams streams,
         CafePeople cafePeople,
+        CafeAttachments attachments,
+        CafeMeetings meetings,
+        UploadChecks uploads,
         Clock clock) {
 
     /** How many messages a channel page shows as it opens; older ones are not shown in this version. */
@@ -61,7 +68,8 @@ record CafeController(
             List<Long> people,
             int weekMessages,
             List<Long> silent,
-            List<CafeMessages.Report> reports) {}
+            List<CafeMessages.Report> reports,
+            CafeMeetings.Next meeting) {}
 
     @GetMapping("/student/cafe")
     String studentHome(CurrentUser user, Model page) {
@@ -98,8 +106,9 @@ record CafeController(
             }
         });
         people.removeIf(privateByPartner::containsKey);
+        CafeMeetings.Next meeting = nextMeeting(group);
         if (!user.isTeacher()) {
-            return new Room(group, listed, people, 0, List.of(), List.of());
+            return new Room(group, listed, people, 0, List.of(), List.of(), meeting);
         }
         Instant weekAgo = clock.instant().minus(SILENT_AFTER);
         CafeMessages.Activity activity = messages.activity(group.id(), weekAgo);
@@ -110,7 +119,7 @@ record CafeController(
                 silent.add(member);
             }
         });
-        return new Room(group, listed, people, activity.messages(), silent, messages.openReports(group.id()));
+        return new Room(group, listed, people, activity.messages(), silent, messages.openReports(group.id()), meeting);
     }
 
     /** The coach marks a report handled. */
@@ -179,17 +188,49 @@ record CafeController(
             @PathVariable long channelId,
             @Valid MessageForm form,
             BindingResult binding,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
             Model page,
             HttpServletRequest request,
             HttpServletResponse response) {
         Channel channel = readable(user, channelId);
         FieldErrors errors = FieldErrors.of(binding);
-        if (errors.any()) {
+        List<MultipartFile> chosen = UploadChecks.chosen(files);
+        // Too many files are refused before any is read or scanned.
+        List<UploadChecks.Checked> checked = chosen.size() > CafeAttachments.MAX_FILES
+                ? List.of()
+                : chosen.stream().map(uploads::check).toList();
+        List<UploadChecks.Checked> refused =
+                checked.stream().filter(c -> !c.ok()).toList();
+        if (chosen.size() > CafeAttachments.MAX_FILES) {
+            errors = errors.with("files", "cafe.error.files.too-many");
+        }
+        if (errors.any() || !refused.isEmpty()) {
+            if (!refused.isEmpty()) {
+                errors = errors.with("files", "cafe.error.files.refused");
+            }
+            page.addAttribute("refusedFiles", refused);
             return FormAnswers.rejected(
                     response, channelPage(user, channel, messages.latest(channelId, SHOWN), form, errors, page));
         }
-        messages.post(channel, user.userId(), form.body().strip(), clock.instant());
+        messages.post(
+                channel,
+                user.userId(),
+                form.body().strip(),
+                checked.stream().map(UploadChecks.Checked::accepted).toList(),
+                clock.instant());
         return done(channelId, request, response);
+    }
+
+    /**
+     * A file of a message, for whoever may read the channel, and of a hidden message for the coach only; always an
+     * attachment with the type found in its content, named after that type, never cached and nosniff.
+     */
+    @GetMapping("/cafe/channels/{channelId}/files/{fileId}")
+    ResponseEntity<byte[]> file(CurrentUser user, @PathVariable long channelId, @PathVariable long fileId) {
+        Channel channel = readable(user, channelId);
+        CafeAttachments.Download file =
+                attachments.download(channelId, fileId, coaches(user, channel)).orElseThrow(CafeController::notFound);
+        return Downloads.attachment(file.fileName(), MediaType.parseMediaType(file.contentType()), file.content());
     }
 
     @PostMapping("/cafe/channels/{channelId}/messages/{messageId}")
@@ -227,22 +268,40 @@ record CafeController(
         return refusedOrDone(user, channel, refused, null, page, request, response);
     }
 
-    /** Moderation: only the group's coach hides a message, and says why. */
-    @PostMapping("/cafe/channels/{channelId}/messages/{messageId}/hide")
-    String hide(
+    /**
+     * A note on a message: the group's coach hides it and says why (moderation), or any member reports it to the
+     * coach, with a reason if they like.
+     */
+    @PostMapping("/cafe/channels/{channelId}/messages/{messageId}/{action:hide|report}")
+    String note(
             CurrentUser user,
             @PathVariable long channelId,
             @PathVariable long messageId,
+            @PathVariable String action,
             @Valid NoteForm form,
             BindingResult binding,
             Model page,
             HttpServletRequest request,
             HttpServletResponse response) {
         Channel channel = readable(user, channelId);
+        FieldErrors errors = FieldErrors.of(binding);
+        return "hide".equals(action)
+                ? hide(user, channel, messageId, form, errors, page, request, response)
+                : report(user, channel, messageId, form, errors, page, response);
+    }
+
+    private String hide(
+            CurrentUser user,
+            Channel channel,
+            long messageId,
+            NoteForm form,
+            FieldErrors errors,
+            Model page,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (!coaches(user, channel)) {
             throw notFound();
         }
-        FieldErrors errors = FieldErrors.of(binding);
         if (errors.any() || form.note() == null || form.note().isBlank()) {
             FieldErrors shown = errors.any() ? errors : FieldErrors.of("note", "cafe.error.note.required");
             page.addAttribute("hiding", messageId);
@@ -253,19 +312,14 @@ record CafeController(
         return refusedOrDone(user, channel, refused, null, page, request, response);
     }
 
-    /** Any member reports a message to the group's coach. */
-    @PostMapping("/cafe/channels/{channelId}/messages/{messageId}/report")
-    String report(
+    private String report(
             CurrentUser user,
-            @PathVariable long channelId,
-            @PathVariable long messageId,
-            @Valid NoteForm form,
-            BindingResult binding,
+            Channel channel,
+            long messageId,
+            NoteForm form,
+            FieldErrors errors,
             Model page,
-            HttpServletRequest request,
             HttpServletResponse response) {
-        Channel channel = readable(user, channelId);
-        FieldErrors errors = FieldErrors.of(binding);
         if (errors.any()) {
             page.addAttribute("reporting", messageId);
             return FormAnswers.rejected(response, latestPage(user, channel, errors, page));
@@ -277,7 +331,7 @@ record CafeController(
         if (refused.isPresent()) {
             throw notFound();
         }
-        return FormAnswers.redirect("/cafe/channels/" + channelId + "?done=reported");
+        return FormAnswers.redirect("/cafe/channels/" + channel.id() + "?done=reported");
     }
 
     private String refusedOrDone(
@@ -320,6 +374,9 @@ record CafeController(
         page.addAttribute("messages", shown);
         page.addAttribute("form", form);
         page.addAttribute("errors", errors);
+        page.addAttribute("maxFileSize", uploads.maxFileSizeLabel());
+        page.addAttribute("maxFiles", CafeAttachments.MAX_FILES);
+        page.addAttribute("meeting", channel.kind() == ChannelKind.GROUP ? nextMeeting(channel.group()) : null);
         addChannel(user, channel, page);
         return "cafe/channel";
     }
@@ -335,6 +392,10 @@ record CafeController(
                 CafePeople.formerMembers(groups.everMembers(channel.group().id())));
     }
 
+    private CafeMeetings.Next nextMeeting(Group group) {
+        return meetings.of(group.id()).map(m -> m.next(clock.instant())).orElse(null);
+    }
+
     private static boolean coaches(CurrentUser user, Channel channel) {
         return CafeChannels.coaches(
                 user.isTeacher(), user.userId(), channel.group().coachId());
@@ -345,12 +406,7 @@ record CafeController(
     }
 
     private Group readableGroup(CurrentUser user, long groupId) {
-        Optional<Group> group = user.isTeacher()
-                ? groups.coachedBy(user.courseId(), user.userId()).stream()
-                        .filter(g -> g.id() == groupId)
-                        .findFirst()
-                : groups.groupOf(user.courseId(), user.userId()).filter(g -> g.id() == groupId);
-        return group.orElseThrow(CafeController::notFound);
+        return groups.readableBy(user, groupId).orElseThrow(CafeController::notFound);
     }
 
     private static ResponseStatusException notFound() {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.leerlog.tool.identity.CurrentUser;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -72,6 +73,26 @@ class CafeGroups {
     /** The groups of the course that this teacher coaches. */
     List<Group> coachedBy(long courseId, long coachId) {
         return groups(CAFE_GROUP.COURSE_ID.eq(courseId).and(CAFE_GROUP.COACH_ID.eq(coachId)));
+    }
+
+    /** The group, for its coach (a teacher) or one of its current members (a student); else nothing. */
+    Optional<Group> readableBy(CurrentUser user, long groupId) {
+        return user.isTeacher()
+                ? coachedBy(user.courseId(), user.userId()).stream()
+                        .filter(g -> g.id() == groupId)
+                        .findFirst()
+                : groupOf(user.courseId(), user.userId()).filter(g -> g.id() == groupId);
+    }
+
+    /** The group's current members. */
+    List<Long> currentMembers(long groupId) {
+        List<Long> members = new ArrayList<>();
+        everMembers(groupId).forEach((member, current) -> {
+            if (current) {
+                members.add(member);
+            }
+        });
+        return members;
     }
 
     /** Everyone who is or was a member of the group, with whether they still are. */

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.leerlog.tool.cafe.internal.CafeAttachments.Attachment;
 import nl.leerlog.tool.cafe.internal.CafeChannels.Channel;
+import nl.leerlog.tool.learninglog.UploadChecks;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -37,10 +39,12 @@ class CafeMessages {
 
     private final DSLContext db;
     private final CafeSignals signals;
+    private final CafeAttachments attachments;
 
-    CafeMessages(DSLContext db, CafeSignals signals) {
+    CafeMessages(DSLContext db, CafeSignals signals, CafeAttachments attachments) {
         this.db = db;
         this.signals = signals;
+        this.attachments = attachments;
     }
 
     /** A message as readers see it: a deleted one has no body; a hidden one keeps its body for the coach only. */
@@ -53,10 +57,16 @@ class CafeMessages {
             boolean deleted,
             boolean hidden,
             String hiddenNote,
-            long change) {
+            long change,
+            List<Attachment> files) {
 
         public boolean editableAt(Instant now) {
             return !deleted && !hidden && now.isBefore(postedAt.plus(EDITABLE_FOR));
+        }
+
+        Message withFiles(List<Attachment> attached) {
+            return new Message(
+                    id, authorId, body, postedAt, editedAt, deleted, hidden, hiddenNote, change, List.copyOf(attached));
         }
     }
 
@@ -68,6 +78,11 @@ class CafeMessages {
     }
 
     long post(Channel channel, long authorId, String body, Instant now) {
+        return post(channel, authorId, body, List.of(), now);
+    }
+
+    /** A new message with the files that passed the upload checks. */
+    long post(Channel channel, long authorId, String body, List<UploadChecks.Accepted> files, Instant now) {
         long change = nextChange(channel.id());
         long id = db.insertInto(CAFE_MESSAGE)
                 .set(CAFE_MESSAGE.CHANNEL_ID, channel.id())
@@ -78,6 +93,7 @@ class CafeMessages {
                 .set(CAFE_MESSAGE.CHANGE_NO, change)
                 .returning(CAFE_MESSAGE.ID)
                 .fetchOne(CAFE_MESSAGE.ID);
+        attachments.add(id, files);
         signals.changed(channel.id(), change);
         return id;
     }
@@ -107,6 +123,7 @@ class CafeMessages {
         if (!Long.valueOf(writerId).equals(message.get().authorId())) {
             return Optional.of(Refusal.NOT_YOURS);
         }
+        attachments.forget(messageId);
         change(channel, messageId, CAFE_MESSAGE.BODY, null, CAFE_MESSAGE.DELETED_AT, now);
         return Optional.empty();
     }
@@ -197,23 +214,34 @@ class CafeMessages {
 
     /** The channel's latest messages in order, for the page as it opens. */
     List<Message> latest(long channelId, int count) {
-        return db.select()
+        return withFiles(db.select()
                 .from(CAFE_MESSAGE)
                 .where(CAFE_MESSAGE.CHANNEL_ID.eq(channelId))
                 .orderBy(CAFE_MESSAGE.POSTED_NO.desc())
                 .limit(count)
                 .fetch(CafeMessages::message)
-                .reversed();
+                .reversed());
     }
 
     /** What changed in the channel after change {@code after}, oldest change first, at most {@link #PAGE}. */
     List<Message> changedAfter(long channelId, long after) {
-        return db.select()
+        return withFiles(db.select()
                 .from(CAFE_MESSAGE)
                 .where(CAFE_MESSAGE.CHANNEL_ID.eq(channelId), CAFE_MESSAGE.CHANGE_NO.gt(after))
                 .orderBy(CAFE_MESSAGE.CHANGE_NO)
                 .limit(PAGE)
-                .fetch(CafeMessages::message);
+                .fetch(CafeMessages::message));
+    }
+
+    /** The messages with the files each lists; a deleted message has none. */
+    private List<Message> withFiles(List<Message> shown) {
+        Map<Long, List<Attachment>> files =
+                attachments.of(shown.stream().map(Message::id).toList());
+        return files.isEmpty()
+                ? shown
+                : shown.stream()
+                        .map(m -> m.withFiles(files.getOrDefault(m.id(), List.of())))
+                        .toList();
     }
 
     Optional<Message> find(Channel channel, long messageId) {
@@ -261,7 +289,8 @@ class CafeMessages {
                 r.get(CAFE_MESSAGE.DELETED_AT) != null,
                 r.get(CAFE_MESSAGE.HIDDEN_AT) != null,
                 r.get(CAFE_MESSAGE.HIDDEN_NOTE),
-                r.get(CAFE_MESSAGE.CHANGE_NO));
+                r.get(CAFE_MESSAGE.CHANGE_NO),
+                List.of());
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -11,15 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** How a channel shows the people who wrote in it: by name, and those who left its group as former members. */
 @Component
-class CafePeople {
-
-    private final InternshipTeachers people;
-    private final MessageSource texts;
-
-    CafePeople(InternshipTeachers people, MessageSource texts) {
-        this.people = people;
-        this.texts = texts;
-    }
+record CafePeople(InternshipTeachers people, MessageSource texts) {
 
     /**
      * The names of the course's active people, "no name shared" for those the platform gives none; someone who left

@@ -1,7 +1,9 @@
 package nl.leerlog.tool.cafe.internal;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import nl.leerlog.tool.cafe.internal.CafeChannels.Channel;
 import nl.leerlog.tool.cafe.internal.CafeGroups.Group;
@@ -12,10 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo course's café: the interns in one group coached by the first intern's internship teacher, a few days of
- * talk in the group channel and one private word with the coach, so a newcomer sees a room in use.
+ * talk in the group channel and one private word with the coach, and the group's weekly meeting, so a newcomer sees
+ * a room in use.
  */
 @Component
-record SampleCafe(CafeGroups groups, CafeChannels channels, CafeMessages messages) {
+record SampleCafe(CafeGroups groups, CafeChannels channels, CafeMessages messages, CafeMeetings meetings) {
 
     private static final List<String> GROUP_TALK = List.of(
             "Hoi allemaal! Ik sta deze weken in groep 5 van De Regenboog. Hoe gaat het bij jullie?",
@@ -45,6 +48,14 @@ record SampleCafe(CafeGroups groups, CafeChannels channels, CafeMessages message
                     course.interns().get(i % course.interns().size());
             messages.post(room, writer.userId(), GROUP_TALK.get(i), start.plus(Duration.ofHours(9L * i + 2)));
         }
+        meetings.set(
+                group,
+                DayOfWeek.TUESDAY,
+                LocalTime.of(16, 0),
+                45,
+                "https://meet.jit.si/stagecafe-noord-leerlog-demo",
+                first.teacherId(),
+                start);
         long alone = channels.privateChannel(group, first.userId(), first.teacherId());
         Channel coach = new Channel(alone, group, ChannelKind.PRIVATE, first.teacherId(), 0);
         messages.post(

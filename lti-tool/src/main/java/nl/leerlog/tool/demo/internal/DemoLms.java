@@ -39,51 +39,37 @@ public class DemoLms implements ExtraRegistrations {
 
     private static final String LIS = "http://purl.imsglobal.org/vocab/lis/v2/";
 
-    /** The people of the demo course; the login hint is their key. */
+    private static final List<String> STUDENT_ROLES =
+            List.of(LIS + "institution/person#Student", LIS + "membership#Learner");
+    private static final List<String> TEACHER_ROLES =
+            List.of(LIS + "institution/person#Instructor", LIS + "membership#Instructor");
+
+    /**
+     * The people of the demo course; the login hint is their key. The login is theirs at the demo school, as Canvas
+     * sends it for {@code $Canvas.user.loginId}.
+     */
     public enum Person {
-        STUDENT(
-                "demo-student-sanne",
-                "Sanne de Vries",
-                "nl",
-                List.of(LIS + "institution/person#Student", LIS + "membership#Learner")),
-        STUDENT_EN(
-                "demo-student-noah",
-                "Noah Smith",
-                "en",
-                List.of(LIS + "institution/person#Student", LIS + "membership#Learner")),
-        TEACHER(
-                "demo-teacher-ahmed",
-                "Ahmed Yilmaz",
-                "nl",
-                List.of(LIS + "institution/person#Instructor", LIS + "membership#Instructor")),
-        STUDENT_3(
-                "demo-student-daan",
-                "Daan Bakker",
-                "nl",
-                List.of(LIS + "institution/person#Student", LIS + "membership#Learner")),
-        STUDENT_4(
-                "demo-student-lotte",
-                "Lotte Mulder",
-                "nl",
-                List.of(LIS + "institution/person#Student", LIS + "membership#Learner")),
+        STUDENT("demo-student-sanne", "Sanne de Vries", "nl", STUDENT_ROLES, "s2104518"),
+        STUDENT_EN("demo-student-noah", "Noah Smith", "en", STUDENT_ROLES, "s2098834"),
+        TEACHER("demo-teacher-ahmed", "Ahmed Yilmaz", "nl", TEACHER_ROLES, "a.yilmaz"),
+        STUDENT_3("demo-student-daan", "Daan Bakker", "nl", STUDENT_ROLES, "s2110267"),
+        STUDENT_4("demo-student-lotte", "Lotte Mulder", "nl", STUDENT_ROLES, "s2087451"),
         /** A second teacher of the course, so interns can be shared out over internship teachers. */
-        TEACHER_2(
-                "demo-teacher-marieke",
-                "Marieke Visser",
-                "nl",
-                List.of(LIS + "institution/person#Instructor", LIS + "membership#Instructor")),
-        OBSERVER("demo-observer-els", "Els Jansen", "nl", List.of(LIS + "membership#Mentor"));
+        TEACHER_2("demo-teacher-marieke", "Marieke Visser", "nl", TEACHER_ROLES, "m.visser"),
+        OBSERVER("demo-observer-els", "Els Jansen", "nl", List.of(LIS + "membership#Mentor"), "e.jansen");
 
         final String subject;
         final String displayName;
         final String locale;
         final List<String> roles;
+        private final String loginId;
 
-        Person(String subject, String displayName, String locale, List<String> roles) {
+        Person(String subject, String displayName, String locale, List<String> roles, String loginId) {
             this.subject = subject;
             this.displayName = displayName;
             this.locale = locale;
             this.roles = roles;
+            this.loginId = loginId;
         }
 
         public String displayName() {
@@ -94,17 +80,8 @@ public class DemoLms implements ExtraRegistrations {
             return name();
         }
 
-        /** The person's login at the demo school, as Canvas sends it for {@code $Canvas.user.loginId}. */
         public String loginId() {
-            return switch (this) {
-                case STUDENT -> "s2104518";
-                case STUDENT_EN -> "s2098834";
-                case STUDENT_3 -> "s2110267";
-                case STUDENT_4 -> "s2087451";
-                case TEACHER -> "a.yilmaz";
-                case TEACHER_2 -> "m.visser";
-                case OBSERVER -> "e.jansen";
-            };
+            return loginId;
         }
     }
 

@@ -271,6 +271,7 @@ class GuidanceConversations {
                 latest.getOwnerId(),
                 latest.getTeacherId(),
                 line,
+                id,
                 change,
                 byStudent,
                 latest.getStartsAt().atZoneSameInstant(Conversation.ZONE),

@@ -16,17 +16,9 @@ import org.springframework.stereotype.Component;
  * the student withdrew an item.
  */
 @Component
-class GuidanceShares implements SharedRecords {
+record GuidanceShares(GuidanceQuestions questions, InternshipTeachers teachers) implements SharedRecords {
 
     static final String KIND = "guidance";
-
-    private final GuidanceQuestions questions;
-    private final InternshipTeachers teachers;
-
-    GuidanceShares(GuidanceQuestions questions, InternshipTeachers teachers) {
-        this.questions = questions;
-        this.teachers = teachers;
-    }
 
     @Override
     public String kind() {

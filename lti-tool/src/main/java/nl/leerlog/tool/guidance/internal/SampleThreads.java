@@ -21,23 +21,11 @@ import org.springframework.stereotype.Component;
  * own log, and the threads stand where real ones would — a conversation agreed, an answer, a question waiting.
  */
 @Component
-class SampleThreads {
-
-    private final GuidanceQuestions questions;
-    private final GuidanceConversations conversations;
-    private final List<ShareableRecords> shareable;
-    private final UrgencyFacts urgency;
-
-    SampleThreads(
-            GuidanceQuestions questions,
-            GuidanceConversations conversations,
-            List<ShareableRecords> shareable,
-            UrgencyFacts urgency) {
-        this.questions = questions;
-        this.conversations = conversations;
-        this.shareable = shareable;
-        this.urgency = urgency;
-    }
+record SampleThreads(
+        GuidanceQuestions questions,
+        GuidanceConversations conversations,
+        List<ShareableRecords> shareable,
+        UrgencyFacts urgency) {
 
     @EventListener
     @Order(SampleCourseRequested.GUIDANCE)

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import nl.leerlog.tool.guidance.ShareableItem;
 import nl.leerlog.tool.guidance.ShareableRecords;
@@ -53,6 +54,16 @@ class StudentGuidanceController {
             "cancelled",
             "renewed",
             "reported");
+
+    /** What the student writes, the message when it crossed another change, and in which states that can be. */
+    private record Writing(String field, String conflict, String done, Predicate<QuestionState> crossedWhen) {}
+
+    /** A reply crosses a thread closed or withdrawn meanwhile. */
+    private static final Writing REPLY =
+            new Writing("body", "guidance.conflict.own", "replied", state -> !state.open());
+
+    /** A report crosses a conversation cancelled or a question withdrawn meanwhile, whatever the state. */
+    private static final Writing REPORT = new Writing("report", "conversation.report.none", "reported", state -> true);
 
     private final InternshipTeachers links;
     private final GuidanceQuestions questions;
@@ -190,16 +201,7 @@ class StudentGuidanceController {
             @RequestParam(required = false) String body,
             Model page,
             HttpServletResponse response) {
-        String problem = MessageText.problem(body);
-        if (problem != null) {
-            return mistake(owner, id, "body", problem, body, page, response);
-        }
-        if (!questions.reply(owner, id, body.strip(), clock.instant())) {
-            // Closed or withdrawn in another tab: say so and keep the text; a thread that is not theirs stays unknown.
-            questions.state(owner, id).filter(state -> !state.open()).orElseThrow(Owner::notFound);
-            return crossed(owner, id, "guidance.conflict.own", "body", body, page, response);
-        }
-        return FormAnswers.redirect("/student/guidance/" + id + "?done=replied");
+        return write(owner, id, REPLY, body, text -> questions.reply(owner, id, text, clock.instant()), page, response);
     }
 
     @PostMapping("/student/guidance/{id}/close")
@@ -326,16 +328,32 @@ class StudentGuidanceController {
             @RequestParam(required = false) String report,
             Model page,
             HttpServletResponse response) {
-        String problem = MessageText.problem(report);
+        return write(
+                owner, id, REPORT, report, text -> questions.report(owner, id, text, clock.instant()), page, response);
+    }
+
+    /**
+     * A text the student writes into the thread: checked, saved, or shown again with what was typed. When saving
+     * finds the thread changed in another tab (closed, withdrawn, the conversation cancelled) the page says so; a
+     * thread that is not theirs stays unknown.
+     */
+    private String write(
+            Owner owner,
+            long id,
+            Writing writing,
+            String text,
+            Predicate<String> save,
+            Model page,
+            HttpServletResponse response) {
+        String problem = MessageText.problem(text);
         if (problem != null) {
-            return mistake(owner, id, "report", problem, report, page, response);
+            return mistake(owner, id, writing.field(), problem, text, page, response);
         }
-        if (!questions.report(owner, id, report.strip(), clock.instant())) {
-            // No conversation held (cancelled meanwhile) or the question withdrawn: say so and keep the text.
-            questions.state(owner, id).orElseThrow(Owner::notFound);
-            return crossed(owner, id, "conversation.report.none", "report", report, page, response);
+        if (!save.test(text.strip())) {
+            questions.state(owner, id).filter(writing.crossedWhen()).orElseThrow(Owner::notFound);
+            return crossed(owner, id, writing.conflict(), writing.field(), text, page, response);
         }
-        return FormAnswers.redirect("/student/guidance/" + id + "?done=reported");
+        return FormAnswers.redirect("/student/guidance/" + id + "?done=" + writing.done());
     }
 
     @PostMapping("/student/guidance/{id}/items/{itemId}/withdraw")

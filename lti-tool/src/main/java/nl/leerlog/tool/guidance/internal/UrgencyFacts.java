@@ -1,23 +1,19 @@
 package nl.leerlog.tool.guidance.internal;
 
 import static nl.leerlog.schema.Tables.GUIDANCE_CONVERSATION;
-import static nl.leerlog.schema.Tables.GUIDANCE_MESSAGE;
 import static nl.leerlog.schema.Tables.GUIDANCE_QUESTION;
 import static nl.leerlog.schema.Tables.URGENCY_SNOOZE;
 import static nl.leerlog.schema.Tables.URGENCY_THRESHOLD;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import nl.leerlog.tool.guidance.internal.Urgency.Facts;
 import nl.leerlog.tool.guidance.internal.Urgency.Snooze;
 import nl.leerlog.tool.guidance.internal.Urgency.Thresholds;
@@ -29,7 +25,6 @@ import nl.leerlog.tool.internship.Internships;
 import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,14 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 class UrgencyFacts {
-
-    /** Answer forms that ask for a conversation rather than a written answer. */
-    private static final Set<AnswerForm> CONVERSATIONS =
-            EnumSet.of(AnswerForm.VIDEO_CALL, AnswerForm.PHONE, AnswerForm.FACE_TO_FACE);
-
-    /** The student's lines that make a question wait for the teacher again. */
-    private static final Set<String> STUDENT_ASKS =
-            Set.of(Thread.MessageKind.MESSAGE.name(), Thread.MessageKind.CONVERSATION_DECLINED.name());
 
     private final DSLContext db;
     private final InternshipTeachers links;
@@ -102,92 +89,14 @@ class UrgencyFacts {
     /**
      * The questions waiting for the teacher, each since the student's first line after the teacher last wrote (or
      * since it was sent): a conversation asked for and not yet proposed goes to {@code requests}, the rest to
-     * {@code waiting}. One statement: the waiting questions with their lines.
+     * {@code waiting}.
      */
     private void waitingQuestions(
             TeacherView teacher, Map<Long, List<Instant>> waiting, Map<Long, List<Instant>> requests) {
-        Field<Boolean> anyConversation = DSL.field(DSL.exists(DSL.selectOne()
-                .from(GUIDANCE_CONVERSATION)
-                .where(GUIDANCE_CONVERSATION.QUESTION_ID.eq(GUIDANCE_QUESTION.ID))));
-        Field<Boolean> declined = DSL.field(DSL.exists(DSL.selectOne()
-                .from(GUIDANCE_CONVERSATION)
-                .where(GUIDANCE_CONVERSATION.QUESTION_ID.eq(GUIDANCE_QUESTION.ID))
-                .and(GUIDANCE_CONVERSATION.STATE.eq(ConversationState.DECLINED.name()))));
-        Map<Long, WaitingQuestion> questions = new LinkedHashMap<>();
-        for (Record r : db.select(
-                        GUIDANCE_QUESTION.ID,
-                        GUIDANCE_QUESTION.OWNER_ID,
-                        GUIDANCE_QUESTION.TEACHER_ID,
-                        GUIDANCE_QUESTION.CREATED_AT,
-                        GUIDANCE_QUESTION.ANSWER_FORM,
-                        anyConversation,
-                        declined,
-                        GUIDANCE_MESSAGE.AUTHOR_ID,
-                        GUIDANCE_MESSAGE.KIND,
-                        GUIDANCE_MESSAGE.CREATED_AT)
-                .from(GUIDANCE_QUESTION)
-                .leftJoin(GUIDANCE_MESSAGE)
-                .on(GUIDANCE_MESSAGE.QUESTION_ID.eq(GUIDANCE_QUESTION.ID))
-                .where(teacher.reads(GUIDANCE_QUESTION))
-                .and(GUIDANCE_QUESTION.STATE.eq(QuestionState.WAITING.name()))
-                .orderBy(GUIDANCE_QUESTION.ID, GUIDANCE_MESSAGE.ID)
-                .fetch()) {
-            WaitingQuestion question = questions.computeIfAbsent(
-                    r.get(GUIDANCE_QUESTION.ID),
-                    id -> new WaitingQuestion(
-                            r.get(GUIDANCE_QUESTION.OWNER_ID),
-                            r.get(GUIDANCE_QUESTION.CREATED_AT).toInstant(),
-                            (CONVERSATIONS.contains(AnswerForm.valueOf(r.get(GUIDANCE_QUESTION.ANSWER_FORM)))
-                                            && !Boolean.TRUE.equals(r.get(anyConversation)))
-                                    || Boolean.TRUE.equals(r.get(declined))));
-            OffsetDateTime at = r.get(GUIDANCE_MESSAGE.CREATED_AT);
-            if (at == null) {
-                continue;
-            }
-            Long author = r.get(GUIDANCE_MESSAGE.AUTHOR_ID);
-            if (author != null && author.equals(r.get(GUIDANCE_QUESTION.TEACHER_ID))) {
-                question.teacherWrote(at.toInstant());
-            } else if (author != null
-                    && author.equals(question.studentId)
-                    && STUDENT_ASKS.contains(r.get(GUIDANCE_MESSAGE.KIND))) {
-                question.studentAsked(at.toInstant());
-            }
-        }
-        questions
-                .values()
-                .forEach(question -> (question.request ? requests : waiting)
-                        .computeIfAbsent(question.studentId, id -> new ArrayList<>())
+        WaitingLines.of(db, teacher.reads(GUIDANCE_QUESTION))
+                .forEach(question -> (question.request() ? requests : waiting)
+                        .computeIfAbsent(question.studentId(), id -> new ArrayList<>())
                         .add(question.since()));
-    }
-
-    /** A waiting question as its lines come in, in order. */
-    private static final class WaitingQuestion {
-        final long studentId;
-        final boolean request;
-        Instant since;
-        Instant teacherLast;
-
-        WaitingQuestion(long studentId, Instant sent, boolean request) {
-            this.studentId = studentId;
-            this.request = request;
-            this.since = sent;
-        }
-
-        void teacherWrote(Instant at) {
-            teacherLast = at;
-            since = null;
-        }
-
-        void studentAsked(Instant at) {
-            if (since == null) {
-                since = at;
-            }
-        }
-
-        /** Waiting since the student's first line after the teacher's last; since the teacher's last if none. */
-        Instant since() {
-            return since != null ? since : teacherLast;
-        }
     }
 
     /** The course's thresholds, or the defaults when no coordinator set them. */

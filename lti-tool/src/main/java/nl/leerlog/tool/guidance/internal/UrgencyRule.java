@@ -17,103 +17,43 @@ import nl.leerlog.tool.internship.InternshipWeek;
  */
 enum UrgencyRule {
     /** On internship for the course's weeks and never sent this teacher a question. */
-    NEVER_ASKED(Colour.RED) {
-        @Override
-        Optional<Optional<Instant>> since(Facts facts, Context context) {
-            InternshipWeek week = context.week(facts.internship());
-            if (!week.running() || facts.lastQuestionAt() != null) {
-                return Optional.empty();
-            }
-            LocalDate start = facts.internship().startsOn();
-            return start.plusWeeks(context.thresholds().neverAskedWeeks()).isAfter(context.today())
-                    ? Optional.empty()
-                    : at(start);
-        }
-    },
+    NEVER_ASKED(Colour.RED, UrgencyRule::neverAsked),
     /** A question waits past the teacher's own response time, in working days. */
-    OVERDUE_ANSWER(Colour.RED) {
-        @Override
-        Optional<Optional<Instant>> since(Facts facts, Context context) {
-            return earliest(
-                    facts.waitingSince().stream().filter(context::overdue).toList());
-        }
-    },
+    OVERDUE_ANSWER(
+            Colour.RED,
+            (facts, context) -> earliest(
+                    facts.waitingSince().stream().filter(context::overdue).toList())),
     /** The student asked for a conversation (or another moment for one) and the teacher has not proposed one yet. */
-    CONVERSATION_REQUEST_OPEN(Colour.RED) {
-        @Override
-        Optional<Optional<Instant>> since(Facts facts, Context context) {
-            return earliest(facts.requestsSince());
-        }
-    },
+    CONVERSATION_REQUEST_OPEN(Colour.RED, (facts, context) -> earliest(facts.requestsSince())),
     /** On internship and no question for the course's weeks (counted from the later of the last question and the start). */
-    SILENT(Colour.ORANGE) {
-        @Override
-        Optional<Optional<Instant>> since(Facts facts, Context context) {
-            InternshipWeek week = context.week(facts.internship());
-            if (!week.running() || facts.lastQuestionAt() == null) {
-                return Optional.empty();
-            }
-            LocalDate asked = LocalDate.ofInstant(facts.lastQuestionAt(), Urgency.ZONE);
-            LocalDate from = asked.isBefore(facts.internship().startsOn())
-                    ? facts.internship().startsOn()
-                    : asked;
-            if (from.plusWeeks(context.thresholds().silentWeeks()).isAfter(context.today())) {
-                return Optional.empty();
-            }
-            return Optional.of(Optional.of(
-                    asked.isBefore(from) ? from.atStartOfDay(Urgency.ZONE).toInstant() : facts.lastQuestionAt()));
-        }
-    },
+    SILENT(Colour.ORANGE, UrgencyRule::silent),
     /** A question waits, still within the teacher's response time. */
-    ANSWER_DUE(Colour.ORANGE) {
-        @Override
-        Optional<Optional<Instant>> since(Facts facts, Context context) {
-            return earliest(facts.waitingSince().stream()
+    ANSWER_DUE(
+            Colour.ORANGE,
+            (facts, context) -> earliest(facts.waitingSince().stream()
                     .filter(sent -> !context.overdue(sent))
-                    .toList());
-        }
-    },
+                    .toList())),
     /** The teacher proposed a conversation and the student has not accepted it or asked for another moment. */
-    PROPOSAL_UNANSWERED(Colour.ORANGE) {
-        @Override
-        Optional<Optional<Instant>> since(Facts facts, Context context) {
-            return earliest(facts.proposalsSince());
-        }
-    },
-    NOT_STARTED(Colour.GREY) {
-        @Override
-        Optional<Optional<Instant>> since(Facts facts, Context context) {
-            return inPhase(facts, context, InternshipWeek.Phase.UPCOMING);
-        }
-    },
-    FINISHED(Colour.GREY) {
-        @Override
-        Optional<Optional<Instant>> since(Facts facts, Context context) {
-            return inPhase(facts, context, InternshipWeek.Phase.FINISHED);
-        }
-    },
+    PROPOSAL_UNANSWERED(Colour.ORANGE, (facts, context) -> earliest(facts.proposalsSince())),
+    NOT_STARTED(Colour.GREY, inPhase(InternshipWeek.Phase.UPCOMING)),
+    FINISHED(Colour.GREY, inPhase(InternshipWeek.Phase.FINISHED)),
     /** No internship data, or none that tells when it runs: the teacher asks the student to fill it in. */
-    NO_INTERNSHIP_DATA(Colour.GREY) {
-        @Override
-        Optional<Optional<Instant>> since(Facts facts, Context context) {
-            return inPhase(facts, context, InternshipWeek.Phase.UNKNOWN);
-        }
-    },
+    NO_INTERNSHIP_DATA(Colour.GREY, inPhase(InternshipWeek.Phase.UNKNOWN)),
     /** The teacher put the intern aside until a date; from that date on the rule no longer holds. */
-    SNOOZED(Colour.GREY) {
-        @Override
-        Optional<Optional<Instant>> since(Facts facts, Context context) {
-            return facts.snooze() != null
-                            && context.today().isBefore(facts.snooze().until())
-                    ? Optional.of(Optional.empty())
-                    : Optional.empty();
-        }
-    };
+    SNOOZED(Colour.GREY, UrgencyRule::snoozed);
+
+    /** Whether a rule holds for an intern, and since when. */
+    @FunctionalInterface
+    private interface Holds {
+        Optional<Optional<Instant>> since(Facts facts, Context context);
+    }
 
     private final Colour colour;
+    private final Holds holds;
 
-    UrgencyRule(Colour colour) {
+    UrgencyRule(Colour colour, Holds holds) {
         this.colour = colour;
+        this.holds = holds;
     }
 
     public Colour colour() {
@@ -121,7 +61,9 @@ enum UrgencyRule {
     }
 
     /** Empty when the rule does not hold for the intern; else since when it holds, if a moment is known. */
-    abstract Optional<Optional<Instant>> since(Facts facts, Context context);
+    Optional<Optional<Instant>> since(Facts facts, Context context) {
+        return holds.since(facts, context);
+    }
 
     public String key() {
         return "urgency.reason." + code();
@@ -150,7 +92,41 @@ enum UrgencyRule {
     }
 
     /** Holds, without a moment to wait from, while the internship is in {@code phase}. */
-    private static Optional<Optional<Instant>> inPhase(Facts facts, Context context, InternshipWeek.Phase phase) {
-        return context.week(facts.internship()).phase() == phase ? Optional.of(Optional.empty()) : Optional.empty();
+    private static Holds inPhase(InternshipWeek.Phase phase) {
+        return (facts, context) ->
+                context.week(facts.internship()).phase() == phase ? Optional.of(Optional.empty()) : Optional.empty();
+    }
+
+    private static Optional<Optional<Instant>> neverAsked(Facts facts, Context context) {
+        InternshipWeek week = context.week(facts.internship());
+        if (!week.running() || facts.lastQuestionAt() != null) {
+            return Optional.empty();
+        }
+        LocalDate start = facts.internship().startsOn();
+        return start.plusWeeks(context.thresholds().neverAskedWeeks()).isAfter(context.today())
+                ? Optional.empty()
+                : at(start);
+    }
+
+    private static Optional<Optional<Instant>> silent(Facts facts, Context context) {
+        InternshipWeek week = context.week(facts.internship());
+        if (!week.running() || facts.lastQuestionAt() == null) {
+            return Optional.empty();
+        }
+        LocalDate asked = LocalDate.ofInstant(facts.lastQuestionAt(), Urgency.ZONE);
+        LocalDate from = asked.isBefore(facts.internship().startsOn())
+                ? facts.internship().startsOn()
+                : asked;
+        if (from.plusWeeks(context.thresholds().silentWeeks()).isAfter(context.today())) {
+            return Optional.empty();
+        }
+        return Optional.of(Optional.of(
+                asked.isBefore(from) ? from.atStartOfDay(Urgency.ZONE).toInstant() : facts.lastQuestionAt()));
+    }
+
+    private static Optional<Optional<Instant>> snoozed(Facts facts, Context context) {
+        return facts.snooze() != null && context.today().isBefore(facts.snooze().until())
+                ? Optional.of(Optional.empty())
+                : Optional.empty();
     }
 }

@@ -65,6 +65,10 @@ record ExportedMoments(LearningMoments moments, EvidenceFiles evidence, MessageS
                                                     .toList()),
                                     Field.text("text", label("log.field.body", locale), moment.bodySource()),
                                     Field.of("draft", label("log.export.draft", locale), moment.draft()),
+                                    Field.of(
+                                            "fromSupervisor",
+                                            label("log.export.from-supervisor", locale),
+                                            moment.fromSupervisor()),
                                     Field.time(
                                             "updatedAt",
                                             label("log.export.updated", locale),

@@ -63,6 +63,20 @@ public class LearningMoments {
         return id;
     }
 
+    /**
+     * Writes a workplace supervisor's answer as a final learning moment of the owner, marked with the name the
+     * supervisor confirmed.
+     */
+    @Transactional
+    public long createFromSupervisor(Owner owner, MomentContent content, String supervisor, Instant now) {
+        long id = create(owner, content, now);
+        db.update(LEARNING_MOMENT)
+                .set(LEARNING_MOMENT.FROM_SUPERVISOR, supervisor)
+                .where(live(owner, id))
+                .execute();
+        return id;
+    }
+
     /** The columns a moment's content fills, on insert and update alike. */
     private static Map<Field<?>, Object> columns(MomentContent content) {
         Map<Field<?>, Object> columns = new LinkedHashMap<>();
@@ -109,7 +123,8 @@ public class LearningMoments {
                         LEARNING_MOMENT.BODY_HTML,
                         LEARNING_MOMENT.CATEGORY_ID,
                         LEARNING_MOMENT.DRAFT,
-                        LEARNING_MOMENT.UPDATED_AT)
+                        LEARNING_MOMENT.UPDATED_AT,
+                        LEARNING_MOMENT.FROM_SUPERVISOR)
                 .from(LEARNING_MOMENT)
                 .where(live(owner, id))
                 .fetchOne();
@@ -153,7 +168,8 @@ public class LearningMoments {
                 people,
                 row.value7(),
                 row.value8().toInstant(),
-                evidence.list(owner, id)));
+                evidence.list(owner, id),
+                row.value9()));
     }
 
     /** The ids of all the owner's moments that are not deleted, oldest first: what their export holds. */
@@ -213,7 +229,8 @@ public class LearningMoments {
                         LEARNING_MOMENT.CATEGORY_ID,
                         LEARNING_MOMENT.MINUTES_SPENT,
                         LEARNING_MOMENT.DRAFT,
-                        evidenceCount)
+                        evidenceCount,
+                        LEARNING_MOMENT.FROM_SUPERVISOR)
                 .from(LEARNING_MOMENT)
                 .where(where)
                 .orderBy(LEARNING_MOMENT.OCCURRED_ON.desc(), LEARNING_MOMENT.ID.desc())
@@ -233,7 +250,8 @@ public class LearningMoments {
                 r.value4() == null ? null : categories.get(r.value4()),
                 r.value5(),
                 r.value6(),
-                r.value7()));
+                r.value7(),
+                r.value8()));
         boolean more = rows.size() > pageSize;
         return new MomentPage(more ? rows.subList(0, pageSize) : rows, filter.page(), more);
     }

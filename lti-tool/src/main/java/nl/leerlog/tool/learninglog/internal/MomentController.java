@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.leerlog.tool.identity.Owner;
+import nl.leerlog.tool.learninglog.UploadChecks;
 import nl.leerlog.tool.learninglog.internal.MomentView.Done;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUpload;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceUploads;
@@ -189,17 +190,9 @@ record MomentController(
         return choices.stream().map(Choice::id).collect(Collectors.toCollection(HashSet::new));
     }
 
-    /** The files the student chose; an empty file input still sends one nameless, empty part. */
+    /** The files the student chose, checked. */
     private List<EvidenceUploads.Checked> check(List<MultipartFile> files) {
-        if (files == null) {
-            return List.of();
-        }
-        return files.stream()
-                .filter(f -> !(f.isEmpty()
-                        && (f.getOriginalFilename() == null
-                                || f.getOriginalFilename().isBlank())))
-                .map(uploads::check)
-                .toList();
+        return UploadChecks.chosen(files).stream().map(uploads::check).toList();
     }
 
     private static List<EvidenceUpload> accepted(List<EvidenceUploads.Checked> checked) {

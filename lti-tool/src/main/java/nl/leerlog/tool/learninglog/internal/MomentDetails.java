@@ -7,7 +7,10 @@ import java.util.Set;
 import nl.leerlog.tool.learninglog.internal.evidence.EvidenceItem;
 import nl.leerlog.tool.programme.Choice;
 
-/** Everything about one of the student's learning moments, as its page and its edit form show it. */
+/**
+ * Everything about one of the student's learning moments, as its page and its edit form show it; {@code
+ * fromSupervisor} names the workplace supervisor whose answer it is, or is null for the student's own.
+ */
 public record MomentDetails(
         long id,
         LocalDate occurredOn,
@@ -21,7 +24,8 @@ public record MomentDetails(
         List<Person> people,
         boolean draft,
         Instant updatedAt,
-        List<EvidenceItem> evidence) {
+        List<EvidenceItem> evidence,
+        String fromSupervisor) {
 
     public Set<Long> goalIds() {
         return ids(goals);

@@ -2,7 +2,7 @@ package nl.leerlog.tool.learninglog.internal;
 
 import java.time.LocalDate;
 
-/** One row of the learning log's list. */
+/** One row of the learning log's list; {@code fromSupervisor} names the supervisor whose answer it is, or is null. */
 public record MomentSummary(
         long id,
         LocalDate occurredOn,
@@ -10,4 +10,5 @@ public record MomentSummary(
         String category,
         Integer minutesSpent,
         boolean draft,
-        int evidenceCount) {}
+        int evidenceCount,
+        String fromSupervisor) {}

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.leerlog.tool.cafe.CafeActivity;
 import nl.leerlog.tool.identity.InternshipTeachers;
 import nl.leerlog.tool.identity.MailContacts;
 import nl.leerlog.tool.notifications.internal.NotificationKind.Frequency;
@@ -24,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (for a teacher) or the teacher (for a student) it is about. Daily digests cover what came before 07:00 Amsterdam
  * time that day, weekly ones what came before Monday 07:00. What the receiver may no longer see is left out when the
  * digest is written, not when the notice was: a student who is no longer the teacher's intern, a question's title
- * after it was withdrawn. A withdrawal never shows what was withdrawn.
+ * after it was withdrawn. A withdrawal never shows what was withdrawn. A digest also counts the café messages that wait
+ * unread in each of the receiver's café groups, without their text.
  */
 @Component
 @HousekeepingTask.Schedule(name = "mail-digests", every = "${leerlog.mail.digest-check:PT10M}")
@@ -44,6 +46,7 @@ class DigestMails implements HousekeepingTask {
     private final UnsubscribeTokens tokens;
     private final MailLinks mailLinks;
     private final TransactionTemplate transaction;
+    private final CafeActivity cafe;
     private final Clock clock;
 
     DigestMails(
@@ -57,6 +60,7 @@ class DigestMails implements HousekeepingTask {
             UnsubscribeTokens tokens,
             MailLinks mailLinks,
             TransactionTemplate transaction,
+            CafeActivity cafe,
             Clock clock) {
         this.inbox = inbox;
         this.preferences = preferences;
@@ -68,6 +72,7 @@ class DigestMails implements HousekeepingTask {
         this.tokens = tokens;
         this.mailLinks = mailLinks;
         this.transaction = transaction;
+        this.cafe = cafe;
         this.clock = clock;
     }
 
@@ -160,6 +165,7 @@ class DigestMails implements HousekeepingTask {
         model.put("receiverName", receiver.name());
         model.put("courseTitle", receiver.courseTitle());
         model.put("groups", List.copyOf(groups.values()));
+        model.put("cafe", cafeLines(courseId, recipientId, receiver.locale()));
         model.put("count", due.size());
         model.put("unsubscribeLink", unsubscribe);
         model.put("link", mailLinks.to(toTeacherPath(due)));
@@ -179,6 +185,15 @@ class DigestMails implements HousekeepingTask {
                         unsubscribe),
                 mailLinks.messageDomain(),
                 now);
+    }
+
+    /** The café's unread messages per group, counted only: no message's text leaves the café in a mail. */
+    private List<Line> cafeLines(long courseId, long recipientId, java.util.Locale locale) {
+        return cafe.unread(courseId, recipientId).stream()
+                .map(unread -> new Line(
+                        composer.message("mail.digest.cafe.line", locale, unread.messages(), unread.groupName()),
+                        mailLinks.to(unread.path())))
+                .toList();
     }
 
     private static String toTeacherPath(List<Inbox.Entry> due) {

@@ -11,15 +11,7 @@ import org.springframework.stereotype.Component;
  * read the thread ({@code identity.TeacherView}).
  */
 @Component
-class GuidanceNotifications {
-
-    private final Notifier notifier;
-    private final InternshipTeachers links;
-
-    GuidanceNotifications(Notifier notifier, InternshipTeachers links) {
-        this.notifier = notifier;
-        this.links = links;
-    }
+record GuidanceNotifications(Notifier notifier, InternshipTeachers links) {
 
     @EventListener
     void on(GuidanceEvent event) {
@@ -71,7 +63,8 @@ class GuidanceNotifications {
                 event.studentId(),
                 event.questionId(),
                 "/teacher/guidance/" + event.questionId(),
-                startsAt(event)));
+                startsAt(event),
+                event instanceof GuidanceEvent.ConversationChanged changed ? changed : null));
     }
 
     private void toStudent(GuidanceEvent event, NotificationKind kind) {
@@ -84,7 +77,8 @@ class GuidanceNotifications {
                 event.studentId(),
                 event.questionId(),
                 "/student/guidance/" + event.questionId(),
-                startsAt(event)));
+                startsAt(event),
+                event instanceof GuidanceEvent.ConversationChanged changed ? changed : null));
     }
 
     private static java.time.ZonedDateTime startsAt(GuidanceEvent event) {

@@ -38,7 +38,9 @@ class MailOutbox {
             String html,
             String unsubscribeUrl,
             int attempts,
-            OffsetDateTime claimedAt) {}
+            OffsetDateTime claimedAt,
+            String calendarMethod,
+            String calendar) {}
 
     /** What an operator sees of a mail: metadata, never its content. */
     record Entry(
@@ -72,6 +74,12 @@ class MailOutbox {
                         .set(MAIL_OUTBOX.TEXT_BODY, mail.text())
                         .set(MAIL_OUTBOX.HTML_BODY, mail.html())
                         .set(MAIL_OUTBOX.UNSUBSCRIBE_URL, mail.unsubscribeUrl())
+                        .set(
+                                MAIL_OUTBOX.CALENDAR_METHOD,
+                                mail.calendar() == null ? null : mail.calendar().method())
+                        .set(
+                                MAIL_OUTBOX.CALENDAR,
+                                mail.calendar() == null ? null : mail.calendar().content())
                         .set(MAIL_OUTBOX.STATUS, Status.QUEUED.name())
                         .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, at)
                         .set(MAIL_OUTBOX.CREATED_AT, at)
@@ -119,7 +127,9 @@ class MailOutbox {
                         r.getHtmlBody(),
                         r.getUnsubscribeUrl(),
                         r.getAttempts(),
-                        r.getClaimedAt()));
+                        r.getClaimedAt(),
+                        r.getCalendarMethod(),
+                        r.getCalendar()));
     }
 
     /** Marks a mail sent, if this sender's claim still holds it; false when another sender took it over. */
@@ -174,6 +184,22 @@ class MailOutbox {
 
     /** The latest mails in one status, newest first, without their content. */
     List<Entry> latest(Status status, int limit) {
+        return metadata()
+                .where(MAIL_OUTBOX.STATUS.eq(status.name()))
+                .orderBy(MAIL_OUTBOX.ID.desc())
+                .limit(limit)
+                .fetch(MailOutbox::entry);
+    }
+
+    /** One mail without its content. */
+    java.util.Optional<Entry> entry(long id) {
+        return metadata().where(MAIL_OUTBOX.ID.eq(id)).fetchOptional(MailOutbox::entry);
+    }
+
+    private org.jooq.SelectJoinStep<
+                    org.jooq.Record8<
+                            Long, String, String, Integer, OffsetDateTime, OffsetDateTime, OffsetDateTime, String>>
+            metadata() {
         return db.select(
                         MAIL_OUTBOX.ID,
                         MAIL_OUTBOX.KIND,
@@ -183,19 +209,20 @@ class MailOutbox {
                         MAIL_OUTBOX.NEXT_ATTEMPT_AT,
                         MAIL_OUTBOX.SENT_AT,
                         MAIL_OUTBOX.LAST_ERROR)
-                .from(MAIL_OUTBOX)
-                .where(MAIL_OUTBOX.STATUS.eq(status.name()))
-                .orderBy(MAIL_OUTBOX.ID.desc())
-                .limit(limit)
-                .fetch(r -> new Entry(
-                        r.value1(),
-                        r.value2(),
-                        Status.valueOf(r.value3()),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8()));
+                .from(MAIL_OUTBOX);
+    }
+
+    private static Entry entry(
+            org.jooq.Record8<Long, String, String, Integer, OffsetDateTime, OffsetDateTime, OffsetDateTime, String> r) {
+        return new Entry(
+                r.value1(),
+                r.value2(),
+                Status.valueOf(r.value3()),
+                r.value4(),
+                r.value5(),
+                r.value6(),
+                r.value7(),
+                r.value8());
     }
 
     /** A whole mail, for the demo LMS's mailbox only. */

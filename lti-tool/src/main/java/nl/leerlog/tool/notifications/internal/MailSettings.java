@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepSent how long sent mails stay in the outbox before they are purged
  * @param digestCheck how often the daily and weekly digests are looked for (they go out after 07:00 Amsterdam time,
  *     weekly ones on Monday)
+ * @param reminderCheck how often the reminders are looked for (a question waiting past its teacher's response time, a
+ *     student silent for the course's weeks); each reminds once
  * @param unsubscribeSecret the key that signs unsubscribe links, the same on every instance; empty: derived from
  *     {@code leerlog.keys.encryption-key}
  */
@@ -36,6 +38,7 @@ public record MailSettings(
         @DefaultValue("PT10M") Duration sendingTimeout,
         @DefaultValue("P30D") Duration keepSent,
         @DefaultValue("PT10M") Duration digestCheck,
+        @DefaultValue("PT1H") Duration reminderCheck,
         String unsubscribeSecret) {
 
     /** The wait after the given number of failed tries: doubling from the first, never longer than the longest. */

@@ -1,6 +1,7 @@
 package nl.leerlog.tool.notifications.internal;
 
 import java.time.ZonedDateTime;
+import nl.leerlog.tool.guidance.GuidanceEvent;
 
 /**
  * One thing one person should hear about.
@@ -11,6 +12,7 @@ import java.time.ZonedDateTime;
  * @param questionId the thread's question, whose title is shown where the receiver may read it; or null
  * @param path the page of the tool it is about, to link to
  * @param startsAt a conversation's moment, or null
+ * @param conversation the change of a conversation, whose calendar invitation the mail may carry; or null
  */
 record Notice(
         NotificationKind kind,
@@ -21,7 +23,22 @@ record Notice(
         long studentId,
         Long questionId,
         String path,
-        ZonedDateTime startsAt) {
+        ZonedDateTime startsAt,
+        GuidanceEvent.ConversationChanged conversation) {
+
+    /** A notice that is no conversation's change. */
+    Notice(
+            NotificationKind kind,
+            long recipientId,
+            long courseId,
+            String occurrence,
+            long otherPartyId,
+            long studentId,
+            Long questionId,
+            String path,
+            ZonedDateTime startsAt) {
+        this(kind, recipientId, courseId, occurrence, otherPartyId, studentId, questionId, path, startsAt, null);
+    }
 
     String idempotencyKey() {
         return occurrence + ":" + kind.key() + ":" + recipientId;

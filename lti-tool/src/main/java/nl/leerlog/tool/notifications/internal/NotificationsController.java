@@ -1,5 +1,7 @@
 package nl.leerlog.tool.notifications.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,12 +13,14 @@ import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.identity.TeacherView;
 import nl.leerlog.tool.notifications.internal.NotificationKind.Frequency;
 import nl.leerlog.tool.notifications.internal.NotificationKind.Topic;
+import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Notice;
 import nl.leerlog.tool.web.Section;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +39,7 @@ class NotificationsController {
 
     private final Inbox inbox;
     private final Preferences preferences;
+    private final ReminderSettings reminders;
     private final Notifier notifier;
     private final MailContacts contacts;
     private final org.springframework.context.MessageSource messages;
@@ -43,12 +48,14 @@ class NotificationsController {
     NotificationsController(
             Inbox inbox,
             Preferences preferences,
+            ReminderSettings reminders,
             Notifier notifier,
             MailContacts contacts,
             org.springframework.context.MessageSource messages,
             Clock clock) {
         this.inbox = inbox;
         this.preferences = preferences;
+        this.reminders = reminders;
         this.notifier = notifier;
         this.contacts = contacts;
         this.messages = messages;
@@ -69,7 +76,35 @@ class NotificationsController {
     @Section("dashboard")
     String teacher(CurrentUser user, @RequestParam(required = false) String done, Model page) {
         TeacherView.of(user);
+        ReminderSettings.Silent silent = reminders.of(user.courseId());
+        return teacherPage(user, done, silent.on(), String.valueOf(silent.weeks()), FieldErrors.none(), page);
+    }
+
+    /** A coordinator turns the reminder to students who have been silent on or off, and says after how many weeks. */
+    @PostMapping("/teacher/notifications/reminders")
+    @Section("dashboard")
+    String silentReminder(
+            CurrentUser user,
+            @Valid SilentReminderForm form,
+            BindingResult binding,
+            Model page,
+            HttpServletResponse response) {
+        long coordinator = TeacherView.of(user).teacherId();
+        FieldErrors errors = FieldErrors.of(binding);
+        if (errors.any()) {
+            return FormAnswers.rejected(response, teacherPage(user, null, form.turnedOn(), form.weeks(), errors, page));
+        }
+        reminders.save(user.courseId(), form.turnedOn(), form.weekCount(), coordinator, clock.instant());
+        return FormAnswers.redirect("/teacher/notifications?done=reminders");
+    }
+
+    private String teacherPage(
+            CurrentUser user, String done, boolean silentOn, String silentWeeks, FieldErrors errors, Model page) {
         page.addAttribute("defaults", preferences.defaults(user.courseId()));
+        page.addAttribute("silentOn", silentOn);
+        page.addAttribute("silentWeeks", silentWeeks);
+        page.addAttribute("silentErrors", errors);
+        page.addAttribute("silentRange", List.of(ReminderSettings.MIN_WEEKS, ReminderSettings.MAX_WEEKS));
         return list(user, done, page);
     }
 
@@ -110,9 +145,12 @@ class NotificationsController {
         page.addAttribute("area", user.isTeacher() ? "teacher" : "student");
         page.addAttribute(
                 "notice",
-                "saved".equals(done)
-                        ? Notice.of("notifications.saved", null)
-                        : "defaults".equals(done) ? Notice.of("notifications.defaults.saved", null) : null);
+                switch (done == null ? "" : done) {
+                    case "saved" -> Notice.of("notifications.saved", null);
+                    case "defaults" -> Notice.of("notifications.defaults.saved", null);
+                    case "reminders" -> Notice.of("notifications.silent.saved", null);
+                    default -> null;
+                });
         return "notifications/list";
     }
 

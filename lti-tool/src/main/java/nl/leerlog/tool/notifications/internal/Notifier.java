@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import nl.leerlog.tool.guidance.ConversationCalendars;
 import nl.leerlog.tool.guidance.ThreadTitles;
 import nl.leerlog.tool.identity.MailContacts;
 import nl.leerlog.tool.notifications.internal.NotificationKind.Frequency;
@@ -20,12 +21,19 @@ import org.springframework.stereotype.Component;
 @Component
 class Notifier {
 
+    /** The kinds whose mail carries the conversation's invitation (a proposal is in nobody's calendar yet). */
+    private static final java.util.Set<NotificationKind> INVITING = java.util.EnumSet.of(
+            NotificationKind.CONVERSATION_AGREED,
+            NotificationKind.CONVERSATION_MOVED,
+            NotificationKind.CONVERSATION_CANCELLED);
+
     private final MailContacts contacts;
     private final MailComposer composer;
     private final MailOutbox outbox;
     private final Inbox inbox;
     private final Preferences preferences;
     private final ThreadTitles titles;
+    private final ConversationCalendars calendars;
     private final UnsubscribeTokens tokens;
     private final MailLinks links;
     private final Clock clock;
@@ -37,6 +45,7 @@ class Notifier {
             Inbox inbox,
             Preferences preferences,
             ThreadTitles titles,
+            ConversationCalendars calendars,
             UnsubscribeTokens tokens,
             MailLinks links,
             Clock clock) {
@@ -46,6 +55,7 @@ class Notifier {
         this.inbox = inbox;
         this.preferences = preferences;
         this.titles = titles;
+        this.calendars = calendars;
         this.tokens = tokens;
         this.links = links;
         this.clock = clock;
@@ -111,9 +121,20 @@ class Notifier {
                         mail.subject(),
                         mail.text(),
                         mail.html(),
-                        unsubscribe),
+                        unsubscribe,
+                        invitation(notice, receiver.locale())),
                 links.messageDomain(),
                 now);
+    }
+
+    /** The calendar invitation of a conversation agreed, moved or cancelled, as the receiver may see it now. */
+    private ConversationCalendars.Invitation invitation(Notice notice, java.util.Locale locale) {
+        if (notice.conversation() == null || !INVITING.contains(notice.kind())) {
+            return null;
+        }
+        return calendars
+                .forMail(notice.conversation(), notice.toTeacher(), locale)
+                .orElse(null);
     }
 
     /**

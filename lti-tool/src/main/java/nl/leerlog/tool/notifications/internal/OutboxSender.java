@@ -2,6 +2,7 @@ package nl.leerlog.tool.notifications.internal;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -144,6 +145,14 @@ class OutboxSender {
         helper.setTo(mail.to());
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), mail.html());
+        if (mail.calendar() != null) {
+            // RFC 6047 §2.4: the iCalendar object as text/calendar with the iTIP method of the object inside it.
+            helper.addAttachment(
+                    "CANCEL".equals(mail.calendarMethod()) ? "cancel.ics" : "invite.ics",
+                    new ByteArrayDataSource(
+                            mail.calendar().getBytes(StandardCharsets.UTF_8),
+                            "text/calendar; charset=UTF-8; method=" + mail.calendarMethod()));
+        }
         // Kept by JavaMailSenderImpl over saveChanges(): the same Message-ID on every try (RFC 5322 §3.6.4).
         message.setHeader("Message-ID", mail.messageId());
         // RFC 3834 §5: a notification, not a person writing; auto-responders stay quiet.

@@ -24,19 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * credential: no login, no session, no CSRF token (RFC 8058 §4: the POST carries none).
  */
 @Controller
-class UnsubscribeController {
+record UnsubscribeController(UnsubscribeTokens tokens, Preferences preferences, Clock clock) {
 
     static final String PATH = "/mail/unsubscribe";
-
-    private final UnsubscribeTokens tokens;
-    private final Preferences preferences;
-    private final Clock clock;
-
-    UnsubscribeController(UnsubscribeTokens tokens, Preferences preferences, Clock clock) {
-        this.tokens = tokens;
-        this.preferences = preferences;
-        this.clock = clock;
-    }
 
     /** Its own small chain: open to anyone with a token, no LTI session, no CSRF token, never framed. */
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

@@ -10,13 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * privacy officer reads it before the tool is installed.
  */
 @Controller
-class PrivacyStatementController {
-
-    private final PrivacyStatement statement;
-
-    PrivacyStatementController(PrivacyStatement statement) {
-        this.statement = statement;
-    }
+record PrivacyStatementController(PrivacyStatement statement) {
 
     @GetMapping("/privacy")
     String statement(Locale locale, Model page) {

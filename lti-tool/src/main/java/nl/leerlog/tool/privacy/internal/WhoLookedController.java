@@ -13,15 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 @Section("privacy")
-class WhoLookedController {
-
-    private final ReadAudit audit;
-    private final Erasures erasures;
-
-    WhoLookedController(ReadAudit audit, Erasures erasures) {
-        this.audit = audit;
-        this.erasures = erasures;
-    }
+record WhoLookedController(ReadAudit audit, Erasures erasures) {
 
     @GetMapping("/student/privacy/reads")
     String reads(Owner owner, Model page) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import nl.leerlog.tool.identity.CurrentUser;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.web.FormAnswers;
 import nl.leerlog.tool.web.Notice;
@@ -36,7 +35,6 @@ record SavedController(SavedItems saved, Clock clock) {
 
     @GetMapping
     String timeline(
-            CurrentUser user,
             Owner owner,
             @RequestParam(name = "added", required = false) Long added,
             @RequestParam(name = "removed", required = false) Long removed,
@@ -63,7 +61,6 @@ record SavedController(SavedItems saved, Clock clock) {
      */
     @PostMapping
     String save(
-            CurrentUser user,
             Owner owner,
             @RequestParam(name = "itemType", required = false) String itemType,
             @RequestParam(name = "itemRef", required = false) String itemRef,
@@ -97,7 +94,6 @@ record SavedController(SavedItems saved, Clock clock) {
 
     @PostMapping("/{id}/note")
     String note(
-            CurrentUser user,
             Owner owner,
             @PathVariable long id,
             @RequestParam(name = "note", required = false) String note,

@@ -20,28 +20,21 @@ import org.springframework.web.multipart.MultipartException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public record UnreadableRequests(ErrorAnswers answers) {
 
-    /** Why a request is refused: the page's texts and the problem's English title and detail. */
-    public enum Reason {
-        CONTROL_CHARACTER(
+    /**
+     * Why a request is refused: the page's messages ({@code <messages>.title} and {@code <messages>.text}) and the
+     * problem's English title and detail.
+     */
+    public record Reason(String messages, String problemTitle, String problemDetail) {
+
+        public static final Reason CONTROL_CHARACTER = new Reason(
                 "error.characters",
                 "Unusable characters",
-                "A parameter contains a control character; of those only tab and line breaks are accepted."),
-        UNREADABLE_BODY(
+                "A parameter contains a control character; of those only tab and line breaks are accepted.");
+
+        public static final Reason UNREADABLE_BODY = new Reason(
                 "error.unreadable",
                 "Unreadable request body",
                 "The multipart body could not be read: it has no boundary or is not complete.");
-
-        /** The page's messages: {@code <messages>.title} and {@code <messages>.text}. */
-        private final String messages;
-
-        private final String problemTitle;
-        private final String problemDetail;
-
-        Reason(String messages, String problemTitle, String problemDetail) {
-            this.messages = messages;
-            this.problemTitle = problemTitle;
-            this.problemDetail = problemDetail;
-        }
     }
 
     @ExceptionHandler(MultipartException.class)

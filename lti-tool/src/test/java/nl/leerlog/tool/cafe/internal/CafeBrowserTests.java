@@ -3,10 +3,13 @@ package nl.leerlog.tool.cafe.internal;
 import static nl.leerlog.schema.Tables.APP_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +39,7 @@ class CafeBrowserTests extends DemoLmsBrowser {
     CafeStreams streams;
 
     @Test
-    void aMessageAppearsForEveryoneInTheChannelAndAPrivateOneOnlyForItsTwoPeople() {
+    void aMessageAppearsForEveryoneInTheChannelAndAPrivateOneOnlyForItsTwoPeople() throws Exception {
         String word = UUID.randomUUID().toString().substring(0, 6);
         openWindow(1280, 900);
         FrameLocator coach = launchTeacher();
@@ -66,6 +69,19 @@ class CafeBrowserTests extends DemoLmsBrowser {
         assertThat(sanne.locator("#body").inputValue())
                 .as("the form empties after sending")
                 .isEmpty();
+
+        // Sanne sends a file along (a multipart post through htmx); Noah sees it at once and downloads it in the
+        // frame, where only the page-bound session header signs him in.
+        byte[] png = png();
+        sanne.locator("#body").fill("Mijn rooster " + word);
+        sanne.locator("#files").setInputFiles(new FilePayload("rooster.png", "image/png", png));
+        sanne.getByRole(AriaRole.BUTTON, new FrameLocator.GetByRoleOptions().setName("Versturen"))
+                .click();
+        seen(noah, "Mijn rooster " + word);
+        Locator file = noah.getByRole(AriaRole.LINK, new FrameLocator.GetByRoleOptions().setName("rooster.png"));
+        Download download = noahPage.waitForDownload(file::click);
+        assertThat(download.suggestedFilename()).isEqualTo("rooster.png");
+        assertThat(Files.readAllBytes(download.path())).isEqualTo(png);
 
         // The coach hides it; the members see the note instead, without a reload.
         Locator message = coach.locator("li.cafe-message", new FrameLocator.LocatorOptions().setHasText(hello));
@@ -128,6 +144,13 @@ class CafeBrowserTests extends DemoLmsBrowser {
         tool.locator("#cafe-messages li.cafe-message", new FrameLocator.LocatorOptions().setHasText(text))
                 .first()
                 .waitFor(new Locator.WaitForOptions().setTimeout(LIVE_MILLIS));
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(
+                new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
     }
 
     private long userId(String subject) {

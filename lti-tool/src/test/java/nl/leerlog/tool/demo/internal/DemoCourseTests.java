@@ -3,6 +3,7 @@ package nl.leerlog.tool.demo.internal;
 import static nl.leerlog.schema.Tables.APP_USER;
 import static nl.leerlog.schema.Tables.CAFE_CHANNEL;
 import static nl.leerlog.schema.Tables.CAFE_GROUP;
+import static nl.leerlog.schema.Tables.CAFE_MEETING;
 import static nl.leerlog.schema.Tables.CAFE_MEMBER;
 import static nl.leerlog.schema.Tables.CAFE_MESSAGE;
 import static nl.leerlog.schema.Tables.COURSE;
@@ -10,7 +11,10 @@ import static nl.leerlog.schema.Tables.GUIDANCE_CONVERSATION;
 import static nl.leerlog.schema.Tables.GUIDANCE_ITEM;
 import static nl.leerlog.schema.Tables.GUIDANCE_QUESTION;
 import static nl.leerlog.schema.Tables.LEARNING_MOMENT;
+import static nl.leerlog.schema.Tables.PRIVACY_READ;
 import static nl.leerlog.schema.Tables.REFLECTION;
+import static nl.leerlog.schema.Tables.SUPERVISOR_LINK;
+import static nl.leerlog.schema.Tables.SUPERVISOR_LINK_ITEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -104,12 +108,39 @@ class DemoCourseTests {
     }
 
     @Test
-    void theInternsShareACafeGroupWithTalkAndAPrivateWordWithTheirCoach() {
+    void theInternsShareACafeGroupWithTalkAPrivateWordWithTheirCoachAndAWeeklyMeeting() {
         long course = course();
         assertThat(db.fetchCount(CAFE_GROUP, CAFE_GROUP.COURSE_ID.eq(course))).isEqualTo(1);
         assertThat(db.fetchCount(CAFE_MEMBER)).isEqualTo(4);
         assertThat(db.fetchCount(CAFE_CHANNEL, CAFE_CHANNEL.KIND.eq("PRIVATE"))).isEqualTo(1);
         assertThat(db.fetchCount(CAFE_MESSAGE)).isEqualTo(7);
+        assertThat(db.select(CAFE_MEETING.LINK).from(CAFE_MEETING).fetch(CAFE_MEETING.LINK))
+                .singleElement()
+                .satisfies(link -> assertThat(link).startsWith("https://"));
+    }
+
+    @Test
+    void theFirstInternSharedTwoMomentsWithTheirWorkplaceSupervisorWhoReadAndAnswered() {
+        long course = course();
+
+        var link = db.selectFrom(SUPERVISOR_LINK)
+                .where(SUPERVISOR_LINK.COURSE_ID.eq(course))
+                .fetchSingle();
+        assertThat(db.fetchCount(SUPERVISOR_LINK_ITEM, SUPERVISOR_LINK_ITEM.LINK_ID.eq(link.getId())))
+                .isEqualTo(2);
+        assertThat(link.getAnsweredBy()).isEqualTo(link.getSupervisorName()).isNotBlank();
+        assertThat(link.getRevokedAt()).isNull();
+        assertThat(db.fetchCount(
+                        LEARNING_MOMENT,
+                        LEARNING_MOMENT
+                                .OWNER_ID
+                                .eq(link.getOwnerId())
+                                .and(LEARNING_MOMENT.FROM_SUPERVISOR.eq(link.getSupervisorName()))))
+                .isEqualTo(1);
+        assertThat(db.fetchCount(
+                        PRIVACY_READ,
+                        PRIVACY_READ.OWNER_ID.eq(link.getOwnerId()).and(PRIVACY_READ.READER_KIND.eq("SUPERVISOR"))))
+                .isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,11 @@
 package nl.leerlog.tool.notifications.internal;
 
 import static nl.leerlog.schema.Tables.APP_USER;
+import static nl.leerlog.schema.Tables.CAFE_CHANNEL;
+import static nl.leerlog.schema.Tables.CAFE_GROUP;
+import static nl.leerlog.schema.Tables.CAFE_MEMBER;
+import static nl.leerlog.schema.Tables.CAFE_MESSAGE;
+import static nl.leerlog.schema.Tables.CAFE_READ;
 import static nl.leerlog.schema.Tables.GUIDANCE_QUESTION;
 import static nl.leerlog.schema.Tables.MAIL_OUTBOX;
 import static nl.leerlog.schema.Tables.NOTIFICATION;
@@ -128,7 +133,12 @@ class DigestMailsTests {
                 .contains("Daan Jansen\n- Daan Jansen asked a question \u201cA difficult client\u201d")
                 .contains("https://leerlog.school.example/teacher/guidance/" + sanneQuestion);
         assertThat(text.indexOf("Daan Jansen")).isGreaterThan(text.indexOf("replied"));
-        assertThat(digest.getHtmlBody()).doesNotContain("<img");
+        assertThat(digest.getHtmlBody())
+                .doesNotContain("<img")
+                .contains("<title>3 notifications in Stage</title>")
+                .contains("<h2 style=\"font-size: 1.1em;\">Sanne de Vries</h2>")
+                .contains("href=\"https://leerlog.school.example/teacher/guidance/" + sanneQuestion)
+                .contains("href=\"" + digest.getUnsubscribeUrl().replace("&", "&amp;") + "\"");
         assertThat(digest.getUnsubscribeUrl()).startsWith("https://leerlog.school.example/mail/unsubscribe?t=");
     }
 
@@ -199,6 +209,88 @@ class DigestMailsTests {
         assertThat(tokens.verify(token.replace(".messages.", ".reminders."))).isEmpty();
         assertThat(tokens.verify("nonsense")).isEmpty();
         assertThat(tokens.verify(null)).isEmpty();
+    }
+
+    @Test
+    void aDigestCountsTheUnreadCafeMessagesOfTheReceiversGroupsWithoutTheirText() {
+        long coached = cafeGroup("Café Noord", bram, sanne, daan);
+        cafeMessage(coached, sanne, "Wie weet een goede oefening?");
+        cafeMessage(coached, daan, "Ik heb er een, bel me");
+        cafeMessage(coached, sanne, "Dank je!");
+        cafeMessage(coached, bram, "Mooi dat jullie elkaar helpen");
+        db.insertInto(CAFE_READ)
+                .set(CAFE_READ.CHANNEL_ID, coached)
+                .set(CAFE_READ.USER_ID, bram)
+                .set(CAFE_READ.READ_CHANGE, 1L)
+                .execute();
+        long other = cafeGroup("Café Zuid", null, daan);
+        cafeMessage(other, daan, "Niet voor Bram");
+        long question = question(sanne, "Planning my week");
+        asked(sanne, question, "Planning my week");
+
+        clock.advance(Duration.ofHours(21).plusMinutes(30)); // Wednesday 07:30 in Amsterdam
+        assertThat(digests.run()).isEqualTo(1);
+
+        var digest = db.selectFrom(MAIL_OUTBOX).fetchSingle();
+        assertThat(digest.getTextBody())
+                .as("what others wrote after what the coach read; not the coach's own, not another group's")
+                .contains("In the internship café\n- 2 unread messages in Café Noord")
+                .contains("https://leerlog.school.example/teacher/cafe")
+                .doesNotContain("Café Zuid", "oefening", "bel me", "Dank je");
+        assertThat(digest.getHtmlBody()).contains("2 unread messages in Café Noord");
+    }
+
+    @Test
+    void aDigestWithoutUnreadCafeMessagesSaysNothingOfTheCafe() {
+        long question = question(sanne, "Planning my week");
+        asked(sanne, question, "Planning my week");
+        clock.advance(Duration.ofHours(21).plusMinutes(30));
+        assertThat(digests.run()).isEqualTo(1);
+        assertThat(db.selectFrom(MAIL_OUTBOX).fetchSingle().getTextBody()).doesNotContain("café");
+    }
+
+    /** A café group with its group channel (the returned id) and its members, written as the café writes them. */
+    private long cafeGroup(String name, Long coach, long... members) {
+        var at = clock.instant().atOffset(ZoneOffset.UTC);
+        long group = db.insertInto(CAFE_GROUP)
+                .set(CAFE_GROUP.COURSE_ID, course)
+                .set(CAFE_GROUP.NAME, name)
+                .set(CAFE_GROUP.COACH_ID, coach)
+                .set(CAFE_GROUP.CREATED_AT, at)
+                .returning(CAFE_GROUP.ID)
+                .fetchOne(CAFE_GROUP.ID);
+        for (long member : members) {
+            db.insertInto(CAFE_MEMBER)
+                    .set(CAFE_MEMBER.GROUP_ID, group)
+                    .set(CAFE_MEMBER.USER_ID, member)
+                    .set(CAFE_MEMBER.JOINED_AT, at)
+                    .execute();
+        }
+        return db.insertInto(CAFE_CHANNEL)
+                .set(CAFE_CHANNEL.GROUP_ID, group)
+                .set(CAFE_CHANNEL.KIND, "GROUP")
+                .returning(CAFE_CHANNEL.ID)
+                .fetchOne(CAFE_CHANNEL.ID);
+    }
+
+    private void cafeMessage(long channel, long author, String body) {
+        long change = db.select(CAFE_CHANNEL.LAST_CHANGE)
+                        .from(CAFE_CHANNEL)
+                        .where(CAFE_CHANNEL.ID.eq(channel))
+                        .fetchSingle(CAFE_CHANNEL.LAST_CHANGE)
+                + 1;
+        db.update(CAFE_CHANNEL)
+                .set(CAFE_CHANNEL.LAST_CHANGE, change)
+                .where(CAFE_CHANNEL.ID.eq(channel))
+                .execute();
+        db.insertInto(CAFE_MESSAGE)
+                .set(CAFE_MESSAGE.CHANNEL_ID, channel)
+                .set(CAFE_MESSAGE.AUTHOR_ID, author)
+                .set(CAFE_MESSAGE.BODY, body)
+                .set(CAFE_MESSAGE.POSTED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .set(CAFE_MESSAGE.POSTED_NO, change)
+                .set(CAFE_MESSAGE.CHANGE_NO, change)
+                .execute();
     }
 
     private void asked(long student, long question, String title) {

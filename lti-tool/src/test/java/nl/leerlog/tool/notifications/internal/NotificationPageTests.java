@@ -34,6 +34,9 @@ class NotificationPageTests extends LaunchedCourseTests {
     @Autowired
     UnsubscribeTokens tokens;
 
+    @Autowired
+    ReminderSettings reminders;
+
     CourseUsers users;
     LaunchedUser secondTeacher;
     long course;
@@ -113,6 +116,39 @@ class NotificationPageTests extends LaunchedCourseTests {
                         .post("/teacher/notifications/defaults", Map.of("messages", "NEVER"))
                         .statusCode())
                 .isIn(403, 404);
+    }
+
+    @Test
+    void aCoordinatorTurnsOnTheReminderToSilentStudentsAndAWrongNumberIsRefused() {
+        assertThat(users.teacher().get("/teacher/notifications").body())
+                .contains("Reminders to students who have been silent")
+                .doesNotContain("name=\"on\" value=\"on\" checked");
+
+        assertThat(redirectOf(
+                        users.teacher().post("/teacher/notifications/reminders", Map.of("on", "on", "weeks", "3"))))
+                .isEqualTo("/teacher/notifications?done=reminders");
+        assertThat(reminders.of(course)).extracting(s -> s.on(), s -> s.weeks()).containsExactly(true, 3);
+        assertThat(users.teacher().get("/teacher/notifications?done=reminders").body())
+                .contains("The reminder to silent students is saved.")
+                .contains("checked");
+
+        HttpResponse<String> refused =
+                users.teacher().post("/teacher/notifications/reminders", Map.of("on", "on", "weeks", "99"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("Give a whole number of weeks between 1 and 26.")
+                .contains("value=\"99\"");
+        assertThat(reminders.of(course).weeks()).isEqualTo(3);
+
+        assertThat(redirectOf(users.teacher().post("/teacher/notifications/reminders", Map.of("weeks", "3"))))
+                .isEqualTo("/teacher/notifications?done=reminders");
+        assertThat(reminders.of(course).on()).as("an unticked box turns it off").isFalse();
+        assertThat(users.student()
+                        .post("/teacher/notifications/reminders", Map.of("on", "on", "weeks", "1"))
+                        .statusCode())
+                .isIn(403, 404);
+        assertThat(users.student().get("/student/notifications").body())
+                .doesNotContain("Reminders to students who have been silent");
     }
 
     @Test

@@ -36,7 +36,8 @@ class I18nPropertiesSyncTests {
         "messages-cafe",
         "messages-privacy",
         "messages-analytics",
-        "messages-notifications"
+        "messages-notifications",
+        "messages-supervisor"
     };
 
     private static Properties all(String suffix) throws IOException {
