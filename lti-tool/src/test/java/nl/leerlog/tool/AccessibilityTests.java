@@ -172,6 +172,7 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/student/privacy",
                 "/student/privacy/sharing",
                 "/student/privacy/reads",
+                "/student/privacy/delete",
                 "/privacy",
                 "/student/insights")) {
             page.navigate(base + path);

@@ -79,7 +79,7 @@ final class TableOwnership {
                             "CafeReport",
                             "CafeAttachment",
                             "CafeMeeting")),
-            Map.entry("privacy", Set.of("PrivacyNoticeSeen", "PrivacyRead")),
+            Map.entry("privacy", Set.of("PrivacyNoticeSeen", "PrivacyRead", "PrivacyErasure", "CoursePurge")),
             Map.entry("supervisor", Set.of("SupervisorLink", "SupervisorLinkItem", "SupervisorLinkItemPart")),
             Map.entry(
                     "notifications",

@@ -101,7 +101,8 @@ class ExportTests extends LaunchedCourseTests {
         assertThat(json.get("student").get("id").asLong()).isEqualTo(userIdOf(users.student()));
         Map<String, JsonNode> sections = new LinkedHashMap<>();
         json.get("sections").forEach(section -> sections.put(section.get("kind").asString(), section.get("records")));
-        assertThat(sections).containsOnlyKeys("internship", "goals", "moments", "reflections", "supervisorLinks");
+        assertThat(sections)
+                .containsOnlyKeys("internship", "goals", "moments", "reflections", "saved", "supervisorLinks");
 
         assertThat(sections.get("moments")).hasSize(1);
         JsonNode moment = sections.get("moments").get(0);
