@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
+import nl.leerlog.tool.analytics.internal.CheckIns;
 import nl.leerlog.tool.identity.InternshipTeachers;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +39,9 @@ class AccessibilityTests extends LaunchedCourseTests {
 
     @Autowired
     InternshipTeachers links;
+
+    @Autowired
+    CheckIns checkIns;
 
     private static final Pattern MOMENT_URL = Pattern.compile(".*/student/log/(\\d+)$");
     private static final Pattern REFLECTION_URL = Pattern.compile("/student/reflections/(\\d+).*");
@@ -152,6 +156,9 @@ class AccessibilityTests extends LaunchedCourseTests {
                         "note",
                         "Use this in my portfolio")));
         redirectOf(student.post("/student/saved", Map.of("itemType", "MOMENT", "itemRef", Long.toString(moment))));
+        // Two low weeks of check-ins: the insights page shows the low-wellbeing tip too.
+        checkIns.save(ownerOf(student), LocalDate.now().minusWeeks(1), 2, 4, 2, null, Instant.now());
+        checkIns.save(ownerOf(student), LocalDate.now(), 2, 4, 2, null, Instant.now());
 
         for (String path : List.of(
                 "/student/log",
@@ -223,6 +230,7 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/teacher/cafe/groups",
                 "/teacher/insights",
                 "/teacher/insights/tips",
+                "/teacher/insights/settings",
                 "/teacher/insights/tips/new",
                 "/teacher/insights/tips/log-regularly",
                 channel)) {
