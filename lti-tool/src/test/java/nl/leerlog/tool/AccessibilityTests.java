@@ -1,5 +1,6 @@
 package nl.leerlog.tool;
 
+import static nl.leerlog.schema.Tables.ANALYTICS_SETTING;
 import static nl.leerlog.schema.Tables.CAFE_GROUP;
 import static nl.leerlog.tool.AxeChecks.WCAG_AA;
 import static nl.leerlog.tool.AxeChecks.describe;
@@ -15,6 +16,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -181,6 +183,18 @@ class AccessibilityTests extends LaunchedCourseTests {
             checkAtBothSizes(path);
         }
 
+        // In a course that asks consent: the consent question with the opt-in to the course's figures.
+        db.insertInto(ANALYTICS_SETTING)
+                .set(ANALYTICS_SETTING.COURSE_ID, courseIdOf(student))
+                .set(ANALYTICS_SETTING.CONSENT_REQUIRED, true)
+                .set(ANALYTICS_SETTING.UPDATED_AT, OffsetDateTime.now())
+                .execute();
+        page.navigate(base + "/student/insights");
+        checkAtBothSizes("/student/insights asking consent");
+        redirectOf(student.post("/student/insights/consent", Map.of()));
+        page.navigate(base + "/student/insights");
+        checkAtBothSizes("/student/insights with consent given");
+
         // A final save without a title: the form comes back with its errors (status 422).
         problems.expect("status of 422");
         page.navigate(base + "/student/log/new");
@@ -212,6 +226,10 @@ class AccessibilityTests extends LaunchedCourseTests {
         String cafe = users.teacher().get("/teacher/cafe").body();
         String channel = cafe.replaceAll("(?s).*?(/cafe/channels/\\d+).*", "$1");
         redirectOf(student.post(channel + "/messages", Map.of("body", "Hoe gaat het bij jullie?")));
+        // Five students in all: the course view shows its figures.
+        for (int i = 0; i < 4; i++) {
+            classmateOf(student);
+        }
         openAs(users.teacher());
 
         for (String path : List.of(
