@@ -1,5 +1,6 @@
 package nl.leerlog.tool.analytics.internal;
 
+import static nl.leerlog.schema.Tables.ENROLMENT;
 import static nl.leerlog.schema.Tables.INTERNSHIP;
 import static nl.leerlog.schema.Tables.TIP_RESPONSE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,5 +78,45 @@ class TipsBrowserTests extends DemoLmsBrowser {
                 .contains("Tip", "Vul op de pagina van je leerlogboek in waar je stage loopt en wanneer die begint.");
         checkAxe(axe, "saved with the tip");
         axe.assertAll();
+    }
+
+    @Test
+    void teacherSeesTheLivePreviewOfANewRuleWhileFillingItIn() {
+        openWindow(1280, 900);
+        FrameLocator tool = launchTeacher();
+        int students = db.fetchCount(
+                ENROLMENT,
+                ENROLMENT.COURSE_ID.eq(demoCourse()),
+                ENROLMENT.ACTIVE.isTrue(),
+                ENROLMENT.COURSE_ROLE.eq("STUDENT"));
+
+        tool.locator(".app-nav").getByText("Inzicht").click();
+        arrived(tool, "Inzicht in de cursus");
+        tool.locator("main nav").getByText("Tips voor studenten").click();
+        arrived(tool, "Tips voor studenten");
+        tool.getByText("Nieuwe regel").click();
+        arrived(tool, "Nieuwe tipregel");
+        Locator preview = tool.locator("#rule-preview");
+        assertThat(preview.textContent()).contains("Kies de regel en vul de drie delen van de tip");
+        waitForHtmx("#rule-preview");
+
+        tool.locator("#rule-type").selectOption("INTERNSHIP_MISSING");
+        tool.locator("#rule-feed-up-nl").fill("Je stage begint bij goede afspraken.");
+        tool.locator("#rule-feed-up-en").fill("Your internship starts with clear agreements.");
+        tool.locator("#rule-feedback-nl").fill("Er ontbreken nog stagegegevens.");
+        tool.locator("#rule-feedback-en").fill("Some internship details are missing.");
+        tool.locator("#rule-feed-forward-nl").fill("Vul ze vandaag in.");
+        tool.locator("#rule-feed-forward-en").fill("Fill them in today.");
+
+        String count = students >= SmallGroups.MINIMUM
+                ? "van de " + students + " studenten"
+                : "Minder dan " + SmallGroups.MINIMUM + " studenten";
+        page.waitForCondition(() -> tool.locator("#rule-preview").textContent().contains(count));
+        assertThat(tool.locator("#rule-preview .tip-sample").textContent())
+                .contains(
+                        "Je stage begint bij goede afspraken.",
+                        "Er ontbreken nog stagegegevens.",
+                        "Vul ze vandaag in.");
+        settled();
     }
 }
