@@ -1,5 +1,6 @@
 package nl.leerlog.tool;
 
+import static nl.leerlog.schema.Tables.ANALYTICS_SETTING;
 import static nl.leerlog.schema.Tables.CAFE_GROUP;
 import static nl.leerlog.schema.Tables.MAIL_OUTBOX;
 import static nl.leerlog.tool.AxeChecks.WCAG_AA;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.leerlog.tool.CourseUsers.LaunchedUser;
+import nl.leerlog.tool.analytics.internal.CheckIns;
 import nl.leerlog.tool.identity.InternshipTeachers;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +44,9 @@ class AccessibilityTests extends LaunchedCourseTests {
 
     @Autowired
     InternshipTeachers links;
+
+    @Autowired
+    CheckIns checkIns;
 
     private static final Pattern MOMENT_URL = Pattern.compile(".*/student/log/(\\d+)$");
     private static final Pattern REFLECTION_URL = Pattern.compile("/student/reflections/(\\d+).*");
@@ -156,6 +161,9 @@ class AccessibilityTests extends LaunchedCourseTests {
                         "note",
                         "Use this in my portfolio")));
         redirectOf(student.post("/student/saved", Map.of("itemType", "MOMENT", "itemRef", Long.toString(moment))));
+        // Two low weeks of check-ins: the insights page shows the low-wellbeing tip too.
+        checkIns.save(ownerOf(student), LocalDate.now().minusWeeks(1), 2, 4, 2, null, Instant.now());
+        checkIns.save(ownerOf(student), LocalDate.now(), 2, 4, 2, null, Instant.now());
 
         for (String path : List.of(
                 "/student/log",
@@ -178,6 +186,18 @@ class AccessibilityTests extends LaunchedCourseTests {
             page.navigate(base + path);
             checkAtBothSizes(path);
         }
+
+        // In a course that asks consent: the consent question with the opt-in to the course's figures.
+        db.insertInto(ANALYTICS_SETTING)
+                .set(ANALYTICS_SETTING.COURSE_ID, courseIdOf(student))
+                .set(ANALYTICS_SETTING.CONSENT_REQUIRED, true)
+                .set(ANALYTICS_SETTING.UPDATED_AT, OffsetDateTime.now())
+                .execute();
+        page.navigate(base + "/student/insights");
+        checkAtBothSizes("/student/insights asking consent");
+        redirectOf(student.post("/student/insights/consent", Map.of()));
+        page.navigate(base + "/student/insights");
+        checkAtBothSizes("/student/insights with consent given");
 
         // A final save without a title: the form comes back with its errors (status 422).
         problems.expect("status of 422");
@@ -222,6 +242,10 @@ class AccessibilityTests extends LaunchedCourseTests {
                                 "60",
                                 "link",
                                 "https://meet.example.nl/cafe-noord")));
+        // Five students in all: the course view shows its figures.
+        for (int i = 0; i < 4; i++) {
+            classmateOf(student);
+        }
         openAs(users.teacher());
 
         for (String path : List.of(
@@ -242,6 +266,7 @@ class AccessibilityTests extends LaunchedCourseTests {
                 "/teacher/cafe/groups/" + group + "/meeting",
                 "/teacher/insights",
                 "/teacher/insights/tips",
+                "/teacher/insights/settings",
                 "/teacher/insights/tips/new",
                 "/teacher/insights/tips/log-regularly",
                 channel)) {

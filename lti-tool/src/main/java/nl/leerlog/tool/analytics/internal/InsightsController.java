@@ -42,6 +42,7 @@ record InsightsController(
         SavedTimeline saved,
         InsightsAccess access,
         CourseFigureOptIns optIns,
+        WellbeingTips wellbeing,
         Clock clock) {
 
     @GetMapping
@@ -101,6 +102,8 @@ record InsightsController(
                                 "workload", thisWeek.workload(),
                                 "energy", thisWeek.energy()));
         page.addAttribute("checkInChart", checkInChart.of(recent, locale));
+        page.addAttribute(
+                "wellbeingTip", wellbeing.current(owner, recent, locale).orElse(null));
         return "analytics/insights";
     }
 

@@ -156,7 +156,8 @@ record TipEditorController(
         page.addAttribute("errors", errors);
         page.addAttribute("types", TipRuleType.values());
         page.addAttribute("competencies", catalog.competencies(courseId));
-        addPreview(courseId, errors.any() ? null : form.rule(key == null ? "preview" : key), locale, page);
+        boolean previewable = !errors.any() && form.textComplete();
+        addPreview(courseId, previewable ? form.rule(key == null ? "preview" : key) : null, locale, page);
         return "analytics/tip-editor-form";
     }
 

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import nl.leerlog.tool.programme.Choice;
 import nl.leerlog.tool.web.FieldErrors;
 import nl.leerlog.tool.web.OneOf;
@@ -126,6 +127,12 @@ record TipRuleForm(
                         TypeableTextRule.stripped(feedbackEn),
                         TypeableTextRule.stripped(feedForwardNl),
                         TypeableTextRule.stripped(feedForwardEn)));
+    }
+
+    /** Whether every part of the tip is filled in, in both languages: a new rule's form is not, at first. */
+    boolean textComplete() {
+        return Stream.of(feedUpNl, feedUpEn, feedbackNl, feedbackEn, feedForwardNl, feedForwardEn)
+                .allMatch(text -> TypeableTextRule.stripped(text) != null);
     }
 
     boolean switchedOn() {

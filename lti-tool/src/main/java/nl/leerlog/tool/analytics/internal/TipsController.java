@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/student/tips")
 @Section("insights")
-record TipsController(Tips tips, InsightsAccess access, Clock clock) {
+record TipsController(Tips tips, WellbeingTips wellbeing, InsightsAccess access, Clock clock) {
 
     /** The pages a tip's buttons lead back to; any other address is not followed. */
     private static final Set<String> RETURN_PAGES = Set.of("/student/log", "/student/insights");
@@ -30,7 +30,10 @@ record TipsController(Tips tips, InsightsAccess access, Clock clock) {
     /** The panel alone, which the learning log fetches after its own content so the log never waits for figures. */
     @GetMapping("/panel")
     String panel(Owner owner, Locale locale, @RequestParam(required = false) String returnTo, Model page) {
-        page.addAttribute("tips", access.computes(owner) ? tips.current(owner, locale) : List.of());
+        boolean computes = access.computes(owner);
+        page.addAttribute("tips", computes ? tips.current(owner, locale) : List.of());
+        page.addAttribute(
+                "wellbeingTip", computes ? wellbeing.current(owner, locale).orElse(null) : null);
         page.addAttribute("returnTo", returnPage(returnTo));
         return "analytics/tips :: panel";
     }

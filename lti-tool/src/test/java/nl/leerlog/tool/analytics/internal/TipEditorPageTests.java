@@ -72,7 +72,8 @@ class TipEditorPageTests extends LaunchedCourseTests {
     @Test
     void aNewRuleIsSavedAndItsTipShowsToTheStudentsItHoldsFor() {
         assertThat(teacher.get("/teacher/insights/tips/new").body())
-                .contains("New tip rule", "name=\"feedUpNl\"", "name=\"feedForwardEn\"", "id=\"rule-preview\"");
+                .contains("New tip rule", "name=\"feedUpNl\"", "name=\"feedForwardEn\"", "id=\"rule-preview\"")
+                .contains("Choose the rule and fill in the three parts of the tip");
 
         String location = redirectOf(teacher.post("/teacher/insights/tips", rule("NO_MOMENT_FOR_DAYS", "3", "1")));
 
@@ -135,7 +136,7 @@ class TipEditorPageTests extends LaunchedCourseTests {
                 .contains("Enter a whole number within the range of the chosen rule")
                 .contains("Choose a competency of the course, and only for the competency rule.")
                 .contains("Please fill this in.", "value=\"500\"", "Drie dagen zonder moment.")
-                .contains("Complete the marked fields to see the preview.");
+                .contains("Choose the rule and fill in the three parts of the tip");
         assertThat(teacher.post("/teacher/insights/tips", Map.of("type", "EVAL(1)"))
                         .statusCode())
                 .isEqualTo(422);
@@ -151,8 +152,8 @@ class TipEditorPageTests extends LaunchedCourseTests {
         assertThat(preview.body())
                 .contains("This rule would show to 4 of 6 students now.")
                 .contains("The tip as a student sees it", "Three days without a moment.", "Log one thing today.")
-                .contains("hx-post=\"/teacher/insights/tips/preview\"")
-                .doesNotContain("<html")
+                .contains("class=\"rule-preview-content\"")
+                .doesNotContain("<html", "<section")
                 .doesNotContain(names.toArray(String[]::new));
 
         assertThat(teacher.post("/teacher/insights/tips/preview", rule("NO_MOMENT_FOR_DAYS", "3", "1"))
@@ -160,7 +161,7 @@ class TipEditorPageTests extends LaunchedCourseTests {
                 .contains("This rule would show to 6 of 6 students now.");
         assertThat(teacher.post("/teacher/insights/tips/preview", rule("NO_MOMENT_FOR_DAYS", "0", "1"))
                         .body())
-                .contains("Complete the marked fields to see the preview.")
+                .contains("Choose the rule and fill in the three parts of the tip")
                 .doesNotContain("would show to");
     }
 

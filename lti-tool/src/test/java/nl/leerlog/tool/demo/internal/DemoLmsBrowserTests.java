@@ -105,7 +105,7 @@ class DemoLmsBrowserTests extends DemoLmsBrowser {
         FrameLocator tool = waitForRole("TEACHER");
         assertThat(tool.locator("h1").textContent()).isEqualTo("Je stagiairs");
         assertThat(tool.locator(".app-nav a").allTextContents())
-                .containsExactly("Overzicht", "Studenten", "Opleiding", "Café");
+                .containsExactly("Overzicht", "Studenten", "Opleiding", "Inzicht", "Café");
         assertToolCookiesArePartitionedByTheLms();
     }
 
