@@ -23,7 +23,8 @@ record CafeNotifications(Notifier notifier) {
                     member,
                     null,
                     scheduled.path(),
-                    scheduled.nextAt()));
+                    scheduled.nextAt(),
+                    null));
         }
     }
 }

@@ -182,7 +182,8 @@ class DigestMails implements HousekeepingTask {
                         mail.subject(),
                         mail.text(),
                         mail.html(),
-                        unsubscribe),
+                        unsubscribe,
+                        null),
                 mailLinks.messageDomain(),
                 now);
     }

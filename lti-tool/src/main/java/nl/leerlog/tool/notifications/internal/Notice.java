@@ -26,20 +26,6 @@ record Notice(
         ZonedDateTime startsAt,
         GuidanceEvent.ConversationChanged conversation) {
 
-    /** A notice that is no conversation's change. */
-    Notice(
-            NotificationKind kind,
-            long recipientId,
-            long courseId,
-            String occurrence,
-            long otherPartyId,
-            long studentId,
-            Long questionId,
-            String path,
-            ZonedDateTime startsAt) {
-        this(kind, recipientId, courseId, occurrence, otherPartyId, studentId, questionId, path, startsAt, null);
-    }
-
     String idempotencyKey() {
         return occurrence + ":" + kind.key() + ":" + recipientId;
     }

@@ -20,19 +20,4 @@ record OutgoingMail(
         String text,
         String html,
         String unsubscribeUrl,
-        ConversationCalendars.Invitation calendar) {
-
-    /** A mail without a calendar invitation. */
-    OutgoingMail(
-            String idempotencyKey,
-            Long recipientId,
-            long courseId,
-            String kind,
-            String to,
-            String subject,
-            String text,
-            String html,
-            String unsubscribeUrl) {
-        this(idempotencyKey, recipientId, courseId, kind, to, subject, text, html, unsubscribeUrl, null);
-    }
-}
+        ConversationCalendars.Invitation calendar) {}

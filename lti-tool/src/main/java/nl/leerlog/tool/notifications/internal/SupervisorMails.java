@@ -63,6 +63,7 @@ class SupervisorMails {
                         mail.subject(),
                         mail.text(),
                         mail.html(),
+                        null,
                         null),
                 links.messageDomain(),
                 clock.instant());
