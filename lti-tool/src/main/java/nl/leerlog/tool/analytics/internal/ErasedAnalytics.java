@@ -6,7 +6,7 @@ import static nl.leerlog.schema.Tables.CHART_SNAPSHOT;
 import static nl.leerlog.schema.Tables.TIP_RESPONSE;
 import static nl.leerlog.schema.Tables.WELLBEING_CHECKIN;
 
-import nl.leerlog.tool.privacy.ErasableRecords;
+import nl.leerlog.tool.privacy.StudentRows;
 import org.jooq.DSLContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,31 +16,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(70)
-record ErasedAnalytics(DSLContext db) implements ErasableRecords {
+class ErasedAnalytics extends StudentRows {
 
-    @Override
-    public String kind() {
-        return "analytics";
-    }
-
-    @Override
-    public int eraseStudent(long courseId, long userId) {
-        return db.deleteFrom(ANALYTICS_CONSENT)
-                        .where(ANALYTICS_CONSENT.COURSE_ID.eq(courseId), ANALYTICS_CONSENT.OWNER_ID.eq(userId))
-                        .execute()
-                + db.deleteFrom(ANALYTICS_COURSE_OPTIN)
-                        .where(
-                                ANALYTICS_COURSE_OPTIN.COURSE_ID.eq(courseId),
-                                ANALYTICS_COURSE_OPTIN.OWNER_ID.eq(userId))
-                        .execute()
-                + db.deleteFrom(TIP_RESPONSE)
-                        .where(TIP_RESPONSE.COURSE_ID.eq(courseId), TIP_RESPONSE.OWNER_ID.eq(userId))
-                        .execute()
-                + db.deleteFrom(WELLBEING_CHECKIN)
-                        .where(WELLBEING_CHECKIN.COURSE_ID.eq(courseId), WELLBEING_CHECKIN.OWNER_ID.eq(userId))
-                        .execute()
-                + db.deleteFrom(CHART_SNAPSHOT)
-                        .where(CHART_SNAPSHOT.COURSE_ID.eq(courseId), CHART_SNAPSHOT.OWNER_ID.eq(userId))
-                        .execute();
+    ErasedAnalytics(DSLContext db) {
+        super(
+                db,
+                "analytics",
+                new Rows(ANALYTICS_CONSENT, ANALYTICS_CONSENT.COURSE_ID, ANALYTICS_CONSENT.OWNER_ID),
+                new Rows(ANALYTICS_COURSE_OPTIN, ANALYTICS_COURSE_OPTIN.COURSE_ID, ANALYTICS_COURSE_OPTIN.OWNER_ID),
+                new Rows(TIP_RESPONSE, TIP_RESPONSE.COURSE_ID, TIP_RESPONSE.OWNER_ID),
+                new Rows(WELLBEING_CHECKIN, WELLBEING_CHECKIN.COURSE_ID, WELLBEING_CHECKIN.OWNER_ID),
+                new Rows(CHART_SNAPSHOT, CHART_SNAPSHOT.COURSE_ID, CHART_SNAPSHOT.OWNER_ID));
     }
 }

@@ -3,7 +3,7 @@ package nl.leerlog.tool.privacy.internal;
 import static nl.leerlog.schema.Tables.PRIVACY_NOTICE_SEEN;
 import static nl.leerlog.schema.Tables.PRIVACY_READ;
 
-import nl.leerlog.tool.privacy.ErasableRecords;
+import nl.leerlog.tool.privacy.StudentRows;
 import org.jooq.DSLContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -14,20 +14,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(100)
-record ErasedPrivacyRecords(DSLContext db) implements ErasableRecords {
+class ErasedPrivacyRecords extends StudentRows {
 
-    @Override
-    public String kind() {
-        return "privacy";
-    }
-
-    @Override
-    public int eraseStudent(long courseId, long userId) {
-        return db.deleteFrom(PRIVACY_READ)
-                        .where(PRIVACY_READ.COURSE_ID.eq(courseId), PRIVACY_READ.OWNER_ID.eq(userId))
-                        .execute()
-                + db.deleteFrom(PRIVACY_NOTICE_SEEN)
-                        .where(PRIVACY_NOTICE_SEEN.COURSE_ID.eq(courseId), PRIVACY_NOTICE_SEEN.USER_ID.eq(userId))
-                        .execute();
+    ErasedPrivacyRecords(DSLContext db) {
+        super(
+                db,
+                "privacy",
+                new Rows(PRIVACY_READ, PRIVACY_READ.COURSE_ID, PRIVACY_READ.OWNER_ID),
+                new Rows(PRIVACY_NOTICE_SEEN, PRIVACY_NOTICE_SEEN.COURSE_ID, PRIVACY_NOTICE_SEEN.USER_ID));
     }
 }

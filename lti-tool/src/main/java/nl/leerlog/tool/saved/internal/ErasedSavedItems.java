@@ -2,7 +2,7 @@ package nl.leerlog.tool.saved.internal;
 
 import static nl.leerlog.schema.Tables.SAVED_ITEM;
 
-import nl.leerlog.tool.privacy.ErasableRecords;
+import nl.leerlog.tool.privacy.StudentRows;
 import org.jooq.DSLContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -10,17 +10,9 @@ import org.springframework.stereotype.Component;
 /** A student's saved items of a course. */
 @Component
 @Order(30)
-record ErasedSavedItems(DSLContext db) implements ErasableRecords {
+class ErasedSavedItems extends StudentRows {
 
-    @Override
-    public String kind() {
-        return "saved";
-    }
-
-    @Override
-    public int eraseStudent(long courseId, long userId) {
-        return db.deleteFrom(SAVED_ITEM)
-                .where(SAVED_ITEM.COURSE_ID.eq(courseId), SAVED_ITEM.OWNER_ID.eq(userId))
-                .execute();
+    ErasedSavedItems(DSLContext db) {
+        super(db, "saved", new Rows(SAVED_ITEM, SAVED_ITEM.COURSE_ID, SAVED_ITEM.OWNER_ID));
     }
 }
