@@ -3,10 +3,8 @@ package nl.leerlog.tool.analytics.internal;
 import static nl.leerlog.schema.Tables.ANALYTICS_CONSENT;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.identity.PrivateRecords;
-import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +19,13 @@ public class AnalyticsConsents {
         GIVEN,
         WITHDRAWN
     }
+
+    private static final ConsentRows<?> ROWS = new ConsentRows<>(
+            ANALYTICS_CONSENT,
+            ANALYTICS_CONSENT.COURSE_ID,
+            ANALYTICS_CONSENT.OWNER_ID,
+            ANALYTICS_CONSENT.GIVEN_AT,
+            ANALYTICS_CONSENT.WITHDRAWN_AT);
 
     private final DSLContext db;
 
@@ -38,25 +43,11 @@ public class AnalyticsConsents {
     }
 
     public void give(Owner owner, Instant now) {
-        var at = now.atOffset(ZoneOffset.UTC);
-        Upserts.upsert(() -> db.insertInto(ANALYTICS_CONSENT)
-                .set(ANALYTICS_CONSENT.COURSE_ID, owner.courseId())
-                .set(ANALYTICS_CONSENT.OWNER_ID, owner.userId())
-                .set(ANALYTICS_CONSENT.GIVEN_AT, at)
-                .onConflict(ANALYTICS_CONSENT.COURSE_ID, ANALYTICS_CONSENT.OWNER_ID)
-                .doUpdate()
-                .set(ANALYTICS_CONSENT.GIVEN_AT, at)
-                .setNull(ANALYTICS_CONSENT.WITHDRAWN_AT)
-                .execute());
+        ROWS.give(db, owner, now);
     }
 
-    /** Withdraws a consent given; false when there was none to withdraw. */
+    /** Withdraws it; false when none stood. */
     public boolean withdraw(Owner owner, Instant now) {
-        return db.update(ANALYTICS_CONSENT)
-                        .set(ANALYTICS_CONSENT.WITHDRAWN_AT, now.atOffset(ZoneOffset.UTC))
-                        .where(owner.owns(ANALYTICS_CONSENT))
-                        .and(ANALYTICS_CONSENT.WITHDRAWN_AT.isNull())
-                        .execute()
-                == 1;
+        return ROWS.withdraw(db, owner, now);
     }
 }

@@ -3,10 +3,8 @@ package nl.leerlog.tool.analytics.internal;
 import static nl.leerlog.schema.Tables.ANALYTICS_COURSE_OPTIN;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import nl.leerlog.tool.identity.Owner;
 import nl.leerlog.tool.identity.PrivateRecords;
-import nl.leerlog.tool.system.Upserts;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +15,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 @PrivateRecords
 public class CourseFigureOptIns {
+
+    private static final ConsentRows<?> ROWS = new ConsentRows<>(
+            ANALYTICS_COURSE_OPTIN,
+            ANALYTICS_COURSE_OPTIN.COURSE_ID,
+            ANALYTICS_COURSE_OPTIN.OWNER_ID,
+            ANALYTICS_COURSE_OPTIN.GIVEN_AT,
+            ANALYTICS_COURSE_OPTIN.WITHDRAWN_AT);
 
     private final DSLContext db;
 
@@ -33,25 +38,11 @@ public class CourseFigureOptIns {
     }
 
     public void optIn(Owner owner, Instant now) {
-        var at = now.atOffset(ZoneOffset.UTC);
-        Upserts.upsert(() -> db.insertInto(ANALYTICS_COURSE_OPTIN)
-                .set(ANALYTICS_COURSE_OPTIN.COURSE_ID, owner.courseId())
-                .set(ANALYTICS_COURSE_OPTIN.OWNER_ID, owner.userId())
-                .set(ANALYTICS_COURSE_OPTIN.GIVEN_AT, at)
-                .onConflict(ANALYTICS_COURSE_OPTIN.COURSE_ID, ANALYTICS_COURSE_OPTIN.OWNER_ID)
-                .doUpdate()
-                .set(ANALYTICS_COURSE_OPTIN.GIVEN_AT, at)
-                .setNull(ANALYTICS_COURSE_OPTIN.WITHDRAWN_AT)
-                .execute());
+        ROWS.give(db, owner, now);
     }
 
-    /** Withdraws the opt-in; false when none stood. */
+    /** Withdraws it; false when none stood. */
     public boolean withdraw(Owner owner, Instant now) {
-        return db.update(ANALYTICS_COURSE_OPTIN)
-                        .set(ANALYTICS_COURSE_OPTIN.WITHDRAWN_AT, now.atOffset(ZoneOffset.UTC))
-                        .where(owner.owns(ANALYTICS_COURSE_OPTIN))
-                        .and(ANALYTICS_COURSE_OPTIN.WITHDRAWN_AT.isNull())
-                        .execute()
-                == 1;
+        return ROWS.withdraw(db, owner, now);
     }
 }
